@@ -1,0 +1,56 @@
+package dev.migration.revision;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One node of the revision graph: an id, the message, its parents
+ * ({@code down_revision}) and extra dependencies ({@code depends_on}). Knows nothing
+ * of databases or of how the migration runs.
+ *
+ * @param id the revision id: letters, digits and {@code _}
+ * @param message the one-line description
+ * @param downRevisions the parents; empty for a root, two or more for a merge
+ * @param dependsOn revisions that must be applied first without being parents
+ * @param source where the revision was declared (a file path or a class name), for
+ * error messages
+ */
+public record Revision(String id, String message, List<String> downRevisions, List<String> dependsOn, String source) {
+
+	private static final Pattern ID = Pattern.compile("[A-Za-z0-9_]+");
+
+	public Revision {
+		Objects.requireNonNull(id, "id");
+		message = (message != null) ? message : "";
+		downRevisions = List.copyOf(downRevisions);
+		dependsOn = List.copyOf(dependsOn);
+		source = (source != null) ? source : id;
+	}
+
+	/**
+	 * Whether the given text is a valid revision id: letters, digits and {@code _}.
+	 * @param id the candidate
+	 * @return {@code true} if valid
+	 */
+	public static boolean isValidId(String id) {
+		return id != null && ID.matcher(id).matches();
+	}
+
+	/**
+	 * Whether this revision joins two or more parents.
+	 * @return {@code true} for a merge revision
+	 */
+	public boolean isMerge() {
+		return this.downRevisions.size() > 1;
+	}
+
+	/**
+	 * Whether this revision has no parent.
+	 * @return {@code true} for a root
+	 */
+	public boolean isRoot() {
+		return this.downRevisions.isEmpty();
+	}
+
+}
