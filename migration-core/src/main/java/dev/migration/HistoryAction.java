@@ -1,0 +1,23 @@
+package dev.migration;
+
+/**
+ * The kind of an entry in the append-only history log.
+ */
+public enum HistoryAction {
+
+	/**
+	 * A revision's upgrade ran.
+	 */
+	UPGRADE,
+
+	/**
+	 * A revision's downgrade ran.
+	 */
+	DOWNGRADE,
+
+	/**
+	 * The state was set to a revision without running anything.
+	 */
+	STAMP
+
+}

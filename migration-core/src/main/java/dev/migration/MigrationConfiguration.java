@@ -1,0 +1,283 @@
+package dev.migration;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * How a {@link MigrationManager} finds its scripts and keeps its history. Immutable;
+ * build one with {@link #builder()}, whose defaults are the documented ones.
+ *
+ * @param locations where scripts are found, scanned recursively:
+ * {@code classpath:db/migration} (the default) or {@code filesystem:/path}
+ * @param schema the schema the history tables live in and migrations run in;
+ * {@code null} for the connection's current schema
+ * @param table the name of the history log table; the state table is named after it
+ * with {@code _state} appended
+ * @param lockTimeout how long to wait for another instance's migration lock
+ * @param validateOnMigrate whether {@code migrate} refuses to run when applied scripts
+ * were edited since
+ * @param baselineOnMigrate the revision a non-empty schema without history is at, to
+ * adopt it on the first migrate; {@code null} to refuse such a schema
+ * @param aheadPolicy what to do when the database is ahead of the scripts
+ * @param echo whether every SQL statement is logged
+ * @param javaMigrations Java migrations given as instances, besides those found in
+ * the locations
+ * @param listeners callbacks around each migration
+ * @param classLoader the class loader for {@code classpath:} locations and Java
+ * migrations
+ */
+public record MigrationConfiguration(List<String> locations, String schema, String table, Duration lockTimeout,
+		boolean validateOnMigrate, String baselineOnMigrate, AheadPolicy aheadPolicy, boolean echo,
+		List<JavaMigration> javaMigrations, List<MigrationListener> listeners, ClassLoader classLoader) {
+
+	/**
+	 * The default location of scripts.
+	 */
+	public static final String DEFAULT_LOCATION = "classpath:db/migration";
+
+	/**
+	 * The default name of the history log table.
+	 */
+	public static final String DEFAULT_TABLE = "migration_history";
+
+	/**
+	 * The default time to wait for the migration lock.
+	 */
+	public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
+
+	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,56}");
+
+	public MigrationConfiguration {
+		locations = List.copyOf(locations);
+		if (locations.isEmpty()) {
+			throw new IllegalArgumentException("At least one script location is required");
+		}
+		for (String location : locations) {
+			if (location == null || location.isBlank()) {
+				throw new IllegalArgumentException("A script location is blank");
+			}
+		}
+		if (schema != null && !IDENTIFIER.matcher(schema).matches()) {
+			throw new IllegalArgumentException("Invalid schema name '" + schema
+					+ "': use letters, digits and _ (starting with a letter or _), at most 57 characters");
+		}
+		Objects.requireNonNull(table, "table");
+		if (!IDENTIFIER.matcher(table).matches()) {
+			throw new IllegalArgumentException("Invalid table name '" + table
+					+ "': use letters, digits and _ (starting with a letter or _), at most 57 characters");
+		}
+		Objects.requireNonNull(lockTimeout, "lockTimeout");
+		if (lockTimeout.isNegative()) {
+			throw new IllegalArgumentException("lockTimeout must not be negative: " + lockTimeout);
+		}
+		if (baselineOnMigrate != null && baselineOnMigrate.isBlank()) {
+			baselineOnMigrate = null;
+		}
+		Objects.requireNonNull(aheadPolicy, "aheadPolicy");
+		javaMigrations = List.copyOf(javaMigrations);
+		listeners = List.copyOf(listeners);
+		classLoader = (classLoader != null) ? classLoader : MigrationConfiguration.class.getClassLoader();
+	}
+
+	/**
+	 * The name of the table holding the currently applied revisions.
+	 * @return the state table name
+	 */
+	public String stateTable() {
+		return this.table + "_state";
+	}
+
+	/**
+	 * A builder with every default set.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * A builder starting from this configuration.
+	 * @return a new builder
+	 */
+	public Builder toBuilder() {
+		Builder builder = new Builder();
+		builder.locations = new ArrayList<>(this.locations);
+		builder.schema = this.schema;
+		builder.table = this.table;
+		builder.lockTimeout = this.lockTimeout;
+		builder.validateOnMigrate = this.validateOnMigrate;
+		builder.baselineOnMigrate = this.baselineOnMigrate;
+		builder.aheadPolicy = this.aheadPolicy;
+		builder.echo = this.echo;
+		builder.javaMigrations = new ArrayList<>(this.javaMigrations);
+		builder.listeners = new ArrayList<>(this.listeners);
+		builder.classLoader = this.classLoader;
+		return builder;
+	}
+
+	/**
+	 * Builds a {@link MigrationConfiguration}; every setter documents its default.
+	 */
+	public static final class Builder {
+
+		private List<String> locations = new ArrayList<>(List.of(DEFAULT_LOCATION));
+
+		private String schema;
+
+		private String table = DEFAULT_TABLE;
+
+		private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+
+		private boolean validateOnMigrate = true;
+
+		private String baselineOnMigrate;
+
+		private AheadPolicy aheadPolicy = AheadPolicy.WARN;
+
+		private boolean echo;
+
+		private List<JavaMigration> javaMigrations = new ArrayList<>();
+
+		private List<MigrationListener> listeners = new ArrayList<>();
+
+		private ClassLoader classLoader;
+
+		private Builder() {
+		}
+
+		/**
+		 * Script locations; default {@code classpath:db/migration}.
+		 * @param locations the locations
+		 * @return this builder
+		 */
+		public Builder locations(String... locations) {
+			return locations(List.of(locations));
+		}
+
+		/**
+		 * Script locations; default {@code classpath:db/migration}.
+		 * @param locations the locations
+		 * @return this builder
+		 */
+		public Builder locations(List<String> locations) {
+			this.locations = new ArrayList<>(locations);
+			return this;
+		}
+
+		/**
+		 * The schema; default the connection's current schema.
+		 * @param schema the schema or {@code null}
+		 * @return this builder
+		 */
+		public Builder schema(String schema) {
+			this.schema = schema;
+			return this;
+		}
+
+		/**
+		 * The history log table; default {@code migration_history}.
+		 * @param table the table name
+		 * @return this builder
+		 */
+		public Builder table(String table) {
+			this.table = table;
+			return this;
+		}
+
+		/**
+		 * How long to wait for the lock; default 60 seconds.
+		 * @param lockTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder lockTimeout(Duration lockTimeout) {
+			this.lockTimeout = lockTimeout;
+			return this;
+		}
+
+		/**
+		 * Whether migrate refuses edited applied scripts; default {@code true}.
+		 * @param validateOnMigrate whether to validate
+		 * @return this builder
+		 */
+		public Builder validateOnMigrate(boolean validateOnMigrate) {
+			this.validateOnMigrate = validateOnMigrate;
+			return this;
+		}
+
+		/**
+		 * The revision an existing schema without history is at; default none.
+		 * @param revision the revision or {@code null}
+		 * @return this builder
+		 */
+		public Builder baselineOnMigrate(String revision) {
+			this.baselineOnMigrate = revision;
+			return this;
+		}
+
+		/**
+		 * What to do when the database is ahead; default {@link AheadPolicy#WARN}.
+		 * @param aheadPolicy the policy
+		 * @return this builder
+		 */
+		public Builder aheadPolicy(AheadPolicy aheadPolicy) {
+			this.aheadPolicy = aheadPolicy;
+			return this;
+		}
+
+		/**
+		 * Whether to log every statement; default {@code false}.
+		 * @param echo whether to echo
+		 * @return this builder
+		 */
+		public Builder echo(boolean echo) {
+			this.echo = echo;
+			return this;
+		}
+
+		/**
+		 * Java migrations given as instances; default none.
+		 * @param javaMigrations the migrations
+		 * @return this builder
+		 */
+		public Builder javaMigrations(List<? extends JavaMigration> javaMigrations) {
+			this.javaMigrations = new ArrayList<>(javaMigrations);
+			return this;
+		}
+
+		/**
+		 * Callbacks around each migration; default none.
+		 * @param listeners the listeners
+		 * @return this builder
+		 */
+		public Builder listeners(List<? extends MigrationListener> listeners) {
+			this.listeners = new ArrayList<>(listeners);
+			return this;
+		}
+
+		/**
+		 * The class loader for scripts and Java migrations; default this library's.
+		 * @param classLoader the class loader
+		 * @return this builder
+		 */
+		public Builder classLoader(ClassLoader classLoader) {
+			this.classLoader = classLoader;
+			return this;
+		}
+
+		/**
+		 * Builds the configuration.
+		 * @return the configuration
+		 * @throws IllegalArgumentException if a value is invalid, naming it
+		 */
+		public MigrationConfiguration build() {
+			return new MigrationConfiguration(this.locations, this.schema, this.table, this.lockTimeout,
+					this.validateOnMigrate, this.baselineOnMigrate, this.aheadPolicy, this.echo, this.javaMigrations,
+					this.listeners, this.classLoader);
+		}
+
+	}
+
+}

@@ -1,0 +1,122 @@
+package dev.migration;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import dev.migration.runtime.Engine;
+
+/**
+ * The entry point: runs and reports migrations of one database.
+ * <p>
+ * Targets follow Alembic: {@code head} (the single head), {@code heads},
+ * {@code base}, a full revision id or a unique prefix of one, {@code +2} and
+ * {@code -1} relative to the current state, and {@code <rev>+N} / {@code <rev>-N}.
+ * Every operation that changes the database takes the migration lock, re-reads the
+ * state once it holds it, and runs each migration in its own transaction together
+ * with its state and log rows.
+ */
+public interface MigrationManager {
+
+	/**
+	 * Creates a manager.
+	 * @param dataSource where the database is; the engine borrows one connection for the
+	 * migrations and, on PostgreSQL, one more for the lock
+	 * @param configuration the configuration
+	 * @return the manager
+	 */
+	static MigrationManager create(DataSource dataSource, MigrationConfiguration configuration) {
+		return new Engine(dataSource, configuration);
+	}
+
+	/**
+	 * Every known migration, in the order an upgrade from base would apply them.
+	 * @return the migrations
+	 */
+	List<MigrationInfo> migrations();
+
+	/**
+	 * The current revision(s): applied revisions without an applied child.
+	 * @return the ids; empty at base
+	 */
+	List<String> currentRevisions();
+
+	/**
+	 * The head(s) of the scripts.
+	 * @return the ids
+	 */
+	List<String> headRevisions();
+
+	/**
+	 * The migrations {@code migrate("heads")} would apply, in order.
+	 * @return the pending migrations
+	 */
+	List<MigrationInfo> pendingMigrations();
+
+	/**
+	 * Whether any migration is pending.
+	 * @return {@code true} if {@link #pendingMigrations()} is not empty
+	 */
+	default boolean hasPendingMigrations() {
+		return !pendingMigrations().isEmpty();
+	}
+
+	/**
+	 * Where the database stands, with the lock holder.
+	 * @return the status
+	 */
+	MigrationStatus status();
+
+	/**
+	 * Migrates to {@code head}.
+	 * @return what ran
+	 */
+	default MigrationResult migrate() {
+		return migrate("head");
+	}
+
+	/**
+	 * Migrates to a target.
+	 * @param target {@code head}, {@code heads}, an id or prefix, {@code +N},
+	 * {@code <rev>+N}
+	 * @return what ran
+	 */
+	MigrationResult migrate(String target);
+
+	/**
+	 * Rolls back one revision ({@code -1}).
+	 * @return what ran
+	 */
+	default MigrationResult rollback() {
+		return rollback("-1");
+	}
+
+	/**
+	 * Rolls back to a target, newest first.
+	 * @param target {@code -N}, {@code base}, an applied id or prefix, {@code <rev>-N}
+	 * @return what ran
+	 */
+	MigrationResult rollback(String target);
+
+	/**
+	 * Sets the state to a revision and its ancestors without running anything, and logs
+	 * it.
+	 * @param revision {@code head}, {@code heads}, {@code base}, an id or prefix
+	 * @return the stamp, as one entry per revision added or removed
+	 */
+	MigrationResult stamp(String revision);
+
+	/**
+	 * The action log, newest first.
+	 * @return every entry
+	 */
+	List<HistoryEntry> history();
+
+	/**
+	 * Checks scripts against the database: edited applied scripts, applied revisions
+	 * without a script, graph problems and irreversible migrations.
+	 * @return the findings
+	 */
+	VerifyReport verify();
+
+}

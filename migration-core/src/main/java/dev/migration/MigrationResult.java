@@ -1,0 +1,53 @@
+package dev.migration;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The outcome of {@code migrate}, {@code rollback} or {@code stamp}.
+ *
+ * @param operation what ran
+ * @param target the target as given
+ * @param migrations the migrations that ran, in order; empty when nothing was to do
+ * @param currentRevisions the current revision(s) afterwards
+ * @param duration the whole operation, lock wait included
+ */
+public record MigrationResult(Operation operation, String target, List<AppliedMigration> migrations,
+		List<String> currentRevisions, Duration duration) {
+
+	public MigrationResult {
+		migrations = List.copyOf(migrations);
+		currentRevisions = List.copyOf(currentRevisions);
+	}
+
+	/**
+	 * Whether anything was applied, rolled back or stamped.
+	 * @return {@code true} if the database changed
+	 */
+	public boolean changed() {
+		return !this.migrations.isEmpty();
+	}
+
+	/**
+	 * The operations that produce a {@link MigrationResult}.
+	 */
+	public enum Operation {
+
+		/**
+		 * Upgrades towards a target.
+		 */
+		MIGRATE,
+
+		/**
+		 * Downgrades towards a target.
+		 */
+		ROLLBACK,
+
+		/**
+		 * Sets the state without running anything.
+		 */
+		STAMP
+
+	}
+
+}

@@ -1,0 +1,71 @@
+package dev.migration;
+
+import java.util.List;
+
+/**
+ * The findings of {@code verify()}: empty when scripts and database agree.
+ *
+ * @param problems every finding, in a stable order
+ */
+public record VerifyReport(List<Problem> problems) {
+
+	public VerifyReport {
+		problems = List.copyOf(problems);
+	}
+
+	/**
+	 * Whether nothing was found.
+	 * @return {@code true} when there is no problem
+	 */
+	public boolean isOk() {
+		return this.problems.isEmpty();
+	}
+
+	/**
+	 * The findings of one kind.
+	 * @param kind the kind
+	 * @return the matching problems
+	 */
+	public List<Problem> problems(Kind kind) {
+		return this.problems.stream().filter((problem) -> problem.kind() == kind).toList();
+	}
+
+	/**
+	 * One finding.
+	 *
+	 * @param kind what kind of problem
+	 * @param revision the revision concerned, or {@code null} for a graph-wide problem
+	 * @param detail a message naming the file, revision or value at fault
+	 */
+	public record Problem(Kind kind, String revision, String detail) {
+
+	}
+
+	/**
+	 * The kinds of finding.
+	 */
+	public enum Kind {
+
+		/**
+		 * An applied script was edited after it was applied.
+		 */
+		CHECKSUM_MISMATCH,
+
+		/**
+		 * An applied revision has no script.
+		 */
+		MISSING_SCRIPT,
+
+		/**
+		 * The scripts do not load or do not form a valid graph.
+		 */
+		GRAPH_PROBLEM,
+
+		/**
+		 * A migration has no downgrade.
+		 */
+		IRREVERSIBLE
+
+	}
+
+}

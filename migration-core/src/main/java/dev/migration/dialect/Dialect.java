@@ -1,0 +1,198 @@
+package dev.migration.dialect;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+
+import dev.migration.MigrationException;
+
+/**
+ * What the engine needs to know of one database: its statements for the history
+ * tables, the lock and introspection, and how it switches schema. Each dialect keeps
+ * all of its SQL in its one class.
+ */
+public interface Dialect {
+
+	/**
+	 * The dialect's name: {@code postgresql} or {@code duckdb}.
+	 * @return the name
+	 */
+	String name();
+
+	/**
+	 * Quotes an identifier, doubling any embedded quote.
+	 * @param identifier the identifier
+	 * @return the quoted identifier
+	 */
+	default String quote(String identifier) {
+		return "\"" + identifier.replace("\"", "\"\"") + "\"";
+	}
+
+	/**
+	 * A schema-qualified, quoted table name.
+	 * @param schema the schema
+	 * @param table the table
+	 * @return {@code "schema"."table"}
+	 */
+	default String qualify(String schema, String table) {
+		return quote(schema) + "." + quote(table);
+	}
+
+	/**
+	 * A query returning the connection's current schema in its first column.
+	 * @return the query
+	 */
+	String currentSchemaQuery();
+
+	/**
+	 * The statement that makes a schema the connection's default for unqualified names.
+	 * @param schema the schema
+	 * @return the statement
+	 */
+	String useSchema(String schema);
+
+	/**
+	 * The statement that creates a schema unless it exists.
+	 * @param schema the schema
+	 * @return the statement
+	 */
+	default String createSchema(String schema) {
+		return "CREATE SCHEMA IF NOT EXISTS " + quote(schema);
+	}
+
+	/**
+	 * The statements that create the state and log tables unless they exist.
+	 * @param schema the schema
+	 * @param stateTable the state table
+	 * @param logTable the log table
+	 * @return the statements, in order
+	 */
+	List<String> createHistoryTables(String schema, String stateTable, String logTable);
+
+	/**
+	 * A query of the base tables and views of a schema, one name per row, sorted.
+	 * Parameter: the schema.
+	 * @return the query
+	 */
+	default String tablesQuery() {
+		return """
+				SELECT table_name FROM information_schema.tables
+				WHERE table_schema = ? ORDER BY table_name""";
+	}
+
+	/**
+	 * A query of the columns of a table, in declared order. Parameters: schema, table.
+	 * @return the query
+	 */
+	default String columnsQuery() {
+		return """
+				SELECT column_name FROM information_schema.columns
+				WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position""";
+	}
+
+	/**
+	 * A query returning a row when an index exists. Parameters: schema, index.
+	 * @return the query
+	 */
+	String indexExistsQuery();
+
+	/**
+	 * Whether the database has session-level advisory locks that the server releases
+	 * when the session ends.
+	 * @return {@code true} for PostgreSQL
+	 */
+	boolean hasAdvisoryLocks();
+
+	/**
+	 * A query that tries the advisory lock once without waiting; it returns one boolean.
+	 * Parameters: two {@code int} keys.
+	 * @return the query
+	 */
+	default String tryLockQuery() {
+		throw new UnsupportedOperationException(name() + " has no advisory locks");
+	}
+
+	/**
+	 * A query that releases the advisory lock; it returns whether it was held.
+	 * Parameters: two {@code int} keys.
+	 * @return the query
+	 */
+	default String unlockQuery() {
+		throw new UnsupportedOperationException(name() + " has no advisory locks");
+	}
+
+	/**
+	 * A query of who holds the advisory lock: owner description and since when.
+	 * Parameters: two {@code int} keys.
+	 * @return the query
+	 */
+	default String lockHolderQuery() {
+		throw new UnsupportedOperationException(name() + " has no advisory locks");
+	}
+
+	/**
+	 * A query that labels the session so others can see who holds the lock; it takes
+	 * the label as its parameter.
+	 * @return the query
+	 */
+	default String labelSessionQuery() {
+		throw new UnsupportedOperationException(name() + " has no session labels");
+	}
+
+	/**
+	 * Turns a failure to connect into a clearer exception where the dialect knows the
+	 * cause (for example, another process holding a database file).
+	 * @param failure the failure
+	 * @return the exception to throw
+	 */
+	default MigrationException connectionFailure(SQLException failure) {
+		return new MigrationException("Cannot connect to the database: " + failure.getMessage(), failure);
+	}
+
+	/**
+	 * Finds the dialect of a connection from its product name.
+	 * @param connection the connection
+	 * @return the dialect
+	 * @throws SQLException if the metadata cannot be read
+	 * @throws MigrationException for an unsupported database
+	 */
+	static Dialect of(Connection connection) throws SQLException {
+		String product = connection.getMetaData().getDatabaseProductName();
+		return forProductName(product);
+	}
+
+	/**
+	 * Finds the dialect for a database product or dialect name.
+	 * @param name a product name ({@code PostgreSQL}, {@code DuckDB}) or dialect name
+	 * @return the dialect
+	 * @throws MigrationException for an unsupported database, naming it
+	 */
+	static Dialect forProductName(String name) {
+		String lower = (name != null) ? name.toLowerCase(Locale.ROOT) : "";
+		if (lower.contains("postgres")) {
+			return PostgresDialect.INSTANCE;
+		}
+		if (lower.contains("duckdb")) {
+			return DuckDbDialect.INSTANCE;
+		}
+		throw new MigrationException("Unsupported database '" + name + "': supported are PostgreSQL and DuckDB");
+	}
+
+	/**
+	 * The PostgreSQL dialect.
+	 * @return the dialect
+	 */
+	static Dialect postgresql() {
+		return PostgresDialect.INSTANCE;
+	}
+
+	/**
+	 * The DuckDB dialect.
+	 * @return the dialect
+	 */
+	static Dialect duckdb() {
+		return DuckDbDialect.INSTANCE;
+	}
+
+}

@@ -1,0 +1,176 @@
+package dev.migration.runtime;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.zip.CRC32;
+
+import javax.sql.DataSource;
+
+import dev.migration.LockHolder;
+import dev.migration.MigrationLockException;
+import dev.migration.dialect.Dialect;
+
+/**
+ * A PostgreSQL session advisory lock held on a dedicated connection. The server
+ * releases it when that session ends, so a crashed process never leaves it stuck.
+ * Waiters poll {@code pg_try_advisory_lock} in autocommit: no transaction or snapshot
+ * stays open while they wait.
+ */
+final class AdvisoryLock implements DatabaseLock {
+
+	/** First key: this library's namespace in the advisory lock space ("migr"). */
+	private static final int NAMESPACE = 0x6D696772;
+
+	private final DataSource dataSource;
+
+	private final Dialect dialect;
+
+	private final int key;
+
+	private final Duration timeout;
+
+	private Connection connection;
+
+	private String previousLabel;
+
+	AdvisoryLock(DataSource dataSource, Dialect dialect, String schema, String table, Duration timeout) {
+		this.dataSource = dataSource;
+		this.dialect = dialect;
+		CRC32 crc = new CRC32();
+		crc.update((schema + "." + table).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		this.key = (int) (crc.getValue() & 0x7FFFFFFF);
+		this.timeout = timeout;
+	}
+
+	@Override
+	public void acquire() {
+		long deadline = System.nanoTime() + this.timeout.toNanos();
+		long pause = 20;
+		try {
+			this.connection = this.dataSource.getConnection();
+			this.connection.setAutoCommit(true);
+			while (!tryLock()) {
+				if (System.nanoTime() >= deadline) {
+					LockHolder holder = holder();
+					close();
+					throw new MigrationLockException("Timed out after " + this.timeout.toMillis()
+							+ " ms waiting for the migration lock (advisory lock " + NAMESPACE + "/" + this.key
+							+ "), held by " + describe(holder)
+							+ ". Another instance is migrating; raise the lock timeout or wait for it to finish.");
+				}
+				Thread.sleep(pause);
+				pause = Math.min(pause * 2, 500);
+			}
+			label();
+		}
+		catch (SQLException ex) {
+			close();
+			throw new MigrationLockException("Cannot take the migration lock: " + ex.getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			close();
+			throw new MigrationLockException("Interrupted while waiting for the migration lock", ex);
+		}
+	}
+
+	private boolean tryLock() throws SQLException {
+		try (PreparedStatement statement = this.connection.prepareStatement(this.dialect.tryLockQuery())) {
+			statement.setInt(1, NAMESPACE);
+			statement.setInt(2, this.key);
+			try (ResultSet rows = statement.executeQuery()) {
+				return rows.next() && rows.getBoolean(1);
+			}
+		}
+	}
+
+	private void label() throws SQLException {
+		try (PreparedStatement statement = this.connection.prepareStatement(this.dialect.labelSessionQuery())) {
+			this.previousLabel = this.connection.getClientInfo("ApplicationName");
+			String label = "migration-lock " + LockOwner.description();
+			statement.setString(1, (label.length() > 63) ? label.substring(0, 63) : label);
+			statement.execute();
+		}
+	}
+
+	@Override
+	public void release() {
+		if (this.connection == null) {
+			throw new MigrationLockException("The migration lock is not held");
+		}
+		try (PreparedStatement statement = this.connection.prepareStatement(this.dialect.unlockQuery())) {
+			statement.setInt(1, NAMESPACE);
+			statement.setInt(2, this.key);
+			boolean released;
+			try (ResultSet rows = statement.executeQuery()) {
+				released = rows.next() && rows.getBoolean(1);
+			}
+			if (!released) {
+				throw new MigrationLockException("The migration lock (advisory lock " + NAMESPACE + "/" + this.key
+						+ ") was not held by this session when releasing it");
+			}
+			try (PreparedStatement restore = this.connection.prepareStatement(this.dialect.labelSessionQuery())) {
+				restore.setString(1, (this.previousLabel != null) ? this.previousLabel : "");
+				restore.execute();
+			}
+		}
+		catch (SQLException ex) {
+			throw new MigrationLockException("Cannot release the migration lock: " + ex.getMessage()
+					+ " (the server releases it when the connection closes)", ex);
+		}
+		finally {
+			close();
+		}
+	}
+
+	@Override
+	public LockHolder holder() {
+		try (Connection probe = (this.connection != null) ? null : this.dataSource.getConnection()) {
+			Connection use = (this.connection != null) ? this.connection : probe;
+			try (PreparedStatement statement = use.prepareStatement(this.dialect.lockHolderQuery())) {
+				statement.setInt(1, NAMESPACE);
+				statement.setInt(2, this.key);
+				try (ResultSet rows = statement.executeQuery()) {
+					if (!rows.next()) {
+						return null;
+					}
+					String name = rows.getString(1);
+					String owner = (name != null && name.startsWith("migration-lock "))
+							? name.substring("migration-lock ".length())
+							: "backend pid " + rows.getInt(2) + " from " + rows.getString(3);
+					OffsetDateTime since = rows.getObject(4, OffsetDateTime.class);
+					return new LockHolder(owner, (since != null) ? since.toInstant() : null);
+				}
+			}
+		}
+		catch (SQLException ex) {
+			return null;
+		}
+	}
+
+	static String describe(LockHolder holder) {
+		if (holder == null) {
+			return "an unknown session";
+		}
+		Instant since = holder.since();
+		return holder.owner() + ((since != null) ? " since " + since : "");
+	}
+
+	private void close() {
+		if (this.connection != null) {
+			try {
+				this.connection.close();
+			}
+			catch (SQLException ex) {
+				// Closing ends the session, which releases the lock on the server anyway.
+			}
+			this.connection = null;
+		}
+	}
+
+}

@@ -1,0 +1,239 @@
+package dev.migration.runtime;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.migration.HistoryAction;
+import dev.migration.HistoryEntry;
+import dev.migration.MigrationInfo;
+import dev.migration.dialect.Dialect;
+import dev.migration.script.MigrationScript;
+import dev.migration.script.ScriptChecksum;
+
+/**
+ * The two history tables: the state (which revisions are applied now, one row each)
+ * and the append-only log of every action. Both live in the migration schema and are
+ * created on first write. Their DDL is the dialect's; the statements here are plain
+ * standard SQL that both databases run as written.
+ */
+final class HistoryTable {
+
+	private final Dialect dialect;
+
+	private final String schema;
+
+	private final String stateTable;
+
+	private final String logTable;
+
+	private final String state;
+
+	private final String log;
+
+	HistoryTable(Dialect dialect, String schema, String stateTable, String logTable) {
+		this.dialect = dialect;
+		this.schema = schema;
+		this.stateTable = stateTable;
+		this.logTable = logTable;
+		this.state = dialect.qualify(schema, stateTable);
+		this.log = dialect.qualify(schema, logTable);
+	}
+
+	String schema() {
+		return this.schema;
+	}
+
+	List<String> tableNames() {
+		return List.of(this.stateTable, this.logTable, this.logTable + "_seq");
+	}
+
+	/**
+	 * Whether the state table exists; one catalog query.
+	 */
+	boolean exists(Connection connection) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(
+				"SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND table_name = ?")) {
+			statement.setString(1, this.schema);
+			statement.setString(2, this.stateTable);
+			try (ResultSet rows = statement.executeQuery()) {
+				return rows.next();
+			}
+		}
+	}
+
+	/**
+	 * Creates the schema and both tables unless they exist. Call it holding the lock:
+	 * concurrent {@code CREATE ... IF NOT EXISTS} can still collide in PostgreSQL's
+	 * catalog.
+	 */
+	void create(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(this.dialect.createSchema(this.schema));
+			for (String ddl : this.dialect.createHistoryTables(this.schema, this.stateTable, this.logTable)) {
+				statement.execute(ddl);
+			}
+		}
+	}
+
+	/**
+	 * The applied revisions, keyed by id in the order they were applied.
+	 */
+	Map<String, AppliedRevision> readState(Connection connection) throws SQLException {
+		Map<String, AppliedRevision> applied = new LinkedHashMap<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("""
+						SELECT revision, down_revisions, depends_on, message, kind, script, checksum,
+						       checksum_version, transactional, reversible, applied_at
+						FROM %s ORDER BY applied_at, revision""".formatted(this.state))) {
+			while (rows.next()) {
+				AppliedRevision revision = new AppliedRevision(rows.getString(1), split(rows.getString(2)),
+						split(rows.getString(3)), rows.getString(4), rows.getString(5), rows.getString(6),
+						rows.getString(7), integer(rows.getObject(8)), rows.getBoolean(9), rows.getBoolean(10),
+						instant(rows.getObject(11, OffsetDateTime.class)));
+				applied.put(revision.revision(), revision);
+			}
+		}
+		return applied;
+	}
+
+	/**
+	 * Whether the log has any row: a schema with an empty state but a log has a history.
+	 */
+	boolean hasLog(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT 1 FROM " + this.log + " LIMIT 1")) {
+			return rows.next();
+		}
+	}
+
+	/**
+	 * The downgrade SQL stored when a revision was applied, or {@code null}.
+	 */
+	String storedDowngrade(Connection connection, String revision) throws SQLException {
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT downgrade_sql FROM " + this.state + " WHERE revision = ?")) {
+			statement.setString(1, revision);
+			try (ResultSet rows = statement.executeQuery()) {
+				return rows.next() ? rows.getString(1) : null;
+			}
+		}
+	}
+
+	void insertState(Connection connection, MigrationScript script, Instant appliedAt, String user)
+			throws SQLException {
+		MigrationInfo info = script.info();
+		try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + this.state
+				+ " (revision, down_revisions, depends_on, message, kind, script, checksum, checksum_version,"
+				+ " transactional, reversible, downgrade_sql, applied_at, applied_by)"
+				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+			statement.setString(1, info.revision());
+			statement.setString(2, String.join(",", info.downRevisions()));
+			statement.setString(3, String.join(",", info.dependsOn()));
+			statement.setString(4, info.message());
+			statement.setString(5, info.kind().name().toLowerCase(java.util.Locale.ROOT));
+			statement.setString(6, info.path());
+			statement.setString(7, info.checksum());
+			setInteger(statement, 8, (info.checksum() != null) ? ScriptChecksum.VERSION : null);
+			statement.setBoolean(9, info.transactional());
+			statement.setBoolean(10, info.reversible());
+			statement.setString(11, (script.sql() != null) ? script.sql().downgradeSql() : null);
+			statement.setObject(12, OffsetDateTime.ofInstant(appliedAt, ZoneOffset.UTC));
+			statement.setString(13, user);
+			statement.executeUpdate();
+		}
+	}
+
+	void deleteState(Connection connection, String revision) throws SQLException {
+		try (PreparedStatement statement = connection
+			.prepareStatement("DELETE FROM " + this.state + " WHERE revision = ?")) {
+			statement.setString(1, revision);
+			statement.executeUpdate();
+		}
+	}
+
+	void insertLog(Connection connection, LogRow row) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + this.log
+				+ " (revision, message, action, checksum, checksum_version, db_user, host, started_at,"
+				+ " duration_ms, success, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+			statement.setString(1, row.revision());
+			statement.setString(2, row.message());
+			statement.setString(3, row.action().name().toLowerCase(java.util.Locale.ROOT));
+			statement.setString(4, row.checksum());
+			setInteger(statement, 5, (row.checksum() != null) ? ScriptChecksum.VERSION : null);
+			statement.setString(6, row.user());
+			statement.setString(7, row.host());
+			statement.setObject(8, OffsetDateTime.ofInstant(row.startedAt(), ZoneOffset.UTC));
+			statement.setLong(9, row.duration().toMillis());
+			statement.setBoolean(10, row.error() == null);
+			statement.setString(11, row.error());
+			statement.executeUpdate();
+		}
+	}
+
+	/**
+	 * The log, newest first; {@code limit} of 0 or less means all.
+	 */
+	List<HistoryEntry> readLog(Connection connection, int limit) throws SQLException {
+		List<HistoryEntry> entries = new ArrayList<>();
+		String sql = "SELECT id, revision, message, action, checksum, checksum_version, db_user, host, started_at,"
+				+ " duration_ms, success, error FROM " + this.log + " ORDER BY id DESC"
+				+ ((limit > 0) ? " LIMIT " + limit : "");
+		try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+			while (rows.next()) {
+				Object version = rows.getObject(6);
+				entries.add(new HistoryEntry(rows.getLong(1), rows.getString(2), rows.getString(3),
+						HistoryAction.valueOf(rows.getString(4).toUpperCase(java.util.Locale.ROOT)), rows.getString(5),
+						integer(version), rows.getString(7),
+						rows.getString(8), instant(rows.getObject(9, OffsetDateTime.class)),
+						Duration.ofMillis(rows.getLong(10)), rows.getBoolean(11), rows.getString(12)));
+			}
+		}
+		return entries;
+	}
+
+	private static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
+		if (value != null) {
+			statement.setInt(index, value);
+		}
+		else {
+			statement.setNull(index, Types.INTEGER);
+		}
+	}
+
+	private static Integer integer(Object value) {
+		return (value != null) ? ((Number) value).intValue() : null;
+	}
+
+	private static Instant instant(OffsetDateTime time) {
+		return (time != null) ? time.toInstant() : null;
+	}
+
+	private static List<String> split(String list) {
+		if (list == null || list.isBlank()) {
+			return List.of();
+		}
+		return Arrays.stream(list.split(",")).map(String::trim).filter((id) -> !id.isEmpty()).toList();
+	}
+
+	/**
+	 * One row to append to the log.
+	 */
+	record LogRow(String revision, String message, HistoryAction action, String checksum, String user, String host,
+			Instant startedAt, Duration duration, String error) {
+
+	}
+
+}
