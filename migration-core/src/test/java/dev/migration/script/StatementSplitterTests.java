@@ -76,7 +76,8 @@ class StatementSplitterTests {
 	void nestedBlockCommentsAreSkippedWhole() {
 		String sql = "SELECT /* outer /* inner; */ still comment; */ 1;\nSELECT 2;";
 		assertThat(split(sql)).containsExactly(
-				new SqlStatement("SELECT /* outer /* inner; */ still comment; */ 1", 1), new SqlStatement("SELECT 2", 2));
+				new SqlStatement("SELECT /* outer /* inner; */ still comment; */ 1", 1),
+				new SqlStatement("SELECT 2", 2));
 	}
 
 	@Test
@@ -173,7 +174,8 @@ class StatementSplitterTests {
 	@Test
 	void positionalParametersAreNotDollarQuotes() {
 		assertThat(split("PREPARE q (int, text) AS SELECT $1, $2;\nEXECUTE q(1, 'a');")).containsExactly(
-				new SqlStatement("PREPARE q (int, text) AS SELECT $1, $2", 1), new SqlStatement("EXECUTE q(1, 'a')", 2));
+				new SqlStatement("PREPARE q (int, text) AS SELECT $1, $2", 1),
+				new SqlStatement("EXECUTE q(1, 'a')", 2));
 	}
 
 	@Test
