@@ -1,0 +1,66 @@
+package dev.migration.script;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The checksum of a revision script, recorded when the script is applied and compared
+ * later to detect edits to applied scripts.
+ * <p>
+ * The text is normalised first so that only real edits change the checksum: a leading
+ * UTF-8 byte order mark is dropped, {@code CRLF} and {@code CR} line endings become
+ * {@code LF}, trailing whitespace is stripped from every line and trailing blank lines
+ * are dropped. The result is the lower-case hex SHA-256 of the normalised text in
+ * UTF-8.
+ */
+public final class ScriptChecksum {
+
+	/**
+	 * The version of the checksum algorithm. It is stored with every applied revision,
+	 * so that a future algorithm can be introduced without invalidating history: rows
+	 * written with an older version are verified with that version's algorithm.
+	 */
+	public static final int VERSION = 1;
+
+	private ScriptChecksum() {
+	}
+
+	/**
+	 * Compute the checksum of the given script content.
+	 * @param content the script content, as read from the file
+	 * @return the lower-case hex SHA-256 of the normalised content
+	 */
+	public static String of(String content) {
+		Objects.requireNonNull(content, "content");
+		byte[] digest = sha256().digest(normalize(content).getBytes(StandardCharsets.UTF_8));
+		return HexFormat.of().formatHex(digest);
+	}
+
+	static String normalize(String content) {
+		String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
+		List<String> lines = new ArrayList<>();
+		for (String line : text.split("\r\n|\r|\n", -1)) {
+			lines.add(line.stripTrailing());
+		}
+		while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+			lines.remove(lines.size() - 1);
+		}
+		return String.join("\n", lines);
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			// Every Java platform is required to provide SHA-256.
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

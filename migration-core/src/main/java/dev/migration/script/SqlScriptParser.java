@@ -1,0 +1,291 @@
+package dev.migration.script;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.migration.ScriptException;
+import dev.migration.revision.Revision;
+
+/**
+ * Parses SQL revision scripts. The format is a public contract:
+ *
+ * <pre class="code">
+ * -- Add user profile fields
+ * --
+ * -- revision: 3f2a9c1b7d4e
+ * -- down_revision: 1c2d3e4f5a6b
+ * -- depends_on: 9a8b7c6d5e4f
+ * -- transactional: true
+ *
+ * -- upgrade
+ * ALTER TABLE users ADD COLUMN phone VARCHAR(20);
+ *
+ * -- downgrade
+ * ALTER TABLE users DROP COLUMN phone;
+ * </pre>
+ *
+ * <ul>
+ * <li>The header is the leading block of {@code --} lines (a byte order mark at the
+ * start of the file is ignored). It ends at the first line that is not a {@code --}
+ * comment, or at a section marker.</li>
+ * <li>The first header line is the revision message. The following lines are
+ * {@code key: value} pairs; blank {@code --} lines are ignored, and any other line is an
+ * error so that typos do not pass silently. Keys are case-insensitive:
+ * <ul>
+ * <li>{@code revision}: the id, required, letters, digits and {@code _};</li>
+ * <li>{@code down_revision}: the parent id, a comma-separated list of ids for a merge,
+ * or {@code none} or nothing for a root;</li>
+ * <li>{@code depends_on}: a comma-separated list of ids, optional;</li>
+ * <li>{@code transactional}: {@code true} (the default) or {@code false}.</li>
+ * </ul>
+ * </li>
+ * <li>A line reading {@code -- upgrade} or {@code -- downgrade} (any case, any
+ * surrounding spaces) starts a section that runs to the next such line or to the end
+ * of the file. The upgrade section is required; without a downgrade section the
+ * revision cannot be rolled back. Between the header and the first section, only
+ * blank lines and comments may appear.</li>
+ * <li>A transactional script may not contain a statement that PostgreSQL refuses to
+ * run inside a transaction block, such as {@code CREATE INDEX CONCURRENTLY}.</li>
+ * </ul>
+ * Every error is a {@link ScriptException} naming the file and the line at fault.
+ */
+public final class SqlScriptParser {
+
+	private static final Pattern SECTION_MARKER = Pattern.compile("--\\s*(upgrade|downgrade)",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern HEADER_ENTRY = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*:(.*)");
+
+	private static final String REVISION = "revision";
+
+	private static final String DOWN_REVISION = "down_revision";
+
+	private static final String DEPENDS_ON = "depends_on";
+
+	private static final String TRANSACTIONAL = "transactional";
+
+	private static final List<String> KEYS = List.of(REVISION, DOWN_REVISION, DEPENDS_ON, TRANSACTIONAL);
+
+	private static final String UPGRADE = "upgrade";
+
+	private static final String DOWNGRADE = "downgrade";
+
+	private final String path;
+
+	private final List<String> lines;
+
+	private SqlScriptParser(String path, List<String> lines) {
+		this.path = path;
+		this.lines = lines;
+	}
+
+	/**
+	 * Parse the given revision script.
+	 * @param path where the script was read from; becomes the revision's source and
+	 * the file named in error messages
+	 * @param content the content of the script
+	 * @return the parsed script
+	 * @throws ScriptException if the script does not follow the format, naming the file
+	 * and line at fault
+	 */
+	public static SqlScript parse(String path, String content) {
+		Objects.requireNonNull(path, "path");
+		Objects.requireNonNull(content, "content");
+		String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
+		SqlScriptParser parser = new SqlScriptParser(path, List.of(text.split("\r\n|\r|\n", -1)));
+		return parser.parse(ScriptChecksum.of(content));
+	}
+
+	private SqlScript parse(String checksum) {
+		Map<String, Integer> sections = findSections();
+		int firstSection = sections.values().stream().min(Integer::compare).orElse(this.lines.size());
+		int headerEnd = 0;
+		while (headerEnd < firstSection && this.lines.get(headerEnd).strip().startsWith("--")) {
+			headerEnd++;
+		}
+		Header header = parseHeader(headerEnd);
+		Integer upgradeIndex = sections.get(UPGRADE);
+		if (upgradeIndex == null) {
+			throw new ScriptException(this.path, 0, "missing '-- upgrade' section");
+		}
+		List<SqlStatement> outside = StatementSplitter.split(this.path, text(headerEnd, firstSection), headerEnd + 1);
+		if (!outside.isEmpty()) {
+			SqlStatement statement = outside.get(0);
+			throw new ScriptException(this.path, statement.line(), "statement outside a section: '"
+					+ statement.firstLine() + "'; put it under '-- upgrade' or '-- downgrade'");
+		}
+		List<SqlStatement> upgrade = StatementSplitter.split(this.path, sectionText(sections, upgradeIndex),
+				upgradeIndex + 2);
+		Integer downgradeIndex = sections.get(DOWNGRADE);
+		String downgradeSql = null;
+		List<SqlStatement> downgrade = null;
+		if (downgradeIndex != null) {
+			downgradeSql = sectionText(sections, downgradeIndex);
+			downgrade = StatementSplitter.split(this.path, downgradeSql, downgradeIndex + 2);
+			downgradeSql = trimBlankLines(downgradeSql);
+		}
+		if (header.transactional()) {
+			checkTransactional(upgrade);
+			if (downgrade != null) {
+				checkTransactional(downgrade);
+			}
+		}
+		Revision revision = new Revision(header.revision(), header.message(), header.downRevisions(),
+				header.dependsOn(), this.path);
+		return new SqlScript(this.path, revision, header.transactional(), upgrade, downgrade, downgradeSql, checksum);
+	}
+
+	/**
+	 * The section markers of the script: section name to 0-based line index, in file
+	 * order.
+	 */
+	private Map<String, Integer> findSections() {
+		Map<String, Integer> sections = new LinkedHashMap<>();
+		for (int i = 0; i < this.lines.size(); i++) {
+			Matcher matcher = SECTION_MARKER.matcher(this.lines.get(i).strip());
+			if (matcher.matches()) {
+				String name = matcher.group(1).toLowerCase(Locale.ROOT);
+				Integer previous = sections.putIfAbsent(name, i);
+				if (previous != null) {
+					throw new ScriptException(this.path, i + 1,
+							"'-- " + name + "' section given twice (first on line " + (previous + 1) + ")");
+				}
+			}
+		}
+		return sections;
+	}
+
+	private Header parseHeader(int headerEnd) {
+		String message = (headerEnd > 0) ? commentText(0) : "";
+		Map<String, String> values = new HashMap<>();
+		Map<String, Integer> keyLines = new HashMap<>();
+		for (int i = 1; i < headerEnd; i++) {
+			String entry = commentText(i);
+			if (entry.isEmpty()) {
+				continue;
+			}
+			int line = i + 1;
+			Matcher matcher = HEADER_ENTRY.matcher(entry);
+			if (!matcher.matches()) {
+				throw new ScriptException(this.path, line,
+						"expected 'key: value' in the header, found '" + entry + "'");
+			}
+			String key = matcher.group(1).toLowerCase(Locale.ROOT);
+			if (!KEYS.contains(key)) {
+				throw new ScriptException(this.path, line, "unknown header key '" + matcher.group(1)
+						+ "'; expected one of " + String.join(", ", KEYS));
+			}
+			Integer previous = keyLines.putIfAbsent(key, line);
+			if (previous != null) {
+				throw new ScriptException(this.path, line,
+						"header key '" + key + "' given twice (first on line " + previous + ")");
+			}
+			values.put(key, matcher.group(2).strip());
+		}
+		String revision = values.get(REVISION);
+		if (revision == null) {
+			throw new ScriptException(this.path, 1, missingRevision(message));
+		}
+		checkId(revision, REVISION, keyLines.get(REVISION));
+		List<String> downRevisions = ids(values.get(DOWN_REVISION), DOWN_REVISION, keyLines.get(DOWN_REVISION), true);
+		List<String> dependsOn = ids(values.get(DEPENDS_ON), DEPENDS_ON, keyLines.get(DEPENDS_ON), false);
+		boolean transactional = transactional(values.get(TRANSACTIONAL), keyLines.get(TRANSACTIONAL));
+		return new Header(message, revision, downRevisions, dependsOn, transactional);
+	}
+
+	private String missingRevision(String message) {
+		String problem = "missing '-- revision:' in the header";
+		Matcher matcher = HEADER_ENTRY.matcher(message);
+		if (matcher.matches() && KEYS.contains(matcher.group(1).toLowerCase(Locale.ROOT))) {
+			// An easy slip: a header without a message line loses its first entry to it.
+			problem += " (the first header line is the message, not '" + message + "')";
+		}
+		return problem;
+	}
+
+	private List<String> ids(String value, String key, Integer line, boolean noneAllowed) {
+		if (value == null || value.isEmpty() || (noneAllowed && value.equalsIgnoreCase("none"))) {
+			return List.of();
+		}
+		List<String> ids = new ArrayList<>();
+		for (String candidate : value.split(",", -1)) {
+			String id = candidate.strip();
+			checkId(id, key, line);
+			if (ids.contains(id)) {
+				throw new ScriptException(this.path, line, "revision '" + id + "' listed twice in '" + key + "'");
+			}
+			ids.add(id);
+		}
+		return List.copyOf(ids);
+	}
+
+	private void checkId(String id, String key, int line) {
+		if (!Revision.isValidId(id)) {
+			throw new ScriptException(this.path, line,
+					"invalid revision id '" + id + "' in '" + key + "': use only letters, digits and _");
+		}
+	}
+
+	private boolean transactional(String value, Integer line) {
+		if (value == null || value.equalsIgnoreCase("true")) {
+			return true;
+		}
+		if (value.equalsIgnoreCase("false")) {
+			return false;
+		}
+		throw new ScriptException(this.path, line,
+				"invalid value '" + value + "' for '" + TRANSACTIONAL + "': expected true or false");
+	}
+
+	private void checkTransactional(List<SqlStatement> statements) {
+		for (SqlStatement statement : statements) {
+			Optional<String> reason = NonTransactionalStatements.reason(statement.sql());
+			if (reason.isPresent()) {
+				throw new ScriptException(this.path, statement.line(), reason.get()
+						+ " cannot run inside a transaction; put the statement in its own migration and declare"
+						+ " '-- transactional: false' in its header");
+			}
+		}
+	}
+
+	private String commentText(int index) {
+		return this.lines.get(index).strip().substring(2).strip();
+	}
+
+	/**
+	 * The body of the section whose marker is on the given line: every line after it up
+	 * to the next marker or the end of the file.
+	 */
+	private String sectionText(Map<String, Integer> sections, int markerIndex) {
+		int end = sections.values().stream().filter((index) -> index > markerIndex).min(Integer::compare)
+				.orElse(this.lines.size());
+		return text(markerIndex + 1, end);
+	}
+
+	private String text(int from, int to) {
+		return String.join("\n", this.lines.subList(from, to));
+	}
+
+	private static String trimBlankLines(String text) {
+		int start = 0;
+		int newline;
+		while ((newline = text.indexOf('\n', start)) >= 0 && text.substring(start, newline).isBlank()) {
+			start = newline + 1;
+		}
+		return text.substring(start).stripTrailing();
+	}
+
+	private record Header(String message, String revision, List<String> downRevisions, List<String> dependsOn,
+			boolean transactional) {
+
+	}
+
+}

@@ -1,0 +1,348 @@
+package dev.migration.script;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.migration.ScriptException;
+import dev.migration.revision.Revision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link SqlScriptParser}.
+ */
+class SqlScriptParserTests {
+
+	private static final String PATH = "db/revisions/3f2a9c1b7d4e_add_user_profile_fields.sql";
+
+	private static final String EXAMPLE = """
+			-- Add user profile fields
+			--
+			-- revision: 3f2a9c1b7d4e
+			-- down_revision: 1c2d3e4f5a6b
+			-- depends_on: 9a8b7c6d5e4f
+			-- transactional: true
+
+			-- upgrade
+			ALTER TABLE users ADD COLUMN phone VARCHAR(20);
+
+			-- downgrade
+			ALTER TABLE users DROP COLUMN phone;
+			""";
+
+	@Test
+	void parsesTheDocumentedExample() {
+		SqlScript script = SqlScriptParser.parse(PATH, EXAMPLE);
+		assertThat(script.path()).isEqualTo(PATH);
+		assertThat(script.revision()).isEqualTo(new Revision("3f2a9c1b7d4e", "Add user profile fields",
+				List.of("1c2d3e4f5a6b"), List.of("9a8b7c6d5e4f"), PATH));
+		assertThat(script.transactional()).isTrue();
+		assertThat(script.upgrade())
+			.containsExactly(new SqlStatement("ALTER TABLE users ADD COLUMN phone VARCHAR(20)", 9));
+		assertThat(script.downgrade()).containsExactly(new SqlStatement("ALTER TABLE users DROP COLUMN phone", 12));
+		assertThat(script.downgradeSql()).isEqualTo("ALTER TABLE users DROP COLUMN phone;");
+		assertThat(script.reversible()).isTrue();
+		assertThat(script.checksum()).isEqualTo(ScriptChecksum.of(EXAMPLE));
+	}
+
+	@Test
+	void mergeRevisionListsItsParents() {
+		SqlScript script = parse("""
+				-- merge heads
+				-- revision: m1
+				-- down_revision: a1 ,b2,  c3
+				-- upgrade
+				""");
+		assertThat(script.revision().downRevisions()).containsExactly("a1", "b2", "c3");
+		assertThat(script.revision().isMerge()).isTrue();
+		assertThat(script.revision().dependsOn()).isEmpty();
+		assertThat(script.upgrade()).isEmpty();
+	}
+
+	@Test
+	void downRevisionNoneInAnyCaseOrEmptyMakesARoot() {
+		assertThat(parse("-- init\n-- revision: r1\n-- down_revision: NONE\n-- upgrade\nSELECT 1;").revision().isRoot())
+			.isTrue();
+		assertThat(parse("-- init\n-- revision: r1\n-- down_revision: none\n-- upgrade\n").revision().isRoot())
+			.isTrue();
+		assertThat(parse("-- init\n-- revision: r1\n-- down_revision:\n-- upgrade\n").revision().isRoot()).isTrue();
+		assertThat(parse("-- init\n-- revision: r1\n-- upgrade\n").revision().isRoot()).isTrue();
+	}
+
+	@Test
+	void dependsOnListsExtraDependencies() {
+		SqlScript script = parse("-- m\n-- revision: r2\n-- down_revision: r1\n-- depends_on: x1, y2\n-- upgrade\n");
+		assertThat(script.revision().dependsOn()).containsExactly("x1", "y2");
+	}
+
+	@Test
+	void keysAreCaseInsensitiveAndBlankHeaderLinesAreIgnored() {
+		SqlScript script = parse("""
+				-- Message: with a colon
+				--
+				-- Revision: r2
+				--
+				-- DOWN_REVISION: r1
+				-- Transactional: FALSE
+				-- upgrade
+				SELECT 1;
+				""");
+		assertThat(script.revision().id()).isEqualTo("r2");
+		assertThat(script.revision().message()).isEqualTo("Message: with a colon");
+		assertThat(script.revision().downRevisions()).containsExactly("r1");
+		assertThat(script.transactional()).isFalse();
+	}
+
+	@Test
+	void emptyFirstHeaderLineGivesAnEmptyMessage() {
+		assertThat(parse("--\n-- revision: r1\n-- upgrade\n").revision().message()).isEmpty();
+	}
+
+	@Test
+	void revisionSourceIsThePath() {
+		assertThat(parse("-- m\n-- revision: r1\n-- upgrade\n").revision().source()).isEqualTo(PATH);
+	}
+
+	@Test
+	void byteOrderMarkAndCrlfAreAccepted() {
+		SqlScript script = parse("\uFEFF" + EXAMPLE.replace("\n", "\r\n"));
+		assertThat(script.revision().id()).isEqualTo("3f2a9c1b7d4e");
+		assertThat(script.revision().message()).isEqualTo("Add user profile fields");
+		assertThat(script.upgrade())
+			.containsExactly(new SqlStatement("ALTER TABLE users ADD COLUMN phone VARCHAR(20)", 9));
+		assertThat(script.checksum()).isEqualTo(SqlScriptParser.parse(PATH, EXAMPLE).checksum());
+	}
+
+	@Test
+	void whitespaceOnlyChangesKeepTheChecksumWhileRealEditsChangeIt() {
+		String checksum = parse(EXAMPLE).checksum();
+		assertThat(parse("\uFEFF" + EXAMPLE.replace("\n", "  \r\n") + "\r\n\r\n").checksum()).isEqualTo(checksum);
+		assertThat(parse(EXAMPLE.replace("VARCHAR(20)", "VARCHAR(30)")).checksum()).isNotEqualTo(checksum);
+	}
+
+	@Test
+	void missingRevisionIsReportedOnLineOne() {
+		assertThatExceptionOfType(ScriptException.class)
+			.isThrownBy(() -> parse("-- message\n-- down_revision: a\n\n-- upgrade\nSELECT 1;"))
+			.withMessage(PATH + ":1: missing '-- revision:' in the header")
+			.satisfies((ex) -> assertThat(ex.getLine()).isEqualTo(1));
+	}
+
+	@Test
+	void missingRevisionExplainsWhenTheFirstLineWasTakenAsTheMessage() {
+		assertThatExceptionOfType(ScriptException.class)
+			.isThrownBy(() -> parse("-- revision: a\n-- down_revision: none\n-- upgrade\n"))
+			.withMessage(PATH + ":1: missing '-- revision:' in the header "
+					+ "(the first header line is the message, not 'revision: a')");
+	}
+
+	@Test
+	void fileWithoutHeaderIsMissingItsRevision() {
+		assertThatExceptionOfType(ScriptException.class).isThrownBy(() -> parse("\n-- upgrade\nSELECT 1;"))
+			.withMessage(PATH + ":1: missing '-- revision:' in the header");
+	}
+
+	@Test
+	void invalidRevisionIdIsReported() {
+		assertThatExceptionOfType(ScriptException.class)
+			.isThrownBy(() -> parse("-- m\n-- revision: abc-def\n-- upgrade\n"))
+			.withMessage(PATH + ":2: invalid revision id 'abc-def' in 'revision': use only letters, digits and _");
+		assertThatExceptionOfType(ScriptException.class).isThrownBy(() -> parse("-- m\n-- revision:\n-- upgrade\n"))
+			.withMessage(PATH + ":2: invalid revision id '' in 'revision': use only letters, digits and _");
+	}
+
+	@Test
+	void invalidParentIdIsReported() {
+		assertThatExceptionOfType(ScriptException.class)
+			.isThrownBy(() -> parse("-- m\n-- revision: b\n--\n-- down_revision: a,, c\n-- upgrade\n"))
+			.withMessage(PATH + ":4: invalid revision id '' in 'down_revision': use only letters, digits and _");
+		assertThatExceptionOfType(ScriptException.class)
+			.isThrownBy(() -> parse("-- m\n-- revision: b\n-- depends_on: x y\n-- upgrade\n"))
+			.withMessage(PATH + ":3: invalid revision id 'x y' in 'depends_on': use only letters, digits and _");
+	}
+
+	@Test
+	void parentListedTwiceIsReported() {
+		assertThatExceptionOfType(ScriptException.class)
+			.isThrownBy(() -> parse("-- m\n-- revision: b\n-- down_revision: a, a\n-- upgrade\n"))
+			.withMessage(PATH + ":3: revision 'a' listed twice in 'down_revision'");
+	}
+
+	@Test
+	void unknownKeyIsReportedWithItsLine() {
+		assertThatExceptionOfType(ScriptException.class)
+			.isThrownBy(() -> parse("-- m\n-- revision: b\n-- down-revision: a\n-- upgrade\n"))
+			.withMessage(PATH + ":3: expected 'key: value' in the header, found 'down-revision: a'");
+		assertThatExceptionOfType(ScriptException.class)
+			.isThrownBy(() -> parse("-- m\n-- revision: b\n-- downrevision: a\n-- upgrade\n"))
+			.withMessage(PATH + ":3: unknown header key 'downrevision'; "
+					+ "expected one of revision, down_revision, depends_on, transactional")
+			.satisfies((ex) -> assertThat(ex.getLine()).isEqualTo(3));
+	}
+
+	@Test
+	void freeTextAfterTheMessageIsReported() {
+		assertThatExceptionOfType(ScriptException.class)
+			.isThrownBy(() -> parse("-- m\n-- more words here\n-- revision: b\n-- upgrade\n"))
+			.withMessage(PATH + ":2: expected 'key: value' in the header, found 'more words here'");
+	}
+
+	@Test
+	void duplicateKeyIsReported() {
+		assertThatExceptionOfType(ScriptException.class)
+			.isThrownBy(() -> parse("-- m\n-- revision: a\n-- down_revision: none\n-- REVISION: b\n-- upgrade\n"))
+			.withMessage(PATH + ":4: header key 'revision' given twice (first on line 2)");
+	}
+
+	@Test
+	void transactionalMustBeTrueOrFalse() {
+		assertThatExceptionOfType(ScriptException.class)
+			.isThrownBy(() -> parse("-- m\n-- revision: a\n-- transactional: yes\n-- upgrade\n"))
+			.withMessage(PATH + ":3: invalid value 'yes' for 'transactional': expected true or false");
+	}
+
+	@Test
+	void missingUpgradeSectionIsReported() {
+		assertThatExceptionOfType(ScriptException.class)
+			.isThrownBy(() -> parse("-- m\n-- revision: a\n\n-- downgrade\nSELECT 1;"))
+			.withMessage(PATH + ": missing '-- upgrade' section")
+			.satisfies((ex) -> assertThat(ex.getLine()).isZero());
+	}
+
+	@Test
+	void sectionGivenTwiceIsReportedAtTheSecondMarker() {
+		assertThatExceptionOfType(ScriptException.class)
+			.isThrownBy(() -> parse("-- m\n-- revision: a\n\n-- upgrade\nSELECT 1;\n  --UPGRADE  \nSELECT 2;"))
+			.withMessage(PATH + ":6: '-- upgrade' section given twice (first on line 4)");
+		assertThatExceptionOfType(ScriptException.class)
+			.isThrownBy(() -> parse("-- m\n-- revision: a\n-- upgrade\n-- downgrade\n-- Downgrade\n"))
+			.withMessage(PATH + ":5: '-- downgrade' section given twice (first on line 4)");
+	}
+
+	@Test
+	void statementBetweenHeaderAndFirstSectionIsReported() {
+		assertThatExceptionOfType(ScriptException.class)
+			.isThrownBy(() -> parse("-- m\n-- revision: a\n\n-- a note\n/* and more */\nDROP TABLE t;\n-- upgrade\n"))
+			.withMessage(PATH + ":6: statement outside a section: 'DROP TABLE t'; "
+					+ "put it under '-- upgrade' or '-- downgrade'");
+	}
+
+	@Test
+	void commentsAndBlankLinesBetweenHeaderAndFirstSectionAreAllowed() {
+		SqlScript script = parse("-- m\n-- revision: a\n\n-- a note: not a key\n/* block */\n\n-- upgrade\nSELECT 1;");
+		assertThat(script.upgrade()).containsExactly(new SqlStatement("SELECT 1", 8));
+	}
+
+	@Test
+	void scriptWithoutDowngradeSectionIsIrreversible() {
+		SqlScript script = parse("-- m\n-- revision: a\n-- upgrade\nDROP TABLE t;\n");
+		assertThat(script.reversible()).isFalse();
+		assertThat(script.downgrade()).isNull();
+		assertThat(script.downgradeSql()).isNull();
+	}
+
+	@Test
+	void scriptWithEmptyDowngradeSectionHasNothingToUndo() {
+		SqlScript script = parse("-- m\n-- revision: a\n-- upgrade\nCREATE TABLE t (id int);\n-- downgrade\n\n");
+		assertThat(script.reversible()).isTrue();
+		assertThat(script.downgrade()).isEmpty();
+		assertThat(script.downgradeSql()).isEmpty();
+	}
+
+	@Test
+	void downgradeMayComeFirstAndSectionsCarryFileLineNumbers() {
+		SqlScript script = parse("""
+				-- m
+				-- revision: a
+
+				-- downgrade
+				DROP TABLE b;
+				DROP TABLE a;
+
+				-- upgrade
+
+				CREATE TABLE a (id int);
+				CREATE TABLE b (
+				    id int
+				);
+				""");
+		assertThat(script.upgrade()).containsExactly(new SqlStatement("CREATE TABLE a (id int)", 10),
+				new SqlStatement("CREATE TABLE b (\n    id int\n)", 11));
+		assertThat(script.downgrade()).containsExactly(new SqlStatement("DROP TABLE b", 5),
+				new SqlStatement("DROP TABLE a", 6));
+		assertThat(script.downgradeSql()).isEqualTo("DROP TABLE b;\nDROP TABLE a;");
+	}
+
+	@Test
+	void functionBodiesAreSplitCorrectlyInsideASection() {
+		SqlScript script = parse("""
+				-- add function
+				-- revision: f1
+				-- upgrade
+				CREATE FUNCTION one() RETURNS int AS $$
+				BEGIN
+				    RETURN 1;
+				END;
+				$$ LANGUAGE plpgsql;
+				SELECT one();
+				-- downgrade
+				DROP FUNCTION one();
+				""");
+		assertThat(script.upgrade()).extracting(SqlStatement::line).containsExactly(4, 9);
+		assertThat(script.downgrade()).containsExactly(new SqlStatement("DROP FUNCTION one()", 11));
+	}
+
+	@Test
+	void unterminatedConstructInASectionIsReportedAtItsFileLine() {
+		assertThatExceptionOfType(ScriptException.class)
+			.isThrownBy(() -> parse("-- m\n-- revision: a\n-- upgrade\nSELECT 1;\nDO $fn$ BEGIN END;\n"))
+			.withMessage(PATH + ":5: unterminated dollar-quoted string $fn$ starting here");
+	}
+
+	@Test
+	void nonTransactionalStatementInATransactionalScriptIsReported() {
+		String message = ":5: CREATE INDEX CONCURRENTLY cannot run inside a transaction; put the statement in its own"
+				+ " migration and declare '-- transactional: false' in its header";
+		assertThatExceptionOfType(ScriptException.class)
+			.isThrownBy(
+					() -> parse("-- m\n-- revision: a\n-- upgrade\nSELECT 1;\nCREATE INDEX CONCURRENTLY i ON t (a);"))
+			.withMessage(PATH + message)
+			.satisfies((ex) -> assertThat(ex.getLine()).isEqualTo(5));
+		assertThatExceptionOfType(ScriptException.class)
+			.isThrownBy(() -> parse("-- m\n-- revision: a\n-- transactional: true\n-- upgrade\n"
+					+ "CREATE INDEX CONCURRENTLY i ON t (a);"))
+			.withMessage(PATH + message);
+	}
+
+	@Test
+	void nonTransactionalStatementInTheDowngradeIsReported() {
+		assertThatExceptionOfType(ScriptException.class)
+			.isThrownBy(() -> parse("-- m\n-- revision: a\n-- upgrade\nDROP INDEX i;\n-- downgrade\n\nVACUUM t;"))
+			.withMessage(PATH + ":7: VACUUM cannot run inside a transaction; put the statement in its own"
+					+ " migration and declare '-- transactional: false' in its header");
+	}
+
+	@Test
+	void nonTransactionalStatementIsAcceptedWhenTheScriptDeclaresIt() {
+		SqlScript script = parse("""
+				-- index users by email
+				-- revision: a
+				-- transactional: false
+				-- upgrade
+				CREATE INDEX CONCURRENTLY users_email ON users (email);
+				-- downgrade
+				DROP INDEX CONCURRENTLY users_email;
+				""");
+		assertThat(script.transactional()).isFalse();
+		assertThat(script.upgrade()).containsExactly(
+				new SqlStatement("CREATE INDEX CONCURRENTLY users_email ON users (email)", 5));
+		assertThat(script.downgrade()).containsExactly(new SqlStatement("DROP INDEX CONCURRENTLY users_email", 7));
+	}
+
+	private static SqlScript parse(String content) {
+		return SqlScriptParser.parse(PATH, content);
+	}
+
+}
