@@ -123,6 +123,33 @@ class RevisionGraphTests {
 	}
 
 	@Test
+	void longChainIsHandledWithoutDeepRecursion() {
+		List<Revision> revisions = new ArrayList<>();
+		revisions.add(revision("r00000"));
+		for (int i = 1; i < 10000; i++) {
+			revisions.add(revision("r%05d".formatted(i), "r%05d".formatted(i - 1)));
+		}
+		Collections.reverse(revisions);
+		RevisionGraph graph = RevisionGraph.of(revisions);
+		assertThat(graph.heads()).containsExactly("r09999");
+		assertThat(graph.revisions().get(0).id()).isEqualTo("r00000");
+		assertThat(graph.ancestors("r09999")).hasSize(9999);
+		assertThat(graph.currentRevisions(Set.of("r00000", "r05000"))).containsExactly("r05000");
+	}
+
+	@Test
+	void longCycleIsReportedWithoutDeepRecursion() {
+		List<Revision> revisions = new ArrayList<>();
+		for (int i = 0; i < 10000; i++) {
+			revisions.add(revision("r%05d".formatted(i), "r%05d".formatted((i + 1) % 10000)));
+		}
+		assertThatExceptionOfType(RevisionGraphException.class).isThrownBy(() -> RevisionGraph.of(revisions))
+			.withMessageStartingWith("Invalid revision graph (1 problem):\n"
+					+ "Cycle (each revision needs the next): 'r00000' (r00000.sql) -> 'r00001' (r00001.sql)")
+			.withMessageEndingWith("'r09999' (r09999.sql) -> 'r00000'");
+	}
+
+	@Test
 	void getRequireAndContainsFindRevisionsById() {
 		RevisionGraph graph = dependencyGraph();
 		assertThat(graph.get("a1")).hasValueSatisfying((revision) -> assertThat(revision.source()).isEqualTo("a1.sql"));
