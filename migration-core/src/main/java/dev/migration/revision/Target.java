@@ -1,0 +1,151 @@
+package dev.migration.revision;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.migration.TargetException;
+
+/**
+ * A parsed target expression, not yet resolved against a graph.
+ *
+ * @param text the target as given, stripped of surrounding whitespace
+ * @param kind what the target designates
+ * @param reference for {@link Kind#REVISION}, {@code head} or a revision id or prefix
+ * @param steps the signed step count of {@code +N}, {@code -N}, {@code <rev>+N} and
+ * {@code <rev>-N}; {@code 0} when there is none
+ */
+record Target(String text, Kind kind, String reference, int steps) {
+
+	static final String HEAD = "head";
+
+	static final String HEADS = "heads";
+
+	static final String BASE = "base";
+
+	private static final int MAX_QUOTED_LENGTH = 100;
+
+	private static final Pattern RELATIVE = Pattern.compile("([+-])(.*)", Pattern.DOTALL);
+
+	private static final Pattern REVISION = Pattern.compile("([A-Za-z0-9_]+)(?:([+-])(.*))?", Pattern.DOTALL);
+
+	private static final Pattern COUNT = Pattern.compile("[0-9]+");
+
+	/**
+	 * Parse a target expression.
+	 * @param text the target as the user wrote it
+	 * @return the parsed target
+	 * @throws TargetException if the target is empty or malformed
+	 */
+	static Target parse(String text) {
+		if (text == null || text.isBlank()) {
+			throw new TargetException("Empty target");
+		}
+		String target = text.strip();
+		switch (target) {
+			case HEAD:
+				return new Target(target, Kind.HEAD, null, 0);
+			case HEADS:
+				return new Target(target, Kind.HEADS, null, 0);
+			case BASE:
+				return new Target(target, Kind.BASE, null, 0);
+			default:
+				break;
+		}
+		Matcher relative = RELATIVE.matcher(target);
+		if (relative.matches()) {
+			return new Target(target, Kind.RELATIVE, null, steps(target, relative.group(1), relative.group(2)));
+		}
+		Matcher revision = REVISION.matcher(target);
+		if (!revision.matches()) {
+			throw new TargetException("Invalid target " + quote(target)
+					+ ": expected head, heads, base, a revision id or prefix (letters, digits and '_'), "
+					+ "+N, -N, <rev>+N or <rev>-N");
+		}
+		String reference = revision.group(1);
+		if (revision.group(2) == null) {
+			return new Target(target, Kind.REVISION, reference, 0);
+		}
+		if (reference.equals(HEADS) || reference.equals(BASE)) {
+			throw new TargetException("Invalid target " + quote(target) + ": '" + reference + "' takes no step count");
+		}
+		return new Target(target, Kind.REVISION, reference, steps(target, revision.group(2), revision.group(3)));
+	}
+
+	private static int steps(String target, String sign, String count) {
+		if (COUNT.matcher(count).matches()) {
+			try {
+				int steps = Integer.parseInt(count);
+				if (steps > 0) {
+					return sign.equals("+") ? steps : -steps;
+				}
+			}
+			catch (NumberFormatException ex) {
+				// Too large: reported below
+			}
+		}
+		throw new TargetException("Invalid target " + quote(target)
+				+ ": the step count must be a whole number from 1 to " + Integer.MAX_VALUE);
+	}
+
+	/**
+	 * Quote a value for an error message: single quotes around it, cut to 100
+	 * characters, control and formatting characters (line breaks, bidi overrides)
+	 * escaped so that a hostile value cannot forge log lines or hide its content.
+	 * @param value the value, possibly hostile
+	 * @return the quoted value
+	 */
+	static String quote(String value) {
+		if (value == null) {
+			return "null";
+		}
+		StringBuilder quoted = new StringBuilder("'");
+		int[] codePoints = value.codePoints().toArray();
+		int length = Math.min(codePoints.length, MAX_QUOTED_LENGTH);
+		for (int i = 0; i < length; i++) {
+			int codePoint = codePoints[i];
+			if (Character.isISOControl(codePoint) || Character.getType(codePoint) == Character.FORMAT) {
+				quoted.append(String.format("\\u%04X", codePoint));
+			}
+			else {
+				quoted.appendCodePoint(codePoint);
+			}
+		}
+		if (codePoints.length > MAX_QUOTED_LENGTH) {
+			quoted.append("...");
+		}
+		return quoted.append('\'').toString();
+	}
+
+	/**
+	 * What a target designates.
+	 */
+	enum Kind {
+
+		/**
+		 * The single head.
+		 */
+		HEAD,
+
+		/**
+		 * Every head.
+		 */
+		HEADS,
+
+		/**
+		 * Before the first revision.
+		 */
+		BASE,
+
+		/**
+		 * A number of steps from the applied revisions: {@code +N} or {@code -N}.
+		 */
+		RELATIVE,
+
+		/**
+		 * A revision: {@code head}, an id or a prefix, possibly with a step count.
+		 */
+		REVISION
+
+	}
+
+}
