@@ -4,7 +4,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import dev.migration.runtime.Engine;
+import dev.migration.runtime.MigrationEngine;
 
 /**
  * The entry point: runs and reports migrations of one database.
@@ -26,7 +26,7 @@ public interface MigrationManager {
 	 * @return the manager
 	 */
 	static MigrationManager create(DataSource dataSource, MigrationConfiguration configuration) {
-		return new Engine(dataSource, configuration);
+		return new MigrationEngine(dataSource, configuration);
 	}
 
 	/**

@@ -98,6 +98,31 @@ public interface Dialect {
 	String indexExistsQuery();
 
 	/**
+	 * A query of the session's search path setting, to restore it after the migrations
+	 * ran with the migration schema first.
+	 * @return the query
+	 */
+	default String searchPathQuery() {
+		return "SELECT current_setting('search_path')";
+	}
+
+	/**
+	 * The statement that restores a search path read with {@link #searchPathQuery()}.
+	 * @param searchPath the value read
+	 * @return the statement
+	 */
+	String restoreSearchPath(String searchPath);
+
+	/**
+	 * For a database without advisory locks: a query returning what identifies the
+	 * database within this process (its file), or {@code null} in memory.
+	 * @return the query
+	 */
+	default String databaseIdentityQuery() {
+		return "SELECT current_database()";
+	}
+
+	/**
 	 * Whether the database has session-level advisory locks that the server releases
 	 * when the session ends.
 	 * @return {@code true} for PostgreSQL

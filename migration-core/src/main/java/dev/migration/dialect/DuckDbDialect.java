@@ -33,6 +33,17 @@ final class DuckDbDialect implements Dialect {
 	}
 
 	@Override
+	public String restoreSearchPath(String searchPath) {
+		return (searchPath == null || searchPath.isEmpty()) ? "RESET search_path"
+				: "SET search_path = '" + searchPath.replace("'", "''") + "'";
+	}
+
+	@Override
+	public String databaseIdentityQuery() {
+		return "SELECT path FROM duckdb_databases() WHERE database_name = current_database()";
+	}
+
+	@Override
 	public List<String> createHistoryTables(String schema, String stateTable, String logTable) {
 		String sequence = qualify(schema, logTable + "_seq");
 		return List.of("""

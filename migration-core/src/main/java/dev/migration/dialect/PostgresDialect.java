@@ -29,6 +29,12 @@ final class PostgresDialect implements Dialect {
 	}
 
 	@Override
+	public String restoreSearchPath(String searchPath) {
+		// The value is what the server itself reported; set_config takes it verbatim.
+		return "SELECT set_config('search_path', '" + searchPath.replace("'", "''") + "', false)";
+	}
+
+	@Override
 	public List<String> createHistoryTables(String schema, String stateTable, String logTable) {
 		return List.of("""
 				CREATE TABLE IF NOT EXISTS %s (

@@ -88,6 +88,17 @@ public final class SqlScriptParser {
 	}
 
 	/**
+	 * Splits SQL text into statements with the same rules as script sections: for the
+	 * downgrade SQL stored in the database, run by a build that no longer has the file.
+	 * @param source where the SQL came from, for error messages
+	 * @param sql the SQL text
+	 * @return the statements, with lines counted from the first line of {@code sql}
+	 */
+	public static List<SqlStatement> statements(String source, String sql) {
+		return StatementSplitter.split(source, sql, 1);
+	}
+
+	/**
 	 * Parse the given revision script.
 	 * @param path where the script was read from; becomes the revision's source and
 	 * the file named in error messages

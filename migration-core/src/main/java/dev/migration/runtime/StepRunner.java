@@ -1,0 +1,205 @@
+package dev.migration.runtime;
+
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import dev.migration.AppliedMigration;
+import dev.migration.HistoryAction;
+import dev.migration.MigrationFailedException;
+import dev.migration.MigrationInfo;
+import dev.migration.MigrationListener;
+import dev.migration.revision.Direction;
+import dev.migration.script.MigrationScript;
+import dev.migration.script.SqlStatement;
+
+/**
+ * Runs one migration, upgrade or downgrade: in its own transaction together with its
+ * state and log rows, or statement by statement in autocommit when it is declared
+ * {@code transactional: false}. A failure rolls the migration back, logs it in a
+ * transaction of its own and raises an exception naming the statement at fault.
+ */
+final class StepRunner {
+
+	private static final System.Logger logger = System.getLogger("dev.migration");
+
+	private final Session session;
+
+	private final StatementLog statementLog;
+
+	private final List<MigrationListener> listeners;
+
+	StepRunner(Session session, StatementLog statementLog, List<MigrationListener> listeners) {
+		this.session = session;
+		this.statementLog = statementLog;
+		this.listeners = listeners;
+	}
+
+	/**
+	 * Runs a step.
+	 * @param script the migration
+	 * @param direction up or down
+	 * @param statements the SQL statements, or {@code null} for a Java migration
+	 * @return what ran and how long it took
+	 */
+	AppliedMigration run(MigrationScript script, Direction direction, List<SqlStatement> statements) {
+		MigrationInfo info = script.info();
+		notifyBefore(info, direction);
+		Connection connection = this.session.connection();
+		boolean transactional = info.transactional();
+		Instant startedAt = Instant.now();
+		long start = System.nanoTime();
+		int statementNumber = 0;
+		SqlStatement current = null;
+		try {
+			connection.setAutoCommit(!transactional);
+			if (statements != null) {
+				try (Statement statement = connection.createStatement()) {
+					for (SqlStatement sql : statements) {
+						statementNumber++;
+						current = sql;
+						this.statementLog.log(info.revision(), sql.sql());
+						statement.execute(sql.sql());
+					}
+				}
+			}
+			else {
+				DefaultMigrationContext context = new DefaultMigrationContext(this.session, info.revision(),
+						this.statementLog);
+				if (direction == Direction.UPGRADE) {
+					script.java().upgrade(context);
+				}
+				else {
+					script.java().downgrade(context);
+				}
+			}
+			current = null;
+			if (!transactional) {
+				connection.setAutoCommit(false);
+			}
+			Duration duration = Duration.ofNanos(System.nanoTime() - start);
+			HistoryTable history = this.session.history();
+			if (direction == Direction.UPGRADE) {
+				history.insertState(connection, script, startedAt, this.session.user());
+			}
+			else {
+				history.deleteState(connection, info.revision());
+			}
+			history.insertLog(connection, logRow(info, direction, startedAt, duration, null));
+			connection.commit();
+			AppliedMigration applied = new AppliedMigration(info.revision(), info.message(), direction, duration);
+			logger.log(Level.INFO, "{0} {1} {2} ({3} ms)", (direction == Direction.UPGRADE) ? "Applied" : "Reverted",
+					info.revision(), info.message(), duration.toMillis());
+			notifyAfter(info, applied);
+			return applied;
+		}
+		catch (Exception ex) {
+			Duration duration = Duration.ofNanos(System.nanoTime() - start);
+			MigrationFailedException failure = failure(info, direction, statementNumber, current, ex);
+			rollback(connection, failure);
+			logFailure(info, direction, startedAt, duration, failure);
+			notifyFailure(info, direction, failure);
+			throw failure;
+		}
+	}
+
+	private MigrationFailedException failure(MigrationInfo info, Direction direction, int number,
+			SqlStatement statement, Exception ex) {
+		StringBuilder message = new StringBuilder();
+		message.append((direction == Direction.UPGRADE) ? "Upgrade" : "Downgrade")
+			.append(" of revision ")
+			.append(info.revision())
+			.append(" (")
+			.append(info.path())
+			.append(") failed");
+		if (statement != null) {
+			message.append(" at statement ")
+				.append(number)
+				.append(" (line ")
+				.append(statement.line())
+				.append(": ")
+				.append(statement.firstLine())
+				.append(")");
+		}
+		message.append(": ");
+		if (ex instanceof SQLException sqlException && sqlException.getSQLState() != null) {
+			message.append("SQL state ").append(sqlException.getSQLState()).append(": ");
+		}
+		message.append(String.valueOf(ex.getMessage()).strip());
+		if (info.transactional()) {
+			message.append(". The migration was rolled back; earlier revisions stay applied");
+		}
+		else if (statement != null) {
+			message.append(". The migration is declared transactional: false, so statements 1 to ")
+				.append(number - 1)
+				.append(" stay committed and the revision is NOT recorded as applied;")
+				.append(" undo them or make the script idempotent (IF NOT EXISTS) before retrying");
+		}
+		return new MigrationFailedException(info.revision(), message.toString(), ex);
+	}
+
+	private void rollback(Connection connection, MigrationFailedException failure) {
+		try {
+			if (!connection.getAutoCommit()) {
+				connection.rollback();
+			}
+		}
+		catch (SQLException ex) {
+			failure.addSuppressed(ex);
+		}
+	}
+
+	private void logFailure(MigrationInfo info, Direction direction, Instant startedAt, Duration duration,
+			MigrationFailedException failure) {
+		Connection connection = this.session.connection();
+		try {
+			connection.setAutoCommit(false);
+			this.session.history()
+				.insertLog(connection, logRow(info, direction, startedAt, duration, failure.getMessage()));
+			connection.commit();
+		}
+		catch (SQLException ex) {
+			failure.addSuppressed(ex);
+			rollback(connection, failure);
+		}
+	}
+
+	private HistoryTable.LogRow logRow(MigrationInfo info, Direction direction, Instant startedAt,
+			Duration duration, String error) throws SQLException {
+		return new HistoryTable.LogRow(info.revision(), info.message(),
+				(direction == Direction.UPGRADE) ? HistoryAction.UPGRADE : HistoryAction.DOWNGRADE, info.checksum(),
+				this.session.user(), LockOwner.host(), startedAt, duration, error);
+	}
+
+	private void notifyBefore(MigrationInfo info, Direction direction) {
+		for (MigrationListener listener : this.listeners) {
+			guard(() -> listener.beforeMigration(info, direction));
+		}
+	}
+
+	private void notifyAfter(MigrationInfo info, AppliedMigration applied) {
+		for (MigrationListener listener : this.listeners) {
+			guard(() -> listener.afterMigration(info, applied));
+		}
+	}
+
+	private void notifyFailure(MigrationInfo info, Direction direction, MigrationFailedException failure) {
+		for (MigrationListener listener : this.listeners) {
+			guard(() -> listener.onFailure(info, direction, failure));
+		}
+	}
+
+	private static void guard(Runnable callback) {
+		try {
+			callback.run();
+		}
+		catch (RuntimeException ex) {
+			logger.log(Level.WARNING, "A migration listener failed; ignoring it", ex);
+		}
+	}
+
+}
