@@ -97,7 +97,9 @@ final class Session implements AutoCloseable {
 	 */
 	String user() throws SQLException {
 		if (this.user == null) {
-			this.user = this.connection.getMetaData().getUserName();
+			String name = this.connection.getMetaData().getUserName();
+			// An embedded database (DuckDB) has no user: record who ran the process.
+			this.user = (name != null && !name.isBlank()) ? name : System.getProperty("user.name");
 		}
 		return this.user;
 	}
