@@ -18,6 +18,12 @@ public enum HistoryAction {
 	/**
 	 * The state was set to a revision without running anything.
 	 */
-	STAMP
+	STAMP,
+
+	/**
+	 * An operator repaired the state by hand (marked a revision applied or rolled back,
+	 * accepted a checksum, restored a snapshot); the message holds the reason.
+	 */
+	REPAIR
 
 }

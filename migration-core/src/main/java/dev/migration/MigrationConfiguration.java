@@ -28,10 +28,15 @@ import java.util.regex.Pattern;
  * @param listeners callbacks around each migration
  * @param classLoader the class loader for {@code classpath:} locations and Java
  * migrations
+ * @param production whether this database is production: rollbacks and repairs then
+ * need an explicit confirmation
+ * @param backupVerifiers checks that a recent backup exists (or that take one) before a
+ * rollback
  */
 public record MigrationConfiguration(List<String> locations, String schema, String table, Duration lockTimeout,
 		boolean validateOnMigrate, String baselineOnMigrate, AheadPolicy aheadPolicy, boolean echo,
-		List<JavaMigration> javaMigrations, List<MigrationListener> listeners, ClassLoader classLoader) {
+		List<JavaMigration> javaMigrations, List<MigrationListener> listeners, ClassLoader classLoader,
+		boolean production, List<BackupVerifier> backupVerifiers) {
 
 	/**
 	 * The default location of scripts.
@@ -80,6 +85,7 @@ public record MigrationConfiguration(List<String> locations, String schema, Stri
 		javaMigrations = List.copyOf(javaMigrations);
 		listeners = List.copyOf(listeners);
 		classLoader = (classLoader != null) ? classLoader : MigrationConfiguration.class.getClassLoader();
+		backupVerifiers = List.copyOf(backupVerifiers);
 	}
 
 	/**
@@ -115,6 +121,8 @@ public record MigrationConfiguration(List<String> locations, String schema, Stri
 		builder.javaMigrations = new ArrayList<>(this.javaMigrations);
 		builder.listeners = new ArrayList<>(this.listeners);
 		builder.classLoader = this.classLoader;
+		builder.production = this.production;
+		builder.backupVerifiers = new ArrayList<>(this.backupVerifiers);
 		return builder;
 	}
 
@@ -144,6 +152,10 @@ public record MigrationConfiguration(List<String> locations, String schema, Stri
 		private List<MigrationListener> listeners = new ArrayList<>();
 
 		private ClassLoader classLoader;
+
+		private boolean production;
+
+		private List<BackupVerifier> backupVerifiers = new ArrayList<>();
 
 		private Builder() {
 		}
@@ -268,6 +280,27 @@ public record MigrationConfiguration(List<String> locations, String schema, Stri
 		}
 
 		/**
+		 * Whether the database is production, where rollbacks and repairs need a
+		 * confirmation; default {@code false}.
+		 * @param production whether it is production
+		 * @return this builder
+		 */
+		public Builder production(boolean production) {
+			this.production = production;
+			return this;
+		}
+
+		/**
+		 * Backup checks run before a rollback; default none.
+		 * @param backupVerifiers the verifiers
+		 * @return this builder
+		 */
+		public Builder backupVerifiers(List<? extends BackupVerifier> backupVerifiers) {
+			this.backupVerifiers = new ArrayList<>(backupVerifiers);
+			return this;
+		}
+
+		/**
 		 * Builds the configuration.
 		 * @return the configuration
 		 * @throws IllegalArgumentException if a value is invalid, naming it
@@ -275,7 +308,7 @@ public record MigrationConfiguration(List<String> locations, String schema, Stri
 		public MigrationConfiguration build() {
 			return new MigrationConfiguration(this.locations, this.schema, this.table, this.lockTimeout,
 					this.validateOnMigrate, this.baselineOnMigrate, this.aheadPolicy, this.echo, this.javaMigrations,
-					this.listeners, this.classLoader);
+					this.listeners, this.classLoader, this.production, this.backupVerifiers);
 		}
 
 	}

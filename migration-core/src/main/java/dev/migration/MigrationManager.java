@@ -84,6 +84,15 @@ public interface MigrationManager {
 	MigrationResult migrate(String target);
 
 	/**
+	 * Migrates to a target, or with {@code dryRun} returns the exact SQL that would run
+	 * (in {@link MigrationResult#planned()}) without changing anything.
+	 * @param target as for {@link #migrate(String)}
+	 * @param dryRun whether to only plan
+	 * @return what ran, or would run
+	 */
+	MigrationResult migrate(String target, boolean dryRun);
+
+	/**
 	 * Rolls back one revision ({@code -1}).
 	 * @return what ran
 	 */
@@ -96,7 +105,52 @@ public interface MigrationManager {
 	 * @param target {@code -N}, {@code base}, an applied id or prefix, {@code <rev>-N}
 	 * @return what ran
 	 */
-	MigrationResult rollback(String target);
+	default MigrationResult rollback(String target) {
+		return rollback(target, RollbackOptions.defaults());
+	}
+
+	/**
+	 * Rolls back to a target after the safety checks: the database is accessible, no
+	 * migration on the way down is irreversible, a production rollback is confirmed,
+	 * backups verify, and no downgrade drops tables or columns holding rows unless
+	 * allowed. Every failed check is reported at once in a
+	 * {@link RollbackRefusedException}, before anything runs.
+	 * @param target {@code -N}, {@code base}, an applied id or prefix, {@code <rev>-N}
+	 * @param options confirmation, checks, data loss, dry run
+	 * @return what ran, or would run
+	 */
+	MigrationResult rollback(String target, RollbackOptions options);
+
+	/**
+	 * Renders the SQL script of a range without connecting to any database, for a DBA
+	 * to review and run (Alembic's {@code --sql}): the history tables' DDL, each
+	 * migration in its transaction, and the state and log rows.
+	 * @param range {@code from:to} ({@code base:head}, {@code 3f2a:head},
+	 * {@code head:base} for a downgrade), or just {@code to} from base
+	 * @param dialect the database the script is for
+	 * @return the script
+	 */
+	String sql(String range, dev.migration.dialect.Dialect dialect);
+
+	/**
+	 * Repairs the state by hand without running any migration, for when something went
+	 * wrong outside the engine's control. Logged with the reason, who and when; in
+	 * production it needs {@code confirm} equal to the revision.
+	 * @param action what to do
+	 * @param revision the revision (full id or unique prefix)
+	 * @param reason why, for the log; required
+	 * @param confirm the revision again, required in production; may be {@code null}
+	 * elsewhere
+	 * @return the change
+	 */
+	MigrationResult repair(RepairAction action, String revision, String reason, String confirm);
+
+	/**
+	 * Replaces the database's content with a snapshot taken before a rollback by the
+	 * DuckDB snapshot verifier, history included, and logs the restore.
+	 * @param snapshot the snapshot file
+	 */
+	void restoreSnapshot(java.nio.file.Path snapshot);
 
 	/**
 	 * Sets the state to a revision and its ancestors without running anything, and logs

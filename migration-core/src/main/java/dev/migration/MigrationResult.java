@@ -11,13 +11,30 @@ import java.util.List;
  * @param migrations the migrations that ran, in order; empty when nothing was to do
  * @param currentRevisions the current revision(s) afterwards
  * @param duration the whole operation, lock wait included
+ * @param dryRun whether nothing ran: {@code planned} holds what would have
+ * @param planned for a dry run, the exact SQL each migration would send, in order;
+ * empty otherwise
  */
 public record MigrationResult(Operation operation, String target, List<AppliedMigration> migrations,
-		List<String> currentRevisions, Duration duration) {
+		List<String> currentRevisions, Duration duration, boolean dryRun, List<PlannedMigration> planned) {
 
 	public MigrationResult {
 		migrations = List.copyOf(migrations);
 		currentRevisions = List.copyOf(currentRevisions);
+		planned = List.copyOf(planned);
+	}
+
+	/**
+	 * A result of a real run.
+	 * @param operation what ran
+	 * @param target the target as given
+	 * @param migrations the migrations that ran
+	 * @param currentRevisions the current revisions afterwards
+	 * @param duration the whole operation
+	 */
+	public MigrationResult(Operation operation, String target, List<AppliedMigration> migrations,
+			List<String> currentRevisions, Duration duration) {
+		this(operation, target, migrations, currentRevisions, duration, false, List.of());
 	}
 
 	/**
@@ -46,7 +63,12 @@ public record MigrationResult(Operation operation, String target, List<AppliedMi
 		/**
 		 * Sets the state without running anything.
 		 */
-		STAMP
+		STAMP,
+
+		/**
+		 * Repairs the state by hand, audited.
+		 */
+		REPAIR
 
 	}
 

@@ -40,6 +40,12 @@ public interface Dialect {
 	}
 
 	/**
+	 * The schema a new connection uses by default, for offline scripts.
+	 * @return {@code public} or {@code main}
+	 */
+	String defaultSchema();
+
+	/**
 	 * A query returning the connection's current schema in its first column.
 	 * @return the query
 	 */
@@ -173,6 +179,27 @@ public interface Dialect {
 	 */
 	default MigrationException connectionFailure(SQLException failure) {
 		return new MigrationException("Cannot connect to the database: " + failure.getMessage(), failure);
+	}
+
+	/**
+	 * Copies the whole database, consistently, into a new file.
+	 * @param connection a connection to the database
+	 * @param file the snapshot file to create
+	 * @throws SQLException on failure
+	 */
+	default void snapshot(Connection connection, java.nio.file.Path file) throws SQLException {
+		throw new MigrationException(name() + " databases cannot be snapshotted by the engine: use your backup tooling");
+	}
+
+	/**
+	 * Replaces the database's content with a snapshot taken by
+	 * {@link #snapshot(Connection, java.nio.file.Path)}.
+	 * @param connection a connection to the database
+	 * @param file the snapshot file
+	 * @throws SQLException on failure
+	 */
+	default void restoreSnapshot(Connection connection, java.nio.file.Path file) throws SQLException {
+		throw new MigrationException(name() + " databases cannot be restored by the engine: use your backup tooling");
 	}
 
 	/**

@@ -1,6 +1,12 @@
 package dev.migration.dialect;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.migration.MigrationException;
@@ -20,6 +26,11 @@ final class DuckDbDialect implements Dialect {
 	@Override
 	public String name() {
 		return "duckdb";
+	}
+
+	@Override
+	public String defaultSchema() {
+		return "main";
 	}
 
 	@Override
@@ -86,6 +97,96 @@ final class DuckDbDialect implements Dialect {
 	@Override
 	public boolean hasAdvisoryLocks() {
 		return false;
+	}
+
+	@Override
+	public void snapshot(Connection connection, Path file) throws SQLException {
+		boolean autoCommit = connection.getAutoCommit();
+		connection.setAutoCommit(true);
+		try (Statement statement = connection.createStatement()) {
+			String database = currentDatabase(statement);
+			statement.execute("CHECKPOINT");
+			statement.execute("ATTACH " + literal(file.toString()) + " AS migration_snapshot");
+			try {
+				statement.execute("COPY FROM DATABASE " + quote(database) + " TO migration_snapshot");
+			}
+			finally {
+				statement.execute("DETACH migration_snapshot");
+			}
+		}
+		finally {
+			connection.setAutoCommit(autoCommit);
+		}
+	}
+
+	@Override
+	public void restoreSnapshot(Connection connection, Path file) throws SQLException {
+		if (!Files.isRegularFile(file)) {
+			throw new MigrationException("No snapshot at " + file);
+		}
+		boolean autoCommit = connection.getAutoCommit();
+		connection.setAutoCommit(false);
+		try (Statement statement = connection.createStatement()) {
+			String database = currentDatabase(statement);
+			statement.execute("ATTACH " + literal(file.toString()) + " AS migration_snapshot (READ_ONLY)");
+			try {
+				for (String drop : dropEverything(statement, database)) {
+					statement.execute(drop);
+				}
+				statement.execute("COPY FROM DATABASE migration_snapshot TO " + quote(database));
+				connection.commit();
+			}
+			catch (SQLException ex) {
+				connection.rollback();
+				throw ex;
+			}
+			finally {
+				connection.setAutoCommit(true);
+				try (Statement detach = connection.createStatement()) {
+					detach.execute("DETACH migration_snapshot");
+				}
+			}
+		}
+		finally {
+			connection.setAutoCommit(autoCommit);
+		}
+	}
+
+	private List<String> dropEverything(Statement statement, String database) throws SQLException {
+		List<String> drops = new ArrayList<>();
+		String db = literal(database);
+		collect(statement, "SELECT schema_name, view_name FROM duckdb_views() WHERE database_name = " + db
+				+ " AND NOT internal", "DROP VIEW %s", drops);
+		collect(statement, "SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = " + db,
+				"DROP TABLE %s CASCADE", drops);
+		collect(statement, "SELECT schema_name, sequence_name FROM duckdb_sequences() WHERE database_name = " + db,
+				"DROP SEQUENCE %s CASCADE", drops);
+		try (ResultSet rows = statement.executeQuery("SELECT schema_name FROM duckdb_schemas() WHERE database_name = "
+				+ db + " AND NOT internal AND schema_name <> 'main'")) {
+			while (rows.next()) {
+				drops.add("DROP SCHEMA " + quote(rows.getString(1)) + " CASCADE");
+			}
+		}
+		return drops;
+	}
+
+	private void collect(Statement statement, String query, String format, List<String> into) throws SQLException {
+		try (ResultSet rows = statement.executeQuery(query)) {
+			while (rows.next()) {
+				into.add(format.formatted(qualify(rows.getString(1), rows.getString(2))));
+			}
+		}
+	}
+
+	private static String currentDatabase(Statement statement) throws SQLException {
+		try (ResultSet rows = statement.executeQuery("SELECT current_database()")) {
+			rows.next();
+			return rows.getString(1);
+		}
+	}
+
+	private static String literal(String value) {
+		return "'" + value.replace("'", "''") + "'";
 	}
 
 	@Override

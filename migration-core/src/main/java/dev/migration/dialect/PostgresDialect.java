@@ -19,6 +19,11 @@ final class PostgresDialect implements Dialect {
 	}
 
 	@Override
+	public String defaultSchema() {
+		return "public";
+	}
+
+	@Override
 	public String currentSchemaQuery() {
 		return "SELECT current_schema()";
 	}

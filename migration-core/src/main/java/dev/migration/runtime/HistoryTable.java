@@ -204,6 +204,65 @@ final class HistoryTable {
 		return entries;
 	}
 
+	/**
+	 * The state row's insert as literal SQL, for dry runs and offline scripts.
+	 */
+	String renderInsertState(MigrationScript script) {
+		MigrationInfo info = script.info();
+		return "INSERT INTO " + this.state + " (revision, down_revisions, depends_on, message, kind, script, checksum,"
+				+ " checksum_version, transactional, reversible, downgrade_sql, applied_at, applied_by) VALUES ("
+				+ String.join(", ", literal(info.revision()), literal(String.join(",", info.downRevisions())),
+						literal(String.join(",", info.dependsOn())), literal(info.message()),
+						literal(info.kind().name().toLowerCase(java.util.Locale.ROOT)), literal(info.path()),
+						literal(info.checksum()), (info.checksum() != null) ? String.valueOf(ScriptChecksum.VERSION)
+								: "NULL",
+						String.valueOf(info.transactional()), String.valueOf(info.reversible()),
+						literal((script.sql() != null) ? script.sql().downgradeSql() : null), "CURRENT_TIMESTAMP",
+						"current_user")
+				+ ")";
+	}
+
+	/**
+	 * The state row's delete as literal SQL.
+	 */
+	String renderDeleteState(String revision) {
+		return "DELETE FROM " + this.state + " WHERE revision = " + literal(revision);
+	}
+
+	/**
+	 * A successful log row's insert as literal SQL.
+	 */
+	String renderInsertLog(MigrationInfo info, HistoryAction action, String host) {
+		return "INSERT INTO " + this.log + " (revision, message, action, checksum, checksum_version, db_user, host,"
+				+ " started_at, duration_ms, success, error) VALUES ("
+				+ String.join(", ", literal(info.revision()), literal(info.message()),
+						literal(action.name().toLowerCase(java.util.Locale.ROOT)), literal(info.checksum()),
+						(info.checksum() != null) ? String.valueOf(ScriptChecksum.VERSION) : "NULL", "current_user",
+						literal(host), "CURRENT_TIMESTAMP", "0", "true", "NULL")
+				+ ")";
+	}
+
+	/**
+	 * Updates the checksum recorded for an applied revision (an audited repair).
+	 */
+	void updateChecksum(Connection connection, String revision, String checksum) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(
+				"UPDATE " + this.state + " SET checksum = ?, checksum_version = ? WHERE revision = ?")) {
+			statement.setString(1, checksum);
+			setInteger(statement, 2, (checksum != null) ? ScriptChecksum.VERSION : null);
+			statement.setString(3, revision);
+			statement.executeUpdate();
+		}
+	}
+
+	/**
+	 * A string as an SQL literal: both databases read standard strings, where only the
+	 * quote itself needs doubling.
+	 */
+	static String literal(String value) {
+		return (value != null) ? "'" + value.replace("'", "''") + "'" : "NULL";
+	}
+
 	private static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
 		if (value != null) {
 			statement.setInt(index, value);

@@ -1,6 +1,7 @@
 package dev.migration.runtime;
 
 import java.lang.System.Logger.Level;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import javax.sql.DataSource;
 
 import dev.migration.AheadPolicy;
 import dev.migration.AppliedMigration;
+import dev.migration.BackupVerifier;
 import dev.migration.HistoryAction;
 import dev.migration.HistoryEntry;
 import dev.migration.LockHolder;
@@ -27,12 +29,17 @@ import dev.migration.MigrationResult;
 import dev.migration.MigrationResult.Operation;
 import dev.migration.MigrationStateException;
 import dev.migration.MigrationStatus;
+import dev.migration.PlannedMigration;
+import dev.migration.RepairAction;
+import dev.migration.RollbackOptions;
+import dev.migration.RollbackRefusedException;
 import dev.migration.RevisionGraphException;
 import dev.migration.ScriptException;
 import dev.migration.TargetException;
 import dev.migration.VerifyReport;
 import dev.migration.VerifyReport.Kind;
 import dev.migration.VerifyReport.Problem;
+import dev.migration.dialect.Dialect;
 import dev.migration.revision.Direction;
 import dev.migration.revision.MigrationPlan;
 import dev.migration.revision.MigrationPlanner;
@@ -111,10 +118,20 @@ public final class MigrationEngine implements MigrationManager {
 
 	@Override
 	public MigrationResult migrate(String target) {
+		return migrate(target, false);
+	}
+
+	@Override
+	public MigrationResult migrate(String target, boolean dryRun) {
 		long start = System.nanoTime();
 		try (Session session = Session.open(this.dataSource, this.configuration)) {
 			State state = readState(session, true);
 			MigrationPlan plan = state.planner().upgrade(target, state.applied().keySet());
+			if (dryRun) {
+				checkBeforeMigrate(state);
+				List<Step> steps = steps(state, plan, new ArrayList<>());
+				return planned(Operation.MIGRATE, target, session, steps, state, start);
+			}
 			if (plan.isEmpty() && state.hasHistory()) {
 				// Nothing to do: no lock, no write. The common case at every start.
 				checkBeforeMigrate(state);
@@ -124,7 +141,8 @@ public final class MigrationEngine implements MigrationManager {
 				State current = prepareForWrite(session);
 				checkBeforeMigrate(current);
 				MigrationPlan fresh = current.planner().upgrade(target, current.applied().keySet());
-				List<AppliedMigration> applied = execute(session, current, fresh);
+				List<String> irreversible = new ArrayList<>();
+				List<AppliedMigration> applied = execute(session, steps(current, fresh, irreversible), fresh);
 				return result(Operation.MIGRATE, target, applied, readState(session, true), start);
 			});
 		}
@@ -134,24 +152,196 @@ public final class MigrationEngine implements MigrationManager {
 	}
 
 	@Override
-	public MigrationResult rollback(String target) {
+	public MigrationResult rollback(String target, RollbackOptions options) {
 		long start = System.nanoTime();
-		try (Session session = Session.open(this.dataSource, this.configuration)) {
-			State state = readState(session, true);
-			MigrationPlan plan = state.planner().downgrade(target, state.applied().keySet());
-			if (plan.isEmpty()) {
-				return result(Operation.ROLLBACK, target, List.of(), state, start);
+		Session opened;
+		try {
+			opened = Session.open(this.dataSource, this.configuration);
+		}
+		catch (MigrationException ex) {
+			throw new RollbackRefusedException("Rollback to '" + target + "'",
+					List.of("Database accessible: " + ex.getMessage()));
+		}
+		try (Session session = opened) {
+			if (options.dryRun()) {
+				return checkedRollback(session, target, options, start);
 			}
-			return locked(session, () -> {
-				State current = readState(session, true);
-				MigrationPlan fresh = current.planner().downgrade(target, current.applied().keySet());
-				List<AppliedMigration> reverted = execute(session, current, fresh);
-				return result(Operation.ROLLBACK, target, reverted, readState(session, true), start);
-			});
+			return locked(session, () -> checkedRollback(session, target, options, start));
 		}
 		catch (SQLException ex) {
 			throw new MigrationException("Cannot read the migration state: " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * Plans a rollback, runs every safety check, then executes it (or, for a dry run,
+	 * returns its SQL). Called holding the lock unless it is a dry run.
+	 */
+	private MigrationResult checkedRollback(Session session, String target, RollbackOptions options, long start)
+			throws SQLException {
+		String operation = "Rollback to '" + target + "'";
+		State state;
+		try {
+			state = readState(session, true);
+		}
+		catch (SQLException ex) {
+			throw new RollbackRefusedException(operation,
+					List.of("Database accessible: cannot read the state table: " + ex.getMessage()));
+		}
+		MigrationPlan plan = state.planner().downgrade(target, state.applied().keySet());
+		if (plan.isEmpty()) {
+			return result(Operation.ROLLBACK, target, List.of(), state, start);
+		}
+		List<String> failures = new ArrayList<>();
+		List<String> irreversible = new ArrayList<>();
+		List<Step> steps = steps(state, plan, irreversible);
+		irreversible.forEach((message) -> failures.add("Irreversible migration: " + message));
+		String resolved = resolvedTarget(state, plan);
+		if (options.safetyCheck()) {
+			if (!session.connection().isValid(5)) {
+				failures.add("Database accessible: the connection did not validate within 5 s");
+			}
+			String confirmation = confirmationProblem(state, resolved, options.confirm(),
+					"rollback --revision=" + target, "rollback(\"" + target + "\", RollbackOptions.defaults()"
+							+ ".withConfirm(\"" + resolved + "\"))");
+			if (confirmation != null) {
+				failures.add(confirmation);
+			}
+			if (!options.allowDataLoss()) {
+				failures.addAll(dataLoss(session, steps));
+			}
+		}
+		else {
+			logger.log(Level.WARNING, "Safety checks are OFF for the rollback to {0} (resolved: {1}), as the "
+					+ "caller asked", target, resolved);
+		}
+		if (!failures.isEmpty()) {
+			throw new RollbackRefusedException(operation, failures);
+		}
+		if (options.safetyCheck()) {
+			verifyBackups(session, operation, resolved, options.dryRun());
+		}
+		if (options.dryRun()) {
+			return planned(Operation.ROLLBACK, target, session, steps, state, start);
+		}
+		List<AppliedMigration> reverted = execute(session, steps, plan);
+		return result(Operation.ROLLBACK, target, reverted, readState(session, true), start);
+	}
+
+	/**
+	 * Where a rollback ends: the current revision(s) afterwards, or {@code base}.
+	 */
+	private static String resolvedTarget(State state, MigrationPlan plan) {
+		Set<String> remaining = new LinkedHashSet<>(state.applied().keySet());
+		plan.steps().forEach(remaining::remove);
+		List<String> current = state.graph().topologicalOrder(state.graph().currentRevisions(remaining));
+		return current.isEmpty() ? "base" : String.join(",", current);
+	}
+
+	/**
+	 * In production, the caller must repeat the resolved target (or a unique prefix of
+	 * it) as the confirmation. Returns the problem, or {@code null} when confirmed or not
+	 * production.
+	 */
+	private String confirmationProblem(State state, String resolved, String confirm, String command,
+			String javaCall) {
+		if (!this.configuration.production()) {
+			return null;
+		}
+		String how = " Confirm with: " + command + " --confirm=" + resolved + " (Java: " + javaCall + ")";
+		if (confirm == null || confirm.isBlank()) {
+			return "Production protection: this is a production database, so this needs a confirmation: repeat "
+					+ "the revision it ends at, " + resolved + "." + how;
+		}
+		String given = confirm.strip();
+		boolean matches = given.equals(resolved);
+		if (!matches && !resolved.contains(",") && !"base".equals(resolved)) {
+			try {
+				matches = resolved.equals(state.graph().resolveId(given));
+			}
+			catch (TargetException ex) {
+				matches = false;
+			}
+		}
+		if (!matches) {
+			return "Production protection: the confirmation '" + quote(given) + "' does not match the resolved "
+					+ "revision " + resolved + "." + how;
+		}
+		return null;
+	}
+
+	private static String quote(String value) {
+		String cut = (value.length() > 100) ? value.substring(0, 100) + "..." : value;
+		return cut.replaceAll("\\p{Cntrl}", "?");
+	}
+
+	private List<String> dataLoss(Session session, List<Step> steps) {
+		DataLossGuard guard = new DataLossGuard(session.connection(), session.dialect(), session.schema());
+		List<String> failures = new ArrayList<>();
+		for (Step step : steps) {
+			if (step.statements() == null) {
+				continue;
+			}
+			List<String> losses = guard.losses(step.statements());
+			if (!losses.isEmpty()) {
+				failures.add("Data loss: the downgrade of " + step.script().id() + " (" + step.script().info().path()
+						+ ") drops " + String.join(", ", losses)
+						+ ". Back up what you need, then pass allowDataLoss (--allow-data-loss) to accept");
+			}
+		}
+		return failures;
+	}
+
+	private void verifyBackups(Session session, String operation, String resolved, boolean dryRun) {
+		List<String> problems = new ArrayList<>();
+		BackupVerifier.Context context = new BackupVerifier.Context(session.connection(), session.dialect(),
+				resolved, dryRun);
+		for (BackupVerifier verifier : this.configuration.backupVerifiers()) {
+			try {
+				String problem = verifier.verify(context);
+				if (problem != null) {
+					problems.add("Backup verification: " + problem);
+				}
+			}
+			catch (Exception ex) {
+				problems.add("Backup verification: " + verifier.getClass().getSimpleName() + " failed: "
+						+ ex.getMessage());
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new RollbackRefusedException(operation, problems);
+		}
+	}
+
+	private MigrationResult planned(Operation operation, String target, Session session, List<Step> steps,
+			State state, long start) {
+		List<PlannedMigration> planned = new ArrayList<>();
+		for (Step step : steps) {
+			planned.add(plannedMigration(session.history(), step, LockOwner.host()));
+		}
+		return new MigrationResult(operation, target, List.of(), state.current(),
+				Duration.ofNanos(System.nanoTime() - start), true, planned);
+	}
+
+	private static PlannedMigration plannedMigration(HistoryTable history, Step step, String host) {
+		MigrationInfo info = step.script().info();
+		List<String> sql = new ArrayList<>();
+		if (step.statements() != null) {
+			step.statements().forEach((statement) -> sql.add(statement.sql()));
+		}
+		else {
+			sql.add("-- Java migration " + info.path() + "."
+					+ ((step.direction() == Direction.UPGRADE) ? "upgrade" : "downgrade") + "(context)");
+		}
+		if (step.direction() == Direction.UPGRADE) {
+			sql.add(history.renderInsertState(step.script()));
+			sql.add(history.renderInsertLog(info, HistoryAction.UPGRADE, host));
+		}
+		else {
+			sql.add(history.renderDeleteState(info.revision()));
+			sql.add(history.renderInsertLog(info, HistoryAction.DOWNGRADE, host));
+		}
+		return new PlannedMigration(info.revision(), info.message(), step.direction(), sql);
 	}
 
 	@Override
@@ -208,6 +398,181 @@ public final class MigrationEngine implements MigrationManager {
 		catch (SQLException | RuntimeException ex) {
 			connection.rollback();
 			throw ex;
+		}
+	}
+
+	@Override
+	public String sql(String range, Dialect dialect) {
+		Scripts scripts = scripts();
+		String text = (range != null) ? range.strip() : "";
+		int colon = text.indexOf(':');
+		String from = (colon >= 0) ? text.substring(0, colon).strip() : "base";
+		String to = (colon >= 0) ? text.substring(colon + 1).strip() : text;
+		Set<String> applied = "base".equals(from) ? Set.of()
+				: new LinkedHashSet<>(scripts.planner().upgrade(from, Set.of()).steps());
+		MigrationPlan plan = "base".equals(to) ? scripts.planner().downgrade("base", applied)
+				: scripts.planner().upgrade(to, applied);
+		if (plan.isEmpty() && !"base".equals(to)) {
+			try {
+				plan = scripts.planner().downgrade(to, applied);
+			}
+			catch (TargetException ex) {
+				// Not a downgrade target either: the range is simply empty.
+			}
+		}
+		String schema = (this.configuration.schema() != null) ? this.configuration.schema() : dialect.defaultSchema();
+		HistoryTable history = new HistoryTable(dialect, schema, this.configuration.stateTable(),
+				this.configuration.table());
+		StringBuilder script = new StringBuilder();
+		script.append("-- Migration script for ").append(text).append(" on ").append(dialect.name())
+			.append(", rendered offline: review it, then run it\n")
+			.append("-- (psql -v ON_ERROR_STOP=1 -f this.sql, or duckdb app.db < this.sql).\n\n");
+		script.append(dialect.createSchema(schema)).append(";\n");
+		for (String ddl : dialect.createHistoryTables(schema, this.configuration.stateTable(),
+				this.configuration.table())) {
+			script.append(ddl).append(";\n");
+		}
+		script.append(dialect.useSchema(schema)).append(";\n");
+		for (String id : plan.steps()) {
+			MigrationScript migration = scripts.require(id);
+			if (migration.sql() == null) {
+				throw new MigrationException("Cannot render revision " + id + " offline: it is a Java migration ("
+						+ migration.info().path() + "); run it with migrate");
+			}
+			List<SqlStatement> statements = (plan.direction() == Direction.UPGRADE) ? migration.sql().upgrade()
+					: migration.sql().downgrade();
+			if (statements == null) {
+				throw irreversible(migration);
+			}
+			PlannedMigration planned = plannedMigration(history, new Step(migration, plan.direction(), statements),
+					"offline");
+			script.append("\n-- ").append((plan.direction() == Direction.UPGRADE) ? "Upgrade " : "Downgrade ")
+				.append(id).append(": ").append(migration.info().message().replace('\n', ' '))
+				.append(" (").append(migration.info().path()).append(")\n");
+			List<String> sql = planned.statements();
+			int bookkeeping = sql.size() - 2;
+			boolean transactional = migration.info().transactional();
+			if (transactional) {
+				script.append("BEGIN;\n");
+			}
+			for (int i = 0; i < sql.size(); i++) {
+				if (!transactional && i == bookkeeping) {
+					script.append("BEGIN;\n");
+				}
+				script.append(sql.get(i)).append(";\n");
+			}
+			script.append("COMMIT;\n");
+		}
+		return script.toString();
+	}
+
+	private static MigrationException irreversible(MigrationScript script) {
+		return new MigrationException("Cannot roll back revision " + script.id() + " (" + script.info().path()
+				+ "): it has no downgrade section, so it is irreversible");
+	}
+
+	@Override
+	public MigrationResult repair(RepairAction action, String revision, String reason, String confirm) {
+		long start = System.nanoTime();
+		if (reason == null || reason.isBlank()) {
+			throw new MigrationException("A repair needs a reason, for the history log");
+		}
+		try (Session session = Session.open(this.dataSource, this.configuration)) {
+			return locked(session, () -> {
+				Connection connection = session.connection();
+				HistoryTable history = session.history();
+				if (!history.exists(connection)) {
+					history.create(connection);
+				}
+				State state = readState(session, true);
+				String id = state.graph().resolveId(revision);
+				String operation = "Repair " + action.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+						+ " " + id;
+				String problem = confirmationProblem(state, id, confirm,
+						"repair " + action.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " " + id
+								+ " --reason=\"...\"",
+						"repair(RepairAction." + action + ", \"" + id + "\", reason, \"" + id + "\")");
+				if (problem != null) {
+					throw new RollbackRefusedException(operation, List.of(problem));
+				}
+				List<AppliedMigration> changes = new ArrayList<>();
+				MigrationScript script = state.scripts().byId().get(id);
+				connection.setAutoCommit(false);
+				try {
+					switch (action) {
+						case MARK_APPLIED -> {
+							if (state.applied().containsKey(id)) {
+								throw new MigrationStateException("Revision " + id + " is already applied");
+							}
+							if (script == null) {
+								throw new TargetException("Unknown revision '" + id + "'");
+							}
+							List<String> missing = state.graph().ancestors(id).stream()
+								.filter((ancestor) -> !state.applied().containsKey(ancestor))
+								.toList();
+							if (!missing.isEmpty()) {
+								throw new MigrationStateException("Cannot mark " + id + " applied: it needs "
+										+ String.join(", ", missing) + " applied first");
+							}
+							history.insertState(connection, script, Instant.now(), session.user());
+							changes.add(new AppliedMigration(id, script.info().message(), Direction.UPGRADE,
+									Duration.ZERO));
+						}
+						case MARK_ROLLED_BACK -> {
+							if (!state.applied().containsKey(id)) {
+								throw new MigrationStateException("Revision " + id + " is not applied");
+							}
+							List<String> dependents = state.graph().descendants(id).stream()
+								.filter(state.applied()::containsKey)
+								.toList();
+							if (!dependents.isEmpty()) {
+								throw new MigrationStateException("Cannot mark " + id + " rolled back: "
+										+ String.join(", ", dependents) + " depend on it and are applied");
+							}
+							history.deleteState(connection, id);
+							changes.add(new AppliedMigration(id, state.applied().get(id).message(),
+									Direction.DOWNGRADE, Duration.ZERO));
+						}
+						case ACCEPT_CHECKSUM -> {
+							if (!state.applied().containsKey(id) || script == null) {
+								throw new MigrationStateException("Revision " + id
+										+ " must be applied and have a script to accept its checksum");
+							}
+							history.updateChecksum(connection, id, script.info().checksum());
+						}
+					}
+					history.insertLog(connection, new HistoryTable.LogRow(id,
+							action.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ": " + reason.strip(),
+							HistoryAction.REPAIR, (script != null) ? script.info().checksum() : null, session.user(),
+							LockOwner.host(), Instant.now(), Duration.ZERO, null));
+					connection.commit();
+				}
+				catch (SQLException | RuntimeException ex) {
+					connection.rollback();
+					throw ex;
+				}
+				logger.log(Level.WARNING, "{0} by {1}: {2}", operation, session.user(), reason.strip());
+				return result(Operation.REPAIR, revision, changes, readState(session, true), start);
+			});
+		}
+	}
+
+	@Override
+	public void restoreSnapshot(Path snapshot) {
+		try (Session session = Session.open(this.dataSource, this.configuration)) {
+			locked(session, () -> {
+				Connection connection = session.connection();
+				session.dialect().restoreSnapshot(connection, snapshot);
+				if (session.history().exists(connection)) {
+					connection.setAutoCommit(false);
+					session.history().insertLog(connection, new HistoryTable.LogRow("-", "restore-snapshot: " + snapshot,
+							HistoryAction.REPAIR, null, session.user(), LockOwner.host(), Instant.now(), Duration.ZERO,
+							null));
+					connection.commit();
+				}
+				logger.log(Level.WARNING, "Restored the database from snapshot {0}", snapshot);
+				return null;
+			});
 		}
 	}
 
@@ -313,49 +678,44 @@ public final class MigrationEngine implements MigrationManager {
 		}
 	}
 
-	private List<AppliedMigration> execute(Session session, State state, MigrationPlan plan) throws SQLException {
-		List<MigrationScript> steps = new ArrayList<>();
-		List<List<SqlStatement>> statements = new ArrayList<>();
-		// Resolve every step before the first runs: nothing starts that cannot finish.
+	/**
+	 * Resolves every step of a plan before the first runs, so nothing starts that
+	 * cannot finish. Irreversible steps of a downgrade are added to
+	 * {@code irreversible}; the caller refuses the plan when any is.
+	 */
+	private List<Step> steps(State state, MigrationPlan plan, List<String> irreversible) throws SQLException {
+		List<Step> steps = new ArrayList<>();
 		for (String id : plan.steps()) {
 			MigrationScript script = state.script(id);
-			steps.add(script);
-			statements.add(statementsFor(session, script, plan.direction()));
+			List<SqlStatement> statements = null;
+			if (plan.direction() == Direction.DOWNGRADE && !script.info().reversible()) {
+				irreversible.add("revision " + id + " (" + script.info().path()
+						+ ") has no downgrade, so it cannot be rolled back");
+			}
+			else if (script.sql() != null) {
+				statements = (plan.direction() == Direction.UPGRADE) ? script.sql().upgrade()
+						: script.sql().downgrade();
+			}
+			steps.add(new Step(script, plan.direction(), statements));
+		}
+		return steps;
+	}
+
+	private List<AppliedMigration> execute(Session session, List<Step> steps, MigrationPlan plan)
+			throws SQLException {
+		if (steps.isEmpty()) {
+			return List.of();
 		}
 		session.useMigrationSchema();
 		StepRunner runner = new StepRunner(session, this.statementLog, this.configuration.listeners());
 		List<AppliedMigration> done = new ArrayList<>();
-		for (int i = 0; i < steps.size(); i++) {
-			done.add(runner.run(steps.get(i), plan.direction(), statements.get(i)));
+		for (Step step : steps) {
+			done.add(runner.run(step.script(), step.direction(), step.statements()));
 		}
-		if (!done.isEmpty()) {
-			long total = done.stream().mapToLong((step) -> step.duration().toMillis()).sum();
-			logger.log(Level.INFO, "{0} {1} migration(s) in {2} ms",
-					(plan.direction() == Direction.UPGRADE) ? "Applied" : "Reverted", done.size(), total);
-		}
+		long total = done.stream().mapToLong((step) -> step.duration().toMillis()).sum();
+		logger.log(Level.INFO, "{0} {1} migration(s) in {2} ms",
+				(plan.direction() == Direction.UPGRADE) ? "Applied" : "Reverted", done.size(), total);
 		return done;
-	}
-
-	private List<SqlStatement> statementsFor(Session session, MigrationScript script, Direction direction)
-			throws SQLException {
-		if (script.java() != null) {
-			if (direction == Direction.DOWNGRADE && !script.info().reversible()) {
-				throw irreversible(script);
-			}
-			return null;
-		}
-		if (direction == Direction.UPGRADE) {
-			return script.sql().upgrade();
-		}
-		if (script.sql().downgrade() == null) {
-			throw irreversible(script);
-		}
-		return script.sql().downgrade();
-	}
-
-	private static MigrationException irreversible(MigrationScript script) {
-		return new MigrationException("Cannot roll back revision " + script.id() + " (" + script.info().path()
-				+ "): it has no downgrade section, so it is irreversible. Nothing was rolled back");
 	}
 
 	/**
@@ -509,6 +869,13 @@ public final class MigrationEngine implements MigrationManager {
 			}
 		}
 		return loaded;
+	}
+
+	/**
+	 * One migration of a plan, with the statements it runs ({@code null} for Java).
+	 */
+	private record Step(MigrationScript script, Direction direction, List<SqlStatement> statements) {
+
 	}
 
 	@FunctionalInterface
