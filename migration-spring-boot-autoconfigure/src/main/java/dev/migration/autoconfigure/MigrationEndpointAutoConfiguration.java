@@ -40,7 +40,6 @@ public final class MigrationEndpointAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		@ConditionalOnBean(MigrationsEndpoint.class)
 		MigrationsEndpointWebExtension migrationsEndpointWebExtension(MigrationManager migrationManager,
 				ObjectProvider<MigrationRunState> runState, MigrationProperties properties, Environment environment) {
 			return new MigrationsEndpointWebExtension(migrationManager, runState.getIfAvailable(MigrationRunState::new),
