@@ -1,0 +1,140 @@
+package dev.migration.autoconfigure;
+
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import dev.migration.JavaMigration;
+import dev.migration.MigrationConfiguration;
+import dev.migration.MigrationListener;
+import dev.migration.MigrationManager;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.util.StringUtils;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} of the {@link MigrationManager}, and of the {@link MigrationRunner}
+ * that migrates when the application is ready.
+ */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+@ConditionalOnClass(MigrationManager.class)
+@Conditional(MigrationAutoConfiguration.MigrationDataSourceCondition.class)
+@ConditionalOnBooleanProperty(name = "migration.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(MigrationProperties.class)
+public final class MigrationAutoConfiguration {
+
+	@Configuration(proxyBeanMethods = false)
+	static class MigrationManagerConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		MigrationManager migrationManager(MigrationProperties properties, ResourceLoader resourceLoader,
+				ObjectProvider<DataSource> dataSource, @MigrationDataSource ObjectProvider<DataSource> migrationDataSource,
+				ObjectProvider<JavaMigration> javaMigrations, ObjectProvider<MigrationListener> listeners,
+				ObjectProvider<MigrationManagerCustomizer> customizers) {
+			MigrationConfiguration.Builder builder = properties.applyTo(MigrationConfiguration.builder())
+				.javaMigrations(javaMigrations.orderedStream().toList())
+				.listeners(listeners.orderedStream().toList())
+				.classLoader(resourceLoader.getClassLoader());
+			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+			return MigrationManager.create(migrationDataSource(properties, dataSource, migrationDataSource),
+					builder.build());
+		}
+
+		private DataSource migrationDataSource(MigrationProperties properties, ObjectProvider<DataSource> dataSource,
+				ObjectProvider<DataSource> migrationDataSource) {
+			if (StringUtils.hasText(properties.getUrl())) {
+				// Not pooled: the engine borrows a connection or two per operation, and
+				// nothing is left open to close once the migrations ran.
+				return new SimpleDriverDataSource(driver(properties.getUrl()), properties.getUrl(), properties.getUser(),
+						properties.getPassword());
+			}
+			DataSource qualified = migrationDataSource.getIfAvailable();
+			if (qualified != null) {
+				return qualified;
+			}
+			DataSource unique = dataSource.getIfUnique();
+			if (unique == null) {
+				throw new IllegalStateException("No unique DataSource to migrate: mark one with @MigrationDataSource, "
+						+ "mark one @Primary or set migration.url");
+			}
+			return unique;
+		}
+
+		private static Driver driver(String url) {
+			try {
+				return DriverManager.getDriver(url);
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException("No JDBC driver accepts migration.url '"
+						+ MigrationRunState.describe(url) + "': add the database's driver to the class path", ex);
+			}
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		MigrationRunState migrationRunState() {
+			return new MigrationRunState();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "migration.auto-migrate", matchIfMissing = true)
+	static class MigrationRunnerConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		MigrationRunner migrationRunner(MigrationManager migrationManager, MigrationProperties properties,
+				MigrationRunState runState) {
+			return new MigrationRunner(migrationManager, properties, runState);
+		}
+
+	}
+
+	/**
+	 * Matches when there is a DataSource to migrate: a single candidate, one marked
+	 * {@link MigrationDataSource @MigrationDataSource}, or {@code migration.url}.
+	 */
+	static final class MigrationDataSourceCondition extends AnyNestedCondition {
+
+		MigrationDataSourceCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnSingleCandidate(DataSource.class)
+		static class SingleDataSource {
+
+		}
+
+		@ConditionalOnBean(value = DataSource.class, annotation = MigrationDataSource.class)
+		static class QualifiedDataSource {
+
+		}
+
+		@ConditionalOnProperty("migration.url")
+		static class MigrationUrl {
+
+		}
+
+	}
+
+}

@@ -1,0 +1,51 @@
+package dev.migration.autoconfigure;
+
+import dev.migration.MigrationManager;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} of the {@link MigrationsEndpoint}, and of its write operation when
+ * {@code migration.endpoint.write-enabled=true}.
+ */
+@AutoConfiguration(after = MigrationAutoConfiguration.class)
+@ConditionalOnClass(Endpoint.class)
+@ConditionalOnBean(MigrationManager.class)
+@ConditionalOnAvailableEndpoint(MigrationsEndpoint.class)
+@EnableConfigurationProperties(MigrationProperties.class)
+public final class MigrationEndpointAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	MigrationsEndpoint migrationsEndpoint(MigrationManager migrationManager,
+			ObjectProvider<MigrationRunState> runState) {
+		return new MigrationsEndpoint(migrationManager, runState.getIfAvailable(MigrationRunState::new));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty("migration.endpoint.write-enabled")
+	static class MigrationsEndpointWriteConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		MigrationsEndpointWebExtension migrationsEndpointWebExtension(MigrationManager migrationManager,
+				ObjectProvider<MigrationRunState> runState, MigrationProperties properties, Environment environment) {
+			return new MigrationsEndpointWebExtension(migrationManager, runState.getIfAvailable(MigrationRunState::new),
+					properties, environment);
+		}
+
+	}
+
+}

@@ -1,0 +1,55 @@
+package dev.migration.autoconfigure;
+
+import dev.migration.MigrationException;
+import dev.migration.MigrationFailedException;
+import dev.migration.MigrationLockException;
+import dev.migration.MigrationStateException;
+import dev.migration.RevisionGraphException;
+import dev.migration.ScriptException;
+import dev.migration.TargetException;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/**
+ * Adds the action to take to a {@link MigrationException} that stopped the application.
+ */
+class MigrationFailureAnalyzer extends AbstractFailureAnalyzer<MigrationException> {
+
+	@Override
+	protected FailureAnalysis analyze(Throwable rootFailure, MigrationException cause) {
+		return new FailureAnalysis("Database migration failed: " + MigrationRunState.describe(cause), action(cause),
+				cause);
+	}
+
+	private String action(MigrationException cause) {
+		if (cause instanceof MigrationFailedException failed) {
+			return "Fix revision '" + failed.getRevision() + "' (its transaction was rolled back unless it is "
+					+ "declared 'transactional: false') and restart, or set migration.on-failure=keep-running to "
+					+ "start with the migration health DOWN.";
+		}
+		if (cause instanceof MigrationLockException) {
+			return "Wait for the instance holding the migration lock to finish, or raise migration.lock-timeout. "
+					+ "If the holder is gone, release the lock before restarting.";
+		}
+		if (cause instanceof MigrationStateException) {
+			return "Bring the database and the scripts back in line as the message says (for an existing schema "
+					+ "without history, set migration.baseline-on-migrate to the revision it is at; for a database "
+					+ "ahead of this build, deploy the newer build or set migration.ahead-policy=warn).";
+		}
+		if (cause instanceof ScriptException script) {
+			return "Correct the script " + script.getFile()
+					+ ((script.getLine() > 0) ? " at line " + script.getLine() : "")
+					+ ": see the revision file format (header, '-- upgrade' and '-- downgrade' sections).";
+		}
+		if (cause instanceof RevisionGraphException) {
+			return "Correct the revision headers (revision, down_revision, depends_on) so every parent exists, "
+					+ "ids are unique and there is no cycle; check migration.locations.";
+		}
+		if (cause instanceof TargetException) {
+			return "Set migration.target to head, heads, or an existing revision id or unique prefix.";
+		}
+		return "Correct the problem the message names, or set migration.enabled=false to start without migrating.";
+	}
+
+}

@@ -1,0 +1,137 @@
+package dev.migration.autoconfigure;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import dev.migration.AppliedMigration;
+import dev.migration.MigrationException;
+import dev.migration.MigrationInfo;
+import dev.migration.MigrationListener;
+import dev.migration.MigrationManager;
+import dev.migration.MigrationStatus;
+import dev.migration.revision.Direction;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * Records the migrations as Micrometer meters: the {@code migration.duration} timer
+ * (tags {@code revision}, {@code direction}, {@code outcome}) and the
+ * {@code migration.failures} counter, as a {@link MigrationListener}; and the
+ * {@code migration.pending} and {@code migration.applied} gauges, read from counts
+ * cached after each migration rather than from the database on every scrape.
+ */
+public class MigrationMetrics implements MigrationListener {
+
+	private final MeterRegistry registry;
+
+	private final ObjectProvider<MigrationManager> migrationManager;
+
+	private final Counter failures;
+
+	private final Map<String, Long> startTimes = new ConcurrentHashMap<>();
+
+	private volatile Counts counts;
+
+	/**
+	 * Creates the metrics and registers the gauges and the counter.
+	 * @param registry the registry
+	 * @param migrationManager the manager, looked up lazily: it is built with this
+	 * listener
+	 */
+	public MigrationMetrics(MeterRegistry registry, ObjectProvider<MigrationManager> migrationManager) {
+		this.registry = registry;
+		this.migrationManager = migrationManager;
+		this.failures = Counter.builder("migration.failures")
+			.description("Migrations that failed")
+			.register(registry);
+		Gauge.builder("migration.pending", this, (metrics) -> metrics.counts().pending())
+			.description("Migrations pending")
+			.register(registry);
+		Gauge.builder("migration.applied", this, (metrics) -> metrics.counts().applied())
+			.description("Known migrations applied")
+			.register(registry);
+	}
+
+	@Override
+	public void beforeMigration(MigrationInfo migration, Direction direction) {
+		this.startTimes.put(key(migration.revision(), direction), System.nanoTime());
+	}
+
+	@Override
+	public void afterMigration(MigrationInfo migration, AppliedMigration result) {
+		this.startTimes.remove(key(migration.revision(), result.direction()));
+		timer(migration.revision(), result.direction(), "success").record(result.duration());
+		this.counts = null;
+	}
+
+	@Override
+	public void onFailure(MigrationInfo migration, Direction direction, MigrationException failure) {
+		Long start = this.startTimes.remove(key(migration.revision(), direction));
+		if (start != null) {
+			timer(migration.revision(), direction, "failure").record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+		}
+		this.failures.increment();
+		this.counts = null;
+	}
+
+	/**
+	 * Forgets the cached counts, so that the next scrape reads them again.
+	 */
+	public void refresh() {
+		this.counts = null;
+	}
+
+	private Timer timer(String revision, Direction direction, String outcome) {
+		return Timer.builder("migration.duration")
+			.description("Time taken by a migration")
+			.tag("revision", revision)
+			.tag("direction", direction.name().toLowerCase(Locale.ROOT))
+			.tag("outcome", outcome)
+			.register(this.registry);
+	}
+
+	private static String key(String revision, Direction direction) {
+		return revision + "/" + direction;
+	}
+
+	private Counts counts() {
+		Counts counts = this.counts;
+		if (counts == null) {
+			counts = readCounts();
+			if (counts != Counts.UNKNOWN) {
+				this.counts = counts;
+			}
+		}
+		return counts;
+	}
+
+	private Counts readCounts() {
+		MigrationManager manager = this.migrationManager.getIfAvailable();
+		if (manager == null) {
+			return Counts.UNKNOWN;
+		}
+		try {
+			MigrationStatus status = manager.status();
+			int known = manager.migrations().size();
+			return new Counts(status.pending().size(), known - status.pending().size());
+		}
+		catch (RuntimeException ex) {
+			// The database is unreachable: report nothing rather than fail the scrape,
+			// and try again next time.
+			return Counts.UNKNOWN;
+		}
+	}
+
+	private record Counts(double pending, double applied) {
+
+		static final Counts UNKNOWN = new Counts(Double.NaN, Double.NaN);
+
+	}
+
+}

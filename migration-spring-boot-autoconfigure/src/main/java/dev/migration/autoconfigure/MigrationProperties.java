@@ -1,0 +1,323 @@
+package dev.migration.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import dev.migration.AheadPolicy;
+import dev.migration.MigrationConfiguration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.env.Environment;
+
+/**
+ * Configuration properties of the migration manager, under {@code migration}. Defaults
+ * equal those of {@link MigrationConfiguration#builder()}.
+ */
+@ConfigurationProperties("migration")
+public class MigrationProperties {
+
+	/**
+	 * Whether to enable the migration manager.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Whether to migrate to the target when the application is ready.
+	 */
+	private boolean autoMigrate = true;
+
+	/**
+	 * The revision to migrate to on startup: head, heads, an id or a prefix of one.
+	 */
+	private String target = "head";
+
+	/**
+	 * Where revision scripts are found, scanned recursively (classpath: or filesystem:).
+	 */
+	private List<String> locations = new ArrayList<>(List.of(MigrationConfiguration.DEFAULT_LOCATION));
+
+	/**
+	 * The schema the history tables live in and migrations run in; the connection's
+	 * current schema when not set.
+	 */
+	private String schema;
+
+	/**
+	 * The name of the history log table.
+	 */
+	private String table = MigrationConfiguration.DEFAULT_TABLE;
+
+	/**
+	 * Whether to refuse to migrate when applied scripts were edited since.
+	 */
+	private boolean validateOnMigrate = true;
+
+	/**
+	 * How long to wait for another instance's migration lock.
+	 */
+	private Duration lockTimeout = MigrationConfiguration.DEFAULT_LOCK_TIMEOUT;
+
+	/**
+	 * What to do when the migrations run on startup fail.
+	 */
+	private OnFailure onFailure = OnFailure.FAIL;
+
+	/**
+	 * Whether to log every SQL statement that runs.
+	 */
+	private boolean echo;
+
+	/**
+	 * What to do when the database is ahead of the scripts.
+	 */
+	private AheadPolicy aheadPolicy = AheadPolicy.WARN;
+
+	/**
+	 * The revision a non-empty schema without history is at, to adopt it on the first
+	 * migrate; such a schema is refused when not set.
+	 */
+	private String baselineOnMigrate;
+
+	/**
+	 * JDBC URL of a database to migrate, when migrations should use their own
+	 * connection rather than the application's DataSource.
+	 */
+	private String url;
+
+	/**
+	 * Login user of the database to migrate, with {@code url}.
+	 */
+	private String user;
+
+	/**
+	 * Login password of the database to migrate, with {@code url}.
+	 */
+	private String password;
+
+	/**
+	 * The name of the environment the application runs in, matched against the
+	 * production profiles.
+	 */
+	private String environment;
+
+	/**
+	 * The profiles or environment names that count as production, where a rollback
+	 * must be confirmed.
+	 */
+	private List<String> productionProfiles = new ArrayList<>(List.of("prod"));
+
+	/**
+	 * The migrations actuator endpoint.
+	 */
+	private final Endpoint endpoint = new Endpoint();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public boolean isAutoMigrate() {
+		return this.autoMigrate;
+	}
+
+	public void setAutoMigrate(boolean autoMigrate) {
+		this.autoMigrate = autoMigrate;
+	}
+
+	public String getTarget() {
+		return this.target;
+	}
+
+	public void setTarget(String target) {
+		this.target = target;
+	}
+
+	public List<String> getLocations() {
+		return this.locations;
+	}
+
+	public void setLocations(List<String> locations) {
+		this.locations = locations;
+	}
+
+	public String getSchema() {
+		return this.schema;
+	}
+
+	public void setSchema(String schema) {
+		this.schema = schema;
+	}
+
+	public String getTable() {
+		return this.table;
+	}
+
+	public void setTable(String table) {
+		this.table = table;
+	}
+
+	public boolean isValidateOnMigrate() {
+		return this.validateOnMigrate;
+	}
+
+	public void setValidateOnMigrate(boolean validateOnMigrate) {
+		this.validateOnMigrate = validateOnMigrate;
+	}
+
+	public Duration getLockTimeout() {
+		return this.lockTimeout;
+	}
+
+	public void setLockTimeout(Duration lockTimeout) {
+		this.lockTimeout = lockTimeout;
+	}
+
+	public OnFailure getOnFailure() {
+		return this.onFailure;
+	}
+
+	public void setOnFailure(OnFailure onFailure) {
+		this.onFailure = onFailure;
+	}
+
+	public boolean isEcho() {
+		return this.echo;
+	}
+
+	public void setEcho(boolean echo) {
+		this.echo = echo;
+	}
+
+	public AheadPolicy getAheadPolicy() {
+		return this.aheadPolicy;
+	}
+
+	public void setAheadPolicy(AheadPolicy aheadPolicy) {
+		this.aheadPolicy = aheadPolicy;
+	}
+
+	public String getBaselineOnMigrate() {
+		return this.baselineOnMigrate;
+	}
+
+	public void setBaselineOnMigrate(String baselineOnMigrate) {
+		this.baselineOnMigrate = baselineOnMigrate;
+	}
+
+	public String getUrl() {
+		return this.url;
+	}
+
+	public void setUrl(String url) {
+		this.url = url;
+	}
+
+	public String getUser() {
+		return this.user;
+	}
+
+	public void setUser(String user) {
+		this.user = user;
+	}
+
+	public String getPassword() {
+		return this.password;
+	}
+
+	public void setPassword(String password) {
+		this.password = password;
+	}
+
+	public String getEnvironment() {
+		return this.environment;
+	}
+
+	public void setEnvironment(String environment) {
+		this.environment = environment;
+	}
+
+	public List<String> getProductionProfiles() {
+		return this.productionProfiles;
+	}
+
+	public void setProductionProfiles(List<String> productionProfiles) {
+		this.productionProfiles = productionProfiles;
+	}
+
+	public Endpoint getEndpoint() {
+		return this.endpoint;
+	}
+
+	/**
+	 * Whether the application runs in production: the {@code environment} property or an
+	 * active profile is one of the production profiles.
+	 * @param environment the Spring environment, for its active profiles
+	 * @return {@code true} in production
+	 */
+	public boolean isProduction(Environment environment) {
+		if (this.environment != null && this.productionProfiles.contains(this.environment)) {
+			return true;
+		}
+		return Arrays.stream(environment.getActiveProfiles()).anyMatch(this.productionProfiles::contains);
+	}
+
+	/**
+	 * Applies these properties to a configuration builder: the properties map onto the
+	 * core configuration and nothing more.
+	 * @param builder the builder
+	 * @return the builder
+	 */
+	MigrationConfiguration.Builder applyTo(MigrationConfiguration.Builder builder) {
+		return builder.locations(this.locations)
+			.schema(this.schema)
+			.table(this.table)
+			.lockTimeout(this.lockTimeout)
+			.validateOnMigrate(this.validateOnMigrate)
+			.baselineOnMigrate(this.baselineOnMigrate)
+			.aheadPolicy(this.aheadPolicy)
+			.echo(this.echo);
+	}
+
+	/**
+	 * What to do when the migrations run on startup fail.
+	 */
+	public enum OnFailure {
+
+		/**
+		 * Stop the application with a non-zero exit code.
+		 */
+		FAIL,
+
+		/**
+		 * Keep the application running, with the migration health DOWN.
+		 */
+		KEEP_RUNNING
+
+	}
+
+	/**
+	 * Properties of the migrations actuator endpoint.
+	 */
+	public static class Endpoint {
+
+		/**
+		 * Whether the endpoint's write operation (migrate or roll back) is available.
+		 */
+		private boolean writeEnabled;
+
+		public boolean isWriteEnabled() {
+			return this.writeEnabled;
+		}
+
+		public void setWriteEnabled(boolean writeEnabled) {
+			this.writeEnabled = writeEnabled;
+		}
+
+	}
+
+}

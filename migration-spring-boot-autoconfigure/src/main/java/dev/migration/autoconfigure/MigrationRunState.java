@@ -1,0 +1,159 @@
+package dev.migration.autoconfigure;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import dev.migration.AppliedMigration;
+import dev.migration.MigrationResult;
+
+/**
+ * What the migrations run by this application are doing, and how the last run went.
+ * Updated by the {@link MigrationRunner} and the endpoint's write operation; read by
+ * the health indicator and the endpoint. Thread-safe.
+ */
+public final class MigrationRunState {
+
+	private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password|pwd)=[^&;\\s]*");
+
+	private static final Pattern URL_CREDENTIALS = Pattern.compile("://([^/:@\\s]+):[^@/\\s]*@");
+
+	private State state = State.IDLE;
+
+	private Instant startedAt;
+
+	private String what;
+
+	private LastRun lastRun;
+
+	private Throwable failure;
+
+	/**
+	 * The current state.
+	 * @return the state
+	 */
+	public synchronized State getState() {
+		return this.state;
+	}
+
+	/**
+	 * The last finished run, or {@code null} when none finished yet.
+	 * @return the last run
+	 */
+	public synchronized LastRun getLastRun() {
+		return this.lastRun;
+	}
+
+	/**
+	 * The failure of the last run, or {@code null} when it succeeded.
+	 * @return the failure
+	 */
+	public synchronized Throwable getFailure() {
+		return this.failure;
+	}
+
+	/**
+	 * Records that a run started.
+	 * @param what what runs, such as {@code migrate to head}
+	 */
+	public synchronized void started(String what) {
+		this.state = State.MIGRATING;
+		this.startedAt = Instant.now();
+		this.what = what;
+	}
+
+	/**
+	 * Records that the run succeeded.
+	 * @param result what ran
+	 */
+	public synchronized void succeeded(MigrationResult result) {
+		List<String> applied = result.migrations().stream().map(AppliedMigration::revision).toList();
+		this.lastRun = new LastRun(startedAt(), this.what, applied, result.duration(), State.SUCCEEDED, null);
+		this.state = State.SUCCEEDED;
+		this.failure = null;
+	}
+
+	/**
+	 * Records that the run failed.
+	 * @param failure why
+	 */
+	public synchronized void failed(Throwable failure) {
+		Instant startedAt = startedAt();
+		this.lastRun = new LastRun(startedAt, this.what, List.of(), Duration.between(startedAt, Instant.now()),
+				State.FAILED, describe(failure));
+		this.state = State.FAILED;
+		this.failure = failure;
+	}
+
+	private Instant startedAt() {
+		return (this.startedAt != null) ? this.startedAt : Instant.now();
+	}
+
+	/**
+	 * Describes a failure for a response or a log, without credentials: database errors
+	 * may quote a JDBC URL.
+	 * @param failure the failure
+	 * @return its message, with passwords masked
+	 */
+	static String describe(Throwable failure) {
+		return describe((failure.getMessage() != null) ? failure.getMessage() : failure.getClass().getName());
+	}
+
+	/**
+	 * Masks the credentials in an error message: database errors may quote a JDBC URL.
+	 * @param message the message
+	 * @return the message, with passwords masked
+	 */
+	static String describe(String message) {
+		message = PASSWORD_PARAMETER.matcher(message).replaceAll("$1=******");
+		return URL_CREDENTIALS.matcher(message).replaceAll("://$1:******@");
+	}
+
+	/**
+	 * The states of the migrations run by this application.
+	 */
+	public enum State {
+
+		/**
+		 * Nothing ran yet.
+		 */
+		IDLE,
+
+		/**
+		 * Migrations are running.
+		 */
+		MIGRATING,
+
+		/**
+		 * The last run succeeded.
+		 */
+		SUCCEEDED,
+
+		/**
+		 * The last run failed.
+		 */
+		FAILED
+
+	}
+
+	/**
+	 * A finished run.
+	 *
+	 * @param when when it started
+	 * @param what what ran, such as {@code migrate to head}
+	 * @param applied the revisions applied or rolled back, in order
+	 * @param duration how long it took
+	 * @param outcome {@link State#SUCCEEDED} or {@link State#FAILED}
+	 * @param error the error when it failed, credentials masked, otherwise {@code null}
+	 */
+	public record LastRun(Instant when, String what, List<String> applied, Duration duration, State outcome,
+			String error) {
+
+		public LastRun {
+			applied = List.copyOf(applied);
+		}
+
+	}
+
+}

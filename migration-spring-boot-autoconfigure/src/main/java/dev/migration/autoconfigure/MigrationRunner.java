@@ -1,0 +1,103 @@
+package dev.migration.autoconfigure;
+
+import java.util.stream.Collectors;
+
+import dev.migration.AppliedMigration;
+import dev.migration.MigrationManager;
+import dev.migration.MigrationResult;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationListener;
+
+/**
+ * Migrates to {@code migration.target} when the application is ready. Define a bean of
+ * this type to replace it.
+ * <p>
+ * The migrations run synchronously, in the {@link ApplicationReadyEvent} listener. By
+ * then the context is refreshed and an embedded web server has started, so its own
+ * threads serve the liveness and readiness probes while the migrations run: liveness is
+ * {@code CORRECT} and readiness {@code REFUSING_TRAFFIC} (the runner publishes it, and
+ * Spring Boot only publishes {@code ACCEPTING_TRAFFIC} after every
+ * {@code ApplicationReadyEvent} listener returned). Running on another thread would
+ * race that publication and let traffic in before the schema is ready.
+ * <p>
+ * On failure, with {@link MigrationProperties.OnFailure#FAIL} the exception is
+ * rethrown, so the application stops with a non-zero exit code and the failure
+ * analysis; with {@link MigrationProperties.OnFailure#KEEP_RUNNING} the failure is
+ * logged and kept in the {@link MigrationRunState}, which the health indicator reports
+ * as {@code DOWN}.
+ */
+public class MigrationRunner implements ApplicationListener<ApplicationReadyEvent> {
+
+	private static final Log logger = LogFactory.getLog(MigrationRunner.class);
+
+	private final MigrationManager migrationManager;
+
+	private final MigrationProperties properties;
+
+	private final MigrationRunState runState;
+
+	/**
+	 * Creates a runner.
+	 * @param migrationManager the manager
+	 * @param properties the properties, for the target and the failure mode
+	 * @param runState where the run is recorded
+	 */
+	public MigrationRunner(MigrationManager migrationManager, MigrationProperties properties,
+			MigrationRunState runState) {
+		this.migrationManager = migrationManager;
+		this.properties = properties;
+		this.runState = runState;
+	}
+
+	@Override
+	public void onApplicationEvent(ApplicationReadyEvent event) {
+		run(event.getApplicationContext());
+	}
+
+	/**
+	 * Migrates to the target, refusing traffic meanwhile.
+	 * @param context the context whose readiness is changed
+	 */
+	public void run(ApplicationContext context) {
+		String target = this.properties.getTarget();
+		AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+		this.runState.started("migrate to " + target);
+		MigrationResult result;
+		try {
+			result = this.migrationManager.migrate(target);
+		}
+		catch (RuntimeException ex) {
+			this.runState.failed(ex);
+			if (this.properties.getOnFailure() == MigrationProperties.OnFailure.FAIL) {
+				logger.error("Migrating to '" + target + "' failed; stopping the application "
+						+ "(set migration.on-failure=keep-running to keep it running): "
+						+ MigrationRunState.describe(ex));
+				throw ex;
+			}
+			logger.error("Migrating to '" + target + "' failed; the application keeps running with the "
+					+ "migration health DOWN (migration.on-failure=keep-running): " + MigrationRunState.describe(ex));
+			return;
+		}
+		this.runState.succeeded(result);
+		logger.info(summary(result));
+		AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+	}
+
+	private static String summary(MigrationResult result) {
+		String current = result.currentRevisions().isEmpty() ? "base" : String.join(", ", result.currentRevisions());
+		long millis = result.duration().toMillis();
+		if (!result.changed()) {
+			return "Database is up to date at " + current + " (checked in " + millis + " ms)";
+		}
+		String applied = result.migrations().stream().map(AppliedMigration::revision).collect(Collectors.joining(", "));
+		return "Migrated to '" + result.target() + "' in " + millis + " ms: " + result.migrations().size()
+				+ " migration(s) applied (" + applied + "); now at " + current;
+	}
+
+}

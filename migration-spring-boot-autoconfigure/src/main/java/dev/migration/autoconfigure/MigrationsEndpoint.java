@@ -1,0 +1,259 @@
+package dev.migration.autoconfigure;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.migration.HistoryEntry;
+import dev.migration.LockHolder;
+import dev.migration.MigrationInfo;
+import dev.migration.MigrationManager;
+import dev.migration.MigrationStatus;
+import dev.migration.VerifyReport;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+
+/**
+ * The {@code migrations} actuator endpoint: where the database stands
+ * ({@code /actuator/migrations}), the action log
+ * ({@code /actuator/migrations/history?page=&size=}) and the checks of the scripts
+ * against the database ({@code /actuator/migrations/verify}). Migrating and rolling
+ * back is in {@link MigrationsEndpointWebExtension}, only present when
+ * {@code migration.endpoint.write-enabled=true}.
+ */
+@Endpoint(id = "migrations")
+public class MigrationsEndpoint {
+
+	/**
+	 * The history page size when none is given.
+	 */
+	public static final int DEFAULT_PAGE_SIZE = 20;
+
+	/**
+	 * The largest history page size.
+	 */
+	public static final int MAX_PAGE_SIZE = 1000;
+
+	private final MigrationManager migrationManager;
+
+	private final MigrationRunState runState;
+
+	/**
+	 * Creates the endpoint.
+	 * @param migrationManager the manager
+	 * @param runState the state of the migrations run by this application
+	 */
+	public MigrationsEndpoint(MigrationManager migrationManager, MigrationRunState runState) {
+		this.migrationManager = migrationManager;
+		this.runState = runState;
+	}
+
+	/**
+	 * Where the database stands, and how the last run went.
+	 * @return the descriptor
+	 */
+	@ReadOperation
+	public MigrationsDescriptor migrations() {
+		MigrationStatus status = this.migrationManager.status();
+		List<PendingDescriptor> pending = status.pending().stream().map(PendingDescriptor::new).toList();
+		LockHolder lockHolder = status.lockHolder();
+		return new MigrationsDescriptor(state(status), status.currentRevisions(), status.headRevisions(), pending,
+				(lockHolder != null) ? new LockHolderDescriptor(lockHolder) : null,
+				LastRunDescriptor.of(this.runState.getLastRun()));
+	}
+
+	private String state(MigrationStatus status) {
+		return switch (this.runState.getState()) {
+			case MIGRATING -> "MIGRATING";
+			case FAILED -> "FAILED";
+			default -> status.state().name();
+		};
+	}
+
+	/**
+	 * The {@code history} or {@code verify} part.
+	 * @param part {@code history} or {@code verify}
+	 * @param page the history page, from 0
+	 * @param size the history page size, 1 to 1000
+	 * @return the part, or {@code null} (not found) for another name
+	 */
+	@ReadOperation
+	public @Nullable OperationResponseBody part(@Selector String part, @Nullable Integer page,
+			@Nullable Integer size) {
+		return switch (part) {
+			case "history" -> history(page, size);
+			case "verify" -> verify();
+			default -> null;
+		};
+	}
+
+	/**
+	 * A page of the action log, newest first.
+	 * @param page the page, from 0; 0 when {@code null}
+	 * @param size the page size, 1 to 1000; 20 when {@code null}
+	 * @return the page
+	 * @throws InvalidEndpointRequestException (400) when a value is out of range
+	 */
+	public HistoryDescriptor history(@Nullable Integer page, @Nullable Integer size) {
+		int pageNumber = (page != null) ? page : 0;
+		int pageSize = (size != null) ? size : DEFAULT_PAGE_SIZE;
+		if (pageNumber < 0) {
+			throw new InvalidEndpointRequestException("page must be 0 or more, was " + pageNumber, "Invalid page");
+		}
+		if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+			throw new InvalidEndpointRequestException(
+					"size must be between 1 and " + MAX_PAGE_SIZE + ", was " + pageSize, "Invalid size");
+		}
+		List<HistoryEntry> history = this.migrationManager.history();
+		long from = Math.min((long) pageNumber * pageSize, history.size());
+		long to = Math.min(from + pageSize, history.size());
+		List<HistoryEntryDescriptor> entries = history.subList((int) from, (int) to)
+			.stream()
+			.map(HistoryEntryDescriptor::new)
+			.toList();
+		return new HistoryDescriptor(pageNumber, pageSize, history.size(), entries);
+	}
+
+	/**
+	 * The checks of the scripts against the database.
+	 * @return the findings
+	 */
+	public VerifyDescriptor verify() {
+		VerifyReport report = this.migrationManager.verify();
+		return new VerifyDescriptor(report.isOk(), report.problems()
+			.stream()
+			.map((problem) -> new ProblemDescriptor(problem.kind().name(), problem.revision(), problem.detail()))
+			.toList());
+	}
+
+	/**
+	 * Where the database stands.
+	 *
+	 * @param state {@code UP_TO_DATE}, {@code PENDING}, {@code AHEAD}, {@code MIGRATING}
+	 * or {@code FAILED}
+	 * @param current the current revision(s)
+	 * @param heads the head(s) of the scripts
+	 * @param pending the migrations to apply, in order
+	 * @param lockHolder who holds the migration lock, or {@code null}
+	 * @param lastRun the last run by this application, or {@code null}
+	 */
+	public record MigrationsDescriptor(String state, List<String> current, List<String> heads,
+			List<PendingDescriptor> pending, @Nullable LockHolderDescriptor lockHolder,
+			@Nullable LastRunDescriptor lastRun) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * A pending migration.
+	 *
+	 * @param id the revision id
+	 * @param message its message
+	 * @param path where its script lives
+	 */
+	public record PendingDescriptor(String id, String message, String path) {
+
+		PendingDescriptor(MigrationInfo info) {
+			this(info.revision(), info.message(), info.path());
+		}
+
+	}
+
+	/**
+	 * Who holds the migration lock.
+	 *
+	 * @param owner the holder ({@code pid@host})
+	 * @param since when it took the lock, if known
+	 */
+	public record LockHolderDescriptor(String owner, @Nullable Instant since) {
+
+		LockHolderDescriptor(LockHolder holder) {
+			this(holder.owner(), holder.since());
+		}
+
+	}
+
+	/**
+	 * The last run by this application.
+	 *
+	 * @param when when it started
+	 * @param what what ran, such as {@code migrate to head}
+	 * @param applied the revisions applied or rolled back
+	 * @param duration how long it took, ISO-8601
+	 * @param outcome {@code SUCCEEDED} or {@code FAILED}
+	 * @param error the error, or {@code null}
+	 */
+	public record LastRunDescriptor(Instant when, String what, List<String> applied, String duration,
+			String outcome, @Nullable String error) {
+
+		static @Nullable LastRunDescriptor of(MigrationRunState.@Nullable LastRun lastRun) {
+			return (lastRun != null) ? new LastRunDescriptor(lastRun.when(), lastRun.what(), lastRun.applied(),
+					lastRun.duration().toString(), lastRun.outcome().name(), lastRun.error()) : null;
+		}
+
+	}
+
+	/**
+	 * A page of the action log.
+	 *
+	 * @param page the page, from 0
+	 * @param size the page size
+	 * @param total the number of entries in the log
+	 * @param entries the page's entries, newest first
+	 */
+	public record HistoryDescriptor(int page, int size, int total,
+			List<HistoryEntryDescriptor> entries) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * An entry of the action log.
+	 *
+	 * @param id its sequence number
+	 * @param revision the revision acted on
+	 * @param message the revision's message
+	 * @param action {@code UPGRADE}, {@code DOWNGRADE} or {@code STAMP}
+	 * @param user the database user that ran it
+	 * @param host the host it ran on
+	 * @param startedAt when it started
+	 * @param duration how long it took, ISO-8601
+	 * @param success whether it succeeded
+	 * @param error the error, or {@code null}
+	 */
+	public record HistoryEntryDescriptor(long id, String revision, String message, String action, String user,
+			String host, Instant startedAt, @Nullable String duration, boolean success, @Nullable String error) {
+
+		HistoryEntryDescriptor(HistoryEntry entry) {
+			this(entry.id(), entry.revision(), entry.message(), entry.action().name(), entry.user(), entry.host(),
+					entry.startedAt(), (entry.duration() != null) ? entry.duration().toString() : null,
+					entry.success(), (entry.error() != null) ? MigrationRunState.describe(entry.error()) : null);
+		}
+
+	}
+
+	/**
+	 * The findings of a verification.
+	 *
+	 * @param ok whether nothing was found
+	 * @param problems the findings
+	 */
+	public record VerifyDescriptor(boolean ok, List<ProblemDescriptor> problems) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * A finding.
+	 *
+	 * @param kind {@code CHECKSUM_MISMATCH}, {@code MISSING_SCRIPT}, {@code GRAPH_PROBLEM}
+	 * or {@code IRREVERSIBLE}
+	 * @param revision the revision, or {@code null}
+	 * @param detail what is wrong
+	 */
+	public record ProblemDescriptor(String kind, @Nullable String revision, String detail) {
+
+	}
+
+}

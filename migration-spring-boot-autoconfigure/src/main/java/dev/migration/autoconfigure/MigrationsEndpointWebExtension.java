@@ -1,0 +1,148 @@
+package dev.migration.autoconfigure;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.migration.AppliedMigration;
+import dev.migration.MigrationLockException;
+import dev.migration.MigrationManager;
+import dev.migration.MigrationResult;
+import dev.migration.TargetException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExtension;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
+
+/**
+ * The write operation of the {@link MigrationsEndpoint}: {@code POST /actuator/migrations}
+ * with {@code action} ({@code migrate} or {@code rollback}), {@code target} and, for a
+ * rollback in production, {@code confirm} equal to the target. A bean only when
+ * {@code migration.endpoint.write-enabled=true}, so that otherwise the operation does
+ * not exist.
+ */
+@EndpointWebExtension(endpoint = MigrationsEndpoint.class)
+public class MigrationsEndpointWebExtension {
+
+	private static final int STATUS_CONFLICT = 409;
+
+	private final MigrationManager migrationManager;
+
+	private final MigrationRunState runState;
+
+	private final MigrationProperties properties;
+
+	private final Environment environment;
+
+	/**
+	 * Creates the extension.
+	 * @param migrationManager the manager
+	 * @param runState where runs are recorded
+	 * @param properties the properties, for the production profiles
+	 * @param environment the environment, for the active profiles
+	 */
+	public MigrationsEndpointWebExtension(MigrationManager migrationManager, MigrationRunState runState,
+			MigrationProperties properties, Environment environment) {
+		this.migrationManager = migrationManager;
+		this.runState = runState;
+		this.properties = properties;
+		this.environment = environment;
+	}
+
+	/**
+	 * Migrates or rolls back.
+	 * @param action {@code migrate} or {@code rollback}
+	 * @param target the target; {@code head} to migrate and {@code -1} to roll back
+	 * when not given
+	 * @param confirm for a rollback in production, the target again
+	 * @return what ran (200), or why nothing ran: 400 for an invalid request or an
+	 * unconfirmed rollback in production, 409 while another run holds the lock, 500 when
+	 * a migration failed
+	 */
+	@WriteOperation
+	public WebEndpointResponse<Object> run(String action, @Nullable String target, @Nullable String confirm) {
+		boolean rollback;
+		switch (action) {
+			case "migrate" -> rollback = false;
+			case "rollback" -> rollback = true;
+			default -> {
+				return error(WebEndpointResponse.STATUS_BAD_REQUEST,
+						"action must be 'migrate' or 'rollback', was '" + action + "'");
+			}
+		}
+		String resolvedTarget = StringUtils.hasText(target) ? target : (rollback ? "-1" : "head");
+		if (rollback && this.properties.isProduction(this.environment) && !resolvedTarget.equals(confirm)) {
+			return error(WebEndpointResponse.STATUS_BAD_REQUEST, "Refusing to roll back to '" + resolvedTarget
+					+ "' in production without confirmation: send {\"action\": \"rollback\", \"target\": \""
+					+ resolvedTarget + "\", \"confirm\": \"" + resolvedTarget + "\"}");
+		}
+		if (this.runState.getState() == MigrationRunState.State.MIGRATING) {
+			return error(STATUS_CONFLICT, "Migrations are already running");
+		}
+		this.runState.started(action + " to " + resolvedTarget);
+		try {
+			MigrationResult result = rollback ? this.migrationManager.rollback(resolvedTarget)
+					: this.migrationManager.migrate(resolvedTarget);
+			this.runState.succeeded(result);
+			return new WebEndpointResponse<>(new RunDescriptor(result));
+		}
+		catch (RuntimeException ex) {
+			this.runState.failed(ex);
+			return error(status(ex), MigrationRunState.describe(ex));
+		}
+	}
+
+	private static int status(RuntimeException ex) {
+		if (ex instanceof TargetException) {
+			return WebEndpointResponse.STATUS_BAD_REQUEST;
+		}
+		if (ex instanceof MigrationLockException) {
+			return STATUS_CONFLICT;
+		}
+		return WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR;
+	}
+
+	private static WebEndpointResponse<Object> error(int status, String message) {
+		return new WebEndpointResponse<>(Map.of("error", message), status);
+	}
+
+	/**
+	 * What a write operation ran.
+	 *
+	 * @param operation {@code MIGRATE} or {@code ROLLBACK}
+	 * @param target the target
+	 * @param applied the migrations that ran, in order
+	 * @param current the current revision(s) afterwards
+	 * @param duration how long it took, ISO-8601
+	 */
+	public record RunDescriptor(String operation, String target, List<AppliedDescriptor> applied,
+			List<String> current, String duration) {
+
+		RunDescriptor(MigrationResult result) {
+			this(result.operation().name(), result.target(),
+					result.migrations().stream().map(AppliedDescriptor::new).toList(), result.currentRevisions(),
+					result.duration().toString());
+		}
+
+	}
+
+	/**
+	 * A migration that ran.
+	 *
+	 * @param id the revision id
+	 * @param message its message
+	 * @param direction {@code UPGRADE} or {@code DOWNGRADE}
+	 * @param duration how long it took, ISO-8601
+	 */
+	public record AppliedDescriptor(String id, String message, String direction, String duration) {
+
+		AppliedDescriptor(AppliedMigration migration) {
+			this(migration.revision(), migration.message(), migration.direction().name(),
+					migration.duration().toString());
+		}
+
+	}
+
+}
