@@ -13,6 +13,7 @@ import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcesso
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.util.StringUtils;
 
 /**
@@ -23,8 +24,9 @@ import org.springframework.util.StringUtils;
  * {@code DATABASE_URL} is {@code postgresql://user:password@host:5432/db} (or
  * {@code postgres://}), {@code duckdb:///relative.db}, {@code duckdb:////absolute.db},
  * {@code duckdb:///:memory:}, or a {@code jdbc:} URL taken as it is. The mapped
- * properties go into a property source of the lowest precedence, so a property set
- * anywhere else wins.
+ * properties rank as environment variables do: right after the system environment,
+ * so they override {@code application.yml} (and its profiles) while command-line
+ * arguments and system properties still override them.
  */
 public class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -56,7 +58,15 @@ public class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProce
 			properties.put("migration.echo", String.valueOf(isTrue(echo)));
 		}
 		if (!properties.isEmpty()) {
-			environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
+			MapPropertySource source = new MapPropertySource(PROPERTY_SOURCE_NAME, properties);
+			if (environment.getPropertySources()
+				.contains(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)) {
+				environment.getPropertySources()
+					.addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, source);
+			}
+			else {
+				environment.getPropertySources().addLast(source);
+			}
 		}
 	}
 
@@ -68,7 +78,10 @@ public class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProce
 		int schemeEnd = databaseUrl.indexOf("://");
 		String scheme = (schemeEnd > 0) ? databaseUrl.substring(0, schemeEnd).toLowerCase(Locale.ROOT) : "";
 		switch (scheme) {
-			case "duckdb" -> properties.put("spring.datasource.url", duckDbUrl(databaseUrl.substring(schemeEnd + 3)));
+			case "duckdb" -> {
+				properties.put("spring.datasource.url", duckDbUrl(databaseUrl.substring(schemeEnd + 3)));
+				properties.put("spring.datasource.driver-class-name", "org.duckdb.DuckDBDriver");
+			}
 			case "postgresql", "postgres" -> mapPostgresUrl(databaseUrl, properties);
 			default -> throw new IllegalArgumentException("DATABASE_URL '" + withoutCredentials(databaseUrl)
 					+ "' is not supported: use postgresql://user:password@host:5432/db, duckdb:///relative.db, "
@@ -111,6 +124,7 @@ public class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProce
 			url.append('?').append(uri.getRawQuery());
 		}
 		properties.put("spring.datasource.url", url.toString());
+		properties.put("spring.datasource.driver-class-name", "org.postgresql.Driver");
 		String userInfo = uri.getRawUserInfo();
 		if (userInfo != null) {
 			int colon = userInfo.indexOf(':');

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
+import dev.migration.BackupVerifier;
 import dev.migration.JavaMigration;
 import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationListener;
@@ -27,6 +28,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 /**
@@ -47,12 +49,15 @@ public final class MigrationAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		MigrationManager migrationManager(MigrationProperties properties, ResourceLoader resourceLoader,
-				ObjectProvider<DataSource> dataSource, @MigrationDataSource ObjectProvider<DataSource> migrationDataSource,
+				Environment environment, ObjectProvider<DataSource> dataSource,
+				@MigrationDataSource ObjectProvider<DataSource> migrationDataSource,
 				ObjectProvider<JavaMigration> javaMigrations, ObjectProvider<MigrationListener> listeners,
-				ObjectProvider<MigrationManagerCustomizer> customizers) {
+				ObjectProvider<BackupVerifier> backupVerifiers, ObjectProvider<MigrationManagerCustomizer> customizers) {
 			MigrationConfiguration.Builder builder = properties.applyTo(MigrationConfiguration.builder())
+				.production(properties.isProduction(environment))
 				.javaMigrations(javaMigrations.orderedStream().toList())
 				.listeners(listeners.orderedStream().toList())
+				.backupVerifiers(backupVerifiers.orderedStream().toList())
 				.classLoader(resourceLoader.getClassLoader());
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return MigrationManager.create(migrationDataSource(properties, dataSource, migrationDataSource),

@@ -13,7 +13,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -41,9 +40,8 @@ public final class MigrationEndpointAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		MigrationsEndpointWebExtension migrationsEndpointWebExtension(MigrationManager migrationManager,
-				ObjectProvider<MigrationRunState> runState, MigrationProperties properties, Environment environment) {
-			return new MigrationsEndpointWebExtension(migrationManager, runState.getIfAvailable(MigrationRunState::new),
-					properties, environment);
+				ObjectProvider<MigrationRunState> runState) {
+			return new MigrationsEndpointWebExtension(migrationManager, runState.getIfAvailable(MigrationRunState::new));
 		}
 
 	}

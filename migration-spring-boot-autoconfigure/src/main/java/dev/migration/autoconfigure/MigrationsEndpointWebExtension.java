@@ -7,13 +7,14 @@ import dev.migration.AppliedMigration;
 import dev.migration.MigrationLockException;
 import dev.migration.MigrationManager;
 import dev.migration.MigrationResult;
+import dev.migration.RollbackOptions;
+import dev.migration.RollbackRefusedException;
 import dev.migration.TargetException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExtension;
-import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 /**
@@ -32,23 +33,14 @@ public class MigrationsEndpointWebExtension {
 
 	private final MigrationRunState runState;
 
-	private final MigrationProperties properties;
-
-	private final Environment environment;
-
 	/**
 	 * Creates the extension.
 	 * @param migrationManager the manager
 	 * @param runState where runs are recorded
-	 * @param properties the properties, for the production profiles
-	 * @param environment the environment, for the active profiles
 	 */
-	public MigrationsEndpointWebExtension(MigrationManager migrationManager, MigrationRunState runState,
-			MigrationProperties properties, Environment environment) {
+	public MigrationsEndpointWebExtension(MigrationManager migrationManager, MigrationRunState runState) {
 		this.migrationManager = migrationManager;
 		this.runState = runState;
-		this.properties = properties;
-		this.environment = environment;
 	}
 
 	/**
@@ -73,17 +65,14 @@ public class MigrationsEndpointWebExtension {
 			}
 		}
 		String resolvedTarget = StringUtils.hasText(target) ? target : (rollback ? "-1" : "head");
-		if (rollback && this.properties.isProduction(this.environment) && !resolvedTarget.equals(confirm)) {
-			return error(WebEndpointResponse.STATUS_BAD_REQUEST, "Refusing to roll back to '" + resolvedTarget
-					+ "' in production without confirmation: send {\"action\": \"rollback\", \"target\": \""
-					+ resolvedTarget + "\", \"confirm\": \"" + resolvedTarget + "\"}");
-		}
 		if (this.runState.getState() == MigrationRunState.State.MIGRATING) {
 			return error(STATUS_CONFLICT, "Migrations are already running");
 		}
 		this.runState.started(action + " to " + resolvedTarget);
 		try {
-			MigrationResult result = rollback ? this.migrationManager.rollback(resolvedTarget)
+			// The core runs every rollback safety check, production confirmation included.
+			RollbackOptions options = RollbackOptions.defaults().withConfirm(confirm);
+			MigrationResult result = rollback ? this.migrationManager.rollback(resolvedTarget, options)
 					: this.migrationManager.migrate(resolvedTarget);
 			this.runState.succeeded(result);
 			return new WebEndpointResponse<>(new RunDescriptor(result));
@@ -95,7 +84,7 @@ public class MigrationsEndpointWebExtension {
 	}
 
 	private static int status(RuntimeException ex) {
-		if (ex instanceof TargetException) {
+		if (ex instanceof TargetException || ex instanceof RollbackRefusedException) {
 			return WebEndpointResponse.STATUS_BAD_REQUEST;
 		}
 		if (ex instanceof MigrationLockException) {

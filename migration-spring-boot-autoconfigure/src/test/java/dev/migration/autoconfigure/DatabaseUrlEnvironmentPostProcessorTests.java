@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,16 +75,22 @@ class DatabaseUrlEnvironmentPostProcessorTests {
 	}
 
 	@Test
-	void explicitPropertiesWin() {
+	void ranksLikeAnEnvironmentVariableAboveApplicationConfigurationAndBelowTheCommandLine() {
 		MockEnvironment environment = new MockEnvironment();
 		environment.getPropertySources()
-			.addFirst(new MapPropertySource("explicit", Map.of("spring.datasource.url", "jdbc:duckdb:explicit.db",
-					"DATABASE_URL", "postgresql://app:pw@db:5432/app")));
+			.addLast(new MapPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+					Map.of("DATABASE_URL", "postgresql://app:pw@db:5432/app")));
+		environment.getPropertySources()
+			.addLast(new MapPropertySource("Config resource 'class path resource [application.yml]'",
+					Map.of("spring.datasource.url", "jdbc:duckdb:dev.db", "spring.datasource.driver-class-name",
+							"org.duckdb.DuckDBDriver")));
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("commandLineArgs", Map.of("spring.datasource.username", "operator")));
 		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
-		assertThat(environment.getProperty("spring.datasource.url")).isEqualTo("jdbc:duckdb:explicit.db");
-		assertThat(environment.getProperty("spring.datasource.username")).isEqualTo("app");
-		assertThat(environment.getPropertySources().stream().reduce((first, second) -> second).orElseThrow().getName())
-			.isEqualTo(DatabaseUrlEnvironmentPostProcessor.PROPERTY_SOURCE_NAME);
+		assertThat(environment.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://db:5432/app");
+		assertThat(environment.getProperty("spring.datasource.driver-class-name")).isEqualTo("org.postgresql.Driver");
+		assertThat(environment.getProperty("spring.datasource.username")).isEqualTo("operator");
+		assertThat(environment.getProperty("spring.datasource.password")).isEqualTo("pw");
 	}
 
 	@Test
