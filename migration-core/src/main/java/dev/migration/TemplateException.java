@@ -1,0 +1,20 @@
+package dev.migration;
+
+/**
+ * A migration template cannot be rendered: an unknown template, a missing or invalid
+ * parameter, an unknown type, or an operation the database cannot run. The message
+ * quotes the value at fault.
+ */
+public class TemplateException extends MigrationException {
+
+	private static final long serialVersionUID = 1L;
+
+	public TemplateException(String message) {
+		super(message);
+	}
+
+	public TemplateException(String message, Throwable cause) {
+		super(message, cause);
+	}
+
+}

@@ -1,0 +1,153 @@
+package dev.migration.operation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import dev.migration.MigrationException;
+import dev.migration.dialect.Dialect;
+
+/**
+ * PostgreSQL's DDL: every operation has an {@code ALTER} form, so the schema snapshot
+ * is never needed.
+ */
+final class PostgresRenderer extends DdlRenderer {
+
+	PostgresRenderer(Dialect dialect) {
+		super(dialect);
+	}
+
+	@Override
+	public String type(String portableType) {
+		PortableType type = PortableType.parse(portableType);
+		return switch (type.name()) {
+			case "integer", "int", "int4" -> type.plain("integer");
+			case "bigint", "int8" -> type.plain("bigint");
+			case "smallint", "int2" -> type.plain("smallint");
+			case "varchar" -> "character varying" + type.arguments(0, 1).argumentList();
+			case "char" -> "character" + type.arguments(0, 1).argumentList();
+			case "text" -> type.plain("text");
+			case "boolean", "bool" -> type.plain("boolean");
+			case "numeric", "decimal" -> "numeric" + type.arguments(0, 2).argumentList();
+			case "date" -> type.plain("date");
+			case "time" -> type.plain("time without time zone");
+			case "timestamp" -> type.plain("timestamp without time zone");
+			case "timestamptz" -> type.plain("timestamp with time zone");
+			case "uuid" -> type.plain("uuid");
+			case "json" -> type.plain("json");
+			case "jsonb" -> type.plain("jsonb");
+			case "double" -> type.plain("double precision");
+			case "real", "float" -> type.plain("real");
+			case "bytea", "blob" -> type.plain("bytea");
+			default -> throw PortableType.unknown(portableType);
+		};
+	}
+
+	@Override
+	String constraintName(String name) {
+		return (name != null) ? "CONSTRAINT " + q(name) + " " : "";
+	}
+
+	@Override
+	String onDelete(ForeignKey foreignKey) {
+		return (foreignKey.onDelete() != ReferentialAction.NO_ACTION) ? " ON DELETE " + foreignKey.onDelete().sql()
+				: "";
+	}
+
+	@Override
+	List<String> render(Operation operation, SchemaSnapshot before) {
+		if (operation instanceof Operation.CreateTable create) {
+			return createTableWithIndexes(create.table());
+		}
+		if (operation instanceof Operation.DropTable drop) {
+			return List.of("DROP TABLE " + q(drop.table().name()));
+		}
+		if (operation instanceof Operation.AddColumn add) {
+			List<String> statements = new ArrayList<>();
+			statements.add(alter(add.table()) + "ADD COLUMN " + columnDefinition(add.column()));
+			if (add.column().comment() != null) {
+				statements.add(comment(add.table(), add.column()));
+			}
+			return statements;
+		}
+		if (operation instanceof Operation.DropColumn drop) {
+			return List.of(alter(drop.table()) + "DROP COLUMN " + q(drop.column().name()));
+		}
+		if (operation instanceof Operation.AlterColumn alter) {
+			return alterColumn(alter);
+		}
+		if (operation instanceof Operation.RenameColumn rename) {
+			return List.of(alter(rename.table()) + "RENAME COLUMN " + q(rename.oldName()) + " TO " + q(rename.newName()));
+		}
+		if (operation instanceof Operation.CreateIndex create) {
+			return List.of(createIndex(create.index()));
+		}
+		if (operation instanceof Operation.DropIndex drop) {
+			return List.of(dropIndex(drop.index()));
+		}
+		if (operation instanceof Operation.AddForeignKey add) {
+			return List.of(alter(add.foreignKey().table()) + "ADD " + foreignKey(add.foreignKey()));
+		}
+		if (operation instanceof Operation.DropForeignKey drop) {
+			return List.of(dropConstraint(drop.foreignKey().table(), drop.foreignKey().name(), operation));
+		}
+		if (operation instanceof Operation.AddCheckConstraint add) {
+			return List.of(alter(add.constraint().table()) + "ADD " + check(add.constraint()));
+		}
+		if (operation instanceof Operation.DropCheckConstraint drop) {
+			return List.of(dropConstraint(drop.constraint().table(), drop.constraint().name(), operation));
+		}
+		if (operation instanceof Operation.AddUniqueConstraint add) {
+			return List.of(alter(add.constraint().table()) + "ADD " + unique(add.constraint()));
+		}
+		if (operation instanceof Operation.DropUniqueConstraint drop) {
+			return List.of(dropConstraint(drop.constraint().table(), drop.constraint().name(), operation));
+		}
+		if (operation instanceof Operation.AddPrimaryKey add) {
+			return List.of(alter(add.table()) + "ADD " + primaryKey(add.primaryKey()));
+		}
+		if (operation instanceof Operation.DropPrimaryKey drop) {
+			return List.of(dropConstraint(drop.table(), drop.primaryKey().name(), operation));
+		}
+		throw new MigrationException("Cannot render " + operation.describe() + " for PostgreSQL");
+	}
+
+	private static String alter(String table) {
+		return "ALTER TABLE " + q(table) + " ";
+	}
+
+	private static String dropConstraint(String table, String name, Operation operation) {
+		if (name == null) {
+			throw new MigrationException("Cannot " + operation.describe() + " on PostgreSQL: the constraint has no name");
+		}
+		return alter(table) + "DROP CONSTRAINT " + q(name);
+	}
+
+	private List<String> alterColumn(Operation.AlterColumn alter) {
+		List<String> statements = new ArrayList<>();
+		Column from = alter.from();
+		Column to = alter.to();
+		String prefix = alter(alter.table()) + "ALTER COLUMN " + q(to.name()) + " ";
+		boolean typeChanged = !from.type().equals(to.type());
+		if (typeChanged && from.defaultExpression() != null) {
+			// The old default may not cast to the new type.
+			statements.add(prefix + "DROP DEFAULT");
+		}
+		if (typeChanged) {
+			statements.add(prefix + "TYPE " + to.type() + " USING " + q(to.name()) + "::" + to.type());
+		}
+		if (!Objects.equals(from.defaultExpression(), to.defaultExpression())
+				|| (typeChanged && to.defaultExpression() != null)) {
+			statements.add(prefix + ((to.defaultExpression() != null) ? "SET DEFAULT " + to.defaultExpression()
+					: "DROP DEFAULT"));
+		}
+		if (from.nullable() != to.nullable()) {
+			statements.add(prefix + (to.nullable() ? "DROP NOT NULL" : "SET NOT NULL"));
+		}
+		if (!Objects.equals(from.comment(), to.comment())) {
+			statements.add(comment(alter.table(), to));
+		}
+		return statements;
+	}
+
+}
