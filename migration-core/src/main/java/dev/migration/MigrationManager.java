@@ -173,4 +173,16 @@ public interface MigrationManager {
 	 */
 	VerifyReport verify();
 
+	/**
+	 * Checks every migration's downgrade on a scratch database (a named in-memory
+	 * DuckDB database, or a temporary PostgreSQL schema dropped afterwards): applies the
+	 * revisions from base one at a time and, for each, checks that upgrade, downgrade,
+	 * upgrade works and that the downgrade restores the schema exactly (tables, columns
+	 * with types, nullability and defaults, keys, constraints, indexes). Leaves the
+	 * real database untouched.
+	 * @return {@link VerifyReport.Kind#ROUND_TRIP} problems, one per migration whose
+	 * downgrade does not restore the schema, with the difference
+	 */
+	VerifyReport verifyRoundTrip();
+
 }

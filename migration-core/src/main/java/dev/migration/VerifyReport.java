@@ -64,7 +64,18 @@ public record VerifyReport(List<Problem> problems) {
 		/**
 		 * A migration has no downgrade.
 		 */
-		IRREVERSIBLE
+		IRREVERSIBLE,
+
+		/**
+		 * On a scratch database, a migration's downgrade did not restore the schema, or
+		 * its upgrade, downgrade, upgrade did not run.
+		 */
+		ROUND_TRIP,
+
+		/**
+		 * The database at head does not match the declared schema model.
+		 */
+		DRIFT
 
 	}
 

@@ -640,6 +640,11 @@ public final class MigrationEngine implements MigrationManager {
 		return new VerifyReport(problems);
 	}
 
+	@Override
+	public VerifyReport verifyRoundTrip() {
+		return new VerifyReport(new RoundTripVerifier(this.configuration, this.dataSource).verify());
+	}
+
 	private static boolean checksumDiffers(AppliedRevision applied, MigrationScript script) {
 		return applied.checksum() != null && script.info().checksum() != null
 				&& applied.checksumVersion() != null && applied.checksumVersion() == ScriptChecksum.VERSION
