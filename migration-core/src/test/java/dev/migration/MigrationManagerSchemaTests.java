@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
+import dev.migration.testing.Database;
 import dev.migration.testing.DatabaseTest;
 import dev.migration.testing.TestDatabase;
 
@@ -35,6 +36,21 @@ class MigrationManagerSchemaTests {
 				+ " ORDER BY table_name"))
 			.containsExactly(schema + ".migration_history", schema + ".migration_history_state", schema + ".t_r1");
 		assertThat(manager.currentRevisions()).containsExactly("r1");
+	}
+
+	@DatabaseTest(Database.POSTGRESQL)
+	void migrateCreatesTheConfiguredSchemaWhenItDoesNotExist(TestDatabase database) {
+		String schema = database.schema() + "_new";
+		database.writeTable("r1", null);
+		try {
+			database.manager((configuration) -> configuration.schema(schema)).migrate();
+			assertThat(database.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = '"
+					+ schema + "' ORDER BY table_name"))
+				.containsExactly("migration_history", "migration_history_state", "t_r1");
+		}
+		finally {
+			database.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+		}
 	}
 
 	@DatabaseTest

@@ -134,6 +134,17 @@ class MigrationManagerStateTests {
 	}
 
 	@DatabaseTest
+	void stampAdoptsASchemaWithTablesButNoHistory(TestDatabase database) {
+		database.execute("CREATE TABLE t_r1 (id INTEGER)");
+		database.writeTable("r1", null);
+		database.writeTable("r2", "r1");
+		MigrationManager manager = database.manager();
+		assertThat(manager.stamp("r1").currentRevisions()).containsExactly("r1");
+		assertThat(manager.migrate().migrations()).extracting(AppliedMigration::revision).containsExactly("r2");
+		assertThat(database.tables()).containsExactly("t_r1", "t_r2");
+	}
+
+	@DatabaseTest
 	void baselineOnMigrateIsIgnoredForAnEmptySchema(TestDatabase database) {
 		database.writeTable("r1", null);
 		database.writeTable("r2", "r1");
