@@ -38,6 +38,8 @@ final class AdvisoryLock implements DatabaseLock {
 
 	private String previousLabel;
 
+	private boolean labelled;
+
 	AdvisoryLock(DataSource dataSource, Dialect dialect, String schema, String table, Duration timeout) {
 		this.dataSource = dataSource;
 		this.dialect = dialect;
@@ -54,6 +56,8 @@ final class AdvisoryLock implements DatabaseLock {
 		try {
 			this.connection = this.dataSource.getConnection();
 			this.connection.setAutoCommit(true);
+			// Label before locking: whoever sees the lock granted also sees who holds it.
+			label();
 			while (!tryLock()) {
 				if (System.nanoTime() >= deadline) {
 					LockHolder holder = holder();
@@ -66,7 +70,6 @@ final class AdvisoryLock implements DatabaseLock {
 				Thread.sleep(pause);
 				pause = Math.min(pause * 2, 500);
 			}
-			label();
 		}
 		catch (SQLException ex) {
 			close();
@@ -95,6 +98,17 @@ final class AdvisoryLock implements DatabaseLock {
 			String label = "migration-lock " + LockOwner.description();
 			statement.setString(1, (label.length() > 63) ? label.substring(0, 63) : label);
 			statement.execute();
+			this.labelled = true;
+		}
+	}
+
+	private void restoreLabel() throws SQLException {
+		if (this.labelled) {
+			try (PreparedStatement restore = this.connection.prepareStatement(this.dialect.labelSessionQuery())) {
+				restore.setString(1, (this.previousLabel != null) ? this.previousLabel : "");
+				restore.execute();
+			}
+			this.labelled = false;
 		}
 	}
 
@@ -114,10 +128,7 @@ final class AdvisoryLock implements DatabaseLock {
 				throw new MigrationLockException("The migration lock (advisory lock " + NAMESPACE + "/" + this.key
 						+ ") was not held by this session when releasing it");
 			}
-			try (PreparedStatement restore = this.connection.prepareStatement(this.dialect.labelSessionQuery())) {
-				restore.setString(1, (this.previousLabel != null) ? this.previousLabel : "");
-				restore.execute();
-			}
+			restoreLabel();
 		}
 		catch (SQLException ex) {
 			throw new MigrationLockException("Cannot release the migration lock: " + ex.getMessage()
@@ -163,6 +174,12 @@ final class AdvisoryLock implements DatabaseLock {
 
 	private void close() {
 		if (this.connection != null) {
+			try {
+				restoreLabel();
+			}
+			catch (SQLException ex) {
+				// The label is cosmetic; the connection is closed next anyway.
+			}
 			try {
 				this.connection.close();
 			}

@@ -75,16 +75,31 @@ final class HistoryTable {
 	}
 
 	/**
-	 * Creates the schema and both tables unless they exist. Call it holding the lock:
+	 * Creates the schema and both tables unless they exist, in one transaction so that
+	 * a reader that finds the state table also finds the log. Call it holding the lock:
 	 * concurrent {@code CREATE ... IF NOT EXISTS} can still collide in PostgreSQL's
 	 * catalog.
 	 */
 	void create(Connection connection) throws SQLException {
+		boolean autoCommit = connection.getAutoCommit();
+		connection.setAutoCommit(false);
 		try (Statement statement = connection.createStatement()) {
 			statement.execute(this.dialect.createSchema(this.schema));
 			for (String ddl : this.dialect.createHistoryTables(this.schema, this.stateTable, this.logTable)) {
 				statement.execute(ddl);
 			}
+			if (autoCommit) {
+				connection.commit();
+			}
+		}
+		catch (SQLException ex) {
+			if (autoCommit) {
+				connection.rollback();
+			}
+			throw ex;
+		}
+		finally {
+			connection.setAutoCommit(autoCommit);
 		}
 	}
 

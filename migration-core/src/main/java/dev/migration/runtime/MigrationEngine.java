@@ -138,7 +138,7 @@ public final class MigrationEngine implements MigrationManager {
 				return result(Operation.MIGRATE, target, List.of(), state, start);
 			}
 			return locked(session, () -> {
-				State current = prepareForWrite(session);
+				State current = prepareForWrite(session, true);
 				checkBeforeMigrate(current);
 				MigrationPlan fresh = current.planner().upgrade(target, current.applied().keySet());
 				List<String> irreversible = new ArrayList<>();
@@ -351,7 +351,7 @@ public final class MigrationEngine implements MigrationManager {
 		Set<String> wanted = stampTarget(scripts, revision);
 		try (Session session = Session.open(this.dataSource, this.configuration)) {
 			return locked(session, () -> {
-				State current = prepareForWrite(session);
+				State current = prepareForWrite(session, false);
 				List<AppliedMigration> changes = writeStamp(session, current, revision, wanted);
 				return result(Operation.STAMP, revision, changes, readState(session, true), start);
 			});
@@ -724,15 +724,21 @@ public final class MigrationEngine implements MigrationManager {
 	}
 
 	/**
-	 * Under the lock: refuses a schema that has tables but no history (or stamps the
-	 * configured baseline), creates the history tables, and re-reads the state.
+	 * Under the lock: creates the history tables and re-reads the state. Before a
+	 * migrate, it also refuses a schema that has tables but no history (or stamps the
+	 * configured baseline); a stamp is how such a schema is adopted, so it skips that.
 	 */
-	private State prepareForWrite(Session session) throws SQLException {
+	private State prepareForWrite(Session session, boolean checkAdoption) throws SQLException {
 		HistoryTable history = session.history();
 		Connection connection = session.connection();
 		boolean exists = history.exists(connection);
 		boolean hasHistory = exists && (!history.readState(connection).isEmpty() || history.hasLog(connection));
-		if (!hasHistory) {
+		if (!hasHistory && !checkAdoption) {
+			if (!exists) {
+				history.create(connection);
+			}
+		}
+		else if (!hasHistory) {
 			List<String> tables = new DefaultSchemaInspector(connection, session.dialect(), session.schema(),
 					history.tableNames()).tables();
 			if (!exists) {

@@ -1,0 +1,128 @@
+package dev.migration;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import dev.migration.VerifyReport.Kind;
+import dev.migration.VerifyReport.Problem;
+import dev.migration.testing.DatabaseTest;
+import dev.migration.testing.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link MigrationManager#verify()} and the checks {@code migrate} and
+ * {@code rollback} make against edited, missing and irreversible scripts.
+ */
+class MigrationManagerVerifyTests {
+
+	@DatabaseTest
+	void verifyOfAnUpToDateDatabaseFindsNothing(TestDatabase database) {
+		database.writeTable("r1", null);
+		MigrationManager manager = database.manager();
+		manager.migrate();
+		assertThat(manager.verify().problems()).isEmpty();
+	}
+
+	@DatabaseTest
+	void verifyFindsAnAppliedScriptThatWasEdited(TestDatabase database) {
+		Path first = database.writeTable("r1", null);
+		MigrationManager manager = database.manager();
+		manager.migrate();
+		String applied = manager.migrations().get(0).checksum();
+		database.write("r1", null, "CREATE TABLE t_r1 (id BIGINT);", "DROP TABLE t_r1;");
+		MigrationManager edited = database.manager();
+		String now = edited.migrations().get(0).checksum();
+		assertThat(now).isNotEqualTo(applied);
+		assertThat(edited.verify().problems()).containsExactly(new Problem(Kind.CHECKSUM_MISMATCH, "r1",
+				"Revision r1 (filesystem:" + first + ") was edited after it was applied: checksum " + applied
+						+ " when applied, " + now + " now"));
+	}
+
+	@DatabaseTest
+	void migrateRefusesEditedAppliedScriptsWhenValidating(TestDatabase database) {
+		Path first = database.writeTable("r1", null);
+		database.manager().migrate();
+		database.write("r1", null, "CREATE TABLE t_r1 (id BIGINT);", "DROP TABLE t_r1;");
+		database.writeTable("r2", "r1");
+		MigrationManager manager = database.manager();
+		assertThatExceptionOfType(MigrationStateException.class).isThrownBy(manager::migrate)
+			.withMessageStartingWith("Refusing to migrate: applied scripts were edited.\n  Revision r1 (filesystem:"
+					+ first + ") was edited after it was applied: checksum ")
+			.withMessageEndingWith("\nRevert the edits (write a new revision instead), or disable validate-on-migrate");
+		assertThat(database.tables()).containsExactly("t_r1");
+		assertThat(manager.currentRevisions()).containsExactly("r1");
+	}
+
+	@DatabaseTest
+	void migrateAllowsEditedAppliedScriptsWhenNotValidating(TestDatabase database) {
+		database.writeTable("r1", null);
+		database.manager().migrate();
+		database.write("r1", null, "CREATE TABLE t_r1 (id BIGINT);", "DROP TABLE t_r1;");
+		database.writeTable("r2", "r1");
+		MigrationManager manager = database.manager((configuration) -> configuration.validateOnMigrate(false));
+		assertThat(manager.migrate().migrations()).extracting(AppliedMigration::revision).containsExactly("r2");
+		assertThat(manager.verify().problems(Kind.CHECKSUM_MISMATCH)).hasSize(1);
+	}
+
+	@DatabaseTest
+	void lineEndingOnlyEditsAreNotDrift(TestDatabase database) throws IOException {
+		Path first = database.writeTable("r1", null);
+		database.manager().migrate();
+		String text = Files.readString(first);
+		Files.writeString(first, text.replace("\n", "\r\n"));
+		database.writeTable("r2", "r1");
+		MigrationManager manager = database.manager();
+		assertThat(manager.verify().problems()).isEmpty();
+		assertThat(manager.migrate().migrations()).extracting(AppliedMigration::revision).containsExactly("r2");
+	}
+
+	@DatabaseTest
+	void verifyFindsAnAppliedRevisionWhoseScriptIsGone(TestDatabase database) throws IOException {
+		database.writeTable("r1", null);
+		Path second = database.writeTable("r2", "r1");
+		database.manager().migrate();
+		Files.delete(second);
+		MigrationManager manager = database.manager();
+		assertThat(manager.verify().problems()).containsExactly(new Problem(Kind.MISSING_SCRIPT, "r2",
+				"Applied revision r2 (filesystem:" + second + ") has no script in [filesystem:"
+						+ database.scriptDirectory() + "]"));
+	}
+
+	@DatabaseTest
+	void verifyFindsIrreversibleMigrations(TestDatabase database) {
+		database.writeTable("r1", null);
+		Path second = database.write("r2", "r1", "CREATE TABLE t_r2 (id INTEGER);", null);
+		MigrationManager manager = database.manager();
+		assertThat(manager.migrations()).extracting(MigrationInfo::reversible).containsExactly(true, false);
+		assertThat(manager.verify().problems()).containsExactly(new Problem(Kind.IRREVERSIBLE, "r2",
+				"Revision r2 (filesystem:" + second + ") has no downgrade: it cannot be rolled back"));
+	}
+
+	@DatabaseTest
+	void verifyReportsAnInvalidGraph(TestDatabase database) {
+		database.writeTable("r1", "missing");
+		MigrationManager manager = database.manager();
+		assertThat(manager.verify().problems()).containsExactly(new Problem(Kind.GRAPH_PROBLEM, null,
+				"Revision 'r1' (filesystem:" + database.scriptDirectory().resolve("r1.sql")
+						+ ") has down_revision 'missing', which does not exist"));
+	}
+
+	@DatabaseTest
+	void rollbackOfAnIrreversibleMigrationIsRefusedAndNothingIsRolledBack(TestDatabase database) {
+		database.writeTable("r1", null);
+		Path second = database.write("r2", "r1", "CREATE TABLE t_r2 (id INTEGER);", null);
+		database.writeTable("r3", "r2");
+		MigrationManager manager = database.manager();
+		manager.migrate();
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> manager.rollback("base"))
+			.withMessage("Cannot roll back revision r2 (filesystem:" + second + "): it has no downgrade section, "
+					+ "so it is irreversible. Nothing was rolled back");
+		assertThat(manager.currentRevisions()).containsExactly("r3");
+		assertThat(database.tables()).containsExactly("t_r1", "t_r2", "t_r3");
+		assertThat(manager.rollback("-1").migrations()).extracting(AppliedMigration::revision).containsExactly("r3");
+	}
+
+}
