@@ -66,9 +66,10 @@ class JavaMigrationTests {
 		assertThat(manager.verify().problems(VerifyReport.Kind.IRREVERSIBLE)).singleElement()
 			.satisfies((problem) -> assertThat(problem.detail()).isEqualTo("Revision seed (" + SeedUsers.class.getName()
 					+ ") has no downgrade: it cannot be rolled back"));
-		assertThatExceptionOfType(MigrationException.class).isThrownBy(manager::rollback)
-			.withMessage("Cannot roll back revision seed (" + SeedUsers.class.getName() + "): it has no downgrade "
-					+ "section, so it is irreversible. Nothing was rolled back");
+		assertThatExceptionOfType(RollbackRefusedException.class).isThrownBy(manager::rollback)
+			.withMessage("Rollback to '-1' refused by 1 safety check(s); nothing was run:\n  - Irreversible "
+					+ "migration: revision seed (" + SeedUsers.class.getName() + ") has no downgrade, so it cannot be "
+					+ "rolled back");
 		assertThat(database.queryForLong("SELECT count(*) FROM users")).isEqualTo(2);
 		assertThat(manager.currentRevisions()).containsExactly("seed");
 	}

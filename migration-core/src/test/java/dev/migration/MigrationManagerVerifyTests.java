@@ -117,9 +117,9 @@ class MigrationManagerVerifyTests {
 		database.writeTable("r3", "r2");
 		MigrationManager manager = database.manager();
 		manager.migrate();
-		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> manager.rollback("base"))
-			.withMessage("Cannot roll back revision r2 (filesystem:" + second + "): it has no downgrade section, "
-					+ "so it is irreversible. Nothing was rolled back");
+		assertThatExceptionOfType(RollbackRefusedException.class).isThrownBy(() -> manager.rollback("base"))
+			.withMessage("Rollback to 'base' refused by 1 safety check(s); nothing was run:\n  - Irreversible "
+					+ "migration: revision r2 (filesystem:" + second + ") has no downgrade, so it cannot be rolled back");
 		assertThat(manager.currentRevisions()).containsExactly("r3");
 		assertThat(database.tables()).containsExactly("t_r1", "t_r2", "t_r3");
 		assertThat(manager.rollback("-1").migrations()).extracting(AppliedMigration::revision).containsExactly("r3");
