@@ -1,0 +1,122 @@
+package dev.migration.benchmark;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The command line: which workloads, on which databases, how many times, at which
+ * sizes.
+ *
+ * @param quick a smoke run: tiny sizes, one repetition, no warm-up
+ * @param workloads the workloads to run, in {@link #WORKLOADS} order
+ * @param databases the databases to run them on
+ * @param reps measured runs per figure
+ * @param warmups unmeasured rounds before them
+ * @param migrateSizes the N of {@code migrate} and {@code rollback-all}, smallest first
+ * @param noopSizes the N of {@code noop}, smallest first
+ * @param graphSize the revisions of {@code status}
+ * @param memorySize the N of {@code memory}
+ * @param postgresUrl where PostgreSQL is
+ */
+record BenchmarkOptions(boolean quick, Set<String> workloads, List<Database> databases, int reps, int warmups,
+		List<Integer> migrateSizes, List<Integer> noopSizes, int graphSize, int memorySize, String postgresUrl) {
+
+	/**
+	 * Every workload, in the order they run.
+	 */
+	static final List<String> WORKLOADS = List.of("migrate", "noop", "rollback-all", "status", "memory");
+
+	static final String USAGE = """
+			Usage: java -jar migration-benchmarks.jar [options]
+			  --quick                 smoke run: tiny N, 1 repetition, no warm-up
+			  --only a,b              workloads among migrate,noop,rollback-all,status,memory (default all)
+			  --db a,b                postgresql,duckdb (default both)
+			  --reps N                measured runs per figure (default 5)
+			  --warmups N             unmeasured rounds first (default 1)
+			  --migrate-n a,b         N for migrate and rollback-all (default 100,1000)
+			  --noop-n a,b            N for noop (default 1000,5000)
+			  --graph-n N             revisions for status and planning (default 10000)
+			  --memory-n N            N for peak memory (default 1000)
+			PostgreSQL: -Dmigration.test.postgres.url=... or MIGRATION_TEST_POSTGRES_URL,
+			default jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres""";
+
+	BenchmarkOptions {
+		workloads = Set.copyOf(workloads);
+		databases = List.copyOf(databases);
+		migrateSizes = List.copyOf(migrateSizes);
+		noopSizes = List.copyOf(noopSizes);
+		if (reps < 1 || warmups < 0) {
+			throw new IllegalArgumentException("--reps must be at least 1 and --warmups at least 0");
+		}
+	}
+
+	static BenchmarkOptions parse(String... args) {
+		boolean quick = Arrays.asList(args).contains("--quick");
+		Set<String> workloads = new LinkedHashSet<>(WORKLOADS);
+		List<Database> databases = List.of(Database.POSTGRESQL, Database.DUCKDB);
+		int reps = quick ? 1 : 5;
+		int warmups = quick ? 0 : 1;
+		List<Integer> migrateSizes = quick ? List.of(5, 10) : List.of(100, 1000);
+		List<Integer> noopSizes = quick ? List.of(5, 10) : List.of(1000, 5000);
+		int graphSize = quick ? 200 : 10_000;
+		int memorySize = quick ? 5 : 1000;
+		for (int i = 0; i < args.length; i++) {
+			String option = args[i];
+			if (option.equals("--quick")) {
+				continue;
+			}
+			if (i + 1 >= args.length) {
+				throw new IllegalArgumentException("Unknown option or missing value: " + option + "\n" + USAGE);
+			}
+			String value = args[++i];
+			switch (option) {
+				case "--only" -> workloads = workloads(value);
+				case "--db" -> databases = Arrays.stream(value.split(",")).map(Database::of).distinct().toList();
+				case "--reps" -> reps = Integer.parseInt(value);
+				case "--warmups" -> warmups = Integer.parseInt(value);
+				case "--migrate-n" -> migrateSizes = sizes(value);
+				case "--noop-n" -> noopSizes = sizes(value);
+				case "--graph-n" -> graphSize = Integer.parseInt(value);
+				case "--memory-n" -> memorySize = Integer.parseInt(value);
+				default -> throw new IllegalArgumentException("Unknown option " + option + "\n" + USAGE);
+			}
+		}
+		return new BenchmarkOptions(quick, workloads, databases, reps, warmups, migrateSizes, noopSizes, graphSize,
+				memorySize, defaultPostgresUrl());
+	}
+
+	boolean runs(String workload) {
+		return this.workloads.contains(workload);
+	}
+
+	private static Set<String> workloads(String value) {
+		Set<String> workloads = new LinkedHashSet<>();
+		for (String workload : value.split(",")) {
+			if (!WORKLOADS.contains(workload.strip())) {
+				throw new IllegalArgumentException("Unknown workload '" + workload + "': use " + WORKLOADS);
+			}
+			workloads.add(workload.strip());
+		}
+		return workloads;
+	}
+
+	private static List<Integer> sizes(String value) {
+		List<Integer> sizes = new ArrayList<>();
+		for (String size : value.split(",")) {
+			sizes.add(Integer.parseInt(size.strip()));
+		}
+		return sizes.stream().sorted().toList();
+	}
+
+	private static String defaultPostgresUrl() {
+		String url = System.getProperty("migration.test.postgres.url");
+		if (url == null || url.isBlank()) {
+			url = System.getenv("MIGRATION_TEST_POSTGRES_URL");
+		}
+		return (url == null || url.isBlank()) ? "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres" : url;
+	}
+
+}

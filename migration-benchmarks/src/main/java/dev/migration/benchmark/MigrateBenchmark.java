@@ -1,0 +1,115 @@
+package dev.migration.benchmark;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import dev.migration.MigrationManager;
+import dev.migration.MigrationResult;
+
+/**
+ * {@code migrate}: N generated migrations from an empty workspace, in-process, the
+ * engine against the floor; with the statements each sends per migration and how the
+ * time grows with N.
+ */
+final class MigrateBenchmark {
+
+	private final BenchmarkOptions options;
+
+	private final Corpora corpora;
+
+	private final PairedRuns runs;
+
+	private final Database database;
+
+	MigrateBenchmark(BenchmarkOptions options, Corpora corpora, PairedRuns runs, Database database) {
+		this.options = options;
+		this.corpora = corpora;
+		this.runs = runs;
+		this.database = database;
+	}
+
+	List<ResultRow> run() throws Exception {
+		List<ResultRow> rows = new ArrayList<>();
+		List<Integer> sizes = this.options.migrateSizes();
+		List<Timings> ours = new ArrayList<>();
+		List<PairedRuns.Outcome> outcomes = new ArrayList<>();
+		for (int size : sizes) {
+			ScriptSet scripts = this.corpora.chain(size);
+			Contender.Step check = (workspace, dataSource) -> expectTables(workspace, scripts.tables());
+			Contender engine = Contender.of((workspace, dataSource) -> {
+			}, (workspace, dataSource) -> {
+				MigrationResult result = MigrationManager
+					.create(dataSource, workspace.configuration(scripts.directory()))
+					.migrate();
+				expect(result.migrations().size(), size, "migrations applied by the engine");
+			}, check);
+			Contender floor = Contender.of((workspace, dataSource) -> {
+			}, (workspace, dataSource) -> expect(
+					new FloorRunner(dataSource, workspace.schema()).migrate(scripts.directory()), size,
+					"migrations run by the floor"), check);
+			PairedRuns.Outcome outcome = this.runs.run("migrate " + this.database.label() + " N=" + size, engine,
+					floor);
+			ours.add(outcome.ours());
+			outcomes.add(outcome);
+			String db = this.database.label();
+			ResultRow time = ResultRow.info("migrate", db, String.valueOf(size), Figure.millis(outcome.ours()),
+					Figure.millis(outcome.floor()));
+			double limit = (this.database == Database.POSTGRESQL) ? 1.10 : 1.15;
+			rows.add((size == sizes.get(sizes.size() - 1))
+					? time.withTarget(String.format(Locale.ROOT, "<= %.2fx", limit), time.ratio() <= limit) : time);
+			ResultRow statements = ResultRow.info("statements/migration", db, String.valueOf(size),
+					Figure.count((double) outcome.oursStatements() / size),
+					Figure.count((double) outcome.floorStatements() / size));
+			rows.add((this.database == Database.POSTGRESQL && size == sizes.get(sizes.size() - 1))
+					? statements.withTarget("ours <= 5", statements.ours().value() <= 5) : statements);
+		}
+		if (sizes.size() > 1) {
+			rows.add(scaling("migrate scaling", this.database.label(), sizes, ours, 1.10));
+			rows.add(marginalStatements(sizes, outcomes));
+		}
+		return rows;
+	}
+
+	/**
+	 * The statements each further migration costs, the fixed cost of a run aside: the
+	 * difference between the largest and the smallest N.
+	 */
+	private ResultRow marginalStatements(List<Integer> sizes, List<PairedRuns.Outcome> outcomes) {
+		int small = sizes.get(0);
+		int large = sizes.get(sizes.size() - 1);
+		PairedRuns.Outcome first = outcomes.get(0);
+		PairedRuns.Outcome last = outcomes.get(outcomes.size() - 1);
+		double ours = (double) (last.oursStatements() - first.oursStatements()) / (large - small);
+		double floor = (double) (last.floorStatements() - first.floorStatements()) / (large - small);
+		ResultRow row = ResultRow.info("statements/migration (marginal)", this.database.label(),
+				small + "->" + large, Figure.count(ours), Figure.count(floor));
+		return (this.database == Database.POSTGRESQL) ? row.withTarget("ours <= 5", ours <= 5) : row;
+	}
+
+	/**
+	 * How the engine's time grows from the smallest N to the largest, against N's growth
+	 * times a tolerance.
+	 */
+	static ResultRow scaling(String workload, String database, List<Integer> sizes, List<Timings> ours,
+			double tolerance) {
+		int small = sizes.get(0);
+		int large = sizes.get(sizes.size() - 1);
+		double growth = ours.get(ours.size() - 1).median() / ours.get(0).median();
+		double limit = tolerance * large / small;
+		return new ResultRow(workload, database, small + "->" + large, Figure.millis(ours.get(ours.size() - 1)),
+				Figure.millis(ours.get(0)), growth, "", null)
+			.withTarget(String.format(Locale.ROOT, "<= %.1fx (N=%d)", limit, small), growth <= limit);
+	}
+
+	static void expectTables(Workspace workspace, int tables) throws Exception {
+		expect(workspace.scriptTables(), tables, "tables in the workspace");
+	}
+
+	static void expect(int actual, int expected, String what) {
+		if (actual != expected) {
+			throw new IllegalStateException("Expected " + expected + " " + what + " but found " + actual);
+		}
+	}
+
+}

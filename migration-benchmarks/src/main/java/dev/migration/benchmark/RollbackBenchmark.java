@@ -1,0 +1,61 @@
+package dev.migration.benchmark;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.migration.MigrationManager;
+import dev.migration.MigrationResult;
+
+/**
+ * {@code rollback-all}: N migrations back to base, in-process. Each side migrates up
+ * its own way outside the clock (the engine must have its history), then the rollback
+ * is timed: the engine's {@code rollback("base")} against the floor running the same
+ * downgrade statements, one transaction per migration.
+ */
+final class RollbackBenchmark {
+
+	private final BenchmarkOptions options;
+
+	private final Corpora corpora;
+
+	private final PairedRuns runs;
+
+	private final Database database;
+
+	RollbackBenchmark(BenchmarkOptions options, Corpora corpora, PairedRuns runs, Database database) {
+		this.options = options;
+		this.corpora = corpora;
+		this.runs = runs;
+		this.database = database;
+	}
+
+	List<ResultRow> run() throws Exception {
+		List<ResultRow> rows = new ArrayList<>();
+		for (int size : this.options.migrateSizes()) {
+			ScriptSet scripts = this.corpora.chain(size);
+			Contender.Step check = (workspace, dataSource) -> MigrateBenchmark.expectTables(workspace, 0);
+			Contender engine = Contender.of((workspace, dataSource) -> MigrationManager
+				.create(dataSource, workspace.configuration(scripts.directory()))
+				.migrate(), (workspace, dataSource) -> {
+					MigrationResult result = MigrationManager
+						.create(dataSource, workspace.configuration(scripts.directory()))
+						.rollback("base");
+					MigrateBenchmark.expect(result.migrations().size(), size, "migrations reverted by the engine");
+				}, check);
+			Contender floor = Contender.of(
+					(workspace, dataSource) -> new FloorRunner(dataSource, workspace.schema())
+						.migrate(scripts.directory()),
+					(workspace, dataSource) -> MigrateBenchmark.expect(
+							new FloorRunner(dataSource, workspace.schema()).rollback(scripts.directory()), size,
+							"migrations reverted by the floor"),
+					check);
+			PairedRuns.Outcome outcome = this.runs.run("rollback-all " + this.database.label() + " N=" + size,
+					engine, floor);
+			ResultRow row = ResultRow.info("rollback-all", this.database.label(), String.valueOf(size),
+					Figure.millis(outcome.ours()), Figure.millis(outcome.floor()));
+			rows.add(row.withTarget("<= 1.15x", row.ratio() <= 1.15));
+		}
+		return rows;
+	}
+
+}

@@ -1,0 +1,96 @@
+package dev.migration.benchmark;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
+
+import javax.sql.DataSource;
+
+/**
+ * Counts what a {@link DataSource}'s user sends to the database, through
+ * {@link Proxy proxies} around the real driver's objects: every {@code execute*} call
+ * and every {@code addBatch} is a statement ({@code executeBatch} sends the statements
+ * already counted), every {@code commit} is one more.
+ */
+final class StatementCounter {
+
+	private static final Set<String> STATEMENT_METHODS = Set.of("execute", "executeQuery", "executeUpdate",
+			"executeLargeUpdate", "addBatch");
+
+	private final LongAdder statements = new LongAdder();
+
+	private final LongAdder commits = new LongAdder();
+
+	/**
+	 * The statements counted so far, commits included.
+	 * @return the count
+	 */
+	long total() {
+		return this.statements.sum() + this.commits.sum();
+	}
+
+	DataSource wrap(DataSource dataSource) {
+		return proxy(DataSource.class, dataSource, (target, method, args) -> {
+			Object result = invoke(target, method, args);
+			return (result instanceof Connection connection) ? wrap(connection) : result;
+		});
+	}
+
+	private Connection wrap(Connection connection) {
+		return proxy(Connection.class, connection, (target, method, args) -> {
+			if (method.getName().equals("commit")) {
+				this.commits.increment();
+			}
+			Object result = invoke(target, method, args);
+			if (result instanceof CallableStatement statement) {
+				return wrap(CallableStatement.class, statement);
+			}
+			if (result instanceof PreparedStatement statement) {
+				return wrap(PreparedStatement.class, statement);
+			}
+			if (result instanceof Statement statement) {
+				return wrap(Statement.class, statement);
+			}
+			return result;
+		});
+	}
+
+	private <S extends Statement> S wrap(Class<S> type, S statement) {
+		return proxy(type, statement, (target, method, args) -> {
+			if (STATEMENT_METHODS.contains(method.getName())) {
+				this.statements.increment();
+			}
+			return invoke(target, method, args);
+		});
+	}
+
+	private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+		try {
+			return method.invoke(target, args);
+		}
+		catch (InvocationTargetException ex) {
+			throw ex.getCause();
+		}
+	}
+
+	private static <T> T proxy(Class<T> type, T target, Forward forward) {
+		InvocationHandler handler = (proxy, method, args) -> forward.call(target, method, args);
+		return type.cast(Proxy.newProxyInstance(StatementCounter.class.getClassLoader(), new Class<?>[] { type },
+				handler));
+	}
+
+	@FunctionalInterface
+	private interface Forward {
+
+		Object call(Object target, Method method, Object[] args) throws Throwable;
+
+	}
+
+}

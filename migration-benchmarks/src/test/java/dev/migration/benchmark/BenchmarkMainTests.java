@@ -1,0 +1,59 @@
+package dev.migration.benchmark;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A smoke run of the harness: tiny sizes, one repetition, both databases, every
+ * workload. No timing is asserted; the harness itself checks that every migration was
+ * applied and reverted, and fails otherwise.
+ */
+class BenchmarkMainTests {
+
+	@Test
+	void quickRunPrintsTheTableWithSaneCounts() throws Exception {
+		ByteArrayOutputStream output = new ByteArrayOutputStream();
+		BenchmarkOptions options = BenchmarkOptions.parse("--quick", "--migrate-n", "5,10", "--noop-n", "5",
+				"--graph-n", "100");
+		List<ResultRow> rows = BenchmarkMain.run(options, new PrintStream(output, true, StandardCharsets.UTF_8));
+		String table = output.toString(StandardCharsets.UTF_8);
+		assertThat(table).contains("workload", "ours", "floor", "ratio", "target", "Targets:");
+		assertThat(rows).extracting(ResultRow::workload)
+			.contains("migrate", "statements/migration", "noop (fresh JVM)", "rollback-all", "status (new manager)",
+					"plan (in memory)", "peak heap (fresh JVM)");
+		assertThat(rows).extracting(ResultRow::database).contains("postgresql", "duckdb");
+		for (ResultRow row : rows) {
+			assertThat(table).contains(row.workload());
+			assertThat(row.ours().value()).as(row.workload()).isPositive();
+		}
+		List<ResultRow> statements = rows.stream()
+			.filter((row) -> row.workload().equals("statements/migration"))
+			.toList();
+		assertThat(statements).hasSize(4).allSatisfy((row) -> {
+			// At least the scripts' own statements and a commit per migration.
+			assertThat(row.floor().value()).isGreaterThanOrEqualTo(2.9);
+			assertThat(row.ours().value()).isGreaterThanOrEqualTo(row.floor().value());
+		});
+		// What each further migration costs on PostgreSQL, the run's fixed cost aside.
+		assertThat(rows).filteredOn((row) -> row.workload().equals("statements/migration (marginal)")
+				&& row.database().equals("postgresql"))
+			.singleElement()
+			.satisfies((row) -> assertThat(row.ours().value()).isBetween(2.9, 5.0));
+	}
+
+	@Test
+	void optionsSelectWorkloadsDatabasesAndRepetitions() {
+		BenchmarkOptions options = BenchmarkOptions.parse("--only", "migrate,noop", "--db", "duckdb", "--reps", "3");
+		assertThat(options.workloads()).containsExactlyInAnyOrder("migrate", "noop");
+		assertThat(options.databases()).containsExactly(Database.DUCKDB);
+		assertThat(options.reps()).isEqualTo(3);
+		assertThat(options.migrateSizes()).containsExactly(100, 1000);
+	}
+
+}
