@@ -129,6 +129,15 @@ public interface Dialect {
 	}
 
 	/**
+	 * Whether a data-modifying statement can sit in a {@code WITH} clause of another,
+	 * so the state and log rows of a migration go in one round trip.
+	 * @return {@code true} for PostgreSQL
+	 */
+	default boolean hasWritableCommonTableExpressions() {
+		return false;
+	}
+
+	/**
 	 * Whether the database has session-level advisory locks that the server releases
 	 * when the session ends.
 	 * @return {@code true} for PostgreSQL

@@ -79,6 +79,11 @@ final class PostgresDialect implements Dialect {
 	}
 
 	@Override
+	public boolean hasWritableCommonTableExpressions() {
+		return true;
+	}
+
+	@Override
 	public boolean hasAdvisoryLocks() {
 		return true;
 	}

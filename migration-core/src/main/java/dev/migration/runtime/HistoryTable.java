@@ -43,6 +43,16 @@ final class HistoryTable {
 
 	private final String log;
 
+	private final String insertStateSql;
+
+	private final String deleteStateSql;
+
+	private final String insertLogSql;
+
+	private final String combinedUpgradeSql;
+
+	private final String combinedDowngradeSql;
+
 	HistoryTable(Dialect dialect, String schema, String stateTable, String logTable) {
 		this.dialect = dialect;
 		this.schema = schema;
@@ -50,6 +60,17 @@ final class HistoryTable {
 		this.logTable = logTable;
 		this.state = dialect.qualify(schema, stateTable);
 		this.log = dialect.qualify(schema, logTable);
+		this.insertStateSql = "INSERT INTO " + this.state
+				+ " (revision, down_revisions, depends_on, message, kind, script, checksum, checksum_version,"
+				+ " transactional, reversible, downgrade_sql, applied_at, applied_by)"
+				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+		this.deleteStateSql = "DELETE FROM " + this.state + " WHERE revision = ?";
+		this.insertLogSql = "INSERT INTO " + this.log + " (revision, message, action, checksum, checksum_version,"
+				+ " db_user, host, started_at, duration_ms, success, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+		boolean cte = dialect.hasWritableCommonTableExpressions();
+		this.combinedUpgradeSql = cte ? "WITH applied AS (" + this.insertStateSql + ") " + this.insertLogSql : null;
+		this.combinedDowngradeSql = cte ? "WITH reverted AS (" + this.deleteStateSql + ") " + this.insertLogSql
+				: null;
 	}
 
 	String schema() {
@@ -149,53 +170,140 @@ final class HistoryTable {
 
 	void insertState(Connection connection, MigrationScript script, Instant appliedAt, String user)
 			throws SQLException {
-		MigrationInfo info = script.info();
-		try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + this.state
-				+ " (revision, down_revisions, depends_on, message, kind, script, checksum, checksum_version,"
-				+ " transactional, reversible, downgrade_sql, applied_at, applied_by)"
-				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-			statement.setString(1, info.revision());
-			statement.setString(2, String.join(",", info.downRevisions()));
-			statement.setString(3, String.join(",", info.dependsOn()));
-			statement.setString(4, info.message());
-			statement.setString(5, info.kind().name().toLowerCase(java.util.Locale.ROOT));
-			statement.setString(6, info.path());
-			statement.setString(7, info.checksum());
-			setInteger(statement, 8, (info.checksum() != null) ? ScriptChecksum.VERSION : null);
-			statement.setBoolean(9, info.transactional());
-			statement.setBoolean(10, info.reversible());
-			statement.setString(11, (script.sql() != null) ? script.sql().downgradeSql() : null);
-			statement.setObject(12, OffsetDateTime.ofInstant(appliedAt, ZoneOffset.UTC));
-			statement.setString(13, user);
+		try (PreparedStatement statement = connection.prepareStatement(this.insertStateSql)) {
+			bindState(statement, 0, script, appliedAt, user);
 			statement.executeUpdate();
 		}
 	}
 
 	void deleteState(Connection connection, String revision) throws SQLException {
-		try (PreparedStatement statement = connection
-			.prepareStatement("DELETE FROM " + this.state + " WHERE revision = ?")) {
+		try (PreparedStatement statement = connection.prepareStatement(this.deleteStateSql)) {
 			statement.setString(1, revision);
 			statement.executeUpdate();
 		}
 	}
 
 	void insertLog(Connection connection, LogRow row) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + this.log
-				+ " (revision, message, action, checksum, checksum_version, db_user, host, started_at,"
-				+ " duration_ms, success, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-			statement.setString(1, row.revision());
-			statement.setString(2, row.message());
-			statement.setString(3, row.action().name().toLowerCase(java.util.Locale.ROOT));
-			statement.setString(4, row.checksum());
-			setInteger(statement, 5, (row.checksum() != null) ? ScriptChecksum.VERSION : null);
-			statement.setString(6, row.user());
-			statement.setString(7, row.host());
-			statement.setObject(8, OffsetDateTime.ofInstant(row.startedAt(), ZoneOffset.UTC));
-			statement.setLong(9, row.duration().toMillis());
-			statement.setBoolean(10, row.error() == null);
-			statement.setString(11, row.error());
+		try (PreparedStatement statement = connection.prepareStatement(this.insertLogSql)) {
+			bindLog(statement, 0, row);
 			statement.executeUpdate();
 		}
+	}
+
+	/**
+	 * A recorder for one run on one connection: it prepares the state and log writes
+	 * once and reuses them for every migration of the run.
+	 */
+	Recorder recorder(Connection connection) {
+		return new Recorder(connection);
+	}
+
+	private static final int STATE_PARAMETERS = 13;
+
+	private static void bindState(PreparedStatement statement, int offset, MigrationScript script, Instant appliedAt,
+			String user) throws SQLException {
+		MigrationInfo info = script.info();
+		statement.setString(offset + 1, info.revision());
+		statement.setString(offset + 2, String.join(",", info.downRevisions()));
+		statement.setString(offset + 3, String.join(",", info.dependsOn()));
+		statement.setString(offset + 4, info.message());
+		statement.setString(offset + 5, info.kind().name().toLowerCase(java.util.Locale.ROOT));
+		statement.setString(offset + 6, info.path());
+		statement.setString(offset + 7, info.checksum());
+		setInteger(statement, offset + 8, (info.checksum() != null) ? ScriptChecksum.VERSION : null);
+		statement.setBoolean(offset + 9, info.transactional());
+		statement.setBoolean(offset + 10, info.reversible());
+		statement.setString(offset + 11, (script.sql() != null) ? script.sql().downgradeSql() : null);
+		statement.setObject(offset + 12, OffsetDateTime.ofInstant(appliedAt, ZoneOffset.UTC));
+		statement.setString(offset + 13, user);
+	}
+
+	private static void bindLog(PreparedStatement statement, int offset, LogRow row) throws SQLException {
+		statement.setString(offset + 1, row.revision());
+		statement.setString(offset + 2, row.message());
+		statement.setString(offset + 3, row.action().name().toLowerCase(java.util.Locale.ROOT));
+		statement.setString(offset + 4, row.checksum());
+		setInteger(statement, offset + 5, (row.checksum() != null) ? ScriptChecksum.VERSION : null);
+		statement.setString(offset + 6, row.user());
+		statement.setString(offset + 7, row.host());
+		statement.setObject(offset + 8, OffsetDateTime.ofInstant(row.startedAt(), ZoneOffset.UTC));
+		statement.setLong(offset + 9, row.duration().toMillis());
+		statement.setBoolean(offset + 10, row.error() == null);
+		statement.setString(offset + 11, row.error());
+	}
+
+	/**
+	 * Writes the state and log rows of each migration of a run, inside the migration's
+	 * transaction. Where the database has writable common table expressions
+	 * (PostgreSQL), both rows go in one statement: one round trip instead of two.
+	 */
+	final class Recorder implements AutoCloseable {
+
+		private final Connection connection;
+
+		private PreparedStatement upgrade;
+
+		private PreparedStatement downgrade;
+
+		private PreparedStatement log;
+
+		private Recorder(Connection connection) {
+			this.connection = connection;
+		}
+
+		void upgraded(MigrationScript script, Instant appliedAt, String user, LogRow row) throws SQLException {
+			if (HistoryTable.this.combinedUpgradeSql != null) {
+				this.upgrade = prepared(this.upgrade, HistoryTable.this.combinedUpgradeSql);
+				bindState(this.upgrade, 0, script, appliedAt, user);
+				bindLog(this.upgrade, STATE_PARAMETERS, row);
+				this.upgrade.executeUpdate();
+				return;
+			}
+			this.upgrade = prepared(this.upgrade, HistoryTable.this.insertStateSql);
+			bindState(this.upgrade, 0, script, appliedAt, user);
+			this.upgrade.executeUpdate();
+			log(row);
+		}
+
+		void downgraded(String revision, LogRow row) throws SQLException {
+			if (HistoryTable.this.combinedDowngradeSql != null) {
+				this.downgrade = prepared(this.downgrade, HistoryTable.this.combinedDowngradeSql);
+				this.downgrade.setString(1, revision);
+				bindLog(this.downgrade, 1, row);
+				this.downgrade.executeUpdate();
+				return;
+			}
+			this.downgrade = prepared(this.downgrade, HistoryTable.this.deleteStateSql);
+			this.downgrade.setString(1, revision);
+			this.downgrade.executeUpdate();
+			log(row);
+		}
+
+		void log(LogRow row) throws SQLException {
+			this.log = prepared(this.log, HistoryTable.this.insertLogSql);
+			bindLog(this.log, 0, row);
+			this.log.executeUpdate();
+		}
+
+		private PreparedStatement prepared(PreparedStatement statement, String sql) throws SQLException {
+			// DuckDB closes a statement that failed: prepare it again then.
+			return (statement != null && !statement.isClosed()) ? statement : this.connection.prepareStatement(sql);
+		}
+
+		@Override
+		public void close() {
+			for (PreparedStatement statement : new PreparedStatement[] { this.upgrade, this.downgrade, this.log }) {
+				if (statement != null) {
+					try {
+						statement.close();
+					}
+					catch (SQLException ex) {
+						// Closing with the connection's session is enough.
+					}
+				}
+			}
+		}
+
 	}
 
 	/**

@@ -137,6 +137,8 @@ public final class MigrationEngine implements MigrationManager {
 				checkBeforeMigrate(state);
 				return result(Operation.MIGRATE, target, List.of(), state, start);
 			}
+			// Split and check the pending scripts before anything is written.
+			steps(state, plan, new ArrayList<>());
 			return locked(session, () -> {
 				State current = prepareForWrite(session, true);
 				checkBeforeMigrate(current);
@@ -602,6 +604,15 @@ public final class MigrationEngine implements MigrationManager {
 		}
 		Map<String, MigrationScript> byId = new LinkedHashMap<>();
 		loaded.forEach((script) -> byId.putIfAbsent(script.id(), script));
+		for (MigrationScript script : loaded) {
+			try {
+				// Split every script now: a start splits only those about to run.
+				script.sql();
+			}
+			catch (ScriptException ex) {
+				problems.add(new Problem(Kind.GRAPH_PROBLEM, script.id(), ex.getMessage()));
+			}
+		}
 		try {
 			RevisionGraph.of(loaded.stream().map(MigrationScript::revision).toList());
 		}
@@ -712,10 +723,12 @@ public final class MigrationEngine implements MigrationManager {
 			return List.of();
 		}
 		session.useMigrationSchema();
-		StepRunner runner = new StepRunner(session, this.statementLog, this.configuration.listeners());
 		List<AppliedMigration> done = new ArrayList<>();
-		for (Step step : steps) {
-			done.add(runner.run(step.script(), step.direction(), step.statements()));
+		try (HistoryTable.Recorder recorder = session.history().recorder(session.connection())) {
+			StepRunner runner = new StepRunner(session, this.statementLog, this.configuration.listeners(), recorder);
+			for (Step step : steps) {
+				done.add(runner.run(step.script(), step.direction(), step.statements()));
+			}
 		}
 		long total = done.stream().mapToLong((step) -> step.duration().toMillis()).sum();
 		logger.log(Level.INFO, "{0} {1} migration(s) in {2} ms",

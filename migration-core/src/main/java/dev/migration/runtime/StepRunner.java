@@ -33,10 +33,14 @@ final class StepRunner {
 
 	private final List<MigrationListener> listeners;
 
-	StepRunner(Session session, StatementLog statementLog, List<MigrationListener> listeners) {
+	private final HistoryTable.Recorder recorder;
+
+	StepRunner(Session session, StatementLog statementLog, List<MigrationListener> listeners,
+			HistoryTable.Recorder recorder) {
 		this.session = session;
 		this.statementLog = statementLog;
 		this.listeners = listeners;
+		this.recorder = recorder;
 	}
 
 	/**
@@ -82,14 +86,13 @@ final class StepRunner {
 				connection.setAutoCommit(false);
 			}
 			Duration duration = Duration.ofNanos(System.nanoTime() - start);
-			HistoryTable history = this.session.history();
+			HistoryTable.LogRow row = logRow(info, direction, startedAt, duration, null);
 			if (direction == Direction.UPGRADE) {
-				history.insertState(connection, script, startedAt, this.session.user());
+				this.recorder.upgraded(script, startedAt, this.session.user(), row);
 			}
 			else {
-				history.deleteState(connection, info.revision());
+				this.recorder.downgraded(info.revision(), row);
 			}
-			history.insertLog(connection, logRow(info, direction, startedAt, duration, null));
 			connection.commit();
 			AppliedMigration applied = new AppliedMigration(info.revision(), info.message(), direction, duration);
 			logger.log(Level.INFO, "{0} {1} {2} ({3} ms)", (direction == Direction.UPGRADE) ? "Applied" : "Reverted",
@@ -158,8 +161,7 @@ final class StepRunner {
 		Connection connection = this.session.connection();
 		try {
 			connection.setAutoCommit(false);
-			this.session.history()
-				.insertLog(connection, logRow(info, direction, startedAt, duration, failure.getMessage()));
+			this.recorder.log(logRow(info, direction, startedAt, duration, failure.getMessage()));
 			connection.commit();
 		}
 		catch (SQLException ex) {

@@ -26,7 +26,7 @@ final class StoredScript {
 		MigrationInfo info = new MigrationInfo(applied.revision(), applied.message(), applied.downRevisions(),
 				applied.dependsOn(), source, applied.checksum(), MigrationKind.SQL, applied.transactional(),
 				reversible);
-		return new MigrationScript(applied.toRevision(), info, sql, null);
+		return MigrationScript.of(sql, info);
 	}
 
 }

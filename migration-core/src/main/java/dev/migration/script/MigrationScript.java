@@ -2,23 +2,41 @@ package dev.migration.script;
 
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.Objects;
 
 import dev.migration.JavaMigration;
 import dev.migration.MigrationContext;
 import dev.migration.MigrationInfo;
 import dev.migration.MigrationKind;
+import dev.migration.ScriptException;
 import dev.migration.revision.Revision;
 
 /**
  * A loaded revision: its place in the graph and what runs, either an SQL script or a
- * Java migration (exactly one of {@code sql} and {@code java} is set).
- *
- * @param revision the graph node
- * @param info the public description
- * @param sql the parsed SQL script, for an SQL migration
- * @param java the instance, for a Java migration
+ * Java migration. An SQL script found in a location is outlined when loaded (header,
+ * sections, checksum) and split into statements only when {@link #sql()} is first
+ * asked for, before anything runs: a start with every script applied never pays for
+ * splitting them.
  */
-public record MigrationScript(Revision revision, MigrationInfo info, SqlScript sql, JavaMigration java) {
+public final class MigrationScript {
+
+	private final Revision revision;
+
+	private final MigrationInfo info;
+
+	private final JavaMigration java;
+
+	private final String content;
+
+	private volatile SqlScript sql;
+
+	private MigrationScript(Revision revision, MigrationInfo info, SqlScript sql, String content, JavaMigration java) {
+		this.revision = revision;
+		this.info = info;
+		this.sql = sql;
+		this.content = content;
+		this.java = java;
+	}
 
 	/**
 	 * Wraps a parsed SQL script.
@@ -26,11 +44,40 @@ public record MigrationScript(Revision revision, MigrationInfo info, SqlScript s
 	 * @return the migration
 	 */
 	public static MigrationScript of(SqlScript script) {
-		Revision revision = script.revision();
+		return of(script.revision(), script.path(), script.transactional(), script.reversible(), script.checksum(),
+				script);
+	}
+
+	/**
+	 * Wraps an SQL script rebuilt from elsewhere (the database's record of it), with its
+	 * own description.
+	 * @param script the script
+	 * @param info the description
+	 * @return the migration
+	 */
+	public static MigrationScript of(SqlScript script, MigrationInfo info) {
+		return new MigrationScript(script.revision(), info, script, null, null);
+	}
+
+	/**
+	 * Outlines an SQL script now and splits its statements when first needed.
+	 * @param path where it was read from
+	 * @param content its text
+	 * @return the migration
+	 * @throws ScriptException for a malformed header, naming file and line
+	 */
+	public static MigrationScript load(String path, String content) {
+		SqlScriptOutline outline = SqlScriptParser.outline(path, content);
+		MigrationScript script = of(outline.revision(), path, outline.transactional(), outline.reversible(),
+				outline.checksum(), null);
+		return new MigrationScript(script.revision, script.info, null, content, null);
+	}
+
+	private static MigrationScript of(Revision revision, String path, boolean transactional, boolean reversible,
+			String checksum, SqlScript sql) {
 		MigrationInfo info = new MigrationInfo(revision.id(), revision.message(), revision.downRevisions(),
-				revision.dependsOn(), script.path(), script.checksum(), MigrationKind.SQL, script.transactional(),
-				script.reversible());
-		return new MigrationScript(revision, info, script, null);
+				revision.dependsOn(), path, checksum, MigrationKind.SQL, transactional, reversible);
+		return new MigrationScript(revision, info, sql, null, null);
 	}
 
 	/**
@@ -42,15 +89,14 @@ public record MigrationScript(Revision revision, MigrationInfo info, SqlScript s
 		String source = migration.getClass().getName();
 		String id = migration.revision();
 		if (!Revision.isValidId(id)) {
-			throw new dev.migration.ScriptException(source, 0,
-					"invalid revision id '" + id + "': use letters, digits and _");
+			throw new ScriptException(source, 0, "invalid revision id '" + id + "': use letters, digits and _");
 		}
 		List<String> parents = (migration.downRevisions() != null) ? migration.downRevisions() : List.of();
 		List<String> dependsOn = (migration.dependsOn() != null) ? migration.dependsOn() : List.of();
 		Revision revision = new Revision(id, migration.message(), parents, dependsOn, source);
 		MigrationInfo info = new MigrationInfo(id, revision.message(), parents, dependsOn, source,
 				migration.checksum(), MigrationKind.JAVA, migration.transactional(), overridesDowngrade(migration));
-		return new MigrationScript(revision, info, null, migration);
+		return new MigrationScript(revision, info, null, null, migration);
 	}
 
 	private static boolean overridesDowngrade(JavaMigration migration) {
@@ -64,11 +110,67 @@ public record MigrationScript(Revision revision, MigrationInfo info, SqlScript s
 	}
 
 	/**
+	 * The graph node.
+	 * @return the revision
+	 */
+	public Revision revision() {
+		return this.revision;
+	}
+
+	/**
+	 * The public description.
+	 * @return the description
+	 */
+	public MigrationInfo info() {
+		return this.info;
+	}
+
+	/**
 	 * The revision id.
 	 * @return the id
 	 */
 	public String id() {
 		return this.revision.id();
+	}
+
+	/**
+	 * The Java migration, or {@code null} for an SQL script.
+	 * @return the instance
+	 */
+	public JavaMigration java() {
+		return this.java;
+	}
+
+	/**
+	 * The SQL script with its statements, split on first use; {@code null} for a Java
+	 * migration.
+	 * @return the parsed script
+	 * @throws ScriptException when a statement is malformed or cannot run where it
+	 * stands, naming file and line
+	 */
+	public SqlScript sql() {
+		SqlScript parsed = this.sql;
+		if (parsed == null && this.content != null) {
+			parsed = SqlScriptParser.parse(this.info.path(), this.content);
+			this.sql = parsed;
+		}
+		return parsed;
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof MigrationScript script && this.info.equals(script.info)
+				&& Objects.equals(this.java, script.java);
+	}
+
+	@Override
+	public int hashCode() {
+		return this.info.hashCode();
+	}
+
+	@Override
+	public String toString() {
+		return "MigrationScript[" + this.info + "]";
 	}
 
 }

@@ -257,7 +257,7 @@ public final class ScriptLoader {
 			if (this.className != null) {
 				return loadClass(this.name, this.className);
 			}
-			return MigrationScript.of(SqlScriptParser.parse(this.name, this.content.read()));
+			return MigrationScript.load(this.name, this.content.read());
 		}
 
 	}

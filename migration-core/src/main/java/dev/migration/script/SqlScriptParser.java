@@ -115,6 +115,43 @@ public final class SqlScriptParser {
 		return parser.parse(ScriptChecksum.of(content));
 	}
 
+	/**
+	 * Reads what the revision graph and the history need from a script without splitting
+	 * its sections into statements: the header, which sections exist, and the
+	 * checksum. Starting an application with many applied scripts only needs this; the
+	 * statements are split (and checked) by {@link #parse(String, String)} when a
+	 * script is about to run.
+	 * @param path where the script was read from
+	 * @param content the content of the script
+	 * @return the outline
+	 * @throws ScriptException for a malformed header or missing upgrade section, naming
+	 * the file and line at fault
+	 */
+	public static SqlScriptOutline outline(String path, String content) {
+		Objects.requireNonNull(path, "path");
+		Objects.requireNonNull(content, "content");
+		String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
+		SqlScriptParser parser = new SqlScriptParser(path, List.of(text.split("\r\n|\r|\n", -1)));
+		return parser.outline(ScriptChecksum.of(content));
+	}
+
+	private SqlScriptOutline outline(String checksum) {
+		Map<String, Integer> sections = findSections();
+		int firstSection = sections.values().stream().min(Integer::compare).orElse(this.lines.size());
+		int headerEnd = 0;
+		while (headerEnd < firstSection && this.lines.get(headerEnd).strip().startsWith("--")) {
+			headerEnd++;
+		}
+		Header header = parseHeader(headerEnd);
+		if (!sections.containsKey(UPGRADE)) {
+			throw new ScriptException(this.path, 0, "missing '-- upgrade' section");
+		}
+		Revision revision = new Revision(header.revision(), header.message(), header.downRevisions(),
+				header.dependsOn(), this.path);
+		return new SqlScriptOutline(this.path, revision, header.transactional(), sections.containsKey(DOWNGRADE),
+				checksum);
+	}
+
 	private SqlScript parse(String checksum) {
 		Map<String, Integer> sections = findSections();
 		int firstSection = sections.values().stream().min(Integer::compare).orElse(this.lines.size());

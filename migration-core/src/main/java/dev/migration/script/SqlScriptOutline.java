@@ -1,0 +1,18 @@
+package dev.migration.script;
+
+import dev.migration.revision.Revision;
+
+/**
+ * What a script's header and section markers say, read without splitting its
+ * statements.
+ *
+ * @param path where the script was read from
+ * @param revision the graph node its header declares
+ * @param transactional whether it runs in one transaction
+ * @param reversible whether it has a downgrade section
+ * @param checksum the checksum of the whole file
+ */
+public record SqlScriptOutline(String path, Revision revision, boolean transactional, boolean reversible,
+		String checksum) {
+
+}
