@@ -106,7 +106,7 @@ public class MigrationProperties {
 	 * The profiles or environment names that count as production, where a rollback
 	 * must be confirmed.
 	 */
-	private List<String> productionProfiles = new ArrayList<>(List.of("prod"));
+	private List<String> productionProfiles = new ArrayList<>(List.of("prod", "production"));
 
 	/**
 	 * The migrations actuator endpoint.

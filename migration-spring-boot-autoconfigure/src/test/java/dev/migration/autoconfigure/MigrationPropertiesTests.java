@@ -33,7 +33,7 @@ class MigrationPropertiesTests {
 		assertThat(properties.isAutoMigrate()).isTrue();
 		assertThat(properties.getTarget()).isEqualTo("head");
 		assertThat(properties.getOnFailure()).isEqualTo(MigrationProperties.OnFailure.FAIL);
-		assertThat(properties.getProductionProfiles()).containsExactly("prod");
+		assertThat(properties.getProductionProfiles()).containsExactly("prod", "production");
 		assertThat(properties.getEndpoint().isWriteEnabled()).isFalse();
 		assertThat(properties.getUrl()).isNull();
 	}
