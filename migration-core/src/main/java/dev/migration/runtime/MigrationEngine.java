@@ -829,7 +829,17 @@ public final class MigrationEngine implements MigrationManager {
 
 	private <T> T locked(Session session, SqlWork<T> work) {
 		DatabaseLock lock = newLock(session);
+		long waitStart = System.nanoTime();
 		lock.acquire();
+		Duration waited = Duration.ofNanos(System.nanoTime() - waitStart);
+		for (dev.migration.MigrationListener listener : this.configuration.listeners()) {
+			try {
+				listener.onLockAcquired(waited);
+			}
+			catch (RuntimeException ex) {
+				logger.log(Level.WARNING, "A migration listener failed; ignoring it", ex);
+			}
+		}
 		T result;
 		try {
 			result = work.run();

@@ -111,7 +111,7 @@ public final class SqlScriptParser {
 		Objects.requireNonNull(path, "path");
 		Objects.requireNonNull(content, "content");
 		String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
-		SqlScriptParser parser = new SqlScriptParser(path, List.of(text.split("\r\n|\r|\n", -1)));
+		SqlScriptParser parser = new SqlScriptParser(path, lines(text));
 		return parser.parse(ScriptChecksum.of(content));
 	}
 
@@ -131,8 +131,30 @@ public final class SqlScriptParser {
 		Objects.requireNonNull(path, "path");
 		Objects.requireNonNull(content, "content");
 		String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
-		SqlScriptParser parser = new SqlScriptParser(path, List.of(text.split("\r\n|\r|\n", -1)));
+		SqlScriptParser parser = new SqlScriptParser(path, lines(text));
 		return parser.outline(ScriptChecksum.of(content));
+	}
+
+	/**
+	 * The lines of a text, whatever its line endings; without a regular expression, as
+	 * this runs for every script at every start.
+	 */
+	private static List<String> lines(String text) {
+		List<String> lines = new ArrayList<>();
+		int start = 0;
+		int length = text.length();
+		for (int i = 0; i < length; i++) {
+			char c = text.charAt(i);
+			if (c == '\n' || c == '\r') {
+				lines.add(text.substring(start, i));
+				if (c == '\r' && i + 1 < length && text.charAt(i + 1) == '\n') {
+					i++;
+				}
+				start = i + 1;
+			}
+		}
+		lines.add(text.substring(start));
+		return lines;
 	}
 
 	private SqlScriptOutline outline(String checksum) {
@@ -198,7 +220,12 @@ public final class SqlScriptParser {
 	private Map<String, Integer> findSections() {
 		Map<String, Integer> sections = new LinkedHashMap<>();
 		for (int i = 0; i < this.lines.size(); i++) {
-			Matcher matcher = SECTION_MARKER.matcher(this.lines.get(i).strip());
+			String line = this.lines.get(i);
+			// Most lines are SQL: skip the regular expression for them.
+			if (line.indexOf('-') < 0) {
+				continue;
+			}
+			Matcher matcher = SECTION_MARKER.matcher(line.strip());
 			if (matcher.matches()) {
 				String name = matcher.group(1).toLowerCase(Locale.ROOT);
 				Integer previous = sections.putIfAbsent(name, i);
