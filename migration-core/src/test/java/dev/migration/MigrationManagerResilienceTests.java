@@ -1,6 +1,5 @@
 package dev.migration;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
@@ -179,7 +177,7 @@ class MigrationManagerResilienceTests {
 	/**
 	 * A database that refuses the first connections.
 	 */
-	private record FailingFirst(DataSource target, int failures, AtomicInteger attempts) implements DataSource {
+	private record FailingFirst(DataSource target, int failures, AtomicInteger attempts) implements PlainDataSource {
 
 		@Override
 		public Connection getConnection() throws SQLException {
@@ -187,44 +185,6 @@ class MigrationManagerResilienceTests {
 				throw new SQLException("Connection refused (simulated)", "08001");
 			}
 			return this.target.getConnection();
-		}
-
-		@Override
-		public Connection getConnection(String username, String password) throws SQLException {
-			return getConnection();
-		}
-
-		@Override
-		public PrintWriter getLogWriter() {
-			return null;
-		}
-
-		@Override
-		public void setLogWriter(PrintWriter out) {
-		}
-
-		@Override
-		public void setLoginTimeout(int seconds) {
-		}
-
-		@Override
-		public int getLoginTimeout() {
-			return 0;
-		}
-
-		@Override
-		public Logger getParentLogger() {
-			return Logger.getGlobal();
-		}
-
-		@Override
-		public <T> T unwrap(Class<T> type) throws SQLException {
-			throw new SQLException("Not a wrapper");
-		}
-
-		@Override
-		public boolean isWrapperFor(Class<?> type) {
-			return false;
 		}
 
 	}

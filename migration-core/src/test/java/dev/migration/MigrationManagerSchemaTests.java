@@ -1,14 +1,11 @@
 package dev.migration;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
-import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
@@ -120,7 +117,7 @@ class MigrationManagerSchemaTests {
 	 * so the test can see what the engine left on it, and new connections otherwise
 	 * (the PostgreSQL lock takes a second one).
 	 */
-	private static final class ReusedConnectionDataSource implements DataSource, AutoCloseable {
+	private static final class ReusedConnectionDataSource implements PlainDataSource, AutoCloseable {
 
 		private final DataSource delegate;
 
@@ -159,44 +156,6 @@ class MigrationManagerSchemaTests {
 
 		private synchronized void release() {
 			this.inUse = false;
-		}
-
-		@Override
-		public Connection getConnection(String username, String password) throws SQLException {
-			return getConnection();
-		}
-
-		@Override
-		public PrintWriter getLogWriter() {
-			return null;
-		}
-
-		@Override
-		public void setLogWriter(PrintWriter out) {
-		}
-
-		@Override
-		public void setLoginTimeout(int seconds) {
-		}
-
-		@Override
-		public int getLoginTimeout() {
-			return 0;
-		}
-
-		@Override
-		public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-			throw new SQLFeatureNotSupportedException();
-		}
-
-		@Override
-		public <T> T unwrap(Class<T> type) throws SQLException {
-			throw new SQLException("Not a wrapper");
-		}
-
-		@Override
-		public boolean isWrapperFor(Class<?> type) {
-			return false;
 		}
 
 		@Override

@@ -158,6 +158,19 @@ public final class SqlScriptParser {
 	}
 
 	private SqlScriptOutline outline(String checksum) {
+		Layout layout = layout();
+		Header header = layout.header();
+		Revision revision = new Revision(header.revision(), header.message(), header.downRevisions(),
+				header.dependsOn(), this.path);
+		return new SqlScriptOutline(this.path, revision, header.transactional(),
+				layout.sections().containsKey(DOWNGRADE), checksum);
+	}
+
+	/**
+	 * The header and where the sections start, checked; what both an outline and a
+	 * full parse begin with.
+	 */
+	private Layout layout() {
 		Map<String, Integer> sections = findSections();
 		int firstSection = sections.values().stream().min(Integer::compare).orElse(this.lines.size());
 		int headerEnd = 0;
@@ -168,24 +181,20 @@ public final class SqlScriptParser {
 		if (!sections.containsKey(UPGRADE)) {
 			throw new ScriptException(this.path, 0, "missing '-- upgrade' section");
 		}
-		Revision revision = new Revision(header.revision(), header.message(), header.downRevisions(),
-				header.dependsOn(), this.path);
-		return new SqlScriptOutline(this.path, revision, header.transactional(), sections.containsKey(DOWNGRADE),
-				checksum);
+		return new Layout(sections, firstSection, headerEnd, header);
+	}
+
+	private record Layout(Map<String, Integer> sections, int firstSection, int headerEnd, Header header) {
+
 	}
 
 	private SqlScript parse(String checksum) {
-		Map<String, Integer> sections = findSections();
-		int firstSection = sections.values().stream().min(Integer::compare).orElse(this.lines.size());
-		int headerEnd = 0;
-		while (headerEnd < firstSection && this.lines.get(headerEnd).strip().startsWith("--")) {
-			headerEnd++;
-		}
-		Header header = parseHeader(headerEnd);
+		Layout layout = layout();
+		Map<String, Integer> sections = layout.sections();
+		int firstSection = layout.firstSection();
+		int headerEnd = layout.headerEnd();
+		Header header = layout.header();
 		Integer upgradeIndex = sections.get(UPGRADE);
-		if (upgradeIndex == null) {
-			throw new ScriptException(this.path, 0, "missing '-- upgrade' section");
-		}
 		List<SqlStatement> outside = StatementSplitter.split(this.path, text(headerEnd, firstSection), headerEnd + 1);
 		if (!outside.isEmpty()) {
 			SqlStatement statement = outside.get(0);
