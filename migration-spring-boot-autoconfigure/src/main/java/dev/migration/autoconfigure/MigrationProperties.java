@@ -109,6 +109,12 @@ public class MigrationProperties {
 	private List<String> productionProfiles = new ArrayList<>(List.of("prod", "production"));
 
 	/**
+	 * Where the {@code migration create} command writes new revision scripts, relative
+	 * to the working directory.
+	 */
+	private String sourceDirectory = dev.migration.MigrationAuthor.DEFAULT_SOURCE_DIRECTORY;
+
+	/**
 	 * How many times a failed connection attempt is retried before migrations fail.
 	 */
 	private int connectRetries = MigrationConfiguration.DEFAULT_CONNECT_RETRIES;
@@ -128,6 +134,14 @@ public class MigrationProperties {
 	 * The migrations actuator endpoint.
 	 */
 	private final Endpoint endpoint = new Endpoint();
+
+	public String getSourceDirectory() {
+		return this.sourceDirectory;
+	}
+
+	public void setSourceDirectory(String sourceDirectory) {
+		this.sourceDirectory = sourceDirectory;
+	}
 
 	public int getConnectRetries() {
 		return this.connectRetries;
