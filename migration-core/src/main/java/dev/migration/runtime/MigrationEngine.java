@@ -436,28 +436,36 @@ public final class MigrationEngine implements MigrationManager {
 	public VerifyReport verify() {
 		List<Problem> problems = new ArrayList<>();
 		List<MigrationScript> loaded;
+		RevisionGraphException graphProblem = null;
 		try {
-			loaded = new ScriptLoader(this.configuration).load();
+			// The loaded scripts when they form a graph: a health check calling this
+			// often reads no file again.
+			loaded = List.copyOf(scripts().byId().values());
+		}
+		catch (RevisionGraphException ex) {
+			graphProblem = ex;
+			loaded = null;
 		}
 		catch (ScriptException ex) {
 			problems.add(new Problem(Kind.GRAPH_PROBLEM, null, ex.getMessage()));
 			return new VerifyReport(problems);
 		}
+		if (loaded == null) {
+			loaded = new ScriptLoader(this.configuration).load();
+		}
 		Map<String, MigrationScript> byId = new LinkedHashMap<>();
 		loaded.forEach((script) -> byId.putIfAbsent(script.id(), script));
 		for (MigrationScript script : loaded) {
 			try {
-				// Split every script now: a start splits only those about to run.
+				// Split every script (once): a start splits only those about to run.
 				script.sql();
 			}
 			catch (ScriptException ex) {
 				problems.add(new Problem(Kind.GRAPH_PROBLEM, script.id(), ex.getMessage()));
 			}
 		}
-		try {
-			RevisionGraph.of(loaded.stream().map(MigrationScript::revision).toList());
-		}
-		catch (RevisionGraphException ex) {
+		if (graphProblem != null) {
+			RevisionGraphException ex = graphProblem;
 			ex.getMessage().lines().skip(1).map(String::strip).filter((line) -> !line.isEmpty())
 				.forEach((line) -> problems.add(new Problem(Kind.GRAPH_PROBLEM, null, line)));
 			if (problems.isEmpty()) {
