@@ -67,6 +67,15 @@ final class DuckDbRenderer extends DdlRenderer {
 	}
 
 	@Override
+	String columnDefinition(Column column) {
+		if (column.identity() != null) {
+			throw new MigrationException("DuckDB has no identity columns (column " + column.name() + " GENERATED "
+					+ column.identity().sql() + " AS IDENTITY): use CREATE SEQUENCE and DEFAULT nextval('sequence')");
+		}
+		return super.columnDefinition(column);
+	}
+
+	@Override
 	String constraintName(String name) {
 		return "";
 	}
@@ -91,6 +100,23 @@ final class DuckDbRenderer extends DdlRenderer {
 		}
 		if (operation instanceof Operation.CreateIndex create) {
 			return List.of(createIndex(create.index()));
+		}
+		if (operation instanceof Operation.CreateEnumType create) {
+			return List.of(createEnumType(create.type()));
+		}
+		if (operation instanceof Operation.DropEnumType drop) {
+			return List.of(dropEnumType(drop.type()));
+		}
+		if (operation instanceof Operation.AlterEnumType alter) {
+			// Columns keep their own copy of the values: the type alone is recreated, and
+			// each column whose values change is altered (rebuilt) on its own.
+			return List.of(dropEnumType(alter.from()), createEnumType(alter.to()));
+		}
+		if (operation instanceof Operation.CreateSequence create) {
+			return List.of(createSequence(create.sequence()));
+		}
+		if (operation instanceof Operation.DropSequence drop) {
+			return List.of(dropSequence(drop.sequence()));
 		}
 		if (operation instanceof Operation.DropIndex drop) {
 			return List.of(dropIndex(drop.index()));
