@@ -177,6 +177,22 @@ class AutogeneratorTests {
 	}
 
 	@Test
+	void severalChangesOfOneTableShareOneRebuildOnDuckDb() throws IOException {
+		String script = roundTrip(Kind.DUCKDB, """
+				CREATE TABLE customers (id integer PRIMARY KEY, name VARCHAR);
+				CREATE TABLE orders (id integer PRIMARY KEY, customer_id integer REFERENCES customers (id),
+					total integer, note VARCHAR, status VARCHAR);
+				CREATE INDEX orders_status_idx ON orders (status);
+				""", """
+				CREATE TABLE customers (id integer PRIMARY KEY, name VARCHAR);
+				CREATE TABLE orders (id integer PRIMARY KEY, customer_id integer REFERENCES customers (id),
+					total bigint NOT NULL DEFAULT 0 CHECK (total >= 0), status VARCHAR, UNIQUE (id, status));
+				CREATE INDEX orders_status_idx ON orders (status);
+				""", (after) -> assertThat(after.require("orders").checkConstraints()).hasSize(1));
+		assertThat(upgrade(script).split("-- DuckDB has no ALTER for this: rebuild", -1)).hasSize(2);
+	}
+
+	@Test
 	void defaultsInThePostgresqlRenderingAreNoFalseDifference() throws IOException {
 		defaultsAreNoFalseDifference(Kind.POSTGRESQL, "timestamptz DEFAULT now()",
 				"timestamp DEFAULT current_timestamp", "boolean DEFAULT false", "text DEFAULT 'x'",
