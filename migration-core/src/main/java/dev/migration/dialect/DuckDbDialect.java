@@ -54,6 +54,10 @@ final class DuckDbDialect implements Dialect {
 		return "SELECT path FROM duckdb_databases() WHERE database_name = current_database()";
 	}
 
+	/**
+	 * The log's id comes from a sequence and the log is append-only: no primary key,
+	 * whose index DuckDB would maintain on every insert.
+	 */
 	@Override
 	public List<String> createHistoryTables(String schema, String stateTable, String logTable) {
 		String sequence = qualify(schema, logTable + "_seq");
@@ -74,7 +78,7 @@ final class DuckDbDialect implements Dialect {
 				    applied_by VARCHAR
 				)""".formatted(qualify(schema, stateTable)), "CREATE SEQUENCE IF NOT EXISTS " + sequence, """
 				CREATE TABLE IF NOT EXISTS %s (
-				    id BIGINT PRIMARY KEY DEFAULT nextval('%s'),
+				    id BIGINT NOT NULL DEFAULT nextval('%s'),
 				    revision VARCHAR NOT NULL,
 				    message VARCHAR,
 				    action VARCHAR NOT NULL,

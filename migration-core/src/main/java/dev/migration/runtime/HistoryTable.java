@@ -132,13 +132,12 @@ final class HistoryTable {
 		try (Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery("""
 						SELECT revision, down_revisions, depends_on, message, kind, script, checksum,
-						       checksum_version, transactional, reversible, applied_at
+						       checksum_version, transactional, reversible
 						FROM %s ORDER BY applied_at, revision""".formatted(this.state))) {
 			while (rows.next()) {
 				AppliedRevision revision = new AppliedRevision(rows.getString(1), split(rows.getString(2)),
 						split(rows.getString(3)), rows.getString(4), rows.getString(5), rows.getString(6),
-						rows.getString(7), integer(rows.getObject(8)), rows.getBoolean(9), rows.getBoolean(10),
-						instant(rows.getObject(11, OffsetDateTime.class)));
+						rows.getString(7), integer(rows.getObject(8)), rows.getBoolean(9), rows.getBoolean(10));
 				applied.put(revision.revision(), revision);
 			}
 		}
