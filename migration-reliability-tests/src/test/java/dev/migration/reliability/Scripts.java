@@ -23,6 +23,20 @@ final class Scripts {
 	}
 
 	/**
+	 * Creates the directory if needed.
+	 * @return this
+	 */
+	Scripts createDirectory() {
+		try {
+			Files.createDirectories(this.directory);
+			return this;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
 	 * The location to configure.
 	 * @return {@code filesystem:<directory>}
 	 */
