@@ -1,0 +1,133 @@
+package dev.migration.reliability;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.zip.CRC32;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sample app killed with {@code SIGKILL} in the middle of a migration on
+ * PostgreSQL.
+ */
+class CrashRecoveryTests {
+
+	/** The first key of the engine's advisory lock ("migr"). */
+	private static final long LOCK_NAMESPACE = 0x6D696772;
+
+	private static final String USERS = "SELECT md5(string_agg(id || '/' || email || '/' || full_name || '/' "
+			+ "|| coalesce(age::text, '-'), ',' ORDER BY id)) FROM users";
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void killedDuringATransactionalMigrationLeavesTheDatabaseAsBeforeAndTheNextStartAppliesIt() {
+		Scripts scripts = new Scripts(this.directory);
+		String token = "crash-" + UUID.randomUUID();
+		// Data and DDL changes, all in the migration's transaction, none that blocks the
+		// reads below (an ALTER of users would: its lock stays until the backend ends).
+		String changes = """
+				UPDATE users SET age = 77;
+				ALTER TABLE posts ADD COLUMN crash_note TEXT;
+				CREATE TABLE crash_marker (id INTEGER);
+				INSERT INTO crash_marker VALUES (1);""";
+		String downgrade = "DROP TABLE crash_marker;\nALTER TABLE posts DROP COLUMN crash_note;";
+		scripts.write("crash0001", Scripts.SAMPLE_HEAD,
+				changes + "\nSELECT pg_sleep(30), '" + token + "';", downgrade);
+		try (PostgresSchema schema = PostgresSchema.create()) {
+			List<String> arguments = new ArrayList<>(schema.sampleAppArguments());
+			arguments.add("--migration.locations=classpath:db/migration," + scripts.location());
+			// Let the server notice a dead client during a long statement, as production should.
+			List<String> crashing = new ArrayList<>(arguments);
+			crashing.removeIf((argument) -> argument.startsWith("--spring.datasource.url="));
+			crashing.add("--spring.datasource.url=" + schema.url()
+					+ "&options=-c%20client_connection_check_interval%3D500");
+			List<String> before;
+			String usersBefore;
+			List<String> stateBefore;
+			List<String> logBefore;
+			try (SampleApp app = SampleApp.start(crashing)) {
+				awaitRunning(schema, token, app);
+				before = schema.structure();
+				usersBefore = schema.rows(USERS).get(0);
+				stateBefore = schema.rows("SELECT revision FROM migration_history_state ORDER BY revision");
+				logBefore = schema.rows("SELECT id, revision, action, success FROM migration_history ORDER BY id");
+				assertThat(stateBefore).as(app::output).hasSize(9).last().isEqualTo(Scripts.SAMPLE_HEAD);
+				assertThat(advisoryLocks(schema)).hasSize(1);
+				app.kill();
+				assertThat(app.isAlive()).isFalse();
+			}
+			awaitGone(schema, token);
+			assertThat(advisoryLocks(schema)).isEmpty();
+			assertThat(schema.structure()).isEqualTo(before).noneMatch((column) -> column.contains("crash"));
+			assertThat(schema.rows(USERS)).containsExactly(usersBefore);
+			assertThat(schema.rows("SELECT revision FROM migration_history_state ORDER BY revision"))
+				.isEqualTo(stateBefore);
+			assertThat(schema.rows("SELECT id, revision, action, success FROM migration_history ORDER BY id"))
+				.isEqualTo(logBefore);
+
+			// Editing a script that was never applied is allowed: drop the slow statement.
+			scripts.write("crash0001", Scripts.SAMPLE_HEAD, changes, downgrade);
+			// A lock left behind would make this start fail fast instead of waiting.
+			arguments.add("--migration.lock-timeout=2s");
+			try (SampleApp app = SampleApp.start(arguments)) {
+				app.awaitReady(Duration.ofSeconds(60));
+				assertThat(app.get("/actuator/migrations").json().get("current").get(0).asString())
+					.isEqualTo("crash0001");
+			}
+			assertThat(schema.rows("SELECT count(*), min(age), max(age) FROM users")).containsExactly("3|77|77");
+			assertThat(schema.rows("SELECT id FROM crash_marker")).containsExactly("1");
+			assertThat(schema.rows("SELECT action, success FROM migration_history WHERE revision = 'crash0001'"))
+				.containsExactly("upgrade|t");
+		}
+	}
+
+	private static void awaitRunning(PostgresSchema schema, String token, SampleApp app) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!running(schema, token).isEmpty()) {
+				return;
+			}
+			if (!app.isAlive()) {
+				throw new AssertionError("The sample app exited before the slow migration ran:\n" + app.output());
+			}
+			SampleApp.pause(100);
+		}
+		throw new AssertionError("The slow migration did not start within 60s:\n" + app.output());
+	}
+
+	private static void awaitGone(PostgresSchema schema, String token) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (System.nanoTime() < deadline) {
+			if (running(schema, token).isEmpty()) {
+				return;
+			}
+			SampleApp.pause(100);
+		}
+		throw new AssertionError("The killed app's backend is still running its statement after 20s");
+	}
+
+	private static List<String> running(PostgresSchema schema, String token) {
+		// Only the slow statement itself, running: not a closing session whose last query
+		// named the token.
+		return schema.rows("SELECT pid FROM pg_stat_activity WHERE state = 'active' "
+				+ "AND query LIKE 'SELECT pg\\_sleep(30), ''" + token + "''%'");
+	}
+
+	static List<String> advisoryLocks(PostgresSchema schema) {
+		CRC32 crc = new CRC32();
+		crc.update((schema.name() + ".migration_history").getBytes(StandardCharsets.UTF_8));
+		long key = crc.getValue() & 0x7FFFFFFF;
+		return schema.rows("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND classid = " + LOCK_NAMESPACE
+				+ " AND objid = " + key + " AND objsubid = 2");
+	}
+
+}
