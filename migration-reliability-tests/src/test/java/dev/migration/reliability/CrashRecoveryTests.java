@@ -2,6 +2,7 @@ package dev.migration.reliability;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample app killed with {@code SIGKILL} in the middle of a migration on
- * PostgreSQL.
+ * The sample app killed with {@code SIGKILL} in the middle of a migration, on
+ * PostgreSQL and DuckDB.
  */
 class CrashRecoveryTests {
 
@@ -87,6 +88,58 @@ class CrashRecoveryTests {
 			assertThat(schema.rows("SELECT id FROM crash_marker")).containsExactly("1");
 			assertThat(schema.rows("SELECT action, success FROM migration_history WHERE revision = 'crash0001'"))
 				.containsExactly("upgrade|t");
+		}
+	}
+
+	@Test
+	void killedDuringAMigrationOnDuckDbLeavesTheFileAsBeforeAndTheNextStartAppliesIt() throws Exception {
+		Scripts scripts = new Scripts(this.directory.resolve("scripts")).createDirectory();
+		Path database = this.directory.resolve("crash.db");
+		String token = "crash_" + UUID.randomUUID().toString().replace("-", "");
+		String changes = """
+				UPDATE users SET age = 77;
+				CREATE TABLE crash_marker (id INTEGER);
+				INSERT INTO crash_marker VALUES (1);""";
+		// Minutes of work on a small machine: the kill comes long before it ends.
+		scripts.write("crash0001", Scripts.SAMPLE_HEAD,
+				changes + "\nSELECT count(*) AS " + token + " FROM range(1000000000000);", "DROP TABLE crash_marker;");
+		// The dev profile echoes each statement before it runs.
+		List<String> arguments = List.of("--spring.profiles.active=dev", "--spring.datasource.url=jdbc:duckdb:" + database,
+				"--migration.echo=true", "--migration.locations=classpath:db/migration," + scripts.location());
+		try (SampleApp app = SampleApp.start(arguments)) {
+			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+			while (!app.output().contains("AS " + token) && System.nanoTime() < deadline && app.isAlive()) {
+				SampleApp.pause(100);
+			}
+			assertThat(app.output()).contains("Applied " + Scripts.SAMPLE_HEAD).contains("AS " + token);
+			SampleApp.pause(300);
+			assertThat(app.isAlive()).as(app::output).isTrue();
+			app.kill();
+			assertThat(app.isAlive()).isFalse();
+		}
+		DuckDbFile file = new DuckDbFile(database);
+		try (Connection connection = file.getConnection()) {
+			assertThat(Sql.rows(connection, "SELECT revision FROM migration_history_state ORDER BY revision"))
+				.hasSize(9)
+				.last()
+				.isEqualTo(Scripts.SAMPLE_HEAD);
+			assertThat(Sql.rows(connection, "SELECT count(*), count(*) FILTER (WHERE age = 77) FROM users"))
+				.containsExactly("3|0");
+			assertThat(Sql.rows(connection, "SELECT count(*) FROM information_schema.tables "
+					+ "WHERE table_name = 'crash_marker'")).containsExactly("0");
+			assertThat(Sql.rows(connection, "SELECT count(*) FROM migration_history WHERE revision = 'crash0001'"))
+				.containsExactly("0");
+		}
+		scripts.write("crash0001", Scripts.SAMPLE_HEAD, changes, "DROP TABLE crash_marker;");
+		try (SampleApp app = SampleApp.start(arguments)) {
+			app.awaitReady(Duration.ofSeconds(60));
+			assertThat(app.get("/actuator/migrations").json().get("current").get(0).asString())
+				.isEqualTo("crash0001");
+		}
+		try (Connection connection = file.getConnection()) {
+			assertThat(Sql.rows(connection, "SELECT count(*), min(age), max(age) FROM users"))
+				.containsExactly("3|77|77");
+			assertThat(Sql.rows(connection, "SELECT id FROM crash_marker")).containsExactly("1");
 		}
 	}
 
