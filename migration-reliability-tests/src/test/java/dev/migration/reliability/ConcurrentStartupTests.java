@@ -59,6 +59,7 @@ class ConcurrentStartupTests {
 				assertThat(status.get("state").asString()).as(app.output()).isEqualTo("UP_TO_DATE");
 				assertThat(status.get("current").get(0).asString()).isEqualTo(head);
 				assertThat(app.isAlive()).isTrue();
+				assertThat(app.output()).doesNotContain(" ERROR ", "Exception");
 			}
 			List<String> expected = new ArrayList<>(IntStream.rangeClosed(1, 9)
 				.mapToObj((i) -> "a1c0e5f0000" + i + "|1")
