@@ -24,6 +24,13 @@ public enum HistoryAction {
 	 * An operator repaired the state by hand (marked a revision applied or rolled back,
 	 * accepted a checksum, restored a snapshot); the message holds the reason.
 	 */
-	REPAIR
+	REPAIR,
+
+	/**
+	 * A {@code transactional: false} migration began. Its statements commit one by one,
+	 * so a start that no later row of the same revision follows means the migration was
+	 * interrupted part way (a crash, a killed process).
+	 */
+	START
 
 }

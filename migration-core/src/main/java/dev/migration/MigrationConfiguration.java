@@ -32,11 +32,22 @@ import java.util.regex.Pattern;
  * need an explicit confirmation
  * @param backupVerifiers checks that a recent backup exists (or that take one) before a
  * rollback
+ * @param statementLockTimeout how long a migration's statement may wait for a table
+ * lock (PostgreSQL's {@code lock_timeout}) before it gives up, so that DDL never
+ * queues behind a long transaction while blocking every query after it;
+ * {@code null} to wait forever
+ * @param lockRetries how many times a migration that gave up waiting for a table lock
+ * is rolled back and tried again
+ * @param lockRetryBackoff the pause before the first retry, doubled for each next one
+ * @param connectRetries how many times a failed connection attempt is retried
+ * @param connectRetryBackoff the pause before the first connection retry, doubled for
+ * each next one up to 30 seconds
  */
 public record MigrationConfiguration(List<String> locations, String schema, String table, Duration lockTimeout,
 		boolean validateOnMigrate, String baselineOnMigrate, AheadPolicy aheadPolicy, boolean echo,
 		List<JavaMigration> javaMigrations, List<MigrationListener> listeners, ClassLoader classLoader,
-		boolean production, List<BackupVerifier> backupVerifiers) {
+		boolean production, List<BackupVerifier> backupVerifiers, Duration statementLockTimeout, int lockRetries,
+		Duration lockRetryBackoff, int connectRetries, Duration connectRetryBackoff) {
 
 	/**
 	 * The default location of scripts.
@@ -52,6 +63,31 @@ public record MigrationConfiguration(List<String> locations, String schema, Stri
 	 * The default time to wait for the migration lock.
 	 */
 	public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
+
+	/**
+	 * The default time a migration's statement waits for a table lock.
+	 */
+	public static final Duration DEFAULT_STATEMENT_LOCK_TIMEOUT = Duration.ofSeconds(5);
+
+	/**
+	 * The default number of retries of a migration that gave up waiting for a table lock.
+	 */
+	public static final int DEFAULT_LOCK_RETRIES = 5;
+
+	/**
+	 * The default pause before the first retry after a lock timeout.
+	 */
+	public static final Duration DEFAULT_LOCK_RETRY_BACKOFF = Duration.ofSeconds(1);
+
+	/**
+	 * The default number of retries of a failed connection attempt.
+	 */
+	public static final int DEFAULT_CONNECT_RETRIES = 5;
+
+	/**
+	 * The default pause before the first connection retry.
+	 */
+	public static final Duration DEFAULT_CONNECT_RETRY_BACKOFF = Duration.ofSeconds(1);
 
 	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,56}");
 
@@ -86,6 +122,27 @@ public record MigrationConfiguration(List<String> locations, String schema, Stri
 		listeners = List.copyOf(listeners);
 		classLoader = (classLoader != null) ? classLoader : MigrationConfiguration.class.getClassLoader();
 		backupVerifiers = List.copyOf(backupVerifiers);
+		if (statementLockTimeout != null && (statementLockTimeout.isNegative() || statementLockTimeout.isZero())) {
+			throw new IllegalArgumentException("statementLockTimeout must be positive (or null to wait forever): "
+					+ statementLockTimeout);
+		}
+		requireNotNegative("lockRetries", lockRetries);
+		requireNotNegative("connectRetries", connectRetries);
+		requirePositive("lockRetryBackoff", lockRetryBackoff);
+		requirePositive("connectRetryBackoff", connectRetryBackoff);
+	}
+
+	private static void requireNotNegative(String name, int value) {
+		if (value < 0) {
+			throw new IllegalArgumentException(name + " must not be negative: " + value);
+		}
+	}
+
+	private static void requirePositive(String name, Duration value) {
+		Objects.requireNonNull(value, name);
+		if (value.isNegative()) {
+			throw new IllegalArgumentException(name + " must not be negative: " + value);
+		}
 	}
 
 	/**
@@ -123,6 +180,11 @@ public record MigrationConfiguration(List<String> locations, String schema, Stri
 		builder.classLoader = this.classLoader;
 		builder.production = this.production;
 		builder.backupVerifiers = new ArrayList<>(this.backupVerifiers);
+		builder.statementLockTimeout = this.statementLockTimeout;
+		builder.lockRetries = this.lockRetries;
+		builder.lockRetryBackoff = this.lockRetryBackoff;
+		builder.connectRetries = this.connectRetries;
+		builder.connectRetryBackoff = this.connectRetryBackoff;
 		return builder;
 	}
 
@@ -156,6 +218,16 @@ public record MigrationConfiguration(List<String> locations, String schema, Stri
 		private boolean production;
 
 		private List<BackupVerifier> backupVerifiers = new ArrayList<>();
+
+		private Duration statementLockTimeout = DEFAULT_STATEMENT_LOCK_TIMEOUT;
+
+		private int lockRetries = DEFAULT_LOCK_RETRIES;
+
+		private Duration lockRetryBackoff = DEFAULT_LOCK_RETRY_BACKOFF;
+
+		private int connectRetries = DEFAULT_CONNECT_RETRIES;
+
+		private Duration connectRetryBackoff = DEFAULT_CONNECT_RETRY_BACKOFF;
 
 		private Builder() {
 		}
@@ -301,6 +373,59 @@ public record MigrationConfiguration(List<String> locations, String schema, Stri
 		}
 
 		/**
+		 * How long a migration's statement waits for a table lock (PostgreSQL's
+		 * {@code lock_timeout}); default 5 seconds, {@code null} to wait forever.
+		 * @param statementLockTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder statementLockTimeout(Duration statementLockTimeout) {
+			this.statementLockTimeout = statementLockTimeout;
+			return this;
+		}
+
+		/**
+		 * Retries of a migration that gave up waiting for a table lock; default 5.
+		 * @param lockRetries the retries
+		 * @return this builder
+		 */
+		public Builder lockRetries(int lockRetries) {
+			this.lockRetries = lockRetries;
+			return this;
+		}
+
+		/**
+		 * The pause before the first retry after a lock timeout, doubled each time;
+		 * default 1 second.
+		 * @param lockRetryBackoff the pause
+		 * @return this builder
+		 */
+		public Builder lockRetryBackoff(Duration lockRetryBackoff) {
+			this.lockRetryBackoff = lockRetryBackoff;
+			return this;
+		}
+
+		/**
+		 * Retries of a failed connection attempt; default 5.
+		 * @param connectRetries the retries
+		 * @return this builder
+		 */
+		public Builder connectRetries(int connectRetries) {
+			this.connectRetries = connectRetries;
+			return this;
+		}
+
+		/**
+		 * The pause before the first connection retry, doubled each time up to 30
+		 * seconds; default 1 second.
+		 * @param connectRetryBackoff the pause
+		 * @return this builder
+		 */
+		public Builder connectRetryBackoff(Duration connectRetryBackoff) {
+			this.connectRetryBackoff = connectRetryBackoff;
+			return this;
+		}
+
+		/**
 		 * Builds the configuration.
 		 * @return the configuration
 		 * @throws IllegalArgumentException if a value is invalid, naming it
@@ -308,7 +433,8 @@ public record MigrationConfiguration(List<String> locations, String schema, Stri
 		public MigrationConfiguration build() {
 			return new MigrationConfiguration(this.locations, this.schema, this.table, this.lockTimeout,
 					this.validateOnMigrate, this.baselineOnMigrate, this.aheadPolicy, this.echo, this.javaMigrations,
-					this.listeners, this.classLoader, this.production, this.backupVerifiers);
+					this.listeners, this.classLoader, this.production, this.backupVerifiers, this.statementLockTimeout,
+					this.lockRetries, this.lockRetryBackoff, this.connectRetries, this.connectRetryBackoff);
 		}
 
 	}

@@ -9,6 +9,13 @@ import dev.migration.revision.Direction;
 public interface MigrationListener {
 
 	/**
+	 * Called when the migration lock was taken, before anything runs under it.
+	 * @param waited how long it took to get the lock (another instance may have held it)
+	 */
+	default void onLockAcquired(java.time.Duration waited) {
+	}
+
+	/**
 	 * Called before a migration runs.
 	 * @param migration the migration
 	 * @param direction upgrade or downgrade

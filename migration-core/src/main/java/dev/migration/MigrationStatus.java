@@ -13,15 +13,19 @@ import java.util.List;
  * @param unknownApplied applied revisions the scripts do not know (the database is
  * ahead of the application)
  * @param lockHolder who holds the migration lock, or {@code null} when it is free
+ * @param interrupted {@code transactional: false} migrations that started and never
+ * finished (a crash part way), each described with the way to resolve it; empty
+ * normally
  */
 public record MigrationStatus(State state, List<String> currentRevisions, List<String> headRevisions,
-		List<MigrationInfo> pending, List<String> unknownApplied, LockHolder lockHolder) {
+		List<MigrationInfo> pending, List<String> unknownApplied, LockHolder lockHolder, List<String> interrupted) {
 
 	public MigrationStatus {
 		currentRevisions = List.copyOf(currentRevisions);
 		headRevisions = List.copyOf(headRevisions);
 		pending = List.copyOf(pending);
 		unknownApplied = List.copyOf(unknownApplied);
+		interrupted = List.copyOf(interrupted);
 	}
 
 	/**

@@ -75,7 +75,13 @@ public record VerifyReport(List<Problem> problems) {
 		/**
 		 * The database at head does not match the declared schema model.
 		 */
-		DRIFT
+		DRIFT,
+
+		/**
+		 * A {@code transactional: false} migration started and never finished: some of
+		 * its statements may be committed.
+		 */
+		INTERRUPTED
 
 	}
 

@@ -1,21 +1,21 @@
 package dev.migration.benchmark;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
-import java.util.logging.Logger;
 
 import javax.sql.DataSource;
+
+import dev.migration.PlainDataSource;
 
 /**
  * A {@link DataSource} that opens a new physical connection on every call, as the first
  * connections of a real start are. The driver is called directly rather than through
  * {@code DriverManager}, so that its service scan costs neither side.
  */
-final class UnpooledDataSource implements DataSource {
+final class UnpooledDataSource implements PlainDataSource {
 
 	private final Driver driver;
 
@@ -38,42 +38,6 @@ final class UnpooledDataSource implements DataSource {
 	@Override
 	public Connection getConnection(String username, String password) throws SQLException {
 		throw new SQLFeatureNotSupportedException("The URL carries the credentials");
-	}
-
-	@Override
-	public PrintWriter getLogWriter() {
-		return null;
-	}
-
-	@Override
-	public void setLogWriter(PrintWriter out) {
-	}
-
-	@Override
-	public void setLoginTimeout(int seconds) {
-	}
-
-	@Override
-	public int getLoginTimeout() {
-		return 0;
-	}
-
-	@Override
-	public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-		throw new SQLFeatureNotSupportedException();
-	}
-
-	@Override
-	public <T> T unwrap(Class<T> type) throws SQLException {
-		if (type.isInstance(this)) {
-			return type.cast(this);
-		}
-		throw new SQLException("Not a wrapper of " + type.getName());
-	}
-
-	@Override
-	public boolean isWrapperFor(Class<?> type) {
-		return type.isInstance(this);
 	}
 
 }

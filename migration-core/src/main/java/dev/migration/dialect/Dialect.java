@@ -129,6 +129,34 @@ public interface Dialect {
 	}
 
 	/**
+	 * A query that reads the session's limit on waiting for a table lock, or
+	 * {@code null} when the database has none.
+	 * @return the query
+	 */
+	default String lockWaitLimitQuery() {
+		return null;
+	}
+
+	/**
+	 * A query that sets the session's limit on waiting for a table lock, as read by
+	 * {@link #lockWaitLimitQuery()}; its parameter is the value (such as
+	 * {@code 5000ms}).
+	 * @return the query
+	 */
+	default String setLockWaitLimitQuery() {
+		return null;
+	}
+
+	/**
+	 * Whether a failure is a statement giving up waiting for a table lock.
+	 * @param failure the failure
+	 * @return {@code true} for a lock timeout
+	 */
+	default boolean isLockTimeout(java.sql.SQLException failure) {
+		return false;
+	}
+
+	/**
 	 * Whether a data-modifying statement can sit in a {@code WITH} clause of another,
 	 * so the state and log rows of a migration go in one round trip.
 	 * @return {@code true} for PostgreSQL

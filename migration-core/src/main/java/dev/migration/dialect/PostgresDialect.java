@@ -79,6 +79,22 @@ final class PostgresDialect implements Dialect {
 	}
 
 	@Override
+	public String lockWaitLimitQuery() {
+		return "SELECT current_setting('lock_timeout')";
+	}
+
+	@Override
+	public String setLockWaitLimitQuery() {
+		return "SELECT set_config('lock_timeout', ?, false)";
+	}
+
+	@Override
+	public boolean isLockTimeout(java.sql.SQLException failure) {
+		// lock_not_available: lock_timeout expired (or NOWAIT).
+		return "55P03".equals(failure.getSQLState());
+	}
+
+	@Override
 	public boolean hasWritableCommonTableExpressions() {
 		return true;
 	}

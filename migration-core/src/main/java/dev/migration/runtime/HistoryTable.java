@@ -156,6 +156,43 @@ final class HistoryTable {
 	}
 
 	/**
+	 * Non-transactional migrations that started and never finished: a {@code start}
+	 * row that no later row of the same revision follows, for a revision that is not
+	 * applied.
+	 */
+	List<Interrupted> interrupted(Connection connection) throws SQLException {
+		List<Interrupted> interrupted = new ArrayList<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("""
+						SELECT l.revision, l.message, l.started_at, l.host, l.db_user FROM %1$s l
+						WHERE l.action = 'start'
+						  AND NOT EXISTS (SELECT 1 FROM %1$s n WHERE n.revision = l.revision AND n.id > l.id)
+						  AND NOT EXISTS (SELECT 1 FROM %2$s s WHERE s.revision = l.revision)
+						ORDER BY l.id""".formatted(this.log, this.state))) {
+			while (rows.next()) {
+				interrupted.add(new Interrupted(rows.getString(1), rows.getString(2),
+						instant(rows.getObject(3, OffsetDateTime.class)), rows.getString(4), rows.getString(5)));
+			}
+		}
+		return interrupted;
+	}
+
+	/**
+	 * A non-transactional migration that started and never finished.
+	 */
+	record Interrupted(String revision, String message, Instant startedAt, String host, String user) {
+
+		String describe() {
+			return "Revision " + this.revision + " (" + this.message + ") is declared transactional: false and was "
+					+ "interrupted: it started at " + this.startedAt + " on " + this.host + " as " + this.user
+					+ " and never finished, so some of its statements may be committed. Inspect the schema, then "
+					+ "either complete it by hand and record it with repair mark-applied " + this.revision
+					+ " --reason \"...\", or undo what it did and migrate again";
+		}
+
+	}
+
+	/**
 	 * The downgrade SQL stored when a revision was applied, or {@code null}.
 	 */
 	String storedDowngrade(Connection connection, String revision) throws SQLException {

@@ -23,6 +23,7 @@ import dev.migration.HistoryEntry;
 import dev.migration.LockHolder;
 import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationException;
+import dev.migration.MigrationFailedException;
 import dev.migration.MigrationInfo;
 import dev.migration.MigrationManager;
 import dev.migration.MigrationResult;
@@ -106,8 +107,13 @@ public final class MigrationEngine implements MigrationManager {
 			MigrationStatus.State summary = !state.unknown().isEmpty() ? MigrationStatus.State.AHEAD
 					: pending.isEmpty() ? MigrationStatus.State.UP_TO_DATE : MigrationStatus.State.PENDING;
 			LockHolder holder = newLock(session).holder();
+			List<String> interrupted = state.hasHistory() ? session.history()
+				.interrupted(session.connection())
+				.stream()
+				.map(HistoryTable.Interrupted::describe)
+				.toList() : List.of();
 			return new MigrationStatus(summary, state.current(), scripts().graph().heads(), pending,
-					List.copyOf(state.unknown().keySet()), holder);
+					List.copyOf(state.unknown().keySet()), holder, interrupted);
 		});
 	}
 
@@ -625,6 +631,9 @@ public final class MigrationEngine implements MigrationManager {
 		}
 		try (Session session = Session.open(this.dataSource, this.configuration)) {
 			if (session.history().exists(session.connection())) {
+				for (HistoryTable.Interrupted interrupted : session.history().interrupted(session.connection())) {
+					problems.add(new Problem(Kind.INTERRUPTED, interrupted.revision(), interrupted.describe()));
+				}
 				for (AppliedRevision applied : session.history().readState(session.connection()).values()) {
 					MigrationScript script = byId.get(applied.revision());
 					if (script == null) {
@@ -723,17 +732,61 @@ public final class MigrationEngine implements MigrationManager {
 			return List.of();
 		}
 		session.useMigrationSchema();
+		session.limitLockWaits(this.configuration.statementLockTimeout());
 		List<AppliedMigration> done = new ArrayList<>();
 		try (HistoryTable.Recorder recorder = session.history().recorder(session.connection())) {
 			StepRunner runner = new StepRunner(session, this.statementLog, this.configuration.listeners(), recorder);
 			for (Step step : steps) {
-				done.add(runner.run(step.script(), step.direction(), step.statements()));
+				done.add(runWithLockRetries(session, runner, step));
 			}
 		}
 		long total = done.stream().mapToLong((step) -> step.duration().toMillis()).sum();
 		logger.log(Level.INFO, "{0} {1} migration(s) in {2} ms",
 				(plan.direction() == Direction.UPGRADE) ? "Applied" : "Reverted", done.size(), total);
 		return done;
+	}
+
+	/**
+	 * Runs a step; when a statement gave up waiting for a table lock (another
+	 * transaction holds one), the step was rolled back whole, so it is tried again after
+	 * a doubling pause, up to the configured retries.
+	 */
+	private AppliedMigration runWithLockRetries(Session session, StepRunner runner, Step step) {
+		long pause = this.configuration.lockRetryBackoff().toMillis();
+		for (int attempt = 0;; attempt++) {
+			try {
+				return runner.run(step.script(), step.direction(), step.statements());
+			}
+			catch (MigrationFailedException ex) {
+				boolean lockTimeout = ex.getCause() instanceof SQLException cause
+						&& session.dialect().isLockTimeout(cause) && step.script().info().transactional();
+				if (!lockTimeout) {
+					throw ex;
+				}
+				if (attempt >= this.configuration.lockRetries()) {
+					throw new MigrationFailedException(step.script().id(), ex.getMessage() + ". Gave up after "
+							+ (attempt + 1) + " attempt(s), each waiting at most "
+							+ this.configuration.statementLockTimeout().toMillis() + " ms for a lock that another "
+							+ "transaction holds on the table: find it in pg_stat_activity, or retry when it is done",
+							ex.getCause());
+				}
+				logger.log(Level.WARNING, "{0}: waited {1} ms for a table lock; rolled back, retrying in {2} ms "
+						+ "({3} of {4})", step.script().id(), this.configuration.statementLockTimeout().toMillis(),
+						pause, attempt + 1, this.configuration.lockRetries());
+				sleep(pause);
+				pause = Math.min(pause * 2, 60_000);
+			}
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new MigrationException("Interrupted while waiting to retry a migration", ex);
+		}
 	}
 
 	/**
@@ -776,7 +829,17 @@ public final class MigrationEngine implements MigrationManager {
 
 	private <T> T locked(Session session, SqlWork<T> work) {
 		DatabaseLock lock = newLock(session);
+		long waitStart = System.nanoTime();
 		lock.acquire();
+		Duration waited = Duration.ofNanos(System.nanoTime() - waitStart);
+		for (dev.migration.MigrationListener listener : this.configuration.listeners()) {
+			try {
+				listener.onLockAcquired(waited);
+			}
+			catch (RuntimeException ex) {
+				logger.log(Level.WARNING, "A migration listener failed; ignoring it", ex);
+			}
+		}
 		T result;
 		try {
 			result = work.run();
@@ -785,7 +848,7 @@ public final class MigrationEngine implements MigrationManager {
 			releaseAfterFailure(lock, ex);
 			throw new MigrationException("Database error: " + ex.getMessage(), ex);
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | Error ex) {
 			releaseAfterFailure(lock, ex);
 			throw ex;
 		}
@@ -793,7 +856,7 @@ public final class MigrationEngine implements MigrationManager {
 		return result;
 	}
 
-	private static void releaseAfterFailure(DatabaseLock lock, Exception failure) {
+	private static void releaseAfterFailure(DatabaseLock lock, Throwable failure) {
 		try {
 			lock.release();
 		}

@@ -1,6 +1,5 @@
 package dev.migration.runtime;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -11,7 +10,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -20,6 +18,7 @@ import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationException;
 import dev.migration.MigrationInfo;
 import dev.migration.MigrationManager;
+import dev.migration.PlainDataSource;
 import dev.migration.VerifyReport.Kind;
 import dev.migration.VerifyReport.Problem;
 import dev.migration.autogenerate.SchemaComparator;
@@ -59,7 +58,7 @@ final class RoundTripVerifier {
 			String url = "jdbc:duckdb::memory:" + name;
 			// A named in-memory database lives while a connection to it is open.
 			try (Connection keeper = DriverManager.getConnection(url)) {
-				return run(new DriverManagerDataSource(url), null, dialect);
+				return run(PlainDataSource.of(url), null, dialect);
 			}
 			catch (SQLException ex) {
 				throw new MigrationException("Cannot open a scratch DuckDB database: " + ex.getMessage(), ex);
@@ -142,56 +141,6 @@ final class RoundTripVerifier {
 
 	private static String describe(List<Operation> operations) {
 		return operations.stream().map(Operation::describe).collect(Collectors.joining("; "));
-	}
-
-	/**
-	 * Connections to a scratch database by URL; the driver is the application's.
-	 */
-	private record DriverManagerDataSource(String url) implements DataSource {
-
-		@Override
-		public Connection getConnection() throws SQLException {
-			return DriverManager.getConnection(this.url);
-		}
-
-		@Override
-		public Connection getConnection(String username, String password) throws SQLException {
-			return getConnection();
-		}
-
-		@Override
-		public PrintWriter getLogWriter() {
-			return null;
-		}
-
-		@Override
-		public void setLogWriter(PrintWriter out) {
-		}
-
-		@Override
-		public void setLoginTimeout(int seconds) {
-		}
-
-		@Override
-		public int getLoginTimeout() {
-			return 0;
-		}
-
-		@Override
-		public Logger getParentLogger() {
-			return Logger.getGlobal();
-		}
-
-		@Override
-		public <T> T unwrap(Class<T> type) throws SQLException {
-			throw new SQLException("Not a wrapper");
-		}
-
-		@Override
-		public boolean isWrapperFor(Class<?> type) {
-			return false;
-		}
-
 	}
 
 }

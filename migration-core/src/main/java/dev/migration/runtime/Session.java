@@ -16,6 +16,8 @@ import dev.migration.dialect.Dialect;
  */
 final class Session implements AutoCloseable {
 
+	private static final System.Logger logger = System.getLogger("dev.migration");
+
 	private final Connection connection;
 
 	private final Dialect dialect;
@@ -27,6 +29,8 @@ final class Session implements AutoCloseable {
 	private final boolean initialAutoCommit;
 
 	private String savedSearchPath;
+
+	private String savedLockWaitLimit;
 
 	private String user;
 
@@ -40,15 +44,7 @@ final class Session implements AutoCloseable {
 	}
 
 	static Session open(javax.sql.DataSource dataSource, MigrationConfiguration configuration) {
-		Connection connection;
-		try {
-			connection = dataSource.getConnection();
-		}
-		catch (SQLException ex) {
-			String message = String.valueOf(ex.getMessage());
-			throw message.contains("Could not set lock on file") ? Dialect.duckdb().connectionFailure(ex)
-					: new MigrationException("Cannot connect to the database: " + message, ex);
-		}
+		Connection connection = connect(dataSource, configuration);
 		try {
 			Dialect dialect = Dialect.of(connection);
 			String schema = configuration.schema();
@@ -73,6 +69,42 @@ final class Session implements AutoCloseable {
 				throw migrationException;
 			}
 			throw new MigrationException("Cannot read the database's metadata: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Borrows a connection, retrying a failed attempt with a doubling pause (a database
+	 * that starts after the application, a pool still warming up).
+	 */
+	private static Connection connect(javax.sql.DataSource dataSource, MigrationConfiguration configuration) {
+		long start = System.nanoTime();
+		long pause = configuration.connectRetryBackoff().toMillis();
+		for (int attempt = 0;; attempt++) {
+			try {
+				return dataSource.getConnection();
+			}
+			catch (SQLException ex) {
+				String message = String.valueOf(ex.getMessage());
+				if (attempt >= configuration.connectRetries()) {
+					String tried = (attempt > 0) ? " after " + (attempt + 1) + " attempts over "
+							+ java.time.Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s" : "";
+					if (message.contains("Could not set lock on file")) {
+						throw Dialect.duckdb().connectionFailure(ex);
+					}
+					throw new MigrationException("Cannot connect to the database" + tried + ": " + message
+							+ " (connect retries: " + configuration.connectRetries() + ")", ex);
+				}
+				logger.log(System.Logger.Level.WARNING, "Cannot connect to the database ({0}); retrying in {1} ms",
+						message, pause);
+				try {
+					Thread.sleep(pause);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw new MigrationException("Interrupted while waiting to connect to the database", ex);
+				}
+				pause = Math.min(pause * 2, 30_000);
+			}
 		}
 	}
 
@@ -121,6 +153,27 @@ final class Session implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Limits how long each statement waits for a table lock, where the database can;
+	 * {@link #close()} restores the previous limit.
+	 */
+	void limitLockWaits(java.time.Duration limit) throws SQLException {
+		String read = this.dialect.lockWaitLimitQuery();
+		if (limit == null || read == null || this.savedLockWaitLimit != null) {
+			return;
+		}
+		this.savedLockWaitLimit = queryString(this.connection, read);
+		setLockWaitLimit(limit.toMillis() + "ms");
+	}
+
+	private void setLockWaitLimit(String value) throws SQLException {
+		try (java.sql.PreparedStatement statement = this.connection
+			.prepareStatement(this.dialect.setLockWaitLimitQuery())) {
+			statement.setString(1, value);
+			statement.execute();
+		}
+	}
+
 	static String queryString(Connection connection, String sql) throws SQLException {
 		try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
 			return rows.next() ? rows.getString(1) : null;
@@ -137,6 +190,9 @@ final class Session implements AutoCloseable {
 				try (Statement statement = this.connection.createStatement()) {
 					statement.execute(this.dialect.restoreSearchPath(this.savedSearchPath));
 				}
+			}
+			if (this.savedLockWaitLimit != null) {
+				setLockWaitLimit(this.savedLockWaitLimit);
 			}
 			this.connection.setAutoCommit(this.initialAutoCommit);
 		}

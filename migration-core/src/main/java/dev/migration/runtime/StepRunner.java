@@ -61,6 +61,11 @@ final class StepRunner {
 		SqlStatement current = null;
 		try {
 			connection.setAutoCommit(!transactional);
+			if (!transactional) {
+				// Committed before the first statement: survives a crash half way.
+				this.recorder.log(new HistoryTable.LogRow(info.revision(), info.message(), HistoryAction.START,
+						info.checksum(), this.session.user(), LockOwner.host(), startedAt, Duration.ZERO, null));
+			}
 			if (statements != null) {
 				try (Statement statement = connection.createStatement()) {
 					for (SqlStatement sql : statements) {

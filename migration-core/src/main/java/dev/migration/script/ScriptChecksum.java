@@ -3,9 +3,7 @@ package dev.migration.script;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -27,6 +25,8 @@ public final class ScriptChecksum {
 	 */
 	public static final int VERSION = 1;
 
+	private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(ScriptChecksum::sha256);
+
 	private ScriptChecksum() {
 	}
 
@@ -37,20 +37,46 @@ public final class ScriptChecksum {
 	 */
 	public static String of(String content) {
 		Objects.requireNonNull(content, "content");
-		byte[] digest = sha256().digest(normalize(content).getBytes(StandardCharsets.UTF_8));
+		byte[] digest = DIGEST.get().digest(normalize(content).getBytes(StandardCharsets.UTF_8));
 		return HexFormat.of().formatHex(digest);
 	}
 
+	/**
+	 * The text every line ending, trailing whitespace and trailing blank line aside, in
+	 * one pass: it runs for every script at every start.
+	 */
 	static String normalize(String content) {
-		String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
-		List<String> lines = new ArrayList<>();
-		for (String line : text.split("\r\n|\r|\n", -1)) {
-			lines.add(line.stripTrailing());
+		int start = content.startsWith("\uFEFF") ? 1 : 0;
+		int length = content.length();
+		StringBuilder normalized = new StringBuilder(length);
+		int pendingNewlines = 0;
+		int whitespaceStart = -1;
+		for (int i = start; i < length; i++) {
+			char c = content.charAt(i);
+			if (c == '\n' || c == '\r') {
+				if (c == '\r' && i + 1 < length && content.charAt(i + 1) == '\n') {
+					i++;
+				}
+				whitespaceStart = -1;
+				pendingNewlines++;
+			}
+			else if (Character.isWhitespace(c)) {
+				if (whitespaceStart < 0) {
+					whitespaceStart = i;
+				}
+			}
+			else {
+				for (; pendingNewlines > 0; pendingNewlines--) {
+					normalized.append('\n');
+				}
+				if (whitespaceStart >= 0) {
+					normalized.append(content, whitespaceStart, i);
+					whitespaceStart = -1;
+				}
+				normalized.append(c);
+			}
 		}
-		while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
-			lines.remove(lines.size() - 1);
-		}
-		return String.join("\n", lines);
+		return normalized.toString();
 	}
 
 	private static MessageDigest sha256() {

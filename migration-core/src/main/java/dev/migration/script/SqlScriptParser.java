@@ -111,7 +111,7 @@ public final class SqlScriptParser {
 		Objects.requireNonNull(path, "path");
 		Objects.requireNonNull(content, "content");
 		String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
-		SqlScriptParser parser = new SqlScriptParser(path, List.of(text.split("\r\n|\r|\n", -1)));
+		SqlScriptParser parser = new SqlScriptParser(path, lines(text));
 		return parser.parse(ScriptChecksum.of(content));
 	}
 
@@ -131,11 +131,46 @@ public final class SqlScriptParser {
 		Objects.requireNonNull(path, "path");
 		Objects.requireNonNull(content, "content");
 		String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
-		SqlScriptParser parser = new SqlScriptParser(path, List.of(text.split("\r\n|\r|\n", -1)));
+		SqlScriptParser parser = new SqlScriptParser(path, lines(text));
 		return parser.outline(ScriptChecksum.of(content));
 	}
 
+	/**
+	 * The lines of a text, whatever its line endings; without a regular expression, as
+	 * this runs for every script at every start.
+	 */
+	private static List<String> lines(String text) {
+		List<String> lines = new ArrayList<>();
+		int start = 0;
+		int length = text.length();
+		for (int i = 0; i < length; i++) {
+			char c = text.charAt(i);
+			if (c == '\n' || c == '\r') {
+				lines.add(text.substring(start, i));
+				if (c == '\r' && i + 1 < length && text.charAt(i + 1) == '\n') {
+					i++;
+				}
+				start = i + 1;
+			}
+		}
+		lines.add(text.substring(start));
+		return lines;
+	}
+
 	private SqlScriptOutline outline(String checksum) {
+		Layout layout = layout();
+		Header header = layout.header();
+		Revision revision = new Revision(header.revision(), header.message(), header.downRevisions(),
+				header.dependsOn(), this.path);
+		return new SqlScriptOutline(this.path, revision, header.transactional(),
+				layout.sections().containsKey(DOWNGRADE), checksum);
+	}
+
+	/**
+	 * The header and where the sections start, checked; what both an outline and a
+	 * full parse begin with.
+	 */
+	private Layout layout() {
 		Map<String, Integer> sections = findSections();
 		int firstSection = sections.values().stream().min(Integer::compare).orElse(this.lines.size());
 		int headerEnd = 0;
@@ -146,24 +181,20 @@ public final class SqlScriptParser {
 		if (!sections.containsKey(UPGRADE)) {
 			throw new ScriptException(this.path, 0, "missing '-- upgrade' section");
 		}
-		Revision revision = new Revision(header.revision(), header.message(), header.downRevisions(),
-				header.dependsOn(), this.path);
-		return new SqlScriptOutline(this.path, revision, header.transactional(), sections.containsKey(DOWNGRADE),
-				checksum);
+		return new Layout(sections, firstSection, headerEnd, header);
+	}
+
+	private record Layout(Map<String, Integer> sections, int firstSection, int headerEnd, Header header) {
+
 	}
 
 	private SqlScript parse(String checksum) {
-		Map<String, Integer> sections = findSections();
-		int firstSection = sections.values().stream().min(Integer::compare).orElse(this.lines.size());
-		int headerEnd = 0;
-		while (headerEnd < firstSection && this.lines.get(headerEnd).strip().startsWith("--")) {
-			headerEnd++;
-		}
-		Header header = parseHeader(headerEnd);
+		Layout layout = layout();
+		Map<String, Integer> sections = layout.sections();
+		int firstSection = layout.firstSection();
+		int headerEnd = layout.headerEnd();
+		Header header = layout.header();
 		Integer upgradeIndex = sections.get(UPGRADE);
-		if (upgradeIndex == null) {
-			throw new ScriptException(this.path, 0, "missing '-- upgrade' section");
-		}
 		List<SqlStatement> outside = StatementSplitter.split(this.path, text(headerEnd, firstSection), headerEnd + 1);
 		if (!outside.isEmpty()) {
 			SqlStatement statement = outside.get(0);
@@ -198,7 +229,12 @@ public final class SqlScriptParser {
 	private Map<String, Integer> findSections() {
 		Map<String, Integer> sections = new LinkedHashMap<>();
 		for (int i = 0; i < this.lines.size(); i++) {
-			Matcher matcher = SECTION_MARKER.matcher(this.lines.get(i).strip());
+			String line = this.lines.get(i);
+			// Most lines are SQL: skip the regular expression for them.
+			if (line.indexOf('-') < 0) {
+				continue;
+			}
+			Matcher matcher = SECTION_MARKER.matcher(line.strip());
 			if (matcher.matches()) {
 				String name = matcher.group(1).toLowerCase(Locale.ROOT);
 				Integer previous = sections.putIfAbsent(name, i);

@@ -1,11 +1,9 @@
 package dev.migration.autogenerate;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -13,9 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.logging.Logger;
 
 import javax.sql.DataSource;
+
+import dev.migration.PlainDataSource;
 
 import dev.migration.dialect.Dialect;
 import dev.migration.operation.SchemaSnapshot;
@@ -200,7 +199,7 @@ public final class TestDatabase implements AutoCloseable {
 		return this.kind + " " + this.url;
 	}
 
-	private static final class SharedConnectionDataSource implements DataSource {
+	private static final class SharedConnectionDataSource implements PlainDataSource {
 
 		private final Connection connection;
 
@@ -228,41 +227,13 @@ public final class TestDatabase implements AutoCloseable {
 		}
 
 		@Override
-		public Connection getConnection(String username, String password) {
-			return getConnection();
-		}
-
-		@Override
-		public PrintWriter getLogWriter() {
-			return null;
-		}
-
-		@Override
-		public void setLogWriter(PrintWriter out) {
-		}
-
-		@Override
-		public void setLoginTimeout(int seconds) {
-		}
-
-		@Override
-		public int getLoginTimeout() {
-			return 0;
-		}
-
-		@Override
-		public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-			throw new SQLFeatureNotSupportedException();
-		}
-
-		@Override
 		public <T> T unwrap(Class<T> iface) throws SQLException {
 			return this.connection.unwrap(iface);
 		}
 
 		@Override
-		public boolean isWrapperFor(Class<?> iface) throws SQLException {
-			return this.connection.isWrapperFor(iface);
+		public boolean isWrapperFor(Class<?> iface) {
+			return iface.isInstance(this.connection);
 		}
 
 	}

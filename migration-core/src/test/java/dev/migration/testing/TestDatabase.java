@@ -1,7 +1,6 @@
 package dev.migration.testing;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,17 +8,17 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
+
+import dev.migration.PlainDataSource;
 
 import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationManager;
@@ -345,7 +344,7 @@ public final class TestDatabase implements AutoCloseable {
 	 * A data source that opens a connection per call, like a DuckDB application without
 	 * a pool.
 	 */
-	static final class DriverManagerDataSource implements DataSource {
+	static final class DriverManagerDataSource implements PlainDataSource {
 
 		private final String url;
 
@@ -356,44 +355,6 @@ public final class TestDatabase implements AutoCloseable {
 		@Override
 		public Connection getConnection() throws SQLException {
 			return DriverManager.getConnection(this.url);
-		}
-
-		@Override
-		public Connection getConnection(String username, String password) throws SQLException {
-			return getConnection();
-		}
-
-		@Override
-		public PrintWriter getLogWriter() {
-			return null;
-		}
-
-		@Override
-		public void setLogWriter(PrintWriter out) {
-		}
-
-		@Override
-		public void setLoginTimeout(int seconds) {
-		}
-
-		@Override
-		public int getLoginTimeout() {
-			return 0;
-		}
-
-		@Override
-		public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-			throw new SQLFeatureNotSupportedException();
-		}
-
-		@Override
-		public <T> T unwrap(Class<T> type) throws SQLException {
-			throw new SQLException("Not a wrapper");
-		}
-
-		@Override
-		public boolean isWrapperFor(Class<?> type) {
-			return false;
 		}
 
 	}

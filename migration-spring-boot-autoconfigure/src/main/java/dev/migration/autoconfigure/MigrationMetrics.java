@@ -1,5 +1,6 @@
 package dev.migration.autoconfigure;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,6 +57,14 @@ public class MigrationMetrics implements MigrationListener {
 		Gauge.builder("migration.applied", this, (metrics) -> metrics.counts().applied())
 			.description("Known migrations applied")
 			.register(registry);
+	}
+
+	@Override
+	public void onLockAcquired(Duration waited) {
+		Timer.builder("migration.lock.wait")
+			.description("Time spent waiting for the migration lock")
+			.register(this.registry)
+			.record(waited);
 	}
 
 	@Override

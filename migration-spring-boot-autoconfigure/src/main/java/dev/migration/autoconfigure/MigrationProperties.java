@@ -109,9 +109,59 @@ public class MigrationProperties {
 	private List<String> productionProfiles = new ArrayList<>(List.of("prod", "production"));
 
 	/**
+	 * Where the {@code migration create} command writes new revision scripts, relative
+	 * to the working directory.
+	 */
+	private String sourceDirectory = dev.migration.MigrationAuthor.DEFAULT_SOURCE_DIRECTORY;
+
+	/**
+	 * How many times a failed connection attempt is retried before migrations fail.
+	 */
+	private int connectRetries = MigrationConfiguration.DEFAULT_CONNECT_RETRIES;
+
+	/**
+	 * The pause before the first connection retry, doubled for each next one up to 30
+	 * seconds.
+	 */
+	private Duration connectRetryBackoff = MigrationConfiguration.DEFAULT_CONNECT_RETRY_BACKOFF;
+
+	/**
+	 * PostgreSQL-specific settings.
+	 */
+	private final Postgresql postgresql = new Postgresql();
+
+	/**
 	 * The migrations actuator endpoint.
 	 */
 	private final Endpoint endpoint = new Endpoint();
+
+	public String getSourceDirectory() {
+		return this.sourceDirectory;
+	}
+
+	public void setSourceDirectory(String sourceDirectory) {
+		this.sourceDirectory = sourceDirectory;
+	}
+
+	public int getConnectRetries() {
+		return this.connectRetries;
+	}
+
+	public void setConnectRetries(int connectRetries) {
+		this.connectRetries = connectRetries;
+	}
+
+	public Duration getConnectRetryBackoff() {
+		return this.connectRetryBackoff;
+	}
+
+	public void setConnectRetryBackoff(Duration connectRetryBackoff) {
+		this.connectRetryBackoff = connectRetryBackoff;
+	}
+
+	public Postgresql getPostgresql() {
+		return this.postgresql;
+	}
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -280,7 +330,12 @@ public class MigrationProperties {
 			.validateOnMigrate(this.validateOnMigrate)
 			.baselineOnMigrate(this.baselineOnMigrate)
 			.aheadPolicy(this.aheadPolicy)
-			.echo(this.echo);
+			.echo(this.echo)
+			.connectRetries(this.connectRetries)
+			.connectRetryBackoff(this.connectRetryBackoff)
+			.statementLockTimeout(this.postgresql.lockTimeout)
+			.lockRetries(this.postgresql.lockRetries)
+			.lockRetryBackoff(this.postgresql.lockRetryBackoff);
 	}
 
 	/**
@@ -297,6 +352,55 @@ public class MigrationProperties {
 		 * Keep the application running, with the migration health DOWN.
 		 */
 		KEEP_RUNNING
+
+	}
+
+	/**
+	 * Settings that only PostgreSQL honours.
+	 */
+	public static class Postgresql {
+
+		/**
+		 * How long a migration's statement waits for a table lock ({@code lock_timeout})
+		 * before the migration is rolled back and retried, so DDL never queues behind a
+		 * long transaction while blocking every query after it.
+		 */
+		private Duration lockTimeout = MigrationConfiguration.DEFAULT_STATEMENT_LOCK_TIMEOUT;
+
+		/**
+		 * How many times a migration that gave up waiting for a table lock is retried.
+		 */
+		private int lockRetries = MigrationConfiguration.DEFAULT_LOCK_RETRIES;
+
+		/**
+		 * The pause before the first retry after a lock timeout, doubled for each next
+		 * one.
+		 */
+		private Duration lockRetryBackoff = MigrationConfiguration.DEFAULT_LOCK_RETRY_BACKOFF;
+
+		public Duration getLockTimeout() {
+			return this.lockTimeout;
+		}
+
+		public void setLockTimeout(Duration lockTimeout) {
+			this.lockTimeout = lockTimeout;
+		}
+
+		public int getLockRetries() {
+			return this.lockRetries;
+		}
+
+		public void setLockRetries(int lockRetries) {
+			this.lockRetries = lockRetries;
+		}
+
+		public Duration getLockRetryBackoff() {
+			return this.lockRetryBackoff;
+		}
+
+		public void setLockRetryBackoff(Duration lockRetryBackoff) {
+			this.lockRetryBackoff = lockRetryBackoff;
+		}
 
 	}
 

@@ -79,14 +79,16 @@ public class MigrationsEndpoint {
 	 * @param part {@code history} or {@code verify}
 	 * @param page the history page, from 0
 	 * @param size the history page size, 1 to 1000
+	 * @param roundtrip for {@code verify}, whether to also test every downgrade on a
+	 * scratch database
 	 * @return the part, or {@code null} (not found) for another name
 	 */
 	@ReadOperation
 	public @Nullable OperationResponseBody part(@Selector String part, @Nullable Integer page,
-			@Nullable Integer size) {
+			@Nullable Integer size, @Nullable Boolean roundtrip) {
 		return switch (part) {
 			case "history" -> history(page, size);
-			case "verify" -> verify();
+			case "verify" -> verify(Boolean.TRUE.equals(roundtrip));
 			default -> null;
 		};
 	}
@@ -123,9 +125,21 @@ public class MigrationsEndpoint {
 	 * @return the findings
 	 */
 	public VerifyDescriptor verify() {
-		VerifyReport report = this.migrationManager.verify();
-		return new VerifyDescriptor(report.isOk(), report.problems()
-			.stream()
+		return verify(false);
+	}
+
+	/**
+	 * The checks of the scripts against the database, and optionally the round trip of
+	 * every downgrade on a scratch database.
+	 * @param roundtrip whether to run the round trip too
+	 * @return the findings
+	 */
+	public VerifyDescriptor verify(boolean roundtrip) {
+		List<VerifyReport.Problem> problems = new java.util.ArrayList<>(this.migrationManager.verify().problems());
+		if (roundtrip) {
+			problems.addAll(this.migrationManager.verifyRoundTrip().problems());
+		}
+		return new VerifyDescriptor(problems.isEmpty(), problems.stream()
 			.map((problem) -> new ProblemDescriptor(problem.kind().name(), problem.revision(), problem.detail()))
 			.toList());
 	}

@@ -48,13 +48,16 @@ public class MigrationsEndpointWebExtension {
 	 * @param action {@code migrate} or {@code rollback}
 	 * @param target the target; {@code head} to migrate and {@code -1} to roll back
 	 * when not given
-	 * @param confirm for a rollback in production, the target again
+	 * @param confirm for a rollback in production, the revision it ends at, repeated
+	 * @param dryRun whether to return the SQL that would run instead of running it
+	 * @param allowDataLoss whether a rollback may drop tables or columns holding rows
 	 * @return what ran (200), or why nothing ran: 400 for an invalid request or an
 	 * unconfirmed rollback in production, 409 while another run holds the lock, 500 when
 	 * a migration failed
 	 */
 	@WriteOperation
-	public WebEndpointResponse<Object> run(String action, @Nullable String target, @Nullable String confirm) {
+	public WebEndpointResponse<Object> run(String action, @Nullable String target, @Nullable String confirm,
+			@Nullable Boolean dryRun, @Nullable Boolean allowDataLoss) {
 		boolean rollback;
 		switch (action) {
 			case "migrate" -> rollback = false;
@@ -72,8 +75,14 @@ public class MigrationsEndpointWebExtension {
 		try {
 			// The core runs every rollback safety check, production confirmation included.
 			RollbackOptions options = RollbackOptions.defaults().withConfirm(confirm);
+			if (Boolean.TRUE.equals(allowDataLoss)) {
+				options = options.withAllowDataLoss();
+			}
+			if (Boolean.TRUE.equals(dryRun)) {
+				options = options.asDryRun();
+			}
 			MigrationResult result = rollback ? this.migrationManager.rollback(resolvedTarget, options)
-					: this.migrationManager.migrate(resolvedTarget);
+					: this.migrationManager.migrate(resolvedTarget, Boolean.TRUE.equals(dryRun));
 			this.runState.succeeded(result);
 			return new WebEndpointResponse<>(new RunDescriptor(result));
 		}
@@ -105,14 +114,33 @@ public class MigrationsEndpointWebExtension {
 	 * @param applied the migrations that ran, in order
 	 * @param current the current revision(s) afterwards
 	 * @param duration how long it took, ISO-8601
+	 * @param dryRun whether nothing ran
+	 * @param planned for a dry run, the SQL each migration would send
 	 */
 	public record RunDescriptor(String operation, String target, List<AppliedDescriptor> applied,
-			List<String> current, String duration) {
+			List<String> current, String duration, boolean dryRun, List<PlannedDescriptor> planned) {
 
 		RunDescriptor(MigrationResult result) {
 			this(result.operation().name(), result.target(),
 					result.migrations().stream().map(AppliedDescriptor::new).toList(), result.currentRevisions(),
-					result.duration().toString());
+					result.duration().toString(), result.dryRun(),
+					result.planned().stream().map(PlannedDescriptor::new).toList());
+		}
+
+	}
+
+	/**
+	 * What a dry run would send for one migration.
+	 *
+	 * @param id the revision id
+	 * @param message its message
+	 * @param direction {@code UPGRADE} or {@code DOWNGRADE}
+	 * @param statements the SQL, in order, state and log rows included
+	 */
+	public record PlannedDescriptor(String id, String message, String direction, List<String> statements) {
+
+		PlannedDescriptor(dev.migration.PlannedMigration planned) {
+			this(planned.revision(), planned.message(), planned.direction().name(), planned.statements());
 		}
 
 	}

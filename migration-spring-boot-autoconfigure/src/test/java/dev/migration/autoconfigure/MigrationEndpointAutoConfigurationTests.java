@@ -120,7 +120,7 @@ class MigrationEndpointAutoConfigurationTests {
 			context.getBean(MigrationManager.class).migrate();
 			MigrationsEndpoint endpoint = context.getBean(MigrationsEndpoint.class);
 			MigrationsEndpoint.HistoryDescriptor first = (MigrationsEndpoint.HistoryDescriptor) endpoint
-				.part("history", 0, 1);
+				.part("history", 0, 1, null);
 			assertThat(first.total()).isEqualTo(2);
 			assertThat(first.page()).isZero();
 			assertThat(first.size()).isOne();
@@ -156,10 +156,13 @@ class MigrationEndpointAutoConfigurationTests {
 			context.getBean(MigrationManager.class).migrate();
 			MigrationsEndpoint endpoint = context.getBean(MigrationsEndpoint.class);
 			MigrationsEndpoint.VerifyDescriptor verify = (MigrationsEndpoint.VerifyDescriptor) endpoint.part("verify",
-					null, null);
+					null, null, null);
 			assertThat(verify.ok()).isTrue();
 			assertThat(verify.problems()).isEmpty();
-			assertThat(endpoint.part("other", null, null)).isNull();
+			MigrationsEndpoint.VerifyDescriptor roundTrip = (MigrationsEndpoint.VerifyDescriptor) endpoint
+				.part("verify", null, null, true);
+			assertThat(roundTrip.ok()).isTrue();
+			assertThat(endpoint.part("other", null, null, null)).isNull();
 		});
 	}
 
@@ -167,7 +170,7 @@ class MigrationEndpointAutoConfigurationTests {
 	void writeOperationMigratesAndRollsBack() {
 		contextRunner().withPropertyValues("migration.endpoint.write-enabled=true").run((context) -> {
 			MigrationsEndpointWebExtension extension = context.getBean(MigrationsEndpointWebExtension.class);
-			WebEndpointResponse<Object> migrated = extension.run("migrate", null, null);
+			WebEndpointResponse<Object> migrated = extension.run("migrate", null, null, null, null);
 			assertThat(migrated.getStatus()).isEqualTo(200);
 			MigrationsEndpointWebExtension.RunDescriptor run = (MigrationsEndpointWebExtension.RunDescriptor) migrated
 				.getBody();
@@ -175,7 +178,7 @@ class MigrationEndpointAutoConfigurationTests {
 			assertThat(run.applied()).extracting(MigrationsEndpointWebExtension.AppliedDescriptor::id)
 				.containsExactly("a1", "a2");
 			assertThat(run.current()).containsExactly("a2");
-			WebEndpointResponse<Object> rolledBack = extension.run("rollback", null, null);
+			WebEndpointResponse<Object> rolledBack = extension.run("rollback", null, null, null, null);
 			assertThat(rolledBack.getStatus()).isEqualTo(200);
 			assertThat(context.getBean(MigrationManager.class).currentRevisions()).containsExactly("a1");
 			assertThat(context.getBean(MigrationRunState.class).getLastRun().what()).isEqualTo("rollback to -1");
@@ -186,10 +189,10 @@ class MigrationEndpointAutoConfigurationTests {
 	void writeOperationRejectsUnknownActionsAndTargets() {
 		contextRunner().withPropertyValues("migration.endpoint.write-enabled=true").run((context) -> {
 			MigrationsEndpointWebExtension extension = context.getBean(MigrationsEndpointWebExtension.class);
-			WebEndpointResponse<Object> unknown = extension.run("stamp", "a1", null);
+			WebEndpointResponse<Object> unknown = extension.run("stamp", "a1", null, null, null);
 			assertThat(unknown.getStatus()).isEqualTo(400);
 			assertThat(unknown.getBody()).isEqualTo(Map.of("error", "action must be 'migrate' or 'rollback', was 'stamp'"));
-			WebEndpointResponse<Object> badTarget = extension.run("migrate", "zz9", null);
+			WebEndpointResponse<Object> badTarget = extension.run("migrate", "zz9", null, null, null);
 			assertThat(badTarget.getStatus()).isEqualTo(400);
 			assertThat(badTarget.getBody().toString()).contains("zz9");
 		});
@@ -200,16 +203,22 @@ class MigrationEndpointAutoConfigurationTests {
 		contextRunner().withPropertyValues("migration.endpoint.write-enabled=true", "spring.profiles.active=prod")
 			.run((context) -> {
 				MigrationsEndpointWebExtension extension = context.getBean(MigrationsEndpointWebExtension.class);
-				assertThat(extension.run("migrate", null, null).getStatus()).isEqualTo(200);
-				WebEndpointResponse<Object> refused = extension.run("rollback", "a1", null);
+				assertThat(extension.run("migrate", null, null, null, null).getStatus()).isEqualTo(200);
+				WebEndpointResponse<Object> refused = extension.run("rollback", "a1", null, null, null);
 				assertThat(refused.getStatus()).isEqualTo(400);
 				assertThat(refused.getBody()).asString()
 					.contains("Rollback to 'a1' refused by 1 safety check(s); nothing was run")
 					.contains("this is a production database")
 					.contains("--confirm=a1");
-				assertThat(extension.run("rollback", "a1", "a2").getStatus()).isEqualTo(400);
+				assertThat(extension.run("rollback", "a1", "a2", null, null).getStatus()).isEqualTo(400);
 				assertThat(context.getBean(MigrationManager.class).currentRevisions()).containsExactly("a2");
-				assertThat(extension.run("rollback", "a1", "a1").getStatus()).isEqualTo(200);
+				WebEndpointResponse<Object> dryRun = extension.run("rollback", "a1", "a1", true, null);
+				assertThat(dryRun.getStatus()).isEqualTo(200);
+				assertThat(((MigrationsEndpointWebExtension.RunDescriptor) dryRun.getBody()).planned())
+					.singleElement()
+					.satisfies((planned) -> assertThat(planned.id()).isEqualTo("a2"));
+				assertThat(context.getBean(MigrationManager.class).currentRevisions()).containsExactly("a2");
+				assertThat(extension.run("rollback", "a1", "a1", null, null).getStatus()).isEqualTo(200);
 				assertThat(context.getBean(MigrationManager.class).currentRevisions()).containsExactly("a1");
 			});
 	}
@@ -221,10 +230,10 @@ class MigrationEndpointAutoConfigurationTests {
 					"migration.production-profiles=production")
 			.run((context) -> {
 				MigrationsEndpointWebExtension extension = context.getBean(MigrationsEndpointWebExtension.class);
-				extension.run("migrate", null, null);
-				assertThat(extension.run("rollback", null, null).getStatus()).isEqualTo(400);
-				assertThat(extension.run("rollback", null, "-1").getStatus()).isEqualTo(400);
-				assertThat(extension.run("rollback", null, "a1").getStatus()).isEqualTo(200);
+				extension.run("migrate", null, null, null, null);
+				assertThat(extension.run("rollback", null, null, null, null).getStatus()).isEqualTo(400);
+				assertThat(extension.run("rollback", null, "-1", null, null).getStatus()).isEqualTo(400);
+				assertThat(extension.run("rollback", null, "a1", null, null).getStatus()).isEqualTo(200);
 			});
 	}
 

@@ -51,6 +51,7 @@ class MigrationMetricsAutoConfigurationTests {
 			assertThat(registry.get("migration.pending").gauge().value()).isEqualTo(0);
 			assertThat(registry.get("migration.applied").gauge().value()).isEqualTo(2);
 			assertThat(registry.get("migration.failures").counter().count()).isZero();
+			assertThat(registry.get("migration.lock.wait").timer().count()).isEqualTo(1);
 			context.getBean(MigrationManager.class).rollback();
 			assertThat(registry.get("migration.duration")
 				.tags("revision", "a2", "direction", "downgrade", "outcome", "success")

@@ -24,6 +24,11 @@ class MigrationPropertiesTests {
 		assertThat(properties.getBaselineOnMigrate()).isEqualTo(defaults.baselineOnMigrate());
 		assertThat(properties.getAheadPolicy()).isEqualTo(defaults.aheadPolicy());
 		assertThat(properties.isEcho()).isEqualTo(defaults.echo());
+		assertThat(properties.getConnectRetries()).isEqualTo(defaults.connectRetries());
+		assertThat(properties.getConnectRetryBackoff()).isEqualTo(defaults.connectRetryBackoff());
+		assertThat(properties.getPostgresql().getLockTimeout()).isEqualTo(defaults.statementLockTimeout());
+		assertThat(properties.getPostgresql().getLockRetries()).isEqualTo(defaults.lockRetries());
+		assertThat(properties.getPostgresql().getLockRetryBackoff()).isEqualTo(defaults.lockRetryBackoff());
 	}
 
 	@Test

@@ -1,0 +1,164 @@
+package dev.migration.autoconfigure.command;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One command of the command line: its name, arguments and options, as documented by
+ * {@code --help}.
+ *
+ * @param name the command name
+ * @param arguments the positional arguments, as shown in the usage line
+ * @param summary what the command does, in one line
+ * @param minArguments the fewest positional arguments
+ * @param maxArguments the most positional arguments, or -1 for no limit
+ * @param read whether it only reads (and so accepts {@code --json})
+ * @param options the command's own options
+ */
+record CommandSpec(String name, String arguments, String summary, int minArguments, int maxArguments, boolean read,
+		List<OptionSpec> options) {
+
+	/**
+	 * The options every command accepts.
+	 */
+	static final List<OptionSpec> COMMON_OPTIONS = List.of(new OptionSpec("help", null, false, "show this help"),
+			new OptionSpec("verbose", null, false, "log more, and print the stack trace of an error"));
+
+	/**
+	 * The option of the read commands.
+	 */
+	static final OptionSpec JSON = new OptionSpec("json", null, false,
+			"machine-readable output, with the fields of the actuator endpoint");
+
+	/**
+	 * Every command, in the order {@code --help} lists them.
+	 */
+	static final List<CommandSpec> ALL = List.of(
+			command("migrate", "", "upgrade to head, or to --revision", 0, 0, false,
+					value("revision", "R", "the target: head, heads, an id or prefix, +N (default: head)"),
+					flag("dry-run", "print the SQL that would run, run nothing")),
+			command("rollback", "", "downgrade one step, or to --revision (base for all)", 0, 0, false,
+					value("revision", "R", "the target: -N, base, an id or prefix (default: -1)"),
+					value("confirm", "R", "the revision the rollback ends at; required in production"),
+					flag("no-safety-check", "skip the safety checks (logged)"),
+					flag("allow-data-loss", "allow downgrades that drop tables or columns holding rows"),
+					flag("dry-run", "print the SQL that would run, run nothing")),
+			command("create", "MESSAGE", "write a new revision script", 1, 1, false,
+					flag("no-autogenerate", "write an empty revision even when a model exists"),
+					value("template", "NAME", "fill the revision from a template"),
+					new OptionSpec("param", "KEY=VALUE", true, "a template parameter (repeatable)"),
+					value("head", "REV", "the parent revision (base for a new root; default: the head)")),
+			command("merge", "MESSAGE REV REV...", "write a merge revision joining heads", 3, -1, false),
+			command("status", "", "current revision(s), heads, pending migrations and state", 0, 0, true),
+			command("history", "", "the action log, newest first", 0, 0, true,
+					value("limit", "N", "show the N newest entries")),
+			command("current", "", "the current revision(s)", 0, 0, true),
+			command("heads", "", "the head(s) of the scripts", 0, 0, true),
+			command("show", "REV", "one revision: message, parents, script, state", 1, 1, true),
+			command("verify", "", "check the scripts against the database", 0, 0, true,
+					flag("roundtrip", "also check every downgrade on a scratch database"),
+					flag("drift", "also compare the database with the model (classpath:db/schema.sql)")),
+			command("stamp", "REV", "set the state to a revision without running anything", 1, 1, false),
+			command("sql", "FROM:TO", "print the SQL script of a range, offline (base:head, head:base)", 1, 1,
+					false, value("dialect", "NAME", "postgresql or duckdb (default: from the datasource URL)")),
+			command("repair", "ACTION REV", "mark-applied, mark-rolled-back or accept-checksum, audited", 2, 2, false,
+					value("reason", "TEXT", "why, for the log (required)"),
+					value("confirm", "REV", "the revision again; required in production")),
+			command("graph", "", "the revision graph, newest first", 0, 0, false,
+					value("format", "FORMAT", "text (default), mermaid or dot")),
+			command("restore", "SNAPSHOT", "restore a DuckDB snapshot taken before a rollback", 1, 1, false),
+			command("help", "[COMMAND]", "list the commands, or describe one", 0, 1, false));
+
+	CommandSpec {
+		options = List.copyOf(options);
+	}
+
+	/**
+	 * Every option this command accepts, its own first.
+	 * @return the options
+	 */
+	List<OptionSpec> allOptions() {
+		List<OptionSpec> all = new ArrayList<>(this.options);
+		if (this.read) {
+			all.add(JSON);
+		}
+		all.addAll(COMMON_OPTIONS);
+		return all;
+	}
+
+	Optional<OptionSpec> option(String name) {
+		return allOptions().stream().filter((option) -> option.name().equals(name)).findFirst();
+	}
+
+	static Optional<CommandSpec> named(String name) {
+		return ALL.stream().filter((command) -> command.name().equals(name)).findFirst();
+	}
+
+	/**
+	 * The usage and options, for {@code --help}.
+	 * @return the help text
+	 */
+	String help() {
+		StringBuilder help = new StringBuilder();
+		help.append("Usage: migration ").append(this.name);
+		if (!this.arguments.isEmpty()) {
+			help.append(' ').append(this.arguments);
+		}
+		help.append(" [options]\n\n").append(this.summary).append("\n\nOptions:\n");
+		TextTable table = new TextTable();
+		for (OptionSpec option : allOptions()) {
+			table.row("  --" + option.name() + ((option.value() != null) ? " " + option.value() : ""),
+					option.description());
+		}
+		return help.append(table.render()).toString();
+	}
+
+	/**
+	 * The list of commands, for {@code migration --help}.
+	 * @return the help text
+	 */
+	static String overview() {
+		StringBuilder help = new StringBuilder(
+				"Usage: migration <command> [options] [--spring.*=... --migration.*=...]\n\nCommands:\n");
+		TextTable table = new TextTable();
+		for (CommandSpec command : ALL) {
+			table.row("  " + command.name() + (command.arguments().isEmpty() ? "" : " " + command.arguments()),
+					command.summary());
+		}
+		help.append(table.render());
+		help.append("\nRun 'migration <command> --help' for a command's options. Exit codes: 0 success, "
+				+ "1 failed or refused, 2 usage error.\n");
+		return help.toString();
+	}
+
+	private static CommandSpec command(String name, String arguments, String summary, int min, int max, boolean read,
+			OptionSpec... options) {
+		return new CommandSpec(name, arguments, summary, min, max, read, List.of(options));
+	}
+
+	private static OptionSpec value(String name, String value, String description) {
+		return new OptionSpec(name, value, false, description);
+	}
+
+	private static OptionSpec flag(String name, String description) {
+		return new OptionSpec(name, null, false, description);
+	}
+
+	/**
+	 * An option.
+	 *
+	 * @param name the name, without {@code --}
+	 * @param value the name of its value in the help, or {@code null} for a flag
+	 * @param repeatable whether it may be given more than once
+	 * @param description what it does
+	 */
+	record OptionSpec(String name, String value, boolean repeatable, String description) {
+
+		boolean takesValue() {
+			return this.value != null;
+		}
+
+	}
+
+}

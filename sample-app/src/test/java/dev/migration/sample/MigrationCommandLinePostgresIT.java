@@ -1,0 +1,105 @@
+package dev.migration.sample;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The command line of the packaged sample app on PostgreSQL, with the {@code staging}
+ * and {@code prod} profiles, in a fresh schema dropped afterwards.
+ * Run by the failsafe plugin, which packages the jar first.
+ */
+@EnabledIfSystemProperty(named = "sample.jar", matches = ".+",
+		disabledReason = "runs in the failsafe plugin, after the jar is packaged")
+class MigrationCommandLinePostgresIT {
+
+	private static final String HEAD = "a1c0e5f00009";
+
+	@TempDir
+	Path directory;
+
+	private final String url = postgresUrl();
+
+	private final String schema = "cli_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+	@BeforeEach
+	void createSchema() {
+		execute("CREATE SCHEMA " + this.schema);
+	}
+
+	@AfterEach
+	void dropSchema() {
+		execute("DROP SCHEMA IF EXISTS " + this.schema + " CASCADE");
+	}
+
+	@Test
+	void commandsRunAgainstPostgresAndAProductionRollbackNeedsItsConfirmation() {
+		SampleAppProcess staging = app("staging");
+		assertThat(staging.migration("migrate").succeeded().out()).contains("[9/9] " + HEAD, "now at " + HEAD);
+
+		JsonNode status = staging.migration("status", "--json").succeeded().json();
+		assertThat(status.get("state").asString()).isEqualTo("UP_TO_DATE");
+		assertThat(status.get("current").get(0).asString()).isEqualTo(HEAD);
+		assertThat(status.get("pending")).isEmpty();
+		assertThat(status.has("lockHolder")).isTrue();
+
+		SampleAppProcess prod = app("prod");
+		SampleAppProcess.Run refused = prod.migration("rollback").failedWith(1);
+		assertThat(refused.err()).startsWith("Refused: ")
+			.contains("Production protection")
+			.contains("--confirm=a1c0e5f00008")
+			.doesNotContain("\tat ");
+		SampleAppProcess.Run confirmed = prod.migration("rollback", "--confirm", "a1c0e5f00008").succeeded();
+		assertThat(confirmed.out()).contains("[1/1] " + HEAD, "now at a1c0e5f00008");
+
+		JsonNode history = staging.migration("history", "--json").succeeded().json();
+		assertThat(history.get("total").asInt()).isEqualTo(10);
+		assertThat(history.get("entries").get(0).get("action").asString()).isEqualTo("DOWNGRADE");
+		assertThat(history.get("entries").get(0).get("user").asString()).isEqualTo("postgres");
+
+		assertThat(staging.migration("verify").succeeded().out()).contains("OK: the scripts and the database agree");
+		assertThat(staging.migration("graph", "--format", "dot").succeeded().out()).startsWith("digraph migrations {")
+			.contains("\"a1c0e5f00008\" -> \"" + HEAD + "\";");
+		assertThat(staging.migration("sql", "base:a1c0e5f00001").succeeded().out()).contains("CREATE TABLE");
+	}
+
+	private SampleAppProcess app(String profile) {
+		return new SampleAppProcess(this.directory, "--spring.profiles.active=" + profile,
+				"--spring.datasource.url=" + this.url, "--spring.datasource.username=postgres",
+				"--migration.schema=" + this.schema);
+	}
+
+	private void execute(String sql) {
+		try (Connection connection = DriverManager.getConnection(this.url);
+				Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+		catch (SQLException ex) {
+			fail("Cannot reach PostgreSQL at " + this.url + " (" + ex.getMessage() + "): start one, or point "
+					+ "MIGRATION_TEST_POSTGRES_URL (or -Dmigration.test.postgres.url) at a server you can create "
+					+ "schemas in, e.g. jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
+		}
+	}
+
+	private static String postgresUrl() {
+		String url = System.getProperty("migration.test.postgres.url");
+		if (url == null || url.isBlank()) {
+			url = System.getenv("MIGRATION_TEST_POSTGRES_URL");
+		}
+		return (url != null && !url.isBlank()) ? url : "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
+	}
+
+}

@@ -1,0 +1,117 @@
+package dev.migration.sample;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the packaged sample app as a process, in a working directory of its own.
+ */
+final class SampleAppProcess {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final Path workingDirectory;
+
+	private final List<String> springArguments;
+
+	/**
+	 * A way to run the app.
+	 * @param workingDirectory where it runs ({@code create} writes below it)
+	 * @param springArguments the {@code --spring.*} and {@code --migration.*} arguments
+	 * of every run
+	 */
+	SampleAppProcess(Path workingDirectory, String... springArguments) {
+		this.workingDirectory = workingDirectory;
+		this.springArguments = List.of(springArguments);
+	}
+
+	/**
+	 * Runs {@code migration <arguments>} and waits for it to exit.
+	 * @param arguments the command and its arguments
+	 * @return what it printed and its exit code
+	 */
+	Run migration(String... arguments) {
+		List<String> command = new ArrayList<>(List.of(javaExecutable(),
+				// A command run is short: start fast.
+				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar().toString(), "migration"));
+		command.addAll(List.of(arguments));
+		command.addAll(this.springArguments);
+		try {
+			Path out = Files.createTempFile(this.workingDirectory, "out", ".txt");
+			Path err = Files.createTempFile(this.workingDirectory, "err", ".txt");
+			Process process = new ProcessBuilder(command).directory(this.workingDirectory.toFile())
+				.redirectOutput(out.toFile())
+				.redirectError(err.toFile())
+				.start();
+			if (!process.waitFor(90, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				throw new IllegalStateException("Timed out: " + String.join(" ", command));
+			}
+			return new Run(String.join(" ", arguments), process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+					Files.readString(err, StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static Path jar() {
+		String configured = System.getProperty("sample.jar");
+		if (configured != null && Files.isRegularFile(Path.of(configured))) {
+			return Path.of(configured).toAbsolutePath();
+		}
+		File[] jars = new File("target").listFiles((dir, name) -> name.startsWith("sample-app-")
+				&& name.endsWith(".jar") && !name.endsWith("-sources.jar"));
+		assertThat(jars).as("the packaged sample app in target/: run 'mvn verify', which packages it first")
+			.isNotEmpty();
+		return jars[0].toPath().toAbsolutePath();
+	}
+
+	private static String javaExecutable() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	/**
+	 * One run.
+	 *
+	 * @param command the command line, for messages
+	 * @param exitCode the exit code
+	 * @param out what it printed to stdout
+	 * @param err what it printed to stderr
+	 */
+	record Run(String command, int exitCode, String out, String err) {
+
+		Run succeeded() {
+			assertThat(this.exitCode).as("exit code of '%s'%nstdout:%n%s%nstderr:%n%s", this.command, this.out, this.err)
+				.isZero();
+			return this;
+		}
+
+		Run failedWith(int expected) {
+			assertThat(this.exitCode).as("exit code of '%s'%nstdout:%n%s%nstderr:%n%s", this.command, this.out, this.err)
+				.isEqualTo(expected);
+			return this;
+		}
+
+		JsonNode json() {
+			return SampleAppProcess.json.readTree(this.out);
+		}
+
+	}
+
+}
