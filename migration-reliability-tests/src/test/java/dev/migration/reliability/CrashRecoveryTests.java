@@ -9,6 +9,12 @@ import java.util.List;
 import java.util.UUID;
 import java.util.zip.CRC32;
 
+import dev.migration.MigrationConfiguration;
+import dev.migration.MigrationManager;
+import dev.migration.MigrationStatus;
+import dev.migration.RepairAction;
+import dev.migration.VerifyReport;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -140,6 +146,49 @@ class CrashRecoveryTests {
 			assertThat(Sql.rows(connection, "SELECT count(*), min(age), max(age) FROM users"))
 				.containsExactly("3|77|77");
 			assertThat(Sql.rows(connection, "SELECT id FROM crash_marker")).containsExactly("1");
+		}
+	}
+
+	@Test
+	void killedDuringANonTransactionalMigrationIsReportedAsInterruptedWithTheWayToResolveIt() {
+		Scripts scripts = new Scripts(this.directory);
+		String token = "crash-" + UUID.randomUUID();
+		scripts.write("nontx0001", "none", "CREATE TABLE items (id INTEGER PRIMARY KEY);", "DROP TABLE items;");
+		scripts.write("nontx0002", "nontx0001", false, """
+				CREATE INDEX CONCURRENTLY items_id_desc ON items (id DESC);
+				SELECT pg_sleep(30), '%s';""".formatted(token), "DROP INDEX CONCURRENTLY items_id_desc;");
+		try (PostgresSchema schema = PostgresSchema.create()) {
+			List<String> arguments = new ArrayList<>(schema.sampleAppArguments());
+			arguments.removeIf((argument) -> argument.startsWith("--spring.datasource.url="));
+			arguments.add("--spring.datasource.url=" + schema.url()
+					+ "&options=-c%20client_connection_check_interval%3D500");
+			arguments.add("--migration.locations=" + scripts.location());
+			try (SampleApp app = SampleApp.start(arguments)) {
+				awaitRunning(schema, token, app);
+				app.kill();
+			}
+			awaitGone(schema, token);
+			assertThat(advisoryLocks(schema)).isEmpty();
+			MigrationManager manager = MigrationManager.create(schema.dataSource(),
+					MigrationConfiguration.builder().locations(scripts.location()).schema(schema.name()).build());
+			MigrationStatus status = manager.status();
+			assertThat(status.currentRevisions()).containsExactly("nontx0001");
+			assertThat(status.interrupted()).singleElement(InstanceOfAssertFactories.STRING)
+				.contains("nontx0002")
+				.contains("repair mark-applied nontx0002");
+			VerifyReport report = manager.verify();
+			assertThat(report.problems(VerifyReport.Kind.INTERRUPTED)).singleElement().satisfies((problem) -> {
+				assertThat(problem.revision()).isEqualTo("nontx0002");
+				assertThat(problem.detail()).contains("mark-applied");
+			});
+			// What ran stays committed: the operator inspects, completes and records it.
+			assertThat(schema.rows("SELECT indexname FROM pg_indexes WHERE schemaname = '" + schema.name()
+					+ "' AND indexname = 'items_id_desc'")).containsExactly("items_id_desc");
+			manager.repair(RepairAction.MARK_APPLIED, "nontx0002", "index built before the crash; checked by hand",
+					null);
+			assertThat(manager.status().interrupted()).isEmpty();
+			assertThat(manager.verify().problems(VerifyReport.Kind.INTERRUPTED)).isEmpty();
+			assertThat(manager.currentRevisions()).containsExactly("nontx0002");
 		}
 	}
 

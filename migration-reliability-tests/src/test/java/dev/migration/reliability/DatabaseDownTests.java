@@ -17,13 +17,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DatabaseDownTests {
 
 	@Test
-	void unreachableDatabaseFailsStartupClearlyAndTheNextStartRecovers() {
+	void unreachableDatabaseFailsStartupClearlyAfterTheRetriesAndTheNextStartRecovers() {
 		int port = SampleApp.freePort();
 		try (PostgresSchema schema = PostgresSchema.create()) {
 			List<String> arguments = arguments(schema, port);
+			arguments.add("--migration.connect-retries=2");
+			arguments.add("--migration.connect-retry-backoff=300ms");
 			try (SampleApp app = SampleApp.start(arguments)) {
 				assertThat(app.awaitExit(Duration.ofSeconds(90))).isNotZero();
-				assertThat(app.output()).contains("APPLICATION FAILED TO START")
+				assertThat(app.output()).contains("APPLICATION FAILED TO START").contains("after 3 attempts")
 					.contains("Cannot connect to the database")
 					.contains("127.0.0.1:" + port);
 			}
@@ -38,11 +40,38 @@ class DatabaseDownTests {
 	}
 
 	@Test
+	void databaseThatStartsLateIsReachedByRetryingWithBackoff() {
+		int port = SampleApp.freePort();
+		try (PostgresSchema schema = PostgresSchema.create()) {
+			List<String> arguments = arguments(schema, port);
+			arguments.add("--migration.connect-retries=8");
+			arguments.add("--migration.connect-retry-backoff=500ms");
+			try (SampleApp app = SampleApp.start(arguments)) {
+				long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+				while (!app.output().contains("Started SampleApplication") && System.nanoTime() < deadline
+						&& app.isAlive()) {
+					SampleApp.pause(100);
+				}
+				// The server appears a couple of seconds after the first attempts failed.
+				SampleApp.pause(2500);
+				assertThat(app.isAlive()).as(app::output).isTrue();
+				try (TcpForwarder forwarder = TcpForwarder.start(port, PostgresSchema.hostAndPort())) {
+					app.awaitReady(Duration.ofSeconds(60));
+					assertThat(app.get("/actuator/migrations").json().get("current").get(0).asString())
+						.isEqualTo(Scripts.SAMPLE_HEAD);
+				}
+			}
+		}
+	}
+
+	@Test
 	void unreachableDatabaseWithKeepRunningServesProbesWithMigrationHealthDown() {
 		int port = SampleApp.freePort();
 		try (PostgresSchema schema = PostgresSchema.create()) {
 			List<String> arguments = arguments(schema, port);
 			arguments.add("--migration.on-failure=keep-running");
+			arguments.add("--migration.connect-retries=1");
+			arguments.add("--migration.connect-retry-backoff=100ms");
 			try (SampleApp app = SampleApp.start(arguments)) {
 				long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
 				while (!app.output().contains("failed; the application keeps running")
