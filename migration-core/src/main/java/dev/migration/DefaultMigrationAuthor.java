@@ -114,7 +114,9 @@ final class DefaultMigrationAuthor implements MigrationAuthor {
 	}
 
 	private Autogenerator.Comparison compare(Connection connection, Dialect dialect) {
-		Set<String> excluded = new HashSet<>(Set.of(this.configuration.table(), this.configuration.stateTable()));
+		// DuckDB numbers the log with a sequence of its own.
+		Set<String> excluded = new HashSet<>(Set.of(this.configuration.table(), this.configuration.stateTable(),
+				this.configuration.table() + "_seq"));
 		return Autogenerator.of(dialect, this.modelLocations, this.configuration.classLoader())
 			.compare(connection, this.configuration.schema(), excluded);
 	}

@@ -7,18 +7,23 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.migration.operation.CheckConstraint;
 import dev.migration.operation.Column;
+import dev.migration.operation.EnumType;
 import dev.migration.operation.ForeignKey;
 import dev.migration.operation.Index;
 import dev.migration.operation.Operation;
 import dev.migration.operation.SchemaSnapshot;
+import dev.migration.operation.Sequence;
 import dev.migration.operation.Table;
 import dev.migration.operation.UniqueConstraint;
 
 /**
- * Compares by content rather than by name where databases generate names: check
+ * Compares enum types by their values and sequences by name, tables by content rather
+ * than by name where databases generate names: check
  * constraints by condition, unique constraints by columns, foreign keys by columns,
  * referenced table, referenced columns and action. Indexes compare by name.
  */
@@ -26,6 +31,8 @@ final class DefaultSchemaComparator implements SchemaComparator {
 
 	private static final Set<String> WIDENINGS = Set.of("integer>bigint", "smallint>integer", "smallint>bigint",
 			"INTEGER>BIGINT", "SMALLINT>INTEGER", "SMALLINT>BIGINT", "real>double precision", "FLOAT>DOUBLE");
+
+	private static final Pattern ENUM_VALUE = Pattern.compile("'((?:[^']|'')*)'");
 
 	@Override
 	public List<Operation> compare(SchemaSnapshot from, SchemaSnapshot to) {
@@ -63,8 +70,18 @@ final class DefaultSchemaComparator implements SchemaComparator {
 			compareConstraints(old, target, dropConstraints, addConstraints);
 			compareColumns(old, target, notes, columns);
 		}
+		List<Operation> createTypes = new ArrayList<>();
+		List<Operation> addEnumValues = new ArrayList<>();
+		List<Operation> recreateTypes = new ArrayList<>();
+		List<Operation> dropTypes = new ArrayList<>();
+		compareEnumTypes(from, to, notes, createTypes, addEnumValues, recreateTypes, dropTypes);
+		compareSequences(from, to, notes, createTypes, dropTypes);
 		// Foreign keys of kept tables that reference dropped tables go with the drop.
+		// Types and sequences come before the tables that use them and go after them;
+		// an enum type that loses values is recreated once its columns have changed.
 		List<Operation> operations = new ArrayList<>(notes);
+		operations.addAll(createTypes);
+		operations.addAll(addEnumValues);
 		operations.addAll(dropForeignKeys);
 		operations.addAll(dropConstraints);
 		List<String> dropOrder = new ArrayList<>(dependencyOrder(from, dropped));
@@ -74,9 +91,63 @@ final class DefaultSchemaComparator implements SchemaComparator {
 			operations.add(new Operation.CreateTable(to.tables().get(name)));
 		}
 		operations.addAll(columns);
+		operations.addAll(recreateTypes);
 		operations.addAll(addConstraints);
 		operations.addAll(addForeignKeys);
+		operations.addAll(dropTypes);
 		return operations;
+	}
+
+	private static void compareEnumTypes(SchemaSnapshot from, SchemaSnapshot to, List<Operation> notes,
+			List<Operation> creates, List<Operation> addValues, List<Operation> recreates, List<Operation> drops) {
+		for (EnumType type : to.enumTypes().values()) {
+			EnumType old = from.enumTypes().get(type.name());
+			if (old == null) {
+				creates.add(new Operation.CreateEnumType(type));
+			}
+			else if (!old.values().equals(type.values())) {
+				Operation.AlterEnumType alter = new Operation.AlterEnumType(old, type);
+				if (alter.addsOnly()) {
+					addValues.add(alter);
+					notes.add(new Operation.ReviewNote("enum type " + type.name() + " gets value(s) "
+							+ alter.addedValues() + ": on PostgreSQL, ALTER TYPE ... ADD VALUE runs in the migration's"
+							+ " transaction (PostgreSQL 12 and later) but the new values cannot be used before it"
+							+ " commits: move statements that use them to a later revision (before PostgreSQL 12, mark"
+							+ " this revision non-transactional); the downgrade recreates the type"));
+				}
+				else {
+					recreates.add(alter);
+					notes.add(new Operation.ReviewNote("enum type " + type.name() + " loses or reorders value(s) "
+							+ alter.removedValues() + ": no database removes an enum value in place, so the type is"
+							+ " recreated and its columns converted, which fails if a row still holds a removed value"));
+				}
+			}
+		}
+		for (EnumType type : from.enumTypes().values()) {
+			if (!to.enumTypes().containsKey(type.name())) {
+				drops.add(new Operation.DropEnumType(type));
+			}
+		}
+	}
+
+	private static void compareSequences(SchemaSnapshot from, SchemaSnapshot to, List<Operation> notes,
+			List<Operation> creates, List<Operation> drops) {
+		for (Sequence sequence : to.sequences().values()) {
+			Sequence old = from.sequences().get(sequence.name());
+			if (old == null) {
+				creates.add(new Operation.CreateSequence(sequence));
+			}
+			else if (!old.equals(sequence)) {
+				notes.add(new Operation.ReviewNote("sequence " + sequence.name() + " changes from start "
+						+ old.start() + " increment " + old.increment() + " to start " + sequence.start()
+						+ " increment " + sequence.increment() + ": not generated, use ALTER SEQUENCE if it matters"));
+			}
+		}
+		for (Sequence sequence : from.sequences().values()) {
+			if (!to.sequences().containsKey(sequence.name())) {
+				drops.add(new Operation.DropSequence(sequence));
+			}
+		}
 	}
 
 	private static boolean sameForeignKey(ForeignKey a, ForeignKey b) {
@@ -148,7 +219,8 @@ final class DefaultSchemaComparator implements SchemaComparator {
 			else if (!previous.equals(column)) {
 				operations.add(new Operation.AlterColumn(old.name(), previous, column));
 				if (!previous.type().equals(column.type())
-						&& !WIDENINGS.contains(previous.type() + ">" + column.type())) {
+						&& !WIDENINGS.contains(previous.type() + ">" + column.type())
+						&& !enumWidening(previous.type(), column.type())) {
 					notes.add(new Operation.ReviewNote("type of " + old.name() + "." + column.name() + " changes from "
 							+ previous.type() + " to " + column.type() + ": this may lose data or fail on existing rows"));
 				}
@@ -167,6 +239,25 @@ final class DefaultSchemaComparator implements SchemaComparator {
 		}
 		added.forEach((column) -> operations.add(new Operation.AddColumn(old.name(), column)));
 		removed.forEach((column) -> operations.add(new Operation.DropColumn(old.name(), column)));
+	}
+
+	/**
+	 * Whether a DuckDB enum column type ({@code ENUM('a', 'b')}) only gains values.
+	 */
+	private static boolean enumWidening(String from, String to) {
+		if (!from.startsWith("ENUM(") || !to.startsWith("ENUM(")) {
+			return false;
+		}
+		return enumValues(to).containsAll(enumValues(from));
+	}
+
+	private static List<String> enumValues(String type) {
+		List<String> values = new ArrayList<>();
+		Matcher matcher = ENUM_VALUE.matcher(type);
+		while (matcher.find()) {
+			values.add(matcher.group(1));
+		}
+		return values;
 	}
 
 	/**

@@ -13,17 +13,21 @@ import java.util.TreeMap;
 
 import dev.migration.operation.CheckConstraint;
 import dev.migration.operation.Column;
+import dev.migration.operation.EnumType;
 import dev.migration.operation.ForeignKey;
+import dev.migration.operation.Identifier;
 import dev.migration.operation.Index;
 import dev.migration.operation.PrimaryKey;
 import dev.migration.operation.ReferentialAction;
 import dev.migration.operation.SchemaSnapshot;
+import dev.migration.operation.Sequence;
 import dev.migration.operation.Table;
 import dev.migration.operation.UniqueConstraint;
 
 /**
  * Reads DuckDB's {@code duckdb_tables()}, {@code duckdb_columns()},
- * {@code duckdb_constraints()} and {@code duckdb_indexes()} of the current database.
+ * {@code duckdb_constraints()}, {@code duckdb_indexes()}, {@code duckdb_types()} and
+ * {@code duckdb_sequences()} of the current database.
  * DuckDB generates constraint names itself and supports no referential action but
  * the default.
  */
@@ -48,6 +52,15 @@ final class DuckDbIntrospector implements SchemaIntrospector {
 	private static final String INDEXES = """
 			SELECT index_name, is_unique, expressions FROM duckdb_indexes()
 			WHERE database_name = current_database() AND schema_name = ? AND table_name = ? ORDER BY index_name""";
+
+	private static final String ENUM_TYPES = """
+			SELECT type_name FROM duckdb_types()
+			WHERE database_name = current_database() AND schema_name = ? AND logical_type = 'ENUM' AND NOT internal
+			ORDER BY type_name""";
+
+	private static final String SEQUENCES = """
+			SELECT sequence_name, start_value, increment_by FROM duckdb_sequences()
+			WHERE database_name = current_database() AND schema_name = ? AND NOT temporary ORDER BY sequence_name""";
 
 	@Override
 	public SchemaSnapshot snapshot(Connection connection, String schema, Set<String> excludedTables)
@@ -75,7 +88,41 @@ final class DuckDbIntrospector implements SchemaIntrospector {
 				tables.put(name, table(connection, target, name));
 			}
 		}
-		return new SchemaSnapshot(tables);
+		Map<String, EnumType> enumTypes = new TreeMap<>();
+		for (String type : names(connection, ENUM_TYPES, target)) {
+			String sql = "SELECT to_json(enum_range(NULL::" + Identifier.quote(target) + "." + Identifier.quote(type)
+					+ "))::VARCHAR";
+			try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+				rows.next();
+				enumTypes.put(type, new EnumType(type, strings(rows.getString(1))));
+			}
+		}
+		Map<String, Sequence> sequences = new TreeMap<>();
+		try (PreparedStatement statement = connection.prepareStatement(SEQUENCES)) {
+			statement.setString(1, target);
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					String name = rows.getString(1);
+					if (!excludedTables.contains(name)) {
+						sequences.put(name, new Sequence(name, rows.getLong(2), rows.getLong(3)));
+					}
+				}
+			}
+		}
+		return new SchemaSnapshot(tables, enumTypes, sequences);
+	}
+
+	private static List<String> names(Connection connection, String sql, String schema) throws SQLException {
+		List<String> names = new ArrayList<>();
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setString(1, schema);
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					names.add(rows.getString(1));
+				}
+			}
+		}
+		return names;
 	}
 
 	private Table table(Connection connection, String schema, String name) throws SQLException {

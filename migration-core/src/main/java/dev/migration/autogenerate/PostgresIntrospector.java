@@ -14,22 +14,28 @@ import java.util.TreeMap;
 
 import dev.migration.operation.CheckConstraint;
 import dev.migration.operation.Column;
+import dev.migration.operation.EnumType;
 import dev.migration.operation.ForeignKey;
 import dev.migration.operation.Identifier;
 import dev.migration.operation.Index;
 import dev.migration.operation.PrimaryKey;
 import dev.migration.operation.ReferentialAction;
 import dev.migration.operation.SchemaSnapshot;
+import dev.migration.operation.Sequence;
 import dev.migration.operation.Table;
 import dev.migration.operation.UniqueConstraint;
 
 /**
- * Reads PostgreSQL's catalog. Types come from {@code format_type}, defaults and check
- * conditions from {@code pg_get_expr}, index elements from {@code pg_get_indexdef},
+ * Reads PostgreSQL's catalog: tables, enum types and sequences. Types come from
+ * {@code format_type}, defaults and check conditions from {@code pg_get_expr}, index
+ * elements from {@code pg_get_indexdef},
  * all while the schema is first on the search path so that names are rendered
  * unqualified, the same way for the live schema and for the model's scratch schema.
  */
 final class PostgresIntrospector implements SchemaIntrospector {
+
+	private static final Map<String, String> SERIALS = Map.of("integer", "serial", "bigint", "bigserial", "smallint",
+			"smallserial");
 
 	private static final String TABLES = """
 			SELECT c.oid, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -37,9 +43,28 @@ final class PostgresIntrospector implements SchemaIntrospector {
 
 	private static final String COLUMNS = """
 			SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
-				pg_get_expr(d.adbin, d.adrelid), col_description(a.attrelid, a.attnum)
+				pg_get_expr(d.adbin, d.adrelid), col_description(a.attrelid, a.attnum), a.attidentity,
+				(SELECT quote_ident(s.relname) FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid
+					WHERE dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass
+						AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum AND dep.deptype = 'a'
+						AND s.relkind = 'S' LIMIT 1)
 			FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
 			WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum""";
+
+	private static final String ENUM_TYPES = """
+			SELECT t.typname, ARRAY(SELECT e.enumlabel::text FROM pg_enum e WHERE e.enumtypid = t.oid
+				ORDER BY e.enumsortorder)
+			FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+			WHERE n.nspname = ? AND t.typtype = 'e' ORDER BY t.typname""";
+
+	// Sequences owned by a column (serial, identity) belong to the column.
+	private static final String SEQUENCES = """
+			SELECT c.relname, s.seqstart, s.seqincrement
+			FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_sequence s ON s.seqrelid = c.oid
+			WHERE n.nspname = ? AND c.relkind = 'S' AND NOT EXISTS (SELECT 1 FROM pg_depend dep
+				WHERE dep.classid = 'pg_class'::regclass AND dep.objid = c.oid AND dep.refclassid = 'pg_class'::regclass
+					AND dep.deptype IN ('a', 'i'))
+			ORDER BY c.relname""";
 
 	private static final String CONSTRAINTS = """
 			SELECT con.conname, con.contype,
@@ -81,7 +106,28 @@ final class PostgresIntrospector implements SchemaIntrospector {
 					}
 				}
 			}
-			return new SchemaSnapshot(tables);
+			Map<String, EnumType> enumTypes = new TreeMap<>();
+			try (PreparedStatement statement = connection.prepareStatement(ENUM_TYPES)) {
+				statement.setString(1, target);
+				try (ResultSet rows = statement.executeQuery()) {
+					while (rows.next()) {
+						enumTypes.put(rows.getString(1), new EnumType(rows.getString(1), strings(rows.getArray(2))));
+					}
+				}
+			}
+			Map<String, Sequence> sequences = new TreeMap<>();
+			try (PreparedStatement statement = connection.prepareStatement(SEQUENCES)) {
+				statement.setString(1, target);
+				try (ResultSet rows = statement.executeQuery()) {
+					while (rows.next()) {
+						String name = rows.getString(1);
+						if (!excludedTables.contains(name)) {
+							sequences.put(name, new Sequence(name, rows.getLong(2), rows.getLong(3)));
+						}
+					}
+				}
+			}
+			return new SchemaSnapshot(tables, enumTypes, sequences);
 		}
 		finally {
 			try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('search_path', ?, false)")) {
@@ -104,8 +150,7 @@ final class PostgresIntrospector implements SchemaIntrospector {
 			statement.setLong(1, oid);
 			try (ResultSet rows = statement.executeQuery()) {
 				while (rows.next()) {
-					columns.add(new Column(rows.getString(1), rows.getString(2), !rows.getBoolean(3), rows.getString(4),
-							rows.getString(5)));
+					columns.add(column(rows));
 				}
 			}
 		}
@@ -140,6 +185,28 @@ final class PostgresIntrospector implements SchemaIntrospector {
 			}
 		}
 		return new Table(name, columns, primaryKey, uniques, checks, foreignKeys, indexes);
+	}
+
+	/**
+	 * A column; a serial column (its default draws from a sequence it owns) as declared,
+	 * {@code bigserial} without a default, so that creating it creates its sequence too.
+	 */
+	private static Column column(ResultSet rows) throws SQLException {
+		String type = rows.getString(2);
+		String defaultExpression = rows.getString(4);
+		String ownedSequence = rows.getString(7);
+		if (ownedSequence != null && ("nextval('" + ownedSequence + "'::regclass)").equals(defaultExpression)
+				&& SERIALS.containsKey(type)) {
+			type = SERIALS.get(type);
+			defaultExpression = null;
+		}
+		Column.Identity identity = switch (String.valueOf(rows.getString(6))) {
+			case "a" -> Column.Identity.ALWAYS;
+			case "d" -> Column.Identity.BY_DEFAULT;
+			default -> null;
+		};
+		return new Column(rows.getString(1), type, !rows.getBoolean(3), defaultExpression, rows.getString(5),
+				identity);
 	}
 
 	private static List<String> strings(Array array) throws SQLException {

@@ -84,6 +84,9 @@ abstract class DdlRenderer implements OperationRenderer {
 		if (column.defaultExpression() != null) {
 			sql.append(" DEFAULT ").append(column.defaultExpression());
 		}
+		if (column.identity() != null) {
+			sql.append(" GENERATED ").append(column.identity().sql()).append(" AS IDENTITY");
+		}
 		if (!column.nullable()) {
 			sql.append(" NOT NULL");
 		}
@@ -139,7 +142,50 @@ abstract class DdlRenderer implements OperationRenderer {
 	 */
 	private static String indexElement(String expression) {
 		boolean identifier = expression.matches("[A-Za-z_][A-Za-z0-9_]*|\"([^\"]|\"\")+\"");
-		return (identifier || expression.startsWith("(")) ? expression : "(" + expression + ")";
+		return (identifier || parenthesized(expression)) ? expression : "(" + expression + ")";
+	}
+
+	/**
+	 * Whether the whole expression is in one pair of parentheses: {@code (a + b)} is,
+	 * {@code (email)::text} is not.
+	 */
+	private static boolean parenthesized(String expression) {
+		if (!expression.startsWith("(") || !expression.endsWith(")")) {
+			return false;
+		}
+		int depth = 0;
+		boolean quoted = false;
+		for (int i = 0; i < expression.length(); i++) {
+			char c = expression.charAt(i);
+			if (c == '\'') {
+				quoted = !quoted;
+			}
+			else if (!quoted && c == '(') {
+				depth++;
+			}
+			else if (!quoted && c == ')' && --depth == 0 && i < expression.length() - 1) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	String createEnumType(EnumType type) {
+		return "CREATE TYPE " + q(type.name()) + " AS ENUM ("
+				+ type.values().stream().map(DdlRenderer::literal).collect(Collectors.joining(", ")) + ")";
+	}
+
+	String dropEnumType(EnumType type) {
+		return "DROP TYPE " + q(type.name());
+	}
+
+	String createSequence(Sequence sequence) {
+		return "CREATE SEQUENCE " + q(sequence.name()) + " START WITH " + sequence.start() + " INCREMENT BY "
+				+ sequence.increment();
+	}
+
+	String dropSequence(Sequence sequence) {
+		return "DROP SEQUENCE " + q(sequence.name());
 	}
 
 	String dropIndex(Index index) {

@@ -20,7 +20,8 @@ import dev.migration.dialect.Dialect;
  * Alembic's batch mode does on SQLite, inside the migration's transaction: copy the
  * rows aside, drop the table (and the tables referencing it, which DuckDB would not
  * let go otherwise), create them with their new definition, copy the rows back and
- * recreate the indexes. DuckDB ignores constraint names, so none are written.
+ * recreate the indexes. Consecutive operations on the same table share one rebuild.
+ * DuckDB ignores constraint names, so none are written.
  */
 final class DuckDbRenderer extends DdlRenderer {
 
@@ -67,6 +68,15 @@ final class DuckDbRenderer extends DdlRenderer {
 	}
 
 	@Override
+	String columnDefinition(Column column) {
+		if (column.identity() != null) {
+			throw new MigrationException("DuckDB has no identity columns (column " + column.name() + " GENERATED "
+					+ column.identity().sql() + " AS IDENTITY): use CREATE SEQUENCE and DEFAULT nextval('sequence')");
+		}
+		return super.columnDefinition(column);
+	}
+
+	@Override
 	String constraintName(String name) {
 		return "";
 	}
@@ -81,6 +91,69 @@ final class DuckDbRenderer extends DdlRenderer {
 		return "";
 	}
 
+	/**
+	 * Consecutive operations that rebuild the same table rebuild it once.
+	 */
+	@Override
+	public List<String> render(List<? extends Operation> operations, SchemaSnapshot before) {
+		if (before == null) {
+			return super.render(operations, null);
+		}
+		List<String> statements = new ArrayList<>();
+		SchemaSnapshot state = before;
+		int i = 0;
+		while (i < operations.size()) {
+			Operation operation = operations.get(i);
+			if (!needsRebuild(operation)) {
+				statements.addAll(super.render(List.of(operation), state));
+				state = operation.applyTo(state);
+				i++;
+				continue;
+			}
+			String table = rebuiltTable(operation);
+			// For each column after the batch, the column before it that holds its rows;
+			// null for a column dropped and added again, which starts empty.
+			Map<String, String> sources = new HashMap<>();
+			SchemaSnapshot after = state;
+			while (i < operations.size() && needsRebuild(operations.get(i))
+					&& table.equals(rebuiltTable(operations.get(i)))) {
+				Operation each = operations.get(i);
+				if (each instanceof Operation.RenameColumn rename) {
+					String source = sources.containsKey(rename.oldName()) ? sources.remove(rename.oldName())
+							: rename.oldName();
+					sources.put(rename.newName(), source);
+				}
+				else if (each instanceof Operation.DropColumn drop) {
+					sources.put(drop.column().name(), null);
+				}
+				after = each.applyTo(after);
+				i++;
+			}
+			statements.addAll(rebuild(state, after, table, sources));
+			state = after;
+		}
+		return statements;
+	}
+
+	/**
+	 * Whether DuckDB has no {@code ALTER} form for the operation.
+	 */
+	private static boolean needsRebuild(Operation operation) {
+		if (operation instanceof Operation.AddColumn add) {
+			return !add.column().nullable();
+		}
+		if (operation instanceof Operation.AlterColumn alter) {
+			return !alter.from().type().equals(alter.to().type()) || alter.from().nullable() != alter.to().nullable();
+		}
+		return operation instanceof Operation.DropColumn || operation instanceof Operation.RenameColumn
+				|| operation instanceof Operation.AddForeignKey || operation instanceof Operation.DropForeignKey
+				|| operation instanceof Operation.AddCheckConstraint
+				|| operation instanceof Operation.DropCheckConstraint
+				|| operation instanceof Operation.AddUniqueConstraint
+				|| operation instanceof Operation.DropUniqueConstraint || operation instanceof Operation.AddPrimaryKey
+				|| operation instanceof Operation.DropPrimaryKey;
+	}
+
 	@Override
 	List<String> render(Operation operation, SchemaSnapshot before) {
 		if (operation instanceof Operation.CreateTable create) {
@@ -91,6 +164,23 @@ final class DuckDbRenderer extends DdlRenderer {
 		}
 		if (operation instanceof Operation.CreateIndex create) {
 			return List.of(createIndex(create.index()));
+		}
+		if (operation instanceof Operation.CreateEnumType create) {
+			return List.of(createEnumType(create.type()));
+		}
+		if (operation instanceof Operation.DropEnumType drop) {
+			return List.of(dropEnumType(drop.type()));
+		}
+		if (operation instanceof Operation.AlterEnumType alter) {
+			// Columns keep their own copy of the values: the type alone is recreated, and
+			// each column whose values change is altered (rebuilt) on its own.
+			return List.of(dropEnumType(alter.from()), createEnumType(alter.to()));
+		}
+		if (operation instanceof Operation.CreateSequence create) {
+			return List.of(createSequence(create.sequence()));
+		}
+		if (operation instanceof Operation.DropSequence drop) {
+			return List.of(dropSequence(drop.sequence()));
 		}
 		if (operation instanceof Operation.DropIndex drop) {
 			return List.of(dropIndex(drop.index()));
@@ -209,8 +299,9 @@ final class DuckDbRenderer extends DdlRenderer {
 			List<String> targets = new ArrayList<>();
 			List<String> values = new ArrayList<>();
 			for (Column column : created.columns()) {
-				String source = name.equals(table) ? sources.getOrDefault(column.name(), column.name()) : column.name();
-				Column previous = old.column(source).orElse(null);
+				String source = (name.equals(table) && sources.containsKey(column.name())) ? sources.get(column.name())
+						: column.name();
+				Column previous = (source != null) ? old.column(source).orElse(null) : null;
 				if (previous == null) {
 					continue;
 				}

@@ -194,7 +194,9 @@ public sealed interface Operation {
 	}
 
 	/**
-	 * Renames a column, keeping its constraints and indexes.
+	 * Renames a column, keeping its constraints and indexes: the column is renamed in
+	 * their column lists, check conditions, index expressions and partial index
+	 * predicates too.
 	 *
 	 * @param table the table
 	 * @param oldName the current name
@@ -223,8 +225,13 @@ public sealed interface Operation {
 				.withForeignKeys(Table.map(current.foreignKeys(),
 						(key) -> new ForeignKey(key.name(), key.table(), rename(key.columns()), key.referencedTable(),
 								key.referencedColumns(), key.onDelete())))
+				.withCheckConstraints(Table.map(current.checkConstraints(),
+						(check) -> new CheckConstraint(check.name(), check.table(),
+								ColumnReferences.rename(check.expression(), this.oldName, this.newName))))
 				.withIndexes(Table.map(current.indexes(), (index) -> new Index(index.name(), index.table(),
-						rename(index.expressions()), index.unique(), index.where())));
+						rename(index.expressions()), index.unique(),
+						(index.where() != null) ? ColumnReferences.rename(index.where(), this.oldName, this.newName)
+								: null)));
 			SchemaSnapshot result = snapshot.with(renamed);
 			for (String other : snapshot.referencing(this.table)) {
 				Table referencing = result.require(other);
@@ -242,7 +249,10 @@ public sealed interface Operation {
 				if (name.equals(this.oldName)) {
 					return this.newName;
 				}
-				return name.equals(quoted) ? Identifier.quote(this.newName) : name;
+				if (name.equals(quoted)) {
+					return Identifier.quote(this.newName);
+				}
+				return ColumnReferences.rename(name, this.oldName, this.newName);
 			}).toList();
 		}
 
@@ -516,6 +526,167 @@ public sealed interface Operation {
 		@Override
 		public String describe() {
 			return "drop primary key " + this.table + this.primaryKey.columns();
+		}
+
+	}
+
+	/**
+	 * Creates an enum type.
+	 *
+	 * @param type the type
+	 */
+	record CreateEnumType(EnumType type) implements Operation {
+
+		@Override
+		public Operation reverse() {
+			return new DropEnumType(this.type);
+		}
+
+		@Override
+		public SchemaSnapshot applyTo(SchemaSnapshot snapshot) {
+			return snapshot.with(this.type);
+		}
+
+		@Override
+		public String describe() {
+			return "create enum type " + this.type.name() + " " + this.type.values();
+		}
+
+	}
+
+	/**
+	 * Drops an enum type that no column uses any more.
+	 *
+	 * @param type the type as it was, to recreate it
+	 */
+	record DropEnumType(EnumType type) implements Operation {
+
+		@Override
+		public Operation reverse() {
+			return new CreateEnumType(this.type);
+		}
+
+		@Override
+		public SchemaSnapshot applyTo(SchemaSnapshot snapshot) {
+			return snapshot.without(this.type);
+		}
+
+		@Override
+		public String describe() {
+			return "drop enum type " + this.type.name();
+		}
+
+	}
+
+	/**
+	 * Changes the values of an enum type. Values only added are added in place
+	 * ({@code ALTER TYPE ... ADD VALUE} on PostgreSQL); a value removed or moved needs
+	 * the type recreated and every column of the type converted, which fails if a row
+	 * still holds a removed value.
+	 *
+	 * @param from the type before
+	 * @param to the type after, with the same name
+	 */
+	record AlterEnumType(EnumType from, EnumType to) implements Operation {
+
+		public AlterEnumType {
+			if (!from.name().equals(to.name())) {
+				throw new IllegalArgumentException("AlterEnumType cannot rename " + from.name() + " to " + to.name());
+			}
+		}
+
+		/**
+		 * Whether the change only adds values, keeping the order of the others.
+		 * @return {@code true} if the values before are, in order, among the values after
+		 */
+		public boolean addsOnly() {
+			int next = 0;
+			for (String value : this.to.values()) {
+				if (next < this.from.values().size() && this.from.values().get(next).equals(value)) {
+					next++;
+				}
+			}
+			return next == this.from.values().size();
+		}
+
+		/**
+		 * The values the change adds.
+		 * @return the values after that were not there before
+		 */
+		public List<String> addedValues() {
+			return this.to.values().stream().filter((value) -> !this.from.values().contains(value)).toList();
+		}
+
+		/**
+		 * The values the change removes.
+		 * @return the values before that are not there after
+		 */
+		public List<String> removedValues() {
+			return this.from.values().stream().filter((value) -> !this.to.values().contains(value)).toList();
+		}
+
+		@Override
+		public Operation reverse() {
+			return new AlterEnumType(this.to, this.from);
+		}
+
+		@Override
+		public SchemaSnapshot applyTo(SchemaSnapshot snapshot) {
+			return snapshot.with(this.to);
+		}
+
+		@Override
+		public String describe() {
+			return "alter enum type " + this.to.name() + " " + this.from.values() + " -> " + this.to.values();
+		}
+
+	}
+
+	/**
+	 * Creates a sequence.
+	 *
+	 * @param sequence the sequence
+	 */
+	record CreateSequence(Sequence sequence) implements Operation {
+
+		@Override
+		public Operation reverse() {
+			return new DropSequence(this.sequence);
+		}
+
+		@Override
+		public SchemaSnapshot applyTo(SchemaSnapshot snapshot) {
+			return snapshot.with(this.sequence);
+		}
+
+		@Override
+		public String describe() {
+			return "create sequence " + this.sequence.name();
+		}
+
+	}
+
+	/**
+	 * Drops a sequence that no default uses any more.
+	 *
+	 * @param sequence the sequence as it was, to recreate it (from its start: the
+	 * values drawn are not restored)
+	 */
+	record DropSequence(Sequence sequence) implements Operation {
+
+		@Override
+		public Operation reverse() {
+			return new CreateSequence(this.sequence);
+		}
+
+		@Override
+		public SchemaSnapshot applyTo(SchemaSnapshot snapshot) {
+			return snapshot.without(this.sequence);
+		}
+
+		@Override
+		public String describe() {
+			return "drop sequence " + this.sequence.name();
 		}
 
 	}

@@ -9,15 +9,29 @@ import java.util.TreeMap;
 import dev.migration.MigrationException;
 
 /**
- * The tables of one schema at one moment: introspected from a database, or computed
- * by applying operations to another snapshot.
+ * The tables, enum types and sequences of one schema at one moment: introspected from
+ * a database, or computed by applying operations to another snapshot.
  *
  * @param tables the tables by name
+ * @param enumTypes the enum types by name
+ * @param sequences the sequences of their own (not those of serial or identity
+ * columns) by name
  */
-public record SchemaSnapshot(Map<String, Table> tables) {
+public record SchemaSnapshot(Map<String, Table> tables, Map<String, EnumType> enumTypes,
+		Map<String, Sequence> sequences) {
 
 	public SchemaSnapshot {
 		tables = Collections.unmodifiableMap(new TreeMap<>(tables));
+		enumTypes = Collections.unmodifiableMap(new TreeMap<>(enumTypes));
+		sequences = Collections.unmodifiableMap(new TreeMap<>(sequences));
+	}
+
+	/**
+	 * A snapshot of tables only.
+	 * @param tables the tables by name
+	 */
+	public SchemaSnapshot(Map<String, Table> tables) {
+		this(tables, Map.of(), Map.of());
 	}
 
 	/**
@@ -60,7 +74,7 @@ public record SchemaSnapshot(Map<String, Table> tables) {
 	public SchemaSnapshot with(Table table) {
 		Map<String, Table> copy = new TreeMap<>(this.tables);
 		copy.put(table.name(), table);
-		return new SchemaSnapshot(copy);
+		return new SchemaSnapshot(copy, this.enumTypes, this.sequences);
 	}
 
 	/**
@@ -71,7 +85,70 @@ public record SchemaSnapshot(Map<String, Table> tables) {
 	public SchemaSnapshot without(String name) {
 		Map<String, Table> copy = new TreeMap<>(this.tables);
 		copy.remove(name);
-		return new SchemaSnapshot(copy);
+		return new SchemaSnapshot(copy, this.enumTypes, this.sequences);
+	}
+
+	/**
+	 * This snapshot with an enum type added or replaced.
+	 * @param type the type
+	 * @return the new snapshot
+	 */
+	public SchemaSnapshot with(EnumType type) {
+		Map<String, EnumType> copy = new TreeMap<>(this.enumTypes);
+		copy.put(type.name(), type);
+		return new SchemaSnapshot(this.tables, copy, this.sequences);
+	}
+
+	/**
+	 * This snapshot without an enum type.
+	 * @param type the type
+	 * @return the new snapshot
+	 */
+	public SchemaSnapshot without(EnumType type) {
+		Map<String, EnumType> copy = new TreeMap<>(this.enumTypes);
+		copy.remove(type.name());
+		return new SchemaSnapshot(this.tables, copy, this.sequences);
+	}
+
+	/**
+	 * This snapshot with a sequence added or replaced.
+	 * @param sequence the sequence
+	 * @return the new snapshot
+	 */
+	public SchemaSnapshot with(Sequence sequence) {
+		Map<String, Sequence> copy = new TreeMap<>(this.sequences);
+		copy.put(sequence.name(), sequence);
+		return new SchemaSnapshot(this.tables, this.enumTypes, copy);
+	}
+
+	/**
+	 * This snapshot without a sequence.
+	 * @param sequence the sequence
+	 * @return the new snapshot
+	 */
+	public SchemaSnapshot without(Sequence sequence) {
+		Map<String, Sequence> copy = new TreeMap<>(this.sequences);
+		copy.remove(sequence.name());
+		return new SchemaSnapshot(this.tables, this.enumTypes, copy);
+	}
+
+	/**
+	 * The columns whose type is the given enum type, by table, in table order. Only
+	 * PostgreSQL names the type in its columns' types.
+	 * @param type the enum type name
+	 * @return table name and column pairs
+	 */
+	public List<Map.Entry<String, Column>> columnsOfType(String type) {
+		String quoted = Identifier.quote(type);
+		List<Map.Entry<String, Column>> columns = new java.util.ArrayList<>();
+		for (Table table : this.tables.values()) {
+			for (Column column : table.columns()) {
+				if (column.type().equals(quoted) || column.type().equals(quoted + "[]")) {
+					columns.add(Map.entry(table.name(), column));
+				}
+			}
+		}
+		return columns;
 	}
 
 	/**

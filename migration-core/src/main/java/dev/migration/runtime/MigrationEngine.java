@@ -17,7 +17,6 @@ import javax.sql.DataSource;
 
 import dev.migration.AheadPolicy;
 import dev.migration.AppliedMigration;
-import dev.migration.BackupVerifier;
 import dev.migration.HistoryAction;
 import dev.migration.HistoryEntry;
 import dev.migration.LockHolder;
@@ -49,7 +48,6 @@ import dev.migration.revision.RevisionGraph;
 import dev.migration.script.MigrationScript;
 import dev.migration.script.ScriptChecksum;
 import dev.migration.script.ScriptLoader;
-import dev.migration.script.SqlScriptParser;
 import dev.migration.script.SqlStatement;
 
 /**
@@ -66,7 +64,9 @@ public final class MigrationEngine implements MigrationManager {
 
 	private final StatementLog statementLog;
 
-	private volatile Scripts scripts;
+	private final RollbackSafety safety;
+
+	private volatile LoadedScripts scripts;
 
 	/**
 	 * Creates an engine; prefer {@link MigrationManager#create}.
@@ -77,11 +77,12 @@ public final class MigrationEngine implements MigrationManager {
 		this.dataSource = dataSource;
 		this.configuration = configuration;
 		this.statementLog = new StatementLog(configuration.echo());
+		this.safety = new RollbackSafety(configuration);
 	}
 
 	@Override
 	public List<MigrationInfo> migrations() {
-		Scripts scripts = scripts();
+		LoadedScripts scripts = scripts();
 		return scripts.graph().revisions().stream().map((revision) -> scripts.info(revision.id())).toList();
 	}
 
@@ -204,19 +205,19 @@ public final class MigrationEngine implements MigrationManager {
 		List<String> irreversible = new ArrayList<>();
 		List<Step> steps = steps(state, plan, irreversible);
 		irreversible.forEach((message) -> failures.add("Irreversible migration: " + message));
-		String resolved = resolvedTarget(state, plan);
+		String resolved = RollbackSafety.resolvedTarget(state.graph(), state.applied().keySet(), plan);
 		if (options.safetyCheck()) {
 			if (!session.connection().isValid(5)) {
 				failures.add("Database accessible: the connection did not validate within 5 s");
 			}
-			String confirmation = confirmationProblem(state, resolved, options.confirm(),
+			String confirmation = this.safety.confirmationProblem(state.graph(), resolved, options.confirm(),
 					"rollback --revision=" + target, "rollback(\"" + target + "\", RollbackOptions.defaults()"
 							+ ".withConfirm(\"" + resolved + "\"))");
 			if (confirmation != null) {
 				failures.add(confirmation);
 			}
 			if (!options.allowDataLoss()) {
-				failures.addAll(dataLoss(session, steps));
+				failures.addAll(this.safety.dataLoss(session, steps));
 			}
 		}
 		else {
@@ -227,7 +228,7 @@ public final class MigrationEngine implements MigrationManager {
 			throw new RollbackRefusedException(operation, failures);
 		}
 		if (options.safetyCheck()) {
-			verifyBackups(session, operation, resolved, options.dryRun());
+			this.safety.verifyBackups(session, operation, resolved, options.dryRun());
 		}
 		if (options.dryRun()) {
 			return planned(Operation.ROLLBACK, target, session, steps, state, start);
@@ -236,126 +237,20 @@ public final class MigrationEngine implements MigrationManager {
 		return result(Operation.ROLLBACK, target, reverted, readState(session, true), start);
 	}
 
-	/**
-	 * Where a rollback ends: the current revision(s) afterwards, or {@code base}.
-	 */
-	private static String resolvedTarget(State state, MigrationPlan plan) {
-		Set<String> remaining = new LinkedHashSet<>(state.applied().keySet());
-		plan.steps().forEach(remaining::remove);
-		List<String> current = state.graph().topologicalOrder(state.graph().currentRevisions(remaining));
-		return current.isEmpty() ? "base" : String.join(",", current);
-	}
-
-	/**
-	 * In production, the caller must repeat the resolved target (or a unique prefix of
-	 * it) as the confirmation. Returns the problem, or {@code null} when confirmed or not
-	 * production.
-	 */
-	private String confirmationProblem(State state, String resolved, String confirm, String command,
-			String javaCall) {
-		if (!this.configuration.production()) {
-			return null;
-		}
-		String how = " Confirm with: " + command + " --confirm=" + resolved + " (Java: " + javaCall + ")";
-		if (confirm == null || confirm.isBlank()) {
-			return "Production protection: this is a production database, so this needs a confirmation: repeat "
-					+ "the revision it ends at, " + resolved + "." + how;
-		}
-		String given = confirm.strip();
-		boolean matches = given.equals(resolved);
-		if (!matches && !resolved.contains(",") && !"base".equals(resolved)) {
-			try {
-				matches = resolved.equals(state.graph().resolveId(given));
-			}
-			catch (TargetException ex) {
-				matches = false;
-			}
-		}
-		if (!matches) {
-			return "Production protection: the confirmation '" + quote(given) + "' does not match the resolved "
-					+ "revision " + resolved + "." + how;
-		}
-		return null;
-	}
-
-	private static String quote(String value) {
-		String cut = (value.length() > 100) ? value.substring(0, 100) + "..." : value;
-		return cut.replaceAll("\\p{Cntrl}", "?");
-	}
-
-	private List<String> dataLoss(Session session, List<Step> steps) {
-		DataLossGuard guard = new DataLossGuard(session.connection(), session.dialect(), session.schema());
-		List<String> failures = new ArrayList<>();
-		for (Step step : steps) {
-			if (step.statements() == null) {
-				continue;
-			}
-			List<String> losses = guard.losses(step.statements());
-			if (!losses.isEmpty()) {
-				failures.add("Data loss: the downgrade of " + step.script().id() + " (" + step.script().info().path()
-						+ ") drops " + String.join(", ", losses)
-						+ ". Back up what you need, then pass allowDataLoss (--allow-data-loss) to accept");
-			}
-		}
-		return failures;
-	}
-
-	private void verifyBackups(Session session, String operation, String resolved, boolean dryRun) {
-		List<String> problems = new ArrayList<>();
-		BackupVerifier.Context context = new BackupVerifier.Context(session.connection(), session.dialect(),
-				resolved, dryRun);
-		for (BackupVerifier verifier : this.configuration.backupVerifiers()) {
-			try {
-				String problem = verifier.verify(context);
-				if (problem != null) {
-					problems.add("Backup verification: " + problem);
-				}
-			}
-			catch (Exception ex) {
-				problems.add("Backup verification: " + verifier.getClass().getSimpleName() + " failed: "
-						+ ex.getMessage());
-			}
-		}
-		if (!problems.isEmpty()) {
-			throw new RollbackRefusedException(operation, problems);
-		}
-	}
-
 	private MigrationResult planned(Operation operation, String target, Session session, List<Step> steps,
 			State state, long start) {
 		List<PlannedMigration> planned = new ArrayList<>();
 		for (Step step : steps) {
-			planned.add(plannedMigration(session.history(), step, LockOwner.host()));
+			planned.add(step.planned(session.history(), LockOwner.host()));
 		}
 		return new MigrationResult(operation, target, List.of(), state.current(),
 				Duration.ofNanos(System.nanoTime() - start), true, planned);
 	}
 
-	private static PlannedMigration plannedMigration(HistoryTable history, Step step, String host) {
-		MigrationInfo info = step.script().info();
-		List<String> sql = new ArrayList<>();
-		if (step.statements() != null) {
-			step.statements().forEach((statement) -> sql.add(statement.sql()));
-		}
-		else {
-			sql.add("-- Java migration " + info.path() + "."
-					+ ((step.direction() == Direction.UPGRADE) ? "upgrade" : "downgrade") + "(context)");
-		}
-		if (step.direction() == Direction.UPGRADE) {
-			sql.add(history.renderInsertState(step.script()));
-			sql.add(history.renderInsertLog(info, HistoryAction.UPGRADE, host));
-		}
-		else {
-			sql.add(history.renderDeleteState(info.revision()));
-			sql.add(history.renderInsertLog(info, HistoryAction.DOWNGRADE, host));
-		}
-		return new PlannedMigration(info.revision(), info.message(), step.direction(), sql);
-	}
-
 	@Override
 	public MigrationResult stamp(String revision) {
 		long start = System.nanoTime();
-		Scripts scripts = scripts();
+		LoadedScripts scripts = scripts();
 		Set<String> wanted = stampTarget(scripts, revision);
 		try (Session session = Session.open(this.dataSource, this.configuration)) {
 			return locked(session, () -> {
@@ -366,7 +261,7 @@ public final class MigrationEngine implements MigrationManager {
 		}
 	}
 
-	private Set<String> stampTarget(Scripts scripts, String revision) {
+	private Set<String> stampTarget(LoadedScripts scripts, String revision) {
 		if (revision != null && "base".equals(revision.strip())) {
 			return Set.of();
 		}
@@ -411,70 +306,10 @@ public final class MigrationEngine implements MigrationManager {
 
 	@Override
 	public String sql(String range, Dialect dialect) {
-		Scripts scripts = scripts();
-		String text = (range != null) ? range.strip() : "";
-		int colon = text.indexOf(':');
-		String from = (colon >= 0) ? text.substring(0, colon).strip() : "base";
-		String to = (colon >= 0) ? text.substring(colon + 1).strip() : text;
-		Set<String> applied = "base".equals(from) ? Set.of()
-				: new LinkedHashSet<>(scripts.planner().upgrade(from, Set.of()).steps());
-		MigrationPlan plan = "base".equals(to) ? scripts.planner().downgrade("base", applied)
-				: scripts.planner().upgrade(to, applied);
-		if (plan.isEmpty() && !"base".equals(to)) {
-			try {
-				plan = scripts.planner().downgrade(to, applied);
-			}
-			catch (TargetException ex) {
-				// Not a downgrade target either: the range is simply empty.
-			}
-		}
-		String schema = (this.configuration.schema() != null) ? this.configuration.schema() : dialect.defaultSchema();
-		HistoryTable history = new HistoryTable(dialect, schema, this.configuration.stateTable(),
-				this.configuration.table());
-		StringBuilder script = new StringBuilder();
-		script.append("-- Migration script for ").append(text).append(" on ").append(dialect.name())
-			.append(", rendered offline: review it, then run it\n")
-			.append("-- (psql -v ON_ERROR_STOP=1 -f this.sql, or duckdb app.db < this.sql).\n\n");
-		script.append(dialect.createSchema(schema)).append(";\n");
-		for (String ddl : dialect.createHistoryTables(schema, this.configuration.stateTable(),
-				this.configuration.table())) {
-			script.append(ddl).append(";\n");
-		}
-		script.append(dialect.useSchema(schema)).append(";\n");
-		for (String id : plan.steps()) {
-			MigrationScript migration = scripts.require(id);
-			if (migration.sql() == null) {
-				throw new MigrationException("Cannot render revision " + id + " offline: it is a Java migration ("
-						+ migration.info().path() + "); run it with migrate");
-			}
-			List<SqlStatement> statements = (plan.direction() == Direction.UPGRADE) ? migration.sql().upgrade()
-					: migration.sql().downgrade();
-			if (statements == null) {
-				throw irreversible(migration);
-			}
-			PlannedMigration planned = plannedMigration(history, new Step(migration, plan.direction(), statements),
-					"offline");
-			script.append("\n-- ").append((plan.direction() == Direction.UPGRADE) ? "Upgrade " : "Downgrade ")
-				.append(id).append(": ").append(migration.info().message().replace('\n', ' '))
-				.append(" (").append(migration.info().path()).append(")\n");
-			List<String> sql = planned.statements();
-			int bookkeeping = sql.size() - 2;
-			boolean transactional = migration.info().transactional();
-			if (transactional) {
-				script.append("BEGIN;\n");
-			}
-			for (int i = 0; i < sql.size(); i++) {
-				if (!transactional && i == bookkeeping) {
-					script.append("BEGIN;\n");
-				}
-				script.append(sql.get(i)).append(";\n");
-			}
-			script.append("COMMIT;\n");
-		}
-		return script.toString();
+		return new OfflineScript(this.configuration, scripts()).render(range, dialect);
 	}
 
-	private static MigrationException irreversible(MigrationScript script) {
+	static MigrationException irreversible(MigrationScript script) {
 		return new MigrationException("Cannot roll back revision " + script.id() + " (" + script.info().path()
 				+ "): it has no downgrade section, so it is irreversible");
 	}
@@ -496,7 +331,7 @@ public final class MigrationEngine implements MigrationManager {
 				String id = state.graph().resolveId(revision);
 				String operation = "Repair " + action.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
 						+ " " + id;
-				String problem = confirmationProblem(state, id, confirm,
+				String problem = this.safety.confirmationProblem(state.graph(), id, confirm,
 						"repair " + action.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " " + id
 								+ " --reason=\"...\"",
 						"repair(RepairAction." + action + ", \"" + id + "\", reason, \"" + id + "\")");
@@ -601,28 +436,36 @@ public final class MigrationEngine implements MigrationManager {
 	public VerifyReport verify() {
 		List<Problem> problems = new ArrayList<>();
 		List<MigrationScript> loaded;
+		RevisionGraphException graphProblem = null;
 		try {
-			loaded = new ScriptLoader(this.configuration).load();
+			// The loaded scripts when they form a graph: a health check calling this
+			// often reads no file again.
+			loaded = List.copyOf(scripts().byId().values());
+		}
+		catch (RevisionGraphException ex) {
+			graphProblem = ex;
+			loaded = null;
 		}
 		catch (ScriptException ex) {
 			problems.add(new Problem(Kind.GRAPH_PROBLEM, null, ex.getMessage()));
 			return new VerifyReport(problems);
 		}
+		if (loaded == null) {
+			loaded = new ScriptLoader(this.configuration).load();
+		}
 		Map<String, MigrationScript> byId = new LinkedHashMap<>();
 		loaded.forEach((script) -> byId.putIfAbsent(script.id(), script));
 		for (MigrationScript script : loaded) {
 			try {
-				// Split every script now: a start splits only those about to run.
+				// Split every script (once): a start splits only those about to run.
 				script.sql();
 			}
 			catch (ScriptException ex) {
 				problems.add(new Problem(Kind.GRAPH_PROBLEM, script.id(), ex.getMessage()));
 			}
 		}
-		try {
-			RevisionGraph.of(loaded.stream().map(MigrationScript::revision).toList());
-		}
-		catch (RevisionGraphException ex) {
+		if (graphProblem != null) {
+			RevisionGraphException ex = graphProblem;
 			ex.getMessage().lines().skip(1).map(String::strip).filter((line) -> !line.isEmpty())
 				.forEach((line) -> problems.add(new Problem(Kind.GRAPH_PROBLEM, null, line)));
 			if (problems.isEmpty()) {
@@ -893,7 +736,7 @@ public final class MigrationEngine implements MigrationManager {
 	}
 
 	private State readState(Session session, boolean forWrite) throws SQLException {
-		Scripts scripts = scripts();
+		LoadedScripts scripts = scripts();
 		Connection connection = session.connection();
 		boolean exists = session.history().exists(connection);
 		Map<String, AppliedRevision> applied = exists ? session.history().readState(connection) : Map.of();
@@ -916,7 +759,7 @@ public final class MigrationEngine implements MigrationManager {
 	 * the state table recorded; refuses a history that does not descend from the
 	 * scripts.
 	 */
-	private RevisionGraph extendedGraph(Scripts scripts, Map<String, AppliedRevision> unknown) {
+	private RevisionGraph extendedGraph(LoadedScripts scripts, Map<String, AppliedRevision> unknown) {
 		List<Revision> revisions = new ArrayList<>(scripts.graph().revisions());
 		unknown.values().forEach((applied) -> revisions.add(applied.toRevision()));
 		RevisionGraph graph;
@@ -944,25 +787,18 @@ public final class MigrationEngine implements MigrationManager {
 				Duration.ofNanos(System.nanoTime() - start));
 	}
 
-	private Scripts scripts() {
-		Scripts loaded = this.scripts;
+	private LoadedScripts scripts() {
+		LoadedScripts loaded = this.scripts;
 		if (loaded == null) {
 			synchronized (this) {
 				loaded = this.scripts;
 				if (loaded == null) {
-					loaded = Scripts.load(this.configuration);
+					loaded = LoadedScripts.load(this.configuration);
 					this.scripts = loaded;
 				}
 			}
 		}
 		return loaded;
-	}
-
-	/**
-	 * One migration of a plan, with the statements it runs ({@code null} for Java).
-	 */
-	private record Step(MigrationScript script, Direction direction, List<SqlStatement> statements) {
-
 	}
 
 	@FunctionalInterface
@@ -980,37 +816,10 @@ public final class MigrationEngine implements MigrationManager {
 	}
 
 	/**
-	 * The loaded scripts and their graph; immutable, loaded once per engine.
-	 */
-	private record Scripts(Map<String, MigrationScript> byId, RevisionGraph graph, MigrationPlanner planner) {
-
-		static Scripts load(MigrationConfiguration configuration) {
-			List<MigrationScript> loaded = new ScriptLoader(configuration).load();
-			RevisionGraph graph = RevisionGraph.of(loaded.stream().map(MigrationScript::revision).toList());
-			Map<String, MigrationScript> byId = new LinkedHashMap<>();
-			loaded.forEach((script) -> byId.put(script.id(), script));
-			return new Scripts(Map.copyOf(byId), graph, new MigrationPlanner(graph));
-		}
-
-		MigrationScript require(String id) {
-			MigrationScript script = this.byId.get(id);
-			if (script == null) {
-				throw new TargetException("Unknown revision '" + id + "'");
-			}
-			return script;
-		}
-
-		MigrationInfo info(String id) {
-			return require(id).info();
-		}
-
-	}
-
-	/**
 	 * The database state read in one session, with the graph to plan against.
 	 */
 	private record State(Map<String, AppliedRevision> applied, Map<String, AppliedRevision> unknown,
-			RevisionGraph graph, MigrationPlanner planner, boolean hasHistory, Scripts scripts, Session session) {
+			RevisionGraph graph, MigrationPlanner planner, boolean hasHistory, LoadedScripts scripts, Session session) {
 
 		List<String> current() {
 			return this.graph.topologicalOrder(this.graph.currentRevisions(this.applied.keySet()));

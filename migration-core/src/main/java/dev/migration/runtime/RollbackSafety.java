@@ -1,0 +1,112 @@
+package dev.migration.runtime;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.migration.BackupVerifier;
+import dev.migration.MigrationConfiguration;
+import dev.migration.RollbackRefusedException;
+import dev.migration.TargetException;
+import dev.migration.revision.MigrationPlan;
+import dev.migration.revision.RevisionGraph;
+
+/**
+ * The rollback safety checks that need more than the plan: production confirmation,
+ * the data-loss guard and backup verification.
+ */
+final class RollbackSafety {
+
+	private final MigrationConfiguration configuration;
+
+	RollbackSafety(MigrationConfiguration configuration) {
+		this.configuration = configuration;
+	}
+
+	/**
+	 * Where a rollback ends: the current revision(s) afterwards, or {@code base}.
+	 */
+	static String resolvedTarget(RevisionGraph graph, Set<String> applied, MigrationPlan plan) {
+		Set<String> remaining = new LinkedHashSet<>(applied);
+		plan.steps().forEach(remaining::remove);
+		List<String> current = graph.topologicalOrder(graph.currentRevisions(remaining));
+		return current.isEmpty() ? "base" : String.join(",", current);
+	}
+
+	/**
+	 * In production, the caller must repeat the resolved target (or a unique prefix of
+	 * it) as the confirmation. Returns the problem, or {@code null} when confirmed or not
+	 * production.
+	 */
+	String confirmationProblem(RevisionGraph graph, String resolved, String confirm, String command,
+			String javaCall) {
+		if (!this.configuration.production()) {
+			return null;
+		}
+		String how = " Confirm with: " + command + " --confirm=" + resolved + " (Java: " + javaCall + ")";
+		if (confirm == null || confirm.isBlank()) {
+			return "Production protection: this is a production database, so this needs a confirmation: repeat "
+					+ "the revision it ends at, " + resolved + "." + how;
+		}
+		String given = confirm.strip();
+		boolean matches = given.equals(resolved);
+		if (!matches && !resolved.contains(",") && !"base".equals(resolved)) {
+			try {
+				matches = resolved.equals(graph.resolveId(given));
+			}
+			catch (TargetException ex) {
+				matches = false;
+			}
+		}
+		if (!matches) {
+			return "Production protection: the confirmation '" + quote(given) + "' does not match the resolved "
+					+ "revision " + resolved + "." + how;
+		}
+		return null;
+	}
+
+	private static String quote(String value) {
+		String cut = (value.length() > 100) ? value.substring(0, 100) + "..." : value;
+		return cut.replaceAll("\\p{Cntrl}", "?");
+	}
+
+	List<String> dataLoss(Session session, List<Step> steps) {
+		DataLossGuard guard = new DataLossGuard(session.connection(), session.dialect(), session.schema());
+		List<String> failures = new ArrayList<>();
+		for (Step step : steps) {
+			if (step.statements() == null) {
+				continue;
+			}
+			List<String> losses = guard.losses(step.statements());
+			if (!losses.isEmpty()) {
+				failures.add("Data loss: the downgrade of " + step.script().id() + " (" + step.script().info().path()
+						+ ") drops " + String.join(", ", losses)
+						+ ". Back up what you need, then pass allowDataLoss (--allow-data-loss) to accept");
+			}
+		}
+		return failures;
+	}
+
+	void verifyBackups(Session session, String operation, String resolved, boolean dryRun) {
+		List<String> problems = new ArrayList<>();
+		BackupVerifier.Context context = new BackupVerifier.Context(session.connection(), session.dialect(),
+				resolved, dryRun);
+		for (BackupVerifier verifier : this.configuration.backupVerifiers()) {
+			try {
+				String problem = verifier.verify(context);
+				if (problem != null) {
+					problems.add("Backup verification: " + problem);
+				}
+			}
+			catch (Exception ex) {
+				problems.add("Backup verification: " + verifier.getClass().getSimpleName() + " failed: "
+						+ ex.getMessage());
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new RollbackRefusedException(operation, problems);
+		}
+	}
+
+}

@@ -1,0 +1,43 @@
+package dev.migration.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.migration.HistoryAction;
+import dev.migration.MigrationInfo;
+import dev.migration.PlannedMigration;
+import dev.migration.revision.Direction;
+import dev.migration.script.MigrationScript;
+import dev.migration.script.SqlStatement;
+
+/**
+ * One migration of a plan, with the statements it runs ({@code null} for Java).
+ */
+record Step(MigrationScript script, Direction direction, List<SqlStatement> statements) {
+
+	/**
+	 * The exact SQL this step sends, state and log rows included, for dry runs and
+	 * offline scripts.
+	 */
+	PlannedMigration planned(HistoryTable history, String host) {
+		MigrationInfo info = this.script.info();
+		List<String> sql = new ArrayList<>();
+		if (this.statements != null) {
+			this.statements.forEach((statement) -> sql.add(statement.sql()));
+		}
+		else {
+			sql.add("-- Java migration " + info.path() + "."
+					+ ((this.direction == Direction.UPGRADE) ? "upgrade" : "downgrade") + "(context)");
+		}
+		if (this.direction == Direction.UPGRADE) {
+			sql.add(history.renderInsertState(this.script));
+			sql.add(history.renderInsertLog(info, HistoryAction.UPGRADE, host));
+		}
+		else {
+			sql.add(history.renderDeleteState(info.revision()));
+			sql.add(history.renderInsertLog(info, HistoryAction.DOWNGRADE, host));
+		}
+		return new PlannedMigration(info.revision(), info.message(), this.direction, sql);
+	}
+
+}
