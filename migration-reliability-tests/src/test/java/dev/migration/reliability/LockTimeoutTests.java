@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * A migration never makes production traffic wait behind it on PostgreSQL: its
  * {@code ALTER TABLE} gives up after the lock timeout while another transaction holds
- * a conflicting lock, and is retried until that transaction ends.
+ * a conflicting lock, and is retried until that transaction ends; through the engine
+ * and through the sample app's {@code migration.postgresql.*} properties.
  */
 class LockTimeoutTests {
 
@@ -52,7 +55,7 @@ class LockTimeoutTests {
 				try (Statement statement = blocker.createStatement()) {
 					statement.execute("SELECT * FROM users FOR UPDATE");
 				}
-				traffic = CompletableFuture.runAsync(() -> query(schema, stop, slowest, queries));
+				traffic = CompletableFuture.runAsync(() -> query(schema, "users", stop, slowest, queries));
 				migration = CompletableFuture.supplyAsync(manager::migrate);
 				// Long enough for several attempts to time out.
 				SampleApp.pause(2000);
@@ -104,6 +107,54 @@ class LockTimeoutTests {
 		}
 	}
 
+	@Test
+	void sampleAppWithTheLockTimeoutPropertiesWaitsWithoutBlockingQueriesAndBecomesReadyOnceTheLockIsFree()
+			throws Exception {
+		try (PostgresSchema schema = PostgresSchema.create(); PostgresSchema shared = PostgresSchema.create()) {
+			// A table the application's traffic uses, outside the migrations' schema, so it
+			// exists (and is locked) before the app starts.
+			shared.execute("CREATE TABLE orders (id INTEGER PRIMARY KEY)", "INSERT INTO orders VALUES (1), (2)");
+			Scripts scripts = new Scripts(this.directory).createDirectory();
+			scripts.write("lock0101", Scripts.SAMPLE_HEAD,
+					"ALTER TABLE " + shared.name() + ".orders ADD COLUMN note TEXT;",
+					"ALTER TABLE " + shared.name() + ".orders DROP COLUMN note;");
+			List<String> arguments = new ArrayList<>(schema.sampleAppArguments());
+			arguments.add("--migration.locations=classpath:db/migration," + scripts.location());
+			arguments.add("--migration.postgresql.lock-timeout=" + LOCK_TIMEOUT.toMillis() + "ms");
+			arguments.add("--migration.postgresql.lock-retries=10");
+			arguments.add("--migration.postgresql.lock-retry-backoff=200ms");
+			AtomicBoolean stop = new AtomicBoolean();
+			AtomicLong slowest = new AtomicLong();
+			AtomicInteger queries = new AtomicInteger();
+			try (Connection blocker = shared.connect(); SampleApp app = SampleApp.start(arguments)) {
+				blocker.setAutoCommit(false);
+				try (Statement statement = blocker.createStatement()) {
+					statement.execute("SELECT * FROM orders FOR UPDATE");
+				}
+				CompletableFuture<Void> traffic = CompletableFuture
+					.runAsync(() -> query(shared, "orders", stop, slowest, queries));
+				long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+				while (!app.output().contains("lock0101: waited 300 ms for a table lock; rolled back, retrying in 400 ms")
+						&& System.nanoTime() < deadline && app.isAlive()) {
+					SampleApp.pause(50);
+				}
+				assertThat(app.output()).as(app::output).contains("(2 of 10)");
+				assertThat(app.get("/actuator/health/readiness").status()).isEqualTo(503);
+				blocker.rollback();
+				app.awaitReady(Duration.ofSeconds(30));
+				stop.set(true);
+				traffic.get(30, TimeUnit.SECONDS);
+			}
+			assertThat(shared.rows("SELECT count(*) FROM information_schema.columns WHERE table_schema = '"
+					+ shared.name() + "' AND table_name = 'orders' AND column_name = 'note'")).containsExactly("1");
+			assertThat(schema.rows("SELECT count(*) FROM migration_history WHERE revision = 'lock0101' AND success"))
+				.containsExactly("1");
+			assertThat(queries.get()).isGreaterThan(10);
+			assertThat(Duration.ofNanos(slowest.get())).as("the slowest query while the migration retried")
+				.isLessThan(LOCK_TIMEOUT.plus(SLACK));
+		}
+	}
+
 	private MigrationManager manager(PostgresSchema schema, int retries, Duration backoff) {
 		Scripts scripts = new Scripts(this.directory).createDirectory();
 		scripts.write("lock01", "none", """
@@ -121,15 +172,16 @@ class LockTimeoutTests {
 	}
 
 	/**
-	 * Production traffic: reads {@code users} over and over on its own connection until
+	 * Production traffic: reads a table over and over on its own connection until
 	 * told to stop (at most 60 seconds), and records the slowest read.
 	 */
-	private static void query(PostgresSchema schema, AtomicBoolean stop, AtomicLong slowest, AtomicInteger queries) {
+	private static void query(PostgresSchema schema, String table, AtomicBoolean stop, AtomicLong slowest,
+			AtomicInteger queries) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		try (Connection connection = schema.connect(); Statement statement = connection.createStatement()) {
 			while (!stop.get() && System.nanoTime() < deadline) {
 				long started = System.nanoTime();
-				statement.executeQuery("SELECT count(*) FROM users").close();
+				statement.executeQuery("SELECT count(*) FROM " + table).close();
 				slowest.accumulateAndGet(System.nanoTime() - started, Math::max);
 				queries.incrementAndGet();
 				Thread.sleep(10);
