@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.zip.CRC32;
 
@@ -169,6 +170,16 @@ class CrashRecoveryTests {
 			}
 			awaitGone(schema, token);
 			assertThat(advisoryLocks(schema)).isEmpty();
+			// What an operator sees from the command line.
+			List<String> verify = new ArrayList<>(List.of("verify"));
+			verify.addAll(schema.sampleAppArguments());
+			verify.add("--migration.locations=" + scripts.location());
+			try (SampleApp cli = SampleApp.command(verify, Map.of())) {
+				assertThat(cli.awaitExit(Duration.ofSeconds(60))).as(cli::output).isEqualTo(1);
+				assertThat(cli.output()).contains("INTERRUPTED")
+					.contains("nontx0002")
+					.contains("repair mark-applied nontx0002");
+			}
 			MigrationManager manager = MigrationManager.create(schema.dataSource(),
 					MigrationConfiguration.builder().locations(scripts.location()).schema(schema.name()).build());
 			MigrationStatus status = manager.status();

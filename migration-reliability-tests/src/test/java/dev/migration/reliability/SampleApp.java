@@ -71,13 +71,30 @@ final class SampleApp implements AutoCloseable {
 	 */
 	static SampleApp start(List<String> arguments, Map<String, String> environment) {
 		int port = freePort();
+		List<String> all = new ArrayList<>(List.of("--server.port=" + port, "--server.address=127.0.0.1"));
+		all.addAll(arguments);
+		return launch(all, environment, port);
+	}
+
+	/**
+	 * Runs one command of the sample app's command line ({@code migration <command>}),
+	 * without a web server; wait for it with {@link #awaitExit(Duration)}.
+	 * @param arguments the command and its options, after {@code migration}
+	 * @param environment environment variables to set
+	 * @return the running process
+	 */
+	static SampleApp command(List<String> arguments, Map<String, String> environment) {
+		List<String> all = new ArrayList<>(List.of("migration"));
+		all.addAll(arguments);
+		return launch(all, environment, -1);
+	}
+
+	private static SampleApp launch(List<String> arguments, Map<String, String> environment, int port) {
 		List<String> command = new ArrayList<>();
 		command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(JVM_OPTIONS);
 		command.add("-jar");
 		command.add(jar().toString());
-		command.add("--server.port=" + port);
-		command.add("--server.address=127.0.0.1");
 		command.addAll(arguments);
 		try {
 			Path log = Files.createTempFile("sample-app-", ".log");

@@ -93,6 +93,35 @@ class SecretsTests {
 		}
 	}
 
+	@Test
+	void commandLineNeverShowsThePasswordWorkingOrFailing() {
+		try (PostgresSchema schema = PostgresSchema.create()) {
+			String working = "postgresql://postgres:" + SECRET + "@" + PostgresSchema.hostAndPort()
+					+ "/postgres?currentSchema=" + schema.name();
+			String unreachable = "postgresql://postgres:" + SECRET + "@127.0.0.1:" + SampleApp.freePort() + "/app";
+			List<String> options = List.of("--verbose", "--spring.profiles.active=staging",
+					"--migration.schema=" + schema.name(), "--migration.connect-retries=0");
+			Map<List<String>, Integer> commands = Map.of(List.of("migrate"), 0, List.of("status", "--json"), 0,
+					List.of("rollback", "--revision", "nowhere"), 1);
+			for (List<String> command : List.of(List.of("migrate"), List.of("status", "--json"),
+					List.of("rollback", "--revision", "nowhere"))) {
+				List<String> arguments = new ArrayList<>(command);
+				arguments.addAll(options);
+				try (SampleApp cli = SampleApp.command(arguments, Map.of("DATABASE_URL", working))) {
+					assertThat(cli.awaitExit(Duration.ofSeconds(60))).as(cli::output).isEqualTo(commands.get(command));
+					assertThat(cli.output()).as(String.join(" ", command)).doesNotContain(SECRET);
+				}
+			}
+			assertThat(schema.rows("SELECT count(*) FROM users")).containsExactly("3");
+			List<String> failing = new ArrayList<>(List.of("status"));
+			failing.addAll(options);
+			try (SampleApp cli = SampleApp.command(failing, Map.of("DATABASE_URL", unreachable))) {
+				assertThat(cli.awaitExit(Duration.ofSeconds(60))).isEqualTo(1);
+				assertThat(cli.output()).contains("Cannot connect to the database").doesNotContain(SECRET);
+			}
+		}
+	}
+
 	private static void awaitOutput(SampleApp app, String text) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
 		while (System.nanoTime() < deadline) {
