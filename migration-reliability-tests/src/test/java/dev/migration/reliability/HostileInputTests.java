@@ -5,11 +5,15 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+
+import javax.sql.DataSource;
 
 import dev.migration.CreatedRevision;
 import dev.migration.MigrationAuthor;
@@ -43,29 +47,38 @@ class HostileInputTests {
 	Path directory;
 
 	@Test
-	void engineRefusesHostileTargetsAndRevisionsAndChangesNothing() {
+	void engineRefusesHostileTargetsAndRevisionsAndChangesNothingOnPostgres() {
 		try (PostgresSchema schema = PostgresSchema.create()) {
-			Scripts scripts = accountsScripts(this.directory.resolve("scripts"));
-			MigrationManager manager = MigrationManager.create(schema.dataSource(),
-					MigrationConfiguration.builder().locations(scripts.location()).schema(schema.name()).build());
-			manager.migrate("hostile01");
-			Snapshot before = Snapshot.of(schema);
-			List<Consumer<String>> calls = List.of(manager::migrate, (value) -> manager.migrate(value, true),
-					manager::rollback, (value) -> manager.rollback(value, RollbackOptions.defaults().withConfirm(value)),
-					manager::stamp,
-					(value) -> manager.repair(RepairAction.MARK_APPLIED, value, "hostile input test", value),
-					(value) -> manager.repair(RepairAction.ACCEPT_CHECKSUM, value, "hostile input test", value));
-			for (String value : HOSTILE) {
-				for (Consumer<String> call : calls) {
-					assertThatException().as("'%s'", abbreviate(value))
-						.isThrownBy(() -> call.accept(value))
-						.isInstanceOf(MigrationException.class)
-						.satisfies((ex) -> assertThat(ex.getMessage()).isNotBlank());
-				}
-			}
-			assertThat(Snapshot.of(schema)).isEqualTo(before);
-			assertThat(manager.currentRevisions()).containsExactly("hostile01");
+			assertEngineRefusesHostileValues(schema.dataSource(), schema.name());
 		}
+	}
+
+	@Test
+	void engineRefusesHostileTargetsAndRevisionsAndChangesNothingOnDuckDb() {
+		assertEngineRefusesHostileValues(new DuckDbFile(this.directory.resolve("hostile.db")), "main");
+	}
+
+	private void assertEngineRefusesHostileValues(DataSource dataSource, String schema) {
+		Scripts scripts = accountsScripts(this.directory.resolve("scripts"));
+		MigrationManager manager = MigrationManager.create(dataSource,
+				MigrationConfiguration.builder().locations(scripts.location()).schema(schema).build());
+		manager.migrate("hostile01");
+		Snapshot before = Snapshot.of(dataSource, schema);
+		List<Consumer<String>> calls = List.of(manager::migrate, (value) -> manager.migrate(value, true),
+				manager::rollback, (value) -> manager.rollback(value, RollbackOptions.defaults().withConfirm(value)),
+				manager::stamp,
+				(value) -> manager.repair(RepairAction.MARK_APPLIED, value, "hostile input test", value),
+				(value) -> manager.repair(RepairAction.ACCEPT_CHECKSUM, value, "hostile input test", value));
+		for (String value : HOSTILE) {
+			for (Consumer<String> call : calls) {
+				assertThatException().as("'%s'", abbreviate(value))
+					.isThrownBy(() -> call.accept(value))
+					.isInstanceOf(MigrationException.class)
+					.satisfies((ex) -> assertThat(ex.getMessage()).isNotBlank());
+			}
+		}
+		assertThat(Snapshot.of(dataSource, schema)).isEqualTo(before);
+		assertThat(manager.currentRevisions()).containsExactly("hostile01");
 	}
 
 	@Test
@@ -198,22 +211,30 @@ class HostileInputTests {
 	record Snapshot(List<String> structure, List<String> rows, List<String> state, List<String> log) {
 
 		static Snapshot of(PostgresSchema schema) {
-			List<String> structure = schema.structure();
-			boolean hasHistory = structure.stream().anyMatch((column) -> column.startsWith("migration_history."));
-			boolean hasAccounts = structure.stream().anyMatch((column) -> column.startsWith("accounts."));
-			boolean hasUsers = structure.stream().anyMatch((column) -> column.startsWith("users."));
-			List<String> rows = new ArrayList<>();
-			if (hasAccounts) {
-				rows.addAll(schema.rows("SELECT * FROM accounts ORDER BY id"));
+			return of(schema.dataSource(), schema.name());
+		}
+
+		static Snapshot of(DataSource dataSource, String schema) {
+			try (Connection connection = dataSource.getConnection()) {
+				List<String> structure = Sql.rows(connection, "SELECT table_name || '.' || column_name || ' ' "
+						+ "|| data_type || ' ' || is_nullable FROM information_schema.columns WHERE table_schema = '"
+						+ schema + "' ORDER BY table_name, column_name");
+				boolean hasHistory = structure.stream().anyMatch((column) -> column.startsWith("migration_history."));
+				List<String> rows = new ArrayList<>();
+				for (String table : List.of("accounts", "users")) {
+					if (structure.stream().anyMatch((column) -> column.startsWith(table + "."))) {
+						rows.addAll(Sql.rows(connection, "SELECT * FROM " + table + " ORDER BY id"));
+					}
+				}
+				return new Snapshot(structure, rows,
+						hasHistory ? Sql.rows(connection, "SELECT revision FROM migration_history_state "
+								+ "ORDER BY revision") : List.of(),
+						hasHistory ? Sql.rows(connection, "SELECT id, revision, action, success, error "
+								+ "FROM migration_history ORDER BY id") : List.of());
 			}
-			if (hasUsers) {
-				rows.addAll(schema.rows("SELECT * FROM users ORDER BY id"));
+			catch (SQLException ex) {
+				throw new IllegalStateException(ex);
 			}
-			return new Snapshot(structure, rows,
-					hasHistory ? schema.rows("SELECT revision FROM migration_history_state ORDER BY revision")
-							: List.of(),
-					hasHistory ? schema.rows("SELECT id, revision, action, success, error FROM migration_history "
-							+ "ORDER BY id") : List.of());
 		}
 
 	}
