@@ -116,6 +116,27 @@ class MigrationCommandLineDuckDbIT {
 					assertThat(Files.readString(file)).startsWith("-- Add phone").contains("down_revision: " + HEAD);
 				});
 			}
+
+			SampleAppProcess.Run template = app.migration("create", "Add tags", "--no-autogenerate", "--template",
+					"create_table", "--param", "table=tags", "--param=columns=id:bigint:pk;name:varchar(50):notnull")
+				.succeeded();
+			// The source directory is read too: the new revision follows the one created before.
+			String phone = create.out().replaceAll("(?s).*Created revision (\\w+) .*", "$1");
+			assertThat(template.out()).contains("(Add tags) after " + phone);
+			try (Stream<Path> files = Files.list(scripts)) {
+				assertThat(files.filter((file) -> file.getFileName().toString().endsWith("_add_tags.sql")))
+					.singleElement()
+					.satisfies((file) -> assertThat(Files.readString(file)).contains("-- upgrade")
+						.containsIgnoringCase("CREATE TABLE")
+						.contains("tags")
+						.contains("-- downgrade")
+						.containsIgnoringCase("DROP TABLE"));
+			}
+			assertThat(app.migration("create", "Broken", "--template", "add_colum").failedWith(1).err())
+				.contains("Unknown template 'add_colum': expected one of add_column");
+
+			SampleAppProcess.Run roundTrip = app.migration("verify", "--roundtrip").succeeded();
+			assertThat(roundTrip.out()).doesNotContain("ROUND_TRIP");
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
