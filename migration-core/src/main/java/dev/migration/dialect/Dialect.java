@@ -129,22 +129,33 @@ public interface Dialect {
 	}
 
 	/**
-	 * A query that reads the session's limit on waiting for a table lock, or
-	 * {@code null} when the database has none.
-	 * @return the query
+	 * The session settings to use while migrations run, by name: for PostgreSQL, how
+	 * long a statement waits for a table lock, and how often the server checks that the
+	 * client is still there (so the query of a killed process stops and releases its
+	 * locks). Empty where the database has none.
+	 * @param lockWaitLimit how long a statement may wait for a table lock, or
+	 * {@code null} for no limit
+	 * @return the settings
 	 */
-	default String lockWaitLimitQuery() {
-		return null;
+	default java.util.Map<String, String> migrationSettings(java.time.Duration lockWaitLimit) {
+		return java.util.Map.of();
 	}
 
 	/**
-	 * A query that sets the session's limit on waiting for a table lock, as read by
-	 * {@link #lockWaitLimitQuery()}; its parameter is the value (such as
-	 * {@code 5000ms}).
+	 * A query that reads a session setting, or {@code null} when the database has no
+	 * such setting; its parameter is the name.
 	 * @return the query
 	 */
-	default String setLockWaitLimitQuery() {
-		return null;
+	default String readSettingQuery() {
+		return "SELECT current_setting(?, true)";
+	}
+
+	/**
+	 * A query that sets a session setting; its parameters are the name and the value.
+	 * @return the query
+	 */
+	default String writeSettingQuery() {
+		return "SELECT set_config(?, ?, false)";
 	}
 
 	/**

@@ -79,13 +79,14 @@ final class PostgresDialect implements Dialect {
 	}
 
 	@Override
-	public String lockWaitLimitQuery() {
-		return "SELECT current_setting('lock_timeout')";
-	}
-
-	@Override
-	public String setLockWaitLimitQuery() {
-		return "SELECT set_config('lock_timeout', ?, false)";
+	public java.util.Map<String, String> migrationSettings(java.time.Duration lockWaitLimit) {
+		java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+		if (lockWaitLimit != null) {
+			settings.put("lock_timeout", lockWaitLimit.toMillis() + "ms");
+		}
+		// PostgreSQL 14+: a killed client's statement is cancelled within a second.
+		settings.put("client_connection_check_interval", "1000");
+		return settings;
 	}
 
 	@Override

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -150,6 +151,7 @@ public final class MigrationEngine implements MigrationManager {
 				State current = prepareForWrite(session, true);
 				checkBeforeMigrate(current);
 				MigrationPlan fresh = current.planner().upgrade(target, current.applied().keySet());
+				refuseInterrupted(session, fresh);
 				List<String> irreversible = new ArrayList<>();
 				List<AppliedMigration> applied = execute(session, steps(current, fresh, irreversible), fresh);
 				return result(Operation.MIGRATE, target, applied, readState(session, true), start);
@@ -547,6 +549,22 @@ public final class MigrationEngine implements MigrationManager {
 	}
 
 	/**
+	 * A non-transactional migration that was interrupted may have left part of its work
+	 * committed: running it again blindly could fail half way or do it twice.
+	 */
+	private static void refuseInterrupted(Session session, MigrationPlan plan) throws SQLException {
+		List<HistoryTable.Interrupted> interrupted = session.history()
+			.interrupted(session.connection())
+			.stream()
+			.filter((candidate) -> plan.steps().contains(candidate.revision()))
+			.toList();
+		if (!interrupted.isEmpty()) {
+			throw new MigrationStateException("Refusing to migrate: "
+					+ interrupted.stream().map(HistoryTable.Interrupted::describe).collect(Collectors.joining("\n")));
+		}
+	}
+
+	/**
 	 * Resolves every step of a plan before the first runs, so nothing starts that
 	 * cannot finish. Irreversible steps of a downgrade are added to
 	 * {@code irreversible}; the caller refuses the plan when any is.
@@ -575,7 +593,7 @@ public final class MigrationEngine implements MigrationManager {
 			return List.of();
 		}
 		session.useMigrationSchema();
-		session.limitLockWaits(this.configuration.statementLockTimeout());
+		session.applyMigrationSettings(this.configuration.statementLockTimeout());
 		List<AppliedMigration> done = new ArrayList<>();
 		try (HistoryTable.Recorder recorder = session.history().recorder(session.connection())) {
 			StepRunner runner = new StepRunner(session, this.statementLog, this.configuration.listeners(), recorder);
@@ -617,7 +635,7 @@ public final class MigrationEngine implements MigrationManager {
 						+ "({3} of {4})", step.script().id(), this.configuration.statementLockTimeout().toMillis(),
 						pause, attempt + 1, this.configuration.lockRetries());
 				sleep(pause);
-				pause = Math.min(pause * 2, 60_000);
+				pause = Math.min(pause * 2, 30_000);
 			}
 		}
 	}

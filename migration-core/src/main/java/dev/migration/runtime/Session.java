@@ -30,7 +30,7 @@ final class Session implements AutoCloseable {
 
 	private String savedSearchPath;
 
-	private String savedLockWaitLimit;
+	private java.util.Map<String, String> savedSettings;
 
 	private String user;
 
@@ -154,23 +154,35 @@ final class Session implements AutoCloseable {
 	}
 
 	/**
-	 * Limits how long each statement waits for a table lock, where the database can;
-	 * {@link #close()} restores the previous limit.
+	 * Applies the dialect's settings for running migrations (how long a statement waits
+	 * for a table lock, ...); a setting this server does not know is skipped.
+	 * {@link #close()} restores the previous values.
 	 */
-	void limitLockWaits(java.time.Duration limit) throws SQLException {
-		String read = this.dialect.lockWaitLimitQuery();
-		if (limit == null || read == null || this.savedLockWaitLimit != null) {
+	void applyMigrationSettings(java.time.Duration lockWaitLimit) throws SQLException {
+		if (this.savedSettings != null) {
 			return;
 		}
-		this.savedLockWaitLimit = queryString(this.connection, read);
-		setLockWaitLimit(limit.toMillis() + "ms");
+		this.savedSettings = new java.util.LinkedHashMap<>();
+		for (java.util.Map.Entry<String, String> setting : this.dialect.migrationSettings(lockWaitLimit).entrySet()) {
+			String previous;
+			try (java.sql.PreparedStatement read = this.connection.prepareStatement(this.dialect.readSettingQuery())) {
+				read.setString(1, setting.getKey());
+				try (java.sql.ResultSet rows = read.executeQuery()) {
+					previous = rows.next() ? rows.getString(1) : null;
+				}
+			}
+			if (previous != null) {
+				writeSetting(setting.getKey(), setting.getValue());
+				this.savedSettings.put(setting.getKey(), previous);
+			}
+		}
 	}
 
-	private void setLockWaitLimit(String value) throws SQLException {
-		try (java.sql.PreparedStatement statement = this.connection
-			.prepareStatement(this.dialect.setLockWaitLimitQuery())) {
-			statement.setString(1, value);
-			statement.execute();
+	private void writeSetting(String name, String value) throws SQLException {
+		try (java.sql.PreparedStatement write = this.connection.prepareStatement(this.dialect.writeSettingQuery())) {
+			write.setString(1, name);
+			write.setString(2, value);
+			write.execute();
 		}
 	}
 
@@ -191,8 +203,10 @@ final class Session implements AutoCloseable {
 					statement.execute(this.dialect.restoreSearchPath(this.savedSearchPath));
 				}
 			}
-			if (this.savedLockWaitLimit != null) {
-				setLockWaitLimit(this.savedLockWaitLimit);
+			if (this.savedSettings != null) {
+				for (java.util.Map.Entry<String, String> setting : this.savedSettings.entrySet()) {
+					writeSetting(setting.getKey(), setting.getValue());
+				}
 			}
 			this.connection.setAutoCommit(this.initialAutoCommit);
 		}

@@ -68,12 +68,18 @@ public final class ScriptLoader {
 
 	private Map<String, Resource> scan(String location) {
 		Map<String, Resource> found = new TreeMap<>();
+		String path = location.substring(location.indexOf(':') + 1).strip();
+		if (path.isEmpty() || path.equals("/") || path.equals(".")) {
+			// Scanning a whole class path or working directory is never what was meant.
+			throw new MigrationException("Script location '" + location + "' names no directory: use "
+					+ "classpath:db/migration or filesystem:path/to/scripts");
+		}
 		if (location.startsWith("filesystem:")) {
 			Path root = Paths.get(location.substring("filesystem:".length()));
 			scanDirectory(root, "filesystem:" + root, "", found);
 			return found;
 		}
-		String path = location.startsWith("classpath:") ? location.substring("classpath:".length()) : location;
+		path = location.startsWith("classpath:") ? location.substring("classpath:".length()) : location;
 		if (location.contains(":") && !location.startsWith("classpath:")) {
 			throw new MigrationException("Unsupported script location '" + location
 					+ "': use classpath:path or filesystem:path");

@@ -52,7 +52,8 @@ public class MigrationHealthIndicator extends AbstractHealthIndicator {
 		List<String> problems = report.problems()
 			.stream()
 			.filter((problem) -> problem.kind() == VerifyReport.Kind.CHECKSUM_MISMATCH
-					|| problem.kind() == VerifyReport.Kind.MISSING_SCRIPT)
+					|| problem.kind() == VerifyReport.Kind.MISSING_SCRIPT
+					|| problem.kind() == VerifyReport.Kind.INTERRUPTED)
 			.map((problem) -> problem.kind() + ": " + problem.detail())
 			.toList();
 		if (!problems.isEmpty()) {

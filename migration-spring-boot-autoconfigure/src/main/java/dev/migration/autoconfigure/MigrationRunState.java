@@ -21,6 +21,8 @@ public final class MigrationRunState {
 
 	private State state = State.IDLE;
 
+	private State stateBeforeStart = State.IDLE;
+
 	private Instant startedAt;
 
 	private String what;
@@ -58,6 +60,7 @@ public final class MigrationRunState {
 	 * @param what what runs, such as {@code migrate to head}
 	 */
 	public synchronized void started(String what) {
+		this.stateBeforeStart = this.state;
 		this.state = State.MIGRATING;
 		this.startedAt = Instant.now();
 		this.what = what;
@@ -84,6 +87,16 @@ public final class MigrationRunState {
 				State.FAILED, describe(failure));
 		this.state = State.FAILED;
 		this.failure = failure;
+	}
+
+	/**
+	 * Records that the run was refused before anything ran (an invalid target, a safety
+	 * check, another instance holding the lock): the state goes back to what it was.
+	 */
+	public synchronized void refused() {
+		if (this.state == State.MIGRATING) {
+			this.state = this.stateBeforeStart;
+		}
 	}
 
 	private Instant startedAt() {

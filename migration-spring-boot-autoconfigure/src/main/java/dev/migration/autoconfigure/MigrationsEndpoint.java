@@ -63,7 +63,7 @@ public class MigrationsEndpoint {
 		LockHolder lockHolder = status.lockHolder();
 		return new MigrationsDescriptor(state(status), status.currentRevisions(), status.headRevisions(), pending,
 				(lockHolder != null) ? new LockHolderDescriptor(lockHolder) : null,
-				LastRunDescriptor.of(this.runState.getLastRun()));
+				LastRunDescriptor.of(this.runState.getLastRun()), status.interrupted());
 	}
 
 	private String state(MigrationStatus status) {
@@ -154,10 +154,12 @@ public class MigrationsEndpoint {
 	 * @param pending the migrations to apply, in order
 	 * @param lockHolder who holds the migration lock, or {@code null}
 	 * @param lastRun the last run by this application, or {@code null}
+	 * @param interrupted {@code transactional: false} migrations that started and never
+	 * finished, each with the way to resolve it
 	 */
 	public record MigrationsDescriptor(String state, List<String> current, List<String> heads,
 			List<PendingDescriptor> pending, @Nullable LockHolderDescriptor lockHolder,
-			@Nullable LastRunDescriptor lastRun) implements OperationResponseBody {
+			@Nullable LastRunDescriptor lastRun, List<String> interrupted) implements OperationResponseBody {
 
 	}
 

@@ -15,7 +15,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExtension;
-import org.springframework.util.StringUtils;
 
 /**
  * The write operation of the {@link MigrationsEndpoint}: {@code POST /actuator/migrations}
@@ -67,7 +66,8 @@ public class MigrationsEndpointWebExtension {
 						"action must be 'migrate' or 'rollback', was '" + action + "'");
 			}
 		}
-		String resolvedTarget = StringUtils.hasText(target) ? target : (rollback ? "-1" : "head");
+		// Absent means the default; blank is passed on, and refused as an empty target.
+		String resolvedTarget = (target != null) ? target : (rollback ? "-1" : "head");
 		if (this.runState.getState() == MigrationRunState.State.MIGRATING) {
 			return error(STATUS_CONFLICT, "Migrations are already running");
 		}
@@ -85,6 +85,11 @@ public class MigrationsEndpointWebExtension {
 					: this.migrationManager.migrate(resolvedTarget, Boolean.TRUE.equals(dryRun));
 			this.runState.succeeded(result);
 			return new WebEndpointResponse<>(new RunDescriptor(result));
+		}
+		catch (TargetException | RollbackRefusedException | MigrationLockException ex) {
+			// Nothing ran: a bad request or a refusal is no failed migration.
+			this.runState.refused();
+			return error(status(ex), MigrationRunState.describe(ex));
 		}
 		catch (RuntimeException ex) {
 			this.runState.failed(ex);

@@ -351,6 +351,9 @@ final class MigrationCommands {
 			summary.row("Unknown:", String.join(", ", status.unknownApplied())
 					+ " (applied, but not in these scripts: the database is ahead)");
 		}
+		for (String interrupted : status.interrupted()) {
+			summary.row("Interrupted:", interrupted);
+		}
 		this.out.print(summary.render());
 		if (status.pending().isEmpty()) {
 			this.out.println("Pending:  none");
