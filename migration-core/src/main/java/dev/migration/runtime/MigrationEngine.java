@@ -438,22 +438,21 @@ public final class MigrationEngine implements MigrationManager {
 	public VerifyReport verify() {
 		List<Problem> problems = new ArrayList<>();
 		List<MigrationScript> loaded;
-		RevisionGraphException graphProblem = null;
 		try {
-			// The loaded scripts when they form a graph: a health check calling this
-			// often reads no file again.
-			loaded = List.copyOf(scripts().byId().values());
-		}
-		catch (RevisionGraphException ex) {
-			graphProblem = ex;
-			loaded = null;
+			// The files as they are now, not as this engine loaded them: verify is how an
+			// edit made since is found.
+			loaded = new ScriptLoader(this.configuration).load();
 		}
 		catch (ScriptException ex) {
 			problems.add(new Problem(Kind.GRAPH_PROBLEM, null, ex.getMessage()));
 			return new VerifyReport(problems);
 		}
-		if (loaded == null) {
-			loaded = new ScriptLoader(this.configuration).load();
+		RevisionGraphException graphProblem = null;
+		try {
+			RevisionGraph.of(loaded.stream().map(MigrationScript::revision).toList());
+		}
+		catch (RevisionGraphException ex) {
+			graphProblem = ex;
 		}
 		Map<String, MigrationScript> byId = new LinkedHashMap<>();
 		loaded.forEach((script) -> byId.putIfAbsent(script.id(), script));
