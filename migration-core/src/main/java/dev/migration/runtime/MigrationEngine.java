@@ -57,7 +57,7 @@ import dev.migration.script.SqlStatement;
  */
 public final class MigrationEngine implements MigrationManager {
 
-	private static final System.Logger logger = System.getLogger("dev.migration");
+	private static final LazyLogger logger = new LazyLogger("dev.migration");
 
 	private final DataSource dataSource;
 

@@ -16,7 +16,7 @@ import dev.migration.dialect.Dialect;
  */
 final class Session implements AutoCloseable {
 
-	private static final System.Logger logger = System.getLogger("dev.migration");
+	private static final LazyLogger logger = new LazyLogger("dev.migration");
 
 	private final Connection connection;
 

@@ -7,7 +7,7 @@ import java.lang.System.Logger.Level;
  */
 final class StatementLog {
 
-	private static final System.Logger logger = System.getLogger("dev.migration.sql");
+	private static final LazyLogger logger = new LazyLogger("dev.migration.sql");
 
 	private final boolean echo;
 

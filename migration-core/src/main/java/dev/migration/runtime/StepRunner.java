@@ -25,7 +25,7 @@ import dev.migration.script.SqlStatement;
  */
 final class StepRunner {
 
-	private static final System.Logger logger = System.getLogger("dev.migration");
+	private static final LazyLogger logger = new LazyLogger("dev.migration");
 
 	private final Session session;
 
