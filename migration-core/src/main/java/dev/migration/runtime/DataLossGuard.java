@@ -5,7 +5,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,50 +55,114 @@ final class DataLossGuard {
 	}
 
 	/**
-	 * What a downgrade's statements would lose, one description per table or column that
-	 * holds rows; empty when nothing is lost.
+	 * What each downgrade would lose, one description per table or column that holds
+	 * rows, keyed by the index of its statement list; empty when nothing is lost. The
+	 * catalog is read once and every count goes in one query, whatever the number of
+	 * migrations: a rollback of a thousand revisions makes two round trips here, not a
+	 * thousand.
 	 */
-	List<String> losses(List<SqlStatement> statements) {
-		List<String> losses = new ArrayList<>();
-		for (SqlStatement statement : statements) {
-			String sql = statement.sql().strip();
-			Matcher dropTable = DROP_TABLE.matcher(sql);
-			if (dropTable.matches()) {
-				Matcher names = TABLE_NAME.matcher(dropTable.group(1));
-				while (names.find()) {
-					Target table = target(names.group(1), names.group(2));
-					long rows = count("SELECT count(*) FROM " + table.sql());
-					if (rows > 0) {
-						losses.add("table " + table.display() + " (" + rows + " row" + ((rows == 1) ? "" : "s") + ")");
-					}
-				}
-				continue;
-			}
-			Matcher alter = ALTER_TABLE.matcher(sql);
-			if (alter.matches() && alter.group(3).toUpperCase(Locale.ROOT).contains("DROP")) {
-				Target table = target(alter.group(1), alter.group(2));
-				Matcher columns = DROP_COLUMN.matcher(alter.group(3));
-				while (columns.find()) {
-					String column = unquote(columns.group(1));
-					if (column.equalsIgnoreCase("CONSTRAINT")) {
-						continue;
-					}
-					long rows = count("SELECT count(*) FROM " + table.sql() + " WHERE " + this.dialect.quote(column)
-							+ " IS NOT NULL");
-					if (rows > 0) {
-						losses.add("column " + table.display() + "." + column + " (" + rows + " non-null value"
-								+ ((rows == 1) ? "" : "s") + ")");
-					}
+	Map<Integer, List<String>> losses(List<List<SqlStatement>> downgrades) {
+		List<Drop> drops = new ArrayList<>();
+		for (int i = 0; i < downgrades.size(); i++) {
+			if (downgrades.get(i) != null) {
+				for (SqlStatement statement : downgrades.get(i)) {
+					collect(i, statement.sql().strip(), drops);
 				}
 			}
 		}
+		Map<Integer, List<String>> losses = new TreeMap<>();
+		if (drops.isEmpty()) {
+			return losses;
+		}
+		Set<String> existing = existingColumns(drops);
+		List<Drop> countable = drops.stream().filter((drop) -> existing.contains(drop.key())).toList();
+		if (countable.isEmpty()) {
+			return losses;
+		}
+		StringBuilder query = new StringBuilder();
+		for (int i = 0; i < countable.size(); i++) {
+			Drop drop = countable.get(i);
+			query.append((i > 0) ? " UNION ALL " : "")
+				.append("SELECT ").append(i).append(", count(*) FROM ").append(drop.table().sql())
+				.append((drop.column() != null) ? " WHERE " + this.dialect.quote(drop.column()) + " IS NOT NULL" : "");
+		}
+		try (Statement statement = this.connection.createStatement();
+				ResultSet rows = statement.executeQuery(query.toString())) {
+			while (rows.next()) {
+				long count = rows.getLong(2);
+				if (count > 0) {
+					Drop drop = countable.get(rows.getInt(1));
+					losses.computeIfAbsent(drop.step(), (step) -> new ArrayList<>()).add(drop.describe(count));
+				}
+			}
+		}
+		catch (SQLException ex) {
+			rollbackQuietly();
+			throw new dev.migration.MigrationException("Cannot count the rows a rollback would drop: "
+					+ ex.getMessage(), ex);
+		}
 		return losses;
+	}
+
+	private void collect(int step, String sql, List<Drop> drops) {
+		Matcher dropTable = DROP_TABLE.matcher(sql);
+		if (dropTable.matches()) {
+			Matcher names = TABLE_NAME.matcher(dropTable.group(1));
+			while (names.find()) {
+				drops.add(new Drop(step, target(names.group(1), names.group(2)), null));
+			}
+			return;
+		}
+		Matcher alter = ALTER_TABLE.matcher(sql);
+		if (alter.matches() && alter.group(3).toUpperCase(Locale.ROOT).contains("DROP")) {
+			Target table = target(alter.group(1), alter.group(2));
+			Matcher columns = DROP_COLUMN.matcher(alter.group(3));
+			while (columns.find()) {
+				String column = unquote(columns.group(1));
+				if (!column.equalsIgnoreCase("CONSTRAINT")) {
+					drops.add(new Drop(step, table, column));
+				}
+			}
+		}
+	}
+
+	/**
+	 * The tables and columns that exist now, as {@code schema.table} and
+	 * {@code schema.table.column}: a table created by a later step of the plan, or
+	 * already gone, loses nothing.
+	 */
+	private Set<String> existingColumns(List<Drop> drops) {
+		Set<String> schemas = new TreeSet<>();
+		drops.forEach((drop) -> schemas.add(drop.table().schema()));
+		Set<String> existing = new HashSet<>();
+		String sql = "SELECT table_schema, table_name, column_name FROM information_schema.columns WHERE table_schema IN ("
+				+ String.join(", ", java.util.Collections.nCopies(schemas.size(), "?")) + ")";
+		try (java.sql.PreparedStatement statement = this.connection.prepareStatement(sql)) {
+			int index = 1;
+			for (String schema : schemas) {
+				statement.setString(index++, schema);
+			}
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					String table = rows.getString(1) + "." + rows.getString(2);
+					existing.add(table);
+					existing.add(table + "." + rows.getString(3));
+				}
+			}
+		}
+		catch (SQLException ex) {
+			rollbackQuietly();
+			throw new dev.migration.MigrationException("Cannot read the catalog to count the rows a rollback would "
+					+ "drop: " + ex.getMessage(), ex);
+		}
+		return existing;
 	}
 
 	private Target target(String first, String second) {
 		String schema = (second != null) ? unquote(first) : this.schema;
 		String table = unquote((second != null) ? second : first);
-		return new Target(this.dialect.qualify(schema, table), (second != null) ? schema + "." + table : table);
+		return new Target(schema, table, this.dialect.qualify(schema, table),
+				(second != null) ? schema + "." + table : table);
 	}
 
 	/**
@@ -104,19 +173,6 @@ final class DataLossGuard {
 			return name.substring(1, name.length() - 1).replace("\"\"", "\"");
 		}
 		return name.toLowerCase(Locale.ROOT);
-	}
-
-	/**
-	 * Counts rows; a table or column that does not exist (yet) loses nothing.
-	 */
-	private long count(String sql) {
-		try (Statement statement = this.connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-			return rows.next() ? rows.getLong(1) : 0;
-		}
-		catch (SQLException ex) {
-			rollbackQuietly();
-			return 0;
-		}
 	}
 
 	private void rollbackQuietly() {
@@ -130,7 +186,25 @@ final class DataLossGuard {
 		}
 	}
 
-	private record Target(String sql, String display) {
+	private record Target(String schema, String name, String sql, String display) {
+
+	}
+
+	/**
+	 * A table, or a column of one, that a downgrade drops.
+	 */
+	private record Drop(int step, Target table, String column) {
+
+		String key() {
+			return this.table.schema() + "." + this.table.name() + ((this.column != null) ? "." + this.column : "");
+		}
+
+		String describe(long count) {
+			return (this.column != null)
+					? "column " + this.table.display() + "." + this.column + " (" + count + " non-null value"
+							+ ((count == 1) ? "" : "s") + ")"
+					: "table " + this.table.display() + " (" + count + " row" + ((count == 1) ? "" : "s") + ")";
+		}
 
 	}
 

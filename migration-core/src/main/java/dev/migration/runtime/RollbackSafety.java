@@ -73,18 +73,15 @@ final class RollbackSafety {
 
 	List<String> dataLoss(Session session, List<Step> steps) {
 		DataLossGuard guard = new DataLossGuard(session.connection(), session.dialect(), session.schema());
+		java.util.Map<Integer, List<String>> losses = guard
+			.losses(steps.stream().map(Step::statements).toList());
 		List<String> failures = new ArrayList<>();
-		for (Step step : steps) {
-			if (step.statements() == null) {
-				continue;
-			}
-			List<String> losses = guard.losses(step.statements());
-			if (!losses.isEmpty()) {
-				failures.add("Data loss: the downgrade of " + step.script().id() + " (" + step.script().info().path()
-						+ ") drops " + String.join(", ", losses)
-						+ ". Back up what you need, then pass allowDataLoss (--allow-data-loss) to accept");
-			}
-		}
+		losses.forEach((index, lost) -> {
+			Step step = steps.get(index);
+			failures.add("Data loss: the downgrade of " + step.script().id() + " (" + step.script().info().path()
+					+ ") drops " + String.join(", ", lost)
+					+ ". Back up what you need, then pass allowDataLoss (--allow-data-loss) to accept");
+		});
 		return failures;
 	}
 
