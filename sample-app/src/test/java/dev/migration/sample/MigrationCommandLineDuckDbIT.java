@@ -7,7 +7,6 @@ import java.util.stream.Stream;
 
 import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,8 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * run as a real process.
  * Run by the failsafe plugin, which packages the jar first.
  */
-@EnabledIfSystemProperty(named = "sample.jar", matches = ".+",
-		disabledReason = "runs in the failsafe plugin, after the jar is packaged")
 class MigrationCommandLineDuckDbIT {
 
 	private static final String HEAD = "a1c0e5f00009";

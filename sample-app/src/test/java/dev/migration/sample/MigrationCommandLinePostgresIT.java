@@ -11,7 +11,6 @@ import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,8 +21,6 @@ import static org.assertj.core.api.Assertions.fail;
  * and {@code prod} profiles, in a fresh schema dropped afterwards.
  * Run by the failsafe plugin, which packages the jar first.
  */
-@EnabledIfSystemProperty(named = "sample.jar", matches = ".+",
-		disabledReason = "runs in the failsafe plugin, after the jar is packaged")
 class MigrationCommandLinePostgresIT {
 
 	private static final String HEAD = "a1c0e5f00009";
