@@ -129,6 +129,21 @@ class MigrationCommandLineDuckDbIT {
 						.contains("-- downgrade")
 						.containsIgnoringCase("DROP TABLE"));
 			}
+			String tags = template.out().replaceAll("(?s).*Created revision (\\w+) .*", "$1");
+			SampleAppProcess.Run branch = app.migration("create", "Branch off", "--no-autogenerate", "--head", HEAD)
+				.succeeded();
+			String branchId = branch.out().replaceAll("(?s).*Created revision (\\w+) .*", "$1");
+			assertThat(app.migration("create", "Two heads now", "--no-autogenerate").failedWith(1).err())
+				.contains(tags).contains(branchId);
+			SampleAppProcess.Run merge = app.migration("merge", "Join the branches", tags, branchId).succeeded();
+			String mergeId = merge.out().replaceAll("(?s).*Created revision (\\w+) .*", "$1");
+			try (Stream<Path> files = Files.list(scripts)) {
+				assertThat(files.filter((file) -> file.getFileName().toString().startsWith(mergeId + "_")))
+					.singleElement()
+					.satisfies((file) -> assertThat(Files.readString(file)).startsWith("-- Join the branches")
+						.containsPattern("down_revision: (" + tags + ", " + branchId + "|" + branchId + ", " + tags
+								+ ")"));
+			}
 			assertThat(app.migration("create", "Broken", "--template", "add_colum").failedWith(1).err())
 				.contains("Unknown template 'add_colum': expected one of add_column");
 
