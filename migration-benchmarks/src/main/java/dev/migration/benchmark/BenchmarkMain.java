@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * resolution, and peak memory, on PostgreSQL and DuckDB.
  * <p>
  * {@code java -jar migration-benchmarks/target/migration-benchmarks.jar [--quick]
- * [--only migrate,noop,rollback-all,status,memory] [--db postgresql,duckdb] [--reps N]}.
+ * [--only migrate,noop,rollback-all,status,memory,spring-start] [--db postgresql,duckdb] [--reps N]}.
  * The engine's INFO log is switched off, as the floor logs nothing.
  */
 public final class BenchmarkMain {
@@ -79,10 +79,14 @@ public final class BenchmarkMain {
 				if (options.runs("memory")) {
 					rows.addAll(new MemoryBenchmark(options, corpora, database, databases).run());
 				}
+				if (options.runs("spring-start")) {
+					rows.addAll(new SpringStartBenchmark(options, database, databases).run());
+				}
 			}
 			if (options.runs("status")) {
 				rows.addAll(new PlanBenchmark(options, corpora).run());
 			}
+
 			new ResultTable(rows).print(out, options);
 			return rows;
 		}

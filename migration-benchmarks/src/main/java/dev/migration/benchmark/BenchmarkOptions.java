@@ -27,12 +27,13 @@ record BenchmarkOptions(boolean quick, Set<String> workloads, List<Database> dat
 	/**
 	 * Every workload, in the order they run.
 	 */
-	static final List<String> WORKLOADS = List.of("migrate", "noop", "rollback-all", "status", "memory");
+	static final List<String> WORKLOADS = List.of("migrate", "noop", "rollback-all", "status", "memory",
+			"spring-start");
 
 	static final String USAGE = """
 			Usage: java -jar migration-benchmarks.jar [options]
 			  --quick                 smoke run: tiny N, 1 repetition, no warm-up
-			  --only a,b              workloads among migrate,noop,rollback-all,status,memory (default all)
+			  --only a,b              workloads among migrate,noop,rollback-all,status,memory,spring-start (default all)
 			  --db a,b                postgresql,duckdb (default both)
 			  --reps N                measured runs per figure (default 5)
 			  --warmups N             unmeasured rounds first (default 1)
