@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * resolution, and peak memory, on PostgreSQL and DuckDB.
  * <p>
  * {@code java -jar migration-benchmarks/target/migration-benchmarks.jar [--quick]
- * [--only migrate,noop,rollback-all,status,memory,spring-start] [--db postgresql,duckdb] [--reps N]}.
+ * [--only migrate,noop,rollback-all,status,memory,spring-start,autogenerate] [--db postgresql,duckdb] [--reps N]}.
  * The engine's INFO log is switched off, as the floor logs nothing.
  */
 public final class BenchmarkMain {
@@ -81,6 +81,9 @@ public final class BenchmarkMain {
 				}
 				if (options.runs("spring-start")) {
 					rows.addAll(new SpringStartBenchmark(options, database, databases).run());
+				}
+				if (options.runs("autogenerate")) {
+					rows.addAll(new AutogenerateBenchmark(options, database, databases).run());
 				}
 			}
 			if (options.runs("status")) {

@@ -28,12 +28,13 @@ record BenchmarkOptions(boolean quick, Set<String> workloads, List<Database> dat
 	 * Every workload, in the order they run.
 	 */
 	static final List<String> WORKLOADS = List.of("migrate", "noop", "rollback-all", "status", "memory",
-			"spring-start");
+			"spring-start", "autogenerate");
 
 	static final String USAGE = """
 			Usage: java -jar migration-benchmarks.jar [options]
 			  --quick                 smoke run: tiny N, 1 repetition, no warm-up
-			  --only a,b              workloads among migrate,noop,rollback-all,status,memory,spring-start (default all)
+			  --only a,b              workloads among migrate,noop,rollback-all,status,memory,spring-start,
+			                          autogenerate (default all)
 			  --db a,b                postgresql,duckdb (default both)
 			  --reps N                measured runs per figure (default 5)
 			  --warmups N             unmeasured rounds first (default 1)
