@@ -133,7 +133,7 @@ public final class MigrationEngine implements MigrationManager {
 	public MigrationResult migrate(String target, boolean dryRun) {
 		long start = System.nanoTime();
 		try (Session session = Session.open(this.dataSource, this.configuration)) {
-			State state = readState(session, true);
+			State state = readState(session);
 			MigrationPlan plan = state.planner().upgrade(target, state.applied().keySet());
 			if (dryRun) {
 				checkBeforeMigrate(state);
@@ -152,9 +152,9 @@ public final class MigrationEngine implements MigrationManager {
 				checkBeforeMigrate(current);
 				MigrationPlan fresh = current.planner().upgrade(target, current.applied().keySet());
 				refuseInterrupted(session, fresh);
-				List<String> irreversible = new ArrayList<>();
-				List<AppliedMigration> applied = execute(session, steps(current, fresh, irreversible), fresh);
-				return result(Operation.MIGRATE, target, applied, readState(session, true), start);
+				List<AppliedMigration> applied = execute(session, steps(current, fresh, new ArrayList<>()), fresh);
+				// Every step committed, or execute threw: no need to read the state again.
+				return result(Operation.MIGRATE, target, applied, current.currentAfter(fresh), start);
 			});
 		}
 		catch (SQLException ex) {
@@ -193,7 +193,7 @@ public final class MigrationEngine implements MigrationManager {
 		String operation = "Rollback to '" + target + "'";
 		State state;
 		try {
-			state = readState(session, true);
+			state = readState(session);
 		}
 		catch (SQLException ex) {
 			throw new RollbackRefusedException(operation,
@@ -236,7 +236,7 @@ public final class MigrationEngine implements MigrationManager {
 			return planned(Operation.ROLLBACK, target, session, steps, state, start);
 		}
 		List<AppliedMigration> reverted = execute(session, steps, plan);
-		return result(Operation.ROLLBACK, target, reverted, readState(session, true), start);
+		return result(Operation.ROLLBACK, target, reverted, state.currentAfter(plan), start);
 	}
 
 	private MigrationResult planned(Operation operation, String target, Session session, List<Step> steps,
@@ -258,7 +258,7 @@ public final class MigrationEngine implements MigrationManager {
 			return locked(session, () -> {
 				State current = prepareForWrite(session, false);
 				List<AppliedMigration> changes = writeStamp(session, current, revision, wanted);
-				return result(Operation.STAMP, revision, changes, readState(session, true), start);
+				return result(Operation.STAMP, revision, changes, readState(session), start);
 			});
 		}
 	}
@@ -329,7 +329,7 @@ public final class MigrationEngine implements MigrationManager {
 				if (!history.exists(connection)) {
 					history.create(connection);
 				}
-				State state = readState(session, true);
+				State state = readState(session);
 				String id = state.graph().resolveId(revision);
 				String operation = "Repair " + action.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
 						+ " " + id;
@@ -397,7 +397,7 @@ public final class MigrationEngine implements MigrationManager {
 					throw ex;
 				}
 				logger.log(Level.WARNING, "{0} by {1}: {2}", operation, session.user(), reason.strip());
-				return result(Operation.REPAIR, revision, changes, readState(session, true), start);
+				return result(Operation.REPAIR, revision, changes, readState(session), start);
 			});
 		}
 	}
@@ -655,16 +655,20 @@ public final class MigrationEngine implements MigrationManager {
 	 * configured baseline); a stamp is how such a schema is adopted, so it skips that.
 	 */
 	private State prepareForWrite(Session session, boolean checkAdoption) throws SQLException {
+		State state = readState(session);
+		if (state.hasHistory()) {
+			// The usual case: one read of the state, as at the start of every operation.
+			return state;
+		}
 		HistoryTable history = session.history();
 		Connection connection = session.connection();
 		boolean exists = history.exists(connection);
-		boolean hasHistory = exists && (!history.readState(connection).isEmpty() || history.hasLog(connection));
-		if (!hasHistory && !checkAdoption) {
+		if (!checkAdoption) {
 			if (!exists) {
 				history.create(connection);
 			}
 		}
-		else if (!hasHistory) {
+		else {
 			List<String> tables = new DefaultSchemaInspector(connection, session.dialect(), session.schema(),
 					history.tableNames()).tables();
 			if (!exists) {
@@ -680,11 +684,11 @@ public final class MigrationEngine implements MigrationManager {
 							+ "<revision>) or set baseline-on-migrate to it; migrations were not run");
 				}
 				Set<String> wanted = stampTarget(scripts(), baseline);
-				writeStamp(session, readState(session, false), baseline, wanted);
+				writeStamp(session, readState(session), baseline, wanted);
 				logger.log(Level.INFO, "Adopted schema ''{0}'' at baseline {1}", session.schema(), baseline);
 			}
 		}
-		return readState(session, true);
+		return readState(session);
 	}
 
 	private <T> T locked(Session session, SqlWork<T> work) {
@@ -745,14 +749,14 @@ public final class MigrationEngine implements MigrationManager {
 
 	private <T> T read(StateReader<T> reader) {
 		try (Session session = Session.open(this.dataSource, this.configuration)) {
-			return reader.read(session, readState(session, false));
+			return reader.read(session, readState(session));
 		}
 		catch (SQLException ex) {
 			throw new MigrationException("Cannot read the migration state: " + ex.getMessage(), ex);
 		}
 	}
 
-	private State readState(Session session, boolean forWrite) throws SQLException {
+	private State readState(Session session) throws SQLException {
 		LoadedScripts scripts = scripts();
 		Connection connection = session.connection();
 		boolean exists = session.history().exists(connection);
@@ -800,8 +804,12 @@ public final class MigrationEngine implements MigrationManager {
 
 	private MigrationResult result(Operation operation, String target, List<AppliedMigration> applied, State state,
 			long start) {
-		return new MigrationResult(operation, target, applied, state.current(),
-				Duration.ofNanos(System.nanoTime() - start));
+		return result(operation, target, applied, state.current(), start);
+	}
+
+	private MigrationResult result(Operation operation, String target, List<AppliedMigration> applied,
+			List<String> current, long start) {
+		return new MigrationResult(operation, target, applied, current, Duration.ofNanos(System.nanoTime() - start));
 	}
 
 	private LoadedScripts scripts() {
@@ -840,6 +848,20 @@ public final class MigrationEngine implements MigrationManager {
 
 		List<String> current() {
 			return this.graph.topologicalOrder(this.graph.currentRevisions(this.applied.keySet()));
+		}
+
+		/**
+		 * The current revisions once every step of a plan ran.
+		 */
+		List<String> currentAfter(MigrationPlan plan) {
+			Set<String> after = new LinkedHashSet<>(this.applied.keySet());
+			if (plan.direction() == Direction.UPGRADE) {
+				after.addAll(plan.steps());
+			}
+			else {
+				plan.steps().forEach(after::remove);
+			}
+			return this.graph.topologicalOrder(this.graph.currentRevisions(after));
 		}
 
 		/**
