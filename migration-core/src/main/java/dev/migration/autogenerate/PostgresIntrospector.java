@@ -115,18 +115,7 @@ final class PostgresIntrospector implements SchemaIntrospector {
 					}
 				}
 			}
-			Map<String, Sequence> sequences = new TreeMap<>();
-			try (PreparedStatement statement = connection.prepareStatement(SEQUENCES)) {
-				statement.setString(1, target);
-				try (ResultSet rows = statement.executeQuery()) {
-					while (rows.next()) {
-						String name = rows.getString(1);
-						if (!excludedTables.contains(name)) {
-							sequences.put(name, new Sequence(name, rows.getLong(2), rows.getLong(3)));
-						}
-					}
-				}
-			}
+			Map<String, Sequence> sequences = SequenceReader.read(connection, SEQUENCES, target, excludedTables);
 			return new SchemaSnapshot(tables, enumTypes, sequences);
 		}
 		finally {
