@@ -168,6 +168,33 @@ public interface Dialect {
 	}
 
 	/**
+	 * A string as an SQL literal.
+	 * @param value the string, or {@code null}
+	 * @return the literal, {@code NULL} for {@code null}
+	 */
+	default String stringLiteral(String value) {
+		return (value != null) ? "'" + value.replace("'", "''") + "'" : "NULL";
+	}
+
+	/**
+	 * An expression for the milliseconds since the current transaction began, as a
+	 * {@code BIGINT}, measured by the database.
+	 * @return the expression
+	 */
+	default String millisSinceTransactionStart() {
+		throw new UnsupportedOperationException(name() + " has no transaction clock");
+	}
+
+	/**
+	 * Whether the driver sends a JDBC batch of statements in one round trip, so a
+	 * migration's statements go together instead of one by one.
+	 * @return {@code true} for PostgreSQL
+	 */
+	default boolean pipelinesBatches() {
+		return false;
+	}
+
+	/**
 	 * Whether a data-modifying statement can sit in a {@code WITH} clause of another,
 	 * so the state and log rows of a migration go in one round trip.
 	 * @return {@code true} for PostgreSQL

@@ -96,6 +96,26 @@ final class PostgresDialect implements Dialect {
 	}
 
 	@Override
+	public String stringLiteral(String value) {
+		if (value == null || value.indexOf('\\') < 0) {
+			return Dialect.super.stringLiteral(value);
+		}
+		// Escape syntax reads the same whatever standard_conforming_strings says.
+		return "E'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
+	}
+
+	@Override
+	public String millisSinceTransactionStart() {
+		return "CAST(EXTRACT(EPOCH FROM clock_timestamp() - transaction_timestamp()) * 1000 AS BIGINT)";
+	}
+
+	@Override
+	public boolean pipelinesBatches() {
+		// pgjdbc sends the whole batch, then one Sync: one round trip.
+		return true;
+	}
+
+	@Override
 	public boolean hasWritableCommonTableExpressions() {
 		return true;
 	}

@@ -20,6 +20,7 @@ import dev.migration.HistoryAction;
 import dev.migration.HistoryEntry;
 import dev.migration.MigrationInfo;
 import dev.migration.dialect.Dialect;
+import dev.migration.revision.Direction;
 import dev.migration.script.MigrationScript;
 import dev.migration.script.ScriptChecksum;
 
@@ -392,12 +393,32 @@ final class HistoryTable {
 	 * A successful log row's insert as literal SQL.
 	 */
 	String renderInsertLog(MigrationInfo info, HistoryAction action, String host) {
+		return renderInsertLog(info, action, host, "0");
+	}
+
+	/**
+	 * A successful step's state and log rows as one literal statement (a writable
+	 * {@code WITH}), sent in the batch of the step's own statements so that recording it
+	 * costs no round trip of its own. The log row's start is the transaction's and its
+	 * duration the database's clock since then.
+	 */
+	String renderStepRecord(MigrationScript script, Direction direction, String host) {
+		MigrationInfo info = script.info();
+		if (direction == Direction.UPGRADE) {
+			return "WITH applied AS (" + renderInsertState(script) + ") "
+					+ renderInsertLog(info, HistoryAction.UPGRADE, host, this.dialect.millisSinceTransactionStart());
+		}
+		return "WITH reverted AS (" + renderDeleteState(info.revision()) + ") "
+				+ renderInsertLog(info, HistoryAction.DOWNGRADE, host, this.dialect.millisSinceTransactionStart());
+	}
+
+	private String renderInsertLog(MigrationInfo info, HistoryAction action, String host, String durationMillis) {
 		return "INSERT INTO " + this.log + " (revision, message, action, checksum, checksum_version, db_user, host,"
 				+ " started_at, duration_ms, success, error) VALUES ("
 				+ String.join(", ", literal(info.revision()), literal(info.message()),
 						literal(action.name().toLowerCase(java.util.Locale.ROOT)), literal(info.checksum()),
 						(info.checksum() != null) ? String.valueOf(ScriptChecksum.VERSION) : "NULL", "current_user",
-						literal(host), "CURRENT_TIMESTAMP", "0", "true", "NULL")
+						literal(host), "CURRENT_TIMESTAMP", durationMillis, "true", "NULL")
 				+ ")";
 	}
 
@@ -414,12 +435,8 @@ final class HistoryTable {
 		}
 	}
 
-	/**
-	 * A string as an SQL literal: both databases read standard strings, where only the
-	 * quote itself needs doubling.
-	 */
-	static String literal(String value) {
-		return (value != null) ? "'" + value.replace("'", "''") + "'" : "NULL";
+	private String literal(String value) {
+		return this.dialect.stringLiteral(value);
 	}
 
 	private static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {

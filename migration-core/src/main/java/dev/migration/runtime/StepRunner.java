@@ -3,7 +3,6 @@ package dev.migration.runtime;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,12 +34,19 @@ final class StepRunner {
 
 	private final HistoryTable.Recorder recorder;
 
+	private final StatementSender sender;
+
+	private final boolean recordsInBatch;
+
 	StepRunner(Session session, StatementLog statementLog, List<MigrationListener> listeners,
 			HistoryTable.Recorder recorder) {
 		this.session = session;
 		this.statementLog = statementLog;
 		this.listeners = listeners;
 		this.recorder = recorder;
+		this.sender = new StatementSender(statementLog);
+		this.recordsInBatch = session.dialect().pipelinesBatches()
+				&& session.dialect().hasWritableCommonTableExpressions();
 	}
 
 	/**
@@ -57,8 +63,7 @@ final class StepRunner {
 		boolean transactional = info.transactional();
 		Instant startedAt = Instant.now();
 		long start = System.nanoTime();
-		int statementNumber = 0;
-		SqlStatement current = null;
+		StatementSender.StatementFailure failedStatement = null;
 		try {
 			connection.setAutoCommit(!transactional);
 			if (!transactional) {
@@ -66,14 +71,22 @@ final class StepRunner {
 				this.recorder.log(new HistoryTable.LogRow(info.revision(), info.message(), HistoryAction.START,
 						info.checksum(), this.session.user(), LockOwner.host(), startedAt, Duration.ZERO, null));
 			}
+			// Where the driver pipelines a batch, the statements and the state and log rows
+			// go in one round trip.
+			boolean batched = transactional && statements != null && this.recordsInBatch;
 			if (statements != null) {
-				try (Statement statement = connection.createStatement()) {
-					for (SqlStatement sql : statements) {
-						statementNumber++;
-						current = sql;
-						this.statementLog.log(info.revision(), sql.sql());
-						statement.execute(sql.sql());
+				try {
+					if (batched) {
+						this.sender.sendBatch(connection, info.revision(), statements,
+								this.session.history().renderStepRecord(script, direction, LockOwner.host()));
 					}
+					else {
+						this.sender.send(connection, info.revision(), statements);
+					}
+				}
+				catch (StatementSender.StatementFailure ex) {
+					failedStatement = ex;
+					throw ex.getCause();
 				}
 			}
 			else {
@@ -86,17 +99,18 @@ final class StepRunner {
 					script.java().downgrade(context);
 				}
 			}
-			current = null;
 			if (!transactional) {
 				connection.setAutoCommit(false);
 			}
 			Duration duration = Duration.ofNanos(System.nanoTime() - start);
-			HistoryTable.LogRow row = logRow(info, direction, startedAt, duration, null);
-			if (direction == Direction.UPGRADE) {
-				this.recorder.upgraded(script, startedAt, this.session.user(), row);
-			}
-			else {
-				this.recorder.downgraded(info.revision(), row);
+			if (!batched) {
+				HistoryTable.LogRow row = logRow(info, direction, startedAt, duration, null);
+				if (direction == Direction.UPGRADE) {
+					this.recorder.upgraded(script, startedAt, this.session.user(), row);
+				}
+				else {
+					this.recorder.downgraded(info.revision(), row);
+				}
 			}
 			connection.commit();
 			AppliedMigration applied = new AppliedMigration(info.revision(), info.message(), direction, duration);
@@ -107,7 +121,7 @@ final class StepRunner {
 		}
 		catch (Exception ex) {
 			Duration duration = Duration.ofNanos(System.nanoTime() - start);
-			MigrationFailedException failure = failure(info, direction, statementNumber, current, ex);
+			MigrationFailedException failure = failure(info, direction, failedStatement, ex);
 			rollback(connection, failure);
 			logFailure(info, direction, startedAt, duration, failure);
 			notifyFailure(info, direction, failure);
@@ -115,8 +129,10 @@ final class StepRunner {
 		}
 	}
 
-	private MigrationFailedException failure(MigrationInfo info, Direction direction, int number,
-			SqlStatement statement, Exception ex) {
+	private MigrationFailedException failure(MigrationInfo info, Direction direction,
+			StatementSender.StatementFailure failedStatement, Exception ex) {
+		SqlStatement statement = (failedStatement != null) ? failedStatement.statement() : null;
+		int number = (failedStatement != null) ? failedStatement.number() : 0;
 		StringBuilder message = new StringBuilder();
 		message.append((direction == Direction.UPGRADE) ? "Upgrade" : "Downgrade")
 			.append(" of revision ")
@@ -132,6 +148,12 @@ final class StepRunner {
 				.append(": ")
 				.append(statement.firstLine())
 				.append(")");
+		}
+		else if (failedStatement != null && failedStatement.recording()) {
+			message.append(" while recording it in the history table");
+		}
+		else if (failedStatement != null) {
+			message.append(" in its statements (the driver did not say which)");
 		}
 		message.append(": ");
 		if (ex instanceof SQLException sqlException && sqlException.getSQLState() != null) {
