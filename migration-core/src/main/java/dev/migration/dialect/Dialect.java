@@ -98,6 +98,19 @@ public interface Dialect {
 	}
 
 	/**
+	 * A query listing the columns of the tables in some schemas, for the data-loss
+	 * guard, with whether each table may hold rows: {@code false} only when the table
+	 * provably holds none (its storage is empty), so that counting its rows can be
+	 * skipped. Columns: schema, table, column, may hold rows.
+	 * @param schemas how many schema parameters the query takes
+	 * @return the query
+	 */
+	default String columnsQuery(int schemas) {
+		return "SELECT table_schema, table_name, column_name, TRUE FROM information_schema.columns"
+				+ " WHERE table_schema IN (" + String.join(", ", java.util.Collections.nCopies(schemas, "?")) + ")";
+	}
+
+	/**
 	 * A query returning a row when an index exists. Parameters: schema, index.
 	 * @return the query
 	 */

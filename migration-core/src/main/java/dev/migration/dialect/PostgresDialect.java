@@ -74,6 +74,18 @@ final class PostgresDialect implements Dialect {
 	}
 
 	@Override
+	public String columnsQuery(int schemas) {
+		// An ordinary table whose heap file is empty has no rows: reading the file's size
+		// is a stat(), where counting would lock and plan every table. Partitioned and
+		// foreign tables keep their rows elsewhere, so they are counted.
+		return "SELECT n.nspname, c.relname, a.attname, (c.relkind <> 'r' OR pg_relation_size(c.oid) > 0)"
+				+ " FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid"
+				+ " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+				+ " WHERE c.relkind IN ('r', 'p', 'f') AND a.attnum > 0 AND NOT a.attisdropped AND n.nspname IN ("
+				+ String.join(", ", java.util.Collections.nCopies(schemas, "?")) + ")";
+	}
+
+	@Override
 	public String indexExistsQuery() {
 		return "SELECT 1 FROM pg_indexes WHERE schemaname = ? AND indexname = ?";
 	}

@@ -74,8 +74,8 @@ final class DataLossGuard {
 		if (drops.isEmpty()) {
 			return losses;
 		}
-		Set<String> existing = existingColumns(drops);
-		List<Drop> countable = drops.stream().filter((drop) -> existing.contains(drop.key())).toList();
+		Set<String> mayHoldRows = countableColumns(drops);
+		List<Drop> countable = drops.stream().filter((drop) -> mayHoldRows.contains(drop.key())).toList();
 		if (countable.isEmpty()) {
 			return losses;
 		}
@@ -127,23 +127,25 @@ final class DataLossGuard {
 	}
 
 	/**
-	 * The tables and columns that exist now, as {@code schema.table} and
-	 * {@code schema.table.column}: a table created by a later step of the plan, or
-	 * already gone, loses nothing.
+	 * The tables and columns that exist now and may hold rows, as {@code schema.table}
+	 * and {@code schema.table.column}: a table created by a later step of the plan,
+	 * already gone, or provably empty loses nothing.
 	 */
-	private Set<String> existingColumns(List<Drop> drops) {
+	private Set<String> countableColumns(List<Drop> drops) {
 		Set<String> schemas = new TreeSet<>();
 		drops.forEach((drop) -> schemas.add(drop.table().schema()));
 		Set<String> existing = new HashSet<>();
-		String sql = "SELECT table_schema, table_name, column_name FROM information_schema.columns WHERE table_schema IN ("
-				+ String.join(", ", java.util.Collections.nCopies(schemas.size(), "?")) + ")";
-		try (java.sql.PreparedStatement statement = this.connection.prepareStatement(sql)) {
+		try (java.sql.PreparedStatement statement = this.connection
+			.prepareStatement(this.dialect.columnsQuery(schemas.size()))) {
 			int index = 1;
 			for (String schema : schemas) {
 				statement.setString(index++, schema);
 			}
 			try (ResultSet rows = statement.executeQuery()) {
 				while (rows.next()) {
+					if (!rows.getBoolean(4)) {
+						continue;
+					}
 					String table = rows.getString(1) + "." + rows.getString(2);
 					existing.add(table);
 					existing.add(table + "." + rows.getString(3));
