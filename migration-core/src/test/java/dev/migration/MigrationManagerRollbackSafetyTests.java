@@ -130,23 +130,35 @@ class MigrationManagerRollbackSafetyTests {
 		assertThat(database.tables()).containsExactly("orders");
 	}
 
-	@DatabaseTest(Database.POSTGRESQL)
-	void rowsOfAPartitionedTableAndOfATableEmptiedByDeleteAreCounted(TestDatabase database) {
-		// A partitioned table has no storage of its own; a table whose rows were deleted
-		// still has its heap file: neither may be skipped as provably empty.
-		database.write("r1", null, "CREATE TABLE events (id INTEGER, day DATE) PARTITION BY RANGE (day);"
-				+ " CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');"
-				+ " INSERT INTO events VALUES (1, '2026-11-25');"
-				+ " CREATE TABLE drained (id INTEGER); INSERT INTO drained VALUES (1); DELETE FROM drained;",
-				"DROP TABLE drained; DROP TABLE events;");
+	@DatabaseTest
+	void rowsOfATableEmptiedByDeleteAreCountedNotSkipped(TestDatabase database) {
+		// The guard skips tables that provably hold no row; a table whose rows were
+		// deleted still has storage, so it is counted (and loses nothing).
+		database.write("r1", null, "CREATE TABLE drained (id INTEGER); INSERT INTO drained VALUES (1);"
+				+ " DELETE FROM drained; CREATE TABLE kept (id INTEGER); INSERT INTO kept VALUES (1), (2);"
+				+ " CREATE TABLE fresh (id INTEGER);", "DROP TABLE fresh; DROP TABLE kept; DROP TABLE drained;");
 		MigrationManager manager = database.manager();
 		manager.migrate();
 		assertThatExceptionOfType(RollbackRefusedException.class).isThrownBy(() -> manager.rollback("base"))
 			.satisfies((ex) -> assertThat(ex.getFailures()).singleElement()
 				.asString()
-				.contains("drops table events (1 row)")
-				.doesNotContain("drained"));
-		assertThat(database.tables()).contains("drained", "events");
+				.contains("drops table kept (2 rows)")
+				.doesNotContain("drained")
+				.doesNotContain("fresh"));
+		assertThat(database.tables()).contains("drained", "fresh", "kept");
+	}
+
+	@DatabaseTest(Database.POSTGRESQL)
+	void rowsOfAPartitionedTableAreCounted(TestDatabase database) {
+		// A partitioned table has no storage of its own: its rows are in the partitions.
+		database.write("r1", null, "CREATE TABLE events (id INTEGER, day DATE) PARTITION BY RANGE (day);"
+				+ " CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');"
+				+ " INSERT INTO events VALUES (1, '2026-11-25');", "DROP TABLE events;");
+		MigrationManager manager = database.manager();
+		manager.migrate();
+		assertThatExceptionOfType(RollbackRefusedException.class).isThrownBy(() -> manager.rollback("base"))
+			.withMessageContaining("drops table events (1 row)");
+		assertThat(database.tables()).contains("events");
 	}
 
 	@DatabaseTest
