@@ -64,36 +64,6 @@ public final class MigrationAutoConfiguration {
 					builder.build());
 		}
 
-		private DataSource migrationDataSource(MigrationProperties properties, ObjectProvider<DataSource> dataSource,
-				ObjectProvider<DataSource> migrationDataSource) {
-			if (StringUtils.hasText(properties.getUrl())) {
-				// Not pooled: the engine borrows a connection or two per operation, and
-				// nothing is left open to close once the migrations ran.
-				return new SimpleDriverDataSource(driver(properties.getUrl()), properties.getUrl(), properties.getUser(),
-						properties.getPassword());
-			}
-			DataSource qualified = migrationDataSource.getIfAvailable();
-			if (qualified != null) {
-				return qualified;
-			}
-			DataSource unique = dataSource.getIfUnique();
-			if (unique == null) {
-				throw new IllegalStateException("No unique DataSource to migrate: mark one with @MigrationDataSource, "
-						+ "mark one @Primary or set migration.url");
-			}
-			return unique;
-		}
-
-		private static Driver driver(String url) {
-			try {
-				return DriverManager.getDriver(url);
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException("No JDBC driver accepts migration.url '"
-						+ MigrationRunState.describe(url) + "': add the database's driver to the class path", ex);
-			}
-		}
-
 		@Bean
 		@ConditionalOnMissingBean
 		MigrationRunState migrationRunState() {
@@ -113,6 +83,40 @@ public final class MigrationAutoConfiguration {
 			return new MigrationRunner(migrationManager, properties, runState);
 		}
 
+	}
+
+	/**
+	 * The DataSource to migrate: {@code migration.url}, else the one marked
+	 * {@link MigrationDataSource @MigrationDataSource}, else the unique one.
+	 */
+	static DataSource migrationDataSource(MigrationProperties properties, ObjectProvider<DataSource> dataSource,
+			ObjectProvider<DataSource> migrationDataSource) {
+		if (StringUtils.hasText(properties.getUrl())) {
+			// Not pooled: the engine borrows a connection or two per operation, and
+			// nothing is left open to close once the migrations ran.
+			return new SimpleDriverDataSource(driver(properties.getUrl()), properties.getUrl(), properties.getUser(),
+					properties.getPassword());
+		}
+		DataSource qualified = migrationDataSource.getIfAvailable();
+		if (qualified != null) {
+			return qualified;
+		}
+		DataSource unique = dataSource.getIfUnique();
+		if (unique == null) {
+			throw new IllegalStateException("No unique DataSource to migrate: mark one with @MigrationDataSource, "
+					+ "mark one @Primary or set migration.url");
+		}
+		return unique;
+	}
+
+	private static Driver driver(String url) {
+		try {
+			return DriverManager.getDriver(url);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("No JDBC driver accepts migration.url '"
+					+ MigrationRunState.describe(url) + "': add the database's driver to the class path", ex);
+		}
 	}
 
 	/**
