@@ -11,7 +11,9 @@ import dev.migration.JavaMigration;
 import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationListener;
 import dev.migration.MigrationManager;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
@@ -79,8 +81,29 @@ public final class MigrationAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		MigrationRunner migrationRunner(MigrationManager migrationManager, MigrationProperties properties,
-				MigrationRunState runState) {
-			return new MigrationRunner(migrationManager, properties, runState);
+				MigrationRunState runState, ObjectProvider<DataSource> dataSource,
+				@MigrationDataSource ObjectProvider<DataSource> migrationDataSource) {
+			if (!properties.isWarmUp()) {
+				return new MigrationRunner(migrationManager, properties, runState);
+			}
+			// Started now, to overlap with the rest of the start; the run waits for it.
+			MigrationWarmUp warmUp = MigrationWarmUp.start(migrationManager,
+					warmUpDataSource(properties, dataSource, migrationDataSource));
+			return new MigrationRunner(migrationManager, properties, runState, warmUp);
+		}
+
+		/**
+		 * The DataSource the manager migrates, chosen as for the auto-configured one; for
+		 * a manager of the application's own, there may be none to pick.
+		 */
+		private static @Nullable DataSource warmUpDataSource(MigrationProperties properties,
+				ObjectProvider<DataSource> dataSource, ObjectProvider<DataSource> migrationDataSource) {
+			try {
+				return migrationDataSource(properties, dataSource, migrationDataSource);
+			}
+			catch (IllegalStateException | BeansException ex) {
+				return null;
+			}
 		}
 
 	}
