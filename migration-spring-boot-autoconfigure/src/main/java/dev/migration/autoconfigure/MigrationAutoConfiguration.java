@@ -11,7 +11,9 @@ import dev.migration.JavaMigration;
 import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationListener;
 import dev.migration.MigrationManager;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
@@ -64,36 +66,6 @@ public final class MigrationAutoConfiguration {
 					builder.build());
 		}
 
-		private DataSource migrationDataSource(MigrationProperties properties, ObjectProvider<DataSource> dataSource,
-				ObjectProvider<DataSource> migrationDataSource) {
-			if (StringUtils.hasText(properties.getUrl())) {
-				// Not pooled: the engine borrows a connection or two per operation, and
-				// nothing is left open to close once the migrations ran.
-				return new SimpleDriverDataSource(driver(properties.getUrl()), properties.getUrl(), properties.getUser(),
-						properties.getPassword());
-			}
-			DataSource qualified = migrationDataSource.getIfAvailable();
-			if (qualified != null) {
-				return qualified;
-			}
-			DataSource unique = dataSource.getIfUnique();
-			if (unique == null) {
-				throw new IllegalStateException("No unique DataSource to migrate: mark one with @MigrationDataSource, "
-						+ "mark one @Primary or set migration.url");
-			}
-			return unique;
-		}
-
-		private static Driver driver(String url) {
-			try {
-				return DriverManager.getDriver(url);
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException("No JDBC driver accepts migration.url '"
-						+ MigrationRunState.describe(url) + "': add the database's driver to the class path", ex);
-			}
-		}
-
 		@Bean
 		@ConditionalOnMissingBean
 		MigrationRunState migrationRunState() {
@@ -109,10 +81,65 @@ public final class MigrationAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		MigrationRunner migrationRunner(MigrationManager migrationManager, MigrationProperties properties,
-				MigrationRunState runState) {
-			return new MigrationRunner(migrationManager, properties, runState);
+				MigrationRunState runState, ObjectProvider<DataSource> dataSource,
+				@MigrationDataSource ObjectProvider<DataSource> migrationDataSource) {
+			if (!properties.isWarmUp()) {
+				return new MigrationRunner(migrationManager, properties, runState);
+			}
+			// Started now, to overlap with the rest of the start; the run waits for it.
+			MigrationWarmUp warmUp = MigrationWarmUp.start(migrationManager,
+					warmUpDataSource(properties, dataSource, migrationDataSource));
+			return new MigrationRunner(migrationManager, properties, runState, warmUp);
 		}
 
+		/**
+		 * The DataSource the manager migrates, chosen as for the auto-configured one; for
+		 * a manager of the application's own, there may be none to pick.
+		 */
+		private static @Nullable DataSource warmUpDataSource(MigrationProperties properties,
+				ObjectProvider<DataSource> dataSource, ObjectProvider<DataSource> migrationDataSource) {
+			try {
+				return migrationDataSource(properties, dataSource, migrationDataSource);
+			}
+			catch (IllegalStateException | BeansException ex) {
+				return null;
+			}
+		}
+
+	}
+
+	/**
+	 * The DataSource to migrate: {@code migration.url}, else the one marked
+	 * {@link MigrationDataSource @MigrationDataSource}, else the unique one.
+	 */
+	static DataSource migrationDataSource(MigrationProperties properties, ObjectProvider<DataSource> dataSource,
+			ObjectProvider<DataSource> migrationDataSource) {
+		if (StringUtils.hasText(properties.getUrl())) {
+			// Not pooled: the engine borrows a connection or two per operation, and
+			// nothing is left open to close once the migrations ran.
+			return new SimpleDriverDataSource(driver(properties.getUrl()), properties.getUrl(), properties.getUser(),
+					properties.getPassword());
+		}
+		DataSource qualified = migrationDataSource.getIfAvailable();
+		if (qualified != null) {
+			return qualified;
+		}
+		DataSource unique = dataSource.getIfUnique();
+		if (unique == null) {
+			throw new IllegalStateException("No unique DataSource to migrate: mark one with @MigrationDataSource, "
+					+ "mark one @Primary or set migration.url");
+		}
+		return unique;
+	}
+
+	private static Driver driver(String url) {
+		try {
+			return DriverManager.getDriver(url);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("No JDBC driver accepts migration.url '"
+					+ MigrationRunState.describe(url) + "': add the database's driver to the class path", ex);
+		}
 	}
 
 	/**

@@ -29,6 +29,12 @@ public class MigrationProperties {
 	private boolean autoMigrate = true;
 
 	/**
+	 * Whether to prepare the migration on startup in the background while the
+	 * application starts: load the scripts and open a first connection.
+	 */
+	private boolean warmUp = true;
+
+	/**
 	 * The revision to migrate to on startup: head, heads, an id or a prefix of one.
 	 */
 	private String target = "head";
@@ -177,6 +183,14 @@ public class MigrationProperties {
 
 	public void setAutoMigrate(boolean autoMigrate) {
 		this.autoMigrate = autoMigrate;
+	}
+
+	public boolean isWarmUp() {
+		return this.warmUp;
+	}
+
+	public void setWarmUp(boolean warmUp) {
+		this.warmUp = warmUp;
 	}
 
 	public String getTarget() {

@@ -8,6 +8,7 @@ import dev.migration.MigrationResult;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -26,13 +27,18 @@ import org.springframework.context.ApplicationListener;
  * {@code ApplicationReadyEvent} listener returned). Running on another thread would
  * race that publication and let traffic in before the schema is ready.
  * <p>
+ * The auto-configured runner starts warming up as soon as it is created, on a thread
+ * of its own while the rest of the context refreshes ({@code migration.warm-up}): it
+ * loads the scripts and opens a first connection. The run waits for it, then reads the
+ * state and migrates as it would have without it.
+ * <p>
  * On failure, with {@link MigrationProperties.OnFailure#FAIL} the exception is
  * rethrown, so the application stops with a non-zero exit code and the failure
  * analysis; with {@link MigrationProperties.OnFailure#KEEP_RUNNING} the failure is
  * logged and kept in the {@link MigrationRunState}, which the health indicator reports
  * as {@code DOWN}.
  */
-public class MigrationRunner implements ApplicationListener<ApplicationReadyEvent> {
+public class MigrationRunner implements ApplicationListener<ApplicationReadyEvent>, DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(MigrationRunner.class);
 
@@ -42,17 +48,25 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
 
 	private final MigrationRunState runState;
 
+	private final MigrationWarmUp warmUp;
+
 	/**
-	 * Creates a runner.
+	 * Creates a runner that does all the work when the application is ready.
 	 * @param migrationManager the manager
 	 * @param properties the properties, for the target and the failure mode
 	 * @param runState where the run is recorded
 	 */
 	public MigrationRunner(MigrationManager migrationManager, MigrationProperties properties,
 			MigrationRunState runState) {
+		this(migrationManager, properties, runState, MigrationWarmUp.NONE);
+	}
+
+	MigrationRunner(MigrationManager migrationManager, MigrationProperties properties, MigrationRunState runState,
+			MigrationWarmUp warmUp) {
 		this.migrationManager = migrationManager;
 		this.properties = properties;
 		this.runState = runState;
+		this.warmUp = warmUp;
 	}
 
 	@Override
@@ -68,6 +82,8 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
 		String target = this.properties.getTarget();
 		AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
 		this.runState.started("migrate to " + target);
+		// The warm-up did part of this run's work: let it finish rather than race it.
+		this.warmUp.await();
 		MigrationResult result;
 		try {
 			result = this.migrationManager.migrate(target);
@@ -87,6 +103,19 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
 		this.runState.succeeded(result);
 		logger.info(summary(result));
 		AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+	}
+
+	/**
+	 * Waits for a warm-up still running, so that the context does not close the
+	 * DataSource under it.
+	 */
+	@Override
+	public void destroy() {
+		this.warmUp.join();
+	}
+
+	MigrationWarmUp warmUp() {
+		return this.warmUp;
 	}
 
 	private static String summary(MigrationResult result) {

@@ -36,6 +36,7 @@ class MigrationPropertiesTests {
 		MigrationProperties properties = new MigrationProperties();
 		assertThat(properties.isEnabled()).isTrue();
 		assertThat(properties.isAutoMigrate()).isTrue();
+		assertThat(properties.isWarmUp()).isTrue();
 		assertThat(properties.getTarget()).isEqualTo("head");
 		assertThat(properties.getOnFailure()).isEqualTo(MigrationProperties.OnFailure.FAIL);
 		assertThat(properties.getProductionProfiles()).containsExactly("prod", "production");

@@ -1,0 +1,126 @@
+package dev.migration.autoconfigure;
+
+import java.sql.Connection;
+
+import javax.sql.DataSource;
+
+import dev.migration.MigrationManager;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Prepares the {@link MigrationRunner}'s run on a background thread while the context
+ * refreshes, so the work overlaps with the rest of the start: loads the scripts into the
+ * manager's cache, and opens and closes one connection, which starts a pool, or loads
+ * DuckDB's engine and the file.
+ * <p>
+ * Nothing is read from the database, written or locked: the run reads the state itself,
+ * under the engine's lock rules, as it would have. A failure is logged at {@code DEBUG}
+ * and left for the run to meet again and report.
+ */
+final class MigrationWarmUp {
+
+	/**
+	 * The name of the warm-up thread.
+	 */
+	static final String THREAD_NAME = "migration-warm-up";
+
+	/**
+	 * No warm-up: the run does all the work.
+	 */
+	static final MigrationWarmUp NONE = new MigrationWarmUp(null, null);
+
+	private static final Log logger = LogFactory.getLog(MigrationWarmUp.class);
+
+	private final @Nullable MigrationManager manager;
+
+	private final @Nullable DataSource dataSource;
+
+	private final @Nullable Thread thread;
+
+	private volatile @Nullable LinkageError error;
+
+	private MigrationWarmUp(@Nullable MigrationManager manager, @Nullable DataSource dataSource) {
+		this.manager = manager;
+		this.dataSource = dataSource;
+		this.thread = (manager != null) ? new Thread(this::warmUp, THREAD_NAME) : null;
+	}
+
+	/**
+	 * Starts warming up on a daemon thread.
+	 * @param manager the manager whose scripts are loaded
+	 * @param dataSource the database the manager migrates, to open a first connection
+	 * to; {@code null} to only load the scripts
+	 * @return the started warm-up
+	 */
+	static MigrationWarmUp start(MigrationManager manager, @Nullable DataSource dataSource) {
+		MigrationWarmUp warmUp = new MigrationWarmUp(manager, dataSource);
+		warmUp.thread.setDaemon(true);
+		warmUp.thread.start();
+		return warmUp;
+	}
+
+	private void warmUp() {
+		long start = System.nanoTime();
+		try {
+			this.manager.migrations();
+			if (this.dataSource != null) {
+				// Tried once: the engine's connect retries, and their warnings, are the run's.
+				try (Connection connection = this.dataSource.getConnection()) {
+					// Opened only to start the pool or the embedded engine.
+				}
+			}
+			if (logger.isDebugEnabled()) {
+				logger.debug("Warmed up the migrations in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+			}
+		}
+		catch (Exception ex) {
+			logger.debug("Warming up the migrations failed; the run meets the failure again and reports it", ex);
+		}
+		catch (LinkageError ex) {
+			// A class that failed to initialise here would fail the run with a bare
+			// NoClassDefFoundError: the run rethrows the original instead.
+			logger.debug("Warming up the migrations failed", ex);
+			this.error = ex;
+		}
+	}
+
+	/**
+	 * Waits for the warm-up to finish, for the run: it did part of the run's work.
+	 * @throws LinkageError the error the warm-up met, which the run would have met
+	 * first
+	 */
+	void await() {
+		join();
+		LinkageError failure = this.error;
+		if (failure != null) {
+			throw failure;
+		}
+	}
+
+	/**
+	 * Waits for the warm-up to finish, so that the context does not close the
+	 * DataSource under it.
+	 */
+	void join() {
+		if (this.thread == null) {
+			return;
+		}
+		try {
+			this.thread.join();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Whether this warm-up runs, or ran, on its own thread.
+	 * @return {@code false} for {@link #NONE}
+	 */
+	boolean isStarted() {
+		return this.thread != null;
+	}
+
+}
