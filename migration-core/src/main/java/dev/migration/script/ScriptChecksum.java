@@ -46,6 +46,9 @@ public final class ScriptChecksum {
 	 * one pass: it runs for every script at every start.
 	 */
 	static String normalize(String content) {
+		if (isNormalExceptAtTheEnd(content)) {
+			return content.stripTrailing();
+		}
 		int start = content.startsWith("\uFEFF") ? 1 : 0;
 		int length = content.length();
 		StringBuilder normalized = new StringBuilder(length);
@@ -77,6 +80,25 @@ public final class ScriptChecksum {
 			}
 		}
 		return normalized.toString();
+	}
+
+	/**
+	 * Whether normalising would only strip the end of the text: no byte order mark, no
+	 * carriage return, and no line ending in whitespace other than line feeds (a blank
+	 * line is kept). Most scripts are like that, and this checks them a line, not a
+	 * character, at a time, with the string methods every start has compiled already.
+	 */
+	private static boolean isNormalExceptAtTheEnd(String content) {
+		if (content.startsWith("\uFEFF") || content.indexOf('\r') >= 0) {
+			return false;
+		}
+		for (int newline = content.indexOf('\n'); newline >= 0; newline = content.indexOf('\n', newline + 1)) {
+			char last = (newline > 0) ? content.charAt(newline - 1) : '\n';
+			if (last != '\n' && Character.isWhitespace(last)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static MessageDigest sha256() {
