@@ -1,10 +1,8 @@
 package dev.migration.script;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -142,6 +140,17 @@ public final class SqlScriptParser {
 	 */
 	private static List<String> lines(String text) {
 		List<String> lines = new ArrayList<>();
+		if (text.indexOf('\r') < 0) {
+			// Line feeds only, as most scripts: found by indexOf, which every JVM has
+			// compiled already, rather than a loop over every character.
+			int start = 0;
+			for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+				lines.add(text.substring(start, end));
+				start = end + 1;
+			}
+			lines.add(text.substring(start));
+			return lines;
+		}
 		int start = 0;
 		int length = text.length();
 		for (int i = 0; i < length; i++) {
@@ -176,7 +185,7 @@ public final class SqlScriptParser {
 		// Sections are found in file order: the first one found starts first.
 		int firstSection = sections.isEmpty() ? this.lines.size() : sections.values().iterator().next();
 		int headerEnd = 0;
-		while (headerEnd < firstSection && this.lines.get(headerEnd).strip().startsWith("--")) {
+		while (headerEnd < firstSection && isComment(this.lines.get(headerEnd))) {
 			headerEnd++;
 		}
 		Header header = parseHeader(headerEnd);
@@ -184,6 +193,18 @@ public final class SqlScriptParser {
 			throw new ScriptException(this.path, 0, "missing '-- upgrade' section");
 		}
 		return new Layout(sections, firstSection, headerEnd, header);
+	}
+
+	/**
+	 * Whether a line is a {@code --} comment, leading whitespace aside; without a
+	 * stripped copy of the line.
+	 */
+	private static boolean isComment(String line) {
+		int start = 0;
+		while (start < line.length() && Character.isWhitespace(line.charAt(start))) {
+			start++;
+		}
+		return line.startsWith("--", start);
 	}
 
 	private record Layout(Map<String, Integer> sections, int firstSection, int headerEnd, Header header) {
@@ -232,7 +253,7 @@ public final class SqlScriptParser {
 		Map<String, Integer> sections = new LinkedHashMap<>();
 		for (int i = 0; i < this.lines.size(); i++) {
 			String line = this.lines.get(i);
-			// Most lines are SQL: skip the regular expression for them.
+			// Most lines are SQL: skip the marker check for them.
 			if (line.indexOf('-') < 0) {
 				continue;
 			}
@@ -255,6 +276,11 @@ public final class SqlScriptParser {
 	 * line of every script at every start.
 	 */
 	private static String sectionName(String line) {
+		char last = line.charAt(line.length() - 1);
+		if (last != 'e' && last != 'E' && !Character.isWhitespace(last)) {
+			// Both names end with an e: most comment lines are over without stripping them.
+			return null;
+		}
 		String marker = line.strip();
 		if (!marker.startsWith("--")) {
 			return null;
@@ -297,8 +323,9 @@ public final class SqlScriptParser {
 
 	private Header parseHeader(int headerEnd) {
 		String message = (headerEnd > 0) ? commentText(0) : "";
-		Map<String, String> values = new HashMap<>();
-		Map<String, Integer> keyLines = new HashMap<>();
+		// By the index of the key in KEYS; a line of 0 for a key not given.
+		String[] values = new String[KEYS.size()];
+		int[] keyLines = new int[KEYS.size()];
 		for (int i = 1; i < headerEnd; i++) {
 			String entry = commentText(i);
 			if (entry.isEmpty()) {
@@ -310,40 +337,57 @@ public final class SqlScriptParser {
 				throw new ScriptException(this.path, line,
 						"expected 'key: value' in the header, found '" + entry + "'");
 			}
-			String key = matched.key().toLowerCase(Locale.ROOT);
-			if (!KEYS.contains(key)) {
+			int key = keyIndex(matched.key());
+			if (key < 0) {
 				throw new ScriptException(this.path, line, "unknown header key '" + matched.key()
 						+ "'; expected one of " + String.join(", ", KEYS));
 			}
-			Integer previous = keyLines.putIfAbsent(key, line);
-			if (previous != null) {
+			if (keyLines[key] != 0) {
 				throw new ScriptException(this.path, line,
-						"header key '" + key + "' given twice (first on line " + previous + ")");
+						"header key '" + KEYS.get(key) + "' given twice (first on line " + keyLines[key] + ")");
 			}
-			values.put(key, matched.value().strip());
+			keyLines[key] = line;
+			values[key] = matched.value().strip();
 		}
-		String revision = values.get(REVISION);
+		int revisionKey = KEYS.indexOf(REVISION);
+		String revision = values[revisionKey];
 		if (revision == null) {
 			throw new ScriptException(this.path, 1, missingRevision(message));
 		}
-		checkId(revision, REVISION, keyLines.get(REVISION));
-		List<String> downRevisions = ids(values.get(DOWN_REVISION), DOWN_REVISION, keyLines.get(DOWN_REVISION), true);
-		List<String> dependsOn = ids(values.get(DEPENDS_ON), DEPENDS_ON, keyLines.get(DEPENDS_ON), false);
-		boolean transactional = transactional(values.get(TRANSACTIONAL), keyLines.get(TRANSACTIONAL));
-		return new Header(message, revision, downRevisions, dependsOn, transactional);
+		checkId(revision, REVISION, keyLines[revisionKey]);
+		int down = KEYS.indexOf(DOWN_REVISION);
+		List<String> downRevisions = ids(values[down], DOWN_REVISION, keyLines[down], true);
+		int depends = KEYS.indexOf(DEPENDS_ON);
+		List<String> dependsOn = ids(values[depends], DEPENDS_ON, keyLines[depends], false);
+		int transactional = KEYS.indexOf(TRANSACTIONAL);
+		return new Header(message, revision, downRevisions, dependsOn,
+				transactional(values[transactional], keyLines[transactional]));
 	}
 
 	private String missingRevision(String message) {
 		String problem = "missing '-- revision:' in the header";
 		HeaderEntry entry = HeaderEntry.of(message);
-		if (entry != null && KEYS.contains(entry.key().toLowerCase(Locale.ROOT))) {
+		if (entry != null && keyIndex(entry.key()) >= 0) {
 			// An easy slip: a header without a message line loses its first entry to it.
 			problem += " (the first header line is the message, not '" + message + "')";
 		}
 		return problem;
 	}
 
-	private List<String> ids(String value, String key, Integer line, boolean noneAllowed) {
+	/**
+	 * The index in {@link #KEYS} of a header key in any ASCII case (keys are ASCII), or
+	 * -1; without a lower-case copy of the key, as this runs for every header line.
+	 */
+	private static int keyIndex(String key) {
+		for (int i = 0; i < KEYS.size(); i++) {
+			if (equalsIgnoreAsciiCase(key, 0, KEYS.get(i))) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private List<String> ids(String value, String key, int line, boolean noneAllowed) {
 		if (value == null || value.isEmpty() || (noneAllowed && value.equalsIgnoreCase("none"))) {
 			return List.of();
 		}
@@ -366,7 +410,7 @@ public final class SqlScriptParser {
 		}
 	}
 
-	private boolean transactional(String value, Integer line) {
+	private boolean transactional(String value, int line) {
 		if (value == null || value.equalsIgnoreCase("true")) {
 			return true;
 		}
