@@ -1,8 +1,6 @@
 package dev.migration.script;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
 
@@ -25,8 +23,6 @@ public final class ScriptChecksum {
 	 */
 	public static final int VERSION = 1;
 
-	private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(ScriptChecksum::sha256);
-
 	private ScriptChecksum() {
 	}
 
@@ -37,8 +33,7 @@ public final class ScriptChecksum {
 	 */
 	public static String of(String content) {
 		Objects.requireNonNull(content, "content");
-		byte[] digest = DIGEST.get().digest(normalize(content).getBytes(StandardCharsets.UTF_8));
-		return HexFormat.of().formatHex(digest);
+		return HexFormat.of().formatHex(Sha256.digest(normalize(content).getBytes(StandardCharsets.UTF_8)));
 	}
 
 	/**
@@ -99,16 +94,6 @@ public final class ScriptChecksum {
 			}
 		}
 		return true;
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			// Every Java platform is required to provide SHA-256.
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
