@@ -2,7 +2,6 @@ package dev.migration.revision;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -138,13 +137,7 @@ public final class MigrationPlanner {
 	 * applied, in topological order.
 	 */
 	private List<String> pending(List<String> targets, Set<String> applied) {
-		Set<String> needed = new LinkedHashSet<>();
-		for (String target : targets) {
-			needed.addAll(this.graph.ancestors(target));
-			needed.add(target);
-		}
-		needed.removeAll(applied);
-		return this.graph.topologicalOrder(needed);
+		return this.graph.withAncestors(targets, applied);
 	}
 
 	/**

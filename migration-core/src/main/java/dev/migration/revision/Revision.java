@@ -2,7 +2,6 @@ package dev.migration.revision;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * One node of the revision graph: an id, the message, its parents
@@ -18,8 +17,6 @@ import java.util.regex.Pattern;
  */
 public record Revision(String id, String message, List<String> downRevisions, List<String> dependsOn, String source) {
 
-	private static final Pattern ID = Pattern.compile("[A-Za-z0-9_]+");
-
 	public Revision {
 		Objects.requireNonNull(id, "id");
 		message = (message != null) ? message : "";
@@ -34,7 +31,18 @@ public record Revision(String id, String message, List<String> downRevisions, Li
 	 * @return {@code true} if valid
 	 */
 	public static boolean isValidId(String id) {
-		return id != null && ID.matcher(id).matches();
+		// A loop rather than a regular expression: every id of every script is checked at
+		// every start.
+		if (id == null || id.isEmpty()) {
+			return false;
+		}
+		for (int i = 0; i < id.length(); i++) {
+			char c = id.charAt(i);
+			if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

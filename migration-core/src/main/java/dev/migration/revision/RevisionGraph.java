@@ -1,14 +1,11 @@
 package dev.migration.revision;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +13,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import dev.migration.RevisionGraphException;
 import dev.migration.TargetException;
@@ -43,45 +37,79 @@ public final class RevisionGraph {
 
 	private static final Set<String> RESERVED_IDS = Set.of(Target.HEAD, Target.HEADS, Target.BASE);
 
-	private final Map<String, Revision> revisions;
+	private static final Comparator<Revision> BY_ID = new ById();
+
+	// Everything below is indexed by position in the topological order: plain arrays
+	// rather than maps of lists, as graphs of thousands of revisions are walked at every
+	// start and every status.
 
 	private final List<Revision> ordered;
 
 	private final Map<String, Integer> positions;
 
-	private final Map<String, List<String>> children;
+	// The distinct parents of each revision, in declaration order.
+	private final int[][] parents;
 
-	private final Map<String, List<String>> dependents;
+	// The distinct parents, then dependencies, of each revision.
+	private final int[][] prerequisites;
+
+	// The revisions that have each revision among their prerequisites, in order.
+	private final int[][] dependents;
+
+	// The revisions that name each revision as a parent, in order.
+	private final int[][] children;
 
 	private final List<String> heads;
 
 	private final List<String> bases;
 
-	private RevisionGraph(List<Revision> ordered) {
-		this.ordered = List.copyOf(ordered);
-		this.revisions = new LinkedHashMap<>();
-		this.positions = new HashMap<>();
-		this.children = new HashMap<>();
-		this.dependents = new HashMap<>();
-		for (Revision revision : ordered) {
-			this.positions.put(revision.id(), this.positions.size());
-			this.revisions.put(revision.id(), revision);
-			this.children.put(revision.id(), new ArrayList<>());
-			this.dependents.put(revision.id(), new ArrayList<>());
+	/**
+	 * The graph of validated revisions, indexed by rank (their place in id order).
+	 * @param byRank the revisions in id order
+	 * @param order the ranks in topological order
+	 * @param parents each rank's distinct parents' ranks
+	 * @param prerequisites each rank's distinct parents' and dependencies' ranks
+	 */
+	private RevisionGraph(List<Revision> byRank, int[] order, int[][] parents, int[][] prerequisites) {
+		int size = order.length;
+		int[] positionOfRank = new int[size];
+		Revision[] ordered = new Revision[size];
+		this.positions = new HashMap<>(Math.max(16, size * 2));
+		for (int position = 0; position < size; position++) {
+			positionOfRank[order[position]] = position;
+			ordered[position] = byRank.get(order[position]);
+			this.positions.put(ordered[position].id(), position);
 		}
-		for (Revision revision : ordered) {
-			for (String parent : new LinkedHashSet<>(revision.downRevisions())) {
-				this.children.get(parent).add(revision.id());
+		this.ordered = List.of(ordered);
+		this.parents = new int[size][];
+		this.prerequisites = new int[size][];
+		for (int position = 0; position < size; position++) {
+			this.parents[position] = translate(parents[order[position]], positionOfRank);
+			this.prerequisites[position] = translate(prerequisites[order[position]], positionOfRank);
+		}
+		this.dependents = invert(this.prerequisites);
+		this.children = invert(this.parents);
+		List<String> heads = new ArrayList<>();
+		List<String> bases = new ArrayList<>();
+		for (int i = 0; i < size; i++) {
+			Revision revision = ordered[i];
+			if (this.children[i].length == 0) {
+				heads.add(revision.id());
 			}
-			for (String prerequisite : prerequisites(revision)) {
-				this.dependents.get(prerequisite).add(revision.id());
+			if (revision.isRoot()) {
+				bases.add(revision.id());
 			}
 		}
-		this.heads = ordered.stream()
-			.map(Revision::id)
-			.filter((id) -> this.children.get(id).isEmpty())
-			.toList();
-		this.bases = ordered.stream().filter(Revision::isRoot).map(Revision::id).toList();
+		this.heads = Collections.unmodifiableList(heads);
+		this.bases = Collections.unmodifiableList(bases);
+	}
+
+	private static int[] translate(int[] ranks, int[] positionOfRank) {
+		int[] positions = new int[ranks.length];
+		for (int i = 0; i < ranks.length; i++) {
+			positions[i] = positionOfRank[ranks[i]];
+		}
+		return positions;
 	}
 
 	/**
@@ -95,17 +123,28 @@ public final class RevisionGraph {
 	public static RevisionGraph of(Collection<Revision> revisions) {
 		Objects.requireNonNull(revisions, "revisions");
 		List<String> problems = new ArrayList<>();
-		Map<String, List<Revision>> byId = revisions.stream()
-			.collect(Collectors.groupingBy(Revision::id, TreeMap::new, Collectors.toList()));
-		Map<String, Revision> unique = new TreeMap<>();
-		byId.forEach((id, declared) -> {
-			unique.put(id, declared.get(0));
-			if (declared.size() > 1) {
-				problems.add("Duplicate revision id " + Target.quote(id) + " in "
-						+ declared.stream().map(Revision::source).collect(Collectors.joining(", ")));
+		// A stable sort: revisions sharing an id stay in the order they were given.
+		Revision[] byId = revisions.toArray(new Revision[0]);
+		Arrays.sort(byId, BY_ID);
+		List<Revision> unique = new ArrayList<>(byId.length);
+		Map<String, Integer> ranks = new HashMap<>(Math.max(16, byId.length * 2));
+		for (int first = 0, next; first < byId.length; first = next) {
+			String id = byId[first].id();
+			next = first + 1;
+			while (next < byId.length && byId[next].id().equals(id)) {
+				next++;
 			}
-		});
-		for (Revision revision : unique.values()) {
+			ranks.put(id, unique.size());
+			unique.add(byId[first]);
+			if (next - first > 1) {
+				List<String> sources = new ArrayList<>();
+				for (int i = first; i < next; i++) {
+					sources.add(byId[i].source());
+				}
+				problems.add("Duplicate revision id " + Target.quote(id) + " in " + String.join(", ", sources));
+			}
+		}
+		for (Revision revision : unique) {
 			if (!Revision.isValidId(revision.id())) {
 				problems.add("Invalid revision id " + Target.quote(revision.id()) + " in " + revision.source()
 						+ ": only letters, digits and '_' are allowed");
@@ -115,31 +154,42 @@ public final class RevisionGraph {
 						+ " is reserved for targets; choose another id");
 			}
 		}
-		for (Revision revision : unique.values()) {
+		for (Revision revision : unique) {
 			for (String parent : revision.downRevisions()) {
-				if (!unique.containsKey(parent)) {
+				if (!ranks.containsKey(parent)) {
 					problems.add("Revision " + describe(revision) + " has down_revision " + Target.quote(parent)
 							+ ", which does not exist");
 				}
 			}
 			for (String dependency : revision.dependsOn()) {
-				if (!unique.containsKey(dependency)) {
+				if (!ranks.containsKey(dependency)) {
 					problems.add("Revision " + describe(revision) + " depends on " + Target.quote(dependency)
 							+ ", which does not exist");
 				}
 			}
 		}
-		for (List<String> cycle : new CycleFinder(unique).find()) {
-			problems.add("Cycle (each revision needs the next): " + cycle.stream()
-				.map((id) -> describe(unique.get(id)))
-				.collect(Collectors.joining(" -> ")) + " -> " + Target.quote(cycle.get(0)));
+		int[][] parents = new int[unique.size()][];
+		int[][] prerequisites = new int[unique.size()][];
+		for (int rank = 0; rank < unique.size(); rank++) {
+			Revision revision = unique.get(rank);
+			parents[rank] = ranks(revision.downRevisions(), List.of(), ranks);
+			prerequisites[rank] = ranks(revision.downRevisions(), revision.dependsOn(), ranks);
+			// Ranks follow the ids' order: sorted ranks are sorted ids, as the search wants.
+			Arrays.sort(prerequisites[rank]);
+		}
+		for (List<String> cycle : new CycleFinder(unique, prerequisites).find()) {
+			StringBuilder text = new StringBuilder("Cycle (each revision needs the next): ");
+			for (String id : cycle) {
+				text.append(describe(unique.get(ranks.get(id)))).append(" -> ");
+			}
+			problems.add(text.append(Target.quote(cycle.get(0))).toString());
 		}
 		if (!problems.isEmpty()) {
 			String heading = (problems.size() == 1) ? "Invalid revision graph (1 problem):"
 					: "Invalid revision graph (" + problems.size() + " problems):";
 			throw new RevisionGraphException(heading + "\n" + String.join("\n", problems));
 		}
-		return new RevisionGraph(sort(unique));
+		return new RevisionGraph(unique, sort(prerequisites), parents, prerequisites);
 	}
 
 	private static String describe(Revision revision) {
@@ -147,43 +197,83 @@ public final class RevisionGraph {
 	}
 
 	/**
-	 * The revisions that must be applied before the given one, whatever the edge.
+	 * The distinct ranks of the given ids, in the order first named; unknown ids are left
+	 * out.
 	 */
-	private static Set<String> prerequisites(Revision revision) {
-		Set<String> prerequisites = new LinkedHashSet<>(revision.downRevisions());
-		prerequisites.addAll(revision.dependsOn());
-		return prerequisites;
+	private static int[] ranks(List<String> first, List<String> then, Map<String, Integer> indexes) {
+		int[] result = new int[first.size() + then.size()];
+		int size = 0;
+		for (int list = 0; list < 2; list++) {
+			for (String id : (list == 0) ? first : then) {
+				Integer index = indexes.get(id);
+				if (index != null && !contains(result, size, index)) {
+					result[size++] = index;
+				}
+			}
+		}
+		return (size == result.length) ? result : Arrays.copyOf(result, size);
+	}
+
+	private static boolean contains(int[] values, int size, int value) {
+		for (int i = 0; i < size; i++) {
+			if (values[i] == value) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
-	 * Kahn's algorithm, picking the lowest (depth, id) among ready revisions.
+	 * The reverse edges: for each index, the indexes whose edges lead to it, ascending.
 	 */
-	private static List<Revision> sort(Map<String, Revision> revisions) {
-		Map<String, Integer> pending = new HashMap<>();
-		Map<String, List<String>> dependents = new HashMap<>();
-		Map<String, Integer> depths = new HashMap<>();
-		revisions.keySet().forEach((id) -> dependents.put(id, new ArrayList<>()));
-		for (Revision revision : revisions.values()) {
-			Set<String> prerequisites = prerequisites(revision);
-			pending.put(revision.id(), prerequisites.size());
-			prerequisites.forEach((prerequisite) -> dependents.get(prerequisite).add(revision.id()));
-		}
-		PriorityQueue<String> ready = new PriorityQueue<>(
-				Comparator.<String>comparingInt(depths::get).thenComparing(Function.identity()));
-		for (String id : revisions.keySet()) {
-			if (pending.get(id) == 0) {
-				depths.put(id, 0);
-				ready.add(id);
+	private static int[][] invert(int[][] edges) {
+		int[] counts = new int[edges.length];
+		for (int[] targets : edges) {
+			for (int target : targets) {
+				counts[target]++;
 			}
 		}
-		List<Revision> sorted = new ArrayList<>(revisions.size());
+		int[][] inverted = new int[edges.length][];
+		for (int i = 0; i < edges.length; i++) {
+			inverted[i] = new int[counts[i]];
+			counts[i] = 0;
+		}
+		for (int source = 0; source < edges.length; source++) {
+			for (int target : edges[source]) {
+				inverted[target][counts[target]++] = source;
+			}
+		}
+		return inverted;
+	}
+
+	/**
+	 * Kahn's algorithm, picking the lowest (depth, id) among ready revisions; as ranks
+	 * follow the ids' order, the lowest (depth, rank).
+	 * @param prerequisites each rank's distinct prerequisites' ranks
+	 * @return the ranks in topological order
+	 */
+	private static int[] sort(int[][] prerequisites) {
+		int size = prerequisites.length;
+		int[][] dependents = invert(prerequisites);
+		int[] pending = new int[size];
+		int[] depths = new int[size];
+		// (depth, rank) packed in one long: the queue orders them without a comparator.
+		PriorityQueue<Long> ready = new PriorityQueue<>();
+		for (int i = 0; i < size; i++) {
+			pending[i] = prerequisites[i].length;
+			if (pending[i] == 0) {
+				ready.add((long) i);
+			}
+		}
+		int[] sorted = new int[size];
+		int placed = 0;
 		while (!ready.isEmpty()) {
-			String id = ready.poll();
-			sorted.add(revisions.get(id));
-			for (String dependent : dependents.get(id)) {
-				depths.merge(dependent, depths.get(id) + 1, Math::max);
-				if (pending.merge(dependent, -1, Integer::sum) == 0) {
-					ready.add(dependent);
+			int index = (int) (ready.poll() & 0xFFFFFFFFL);
+			sorted[placed++] = index;
+			for (int dependent : dependents[index]) {
+				depths[dependent] = Math.max(depths[dependent], depths[index] + 1);
+				if (--pending[dependent] == 0) {
+					ready.add(((long) depths[dependent] << 32) | dependent);
 				}
 			}
 		}
@@ -196,7 +286,8 @@ public final class RevisionGraph {
 	 * @return the revision, or empty if the graph has none with that id
 	 */
 	public Optional<Revision> get(String id) {
-		return Optional.ofNullable(this.revisions.get(id));
+		Integer position = this.positions.get(id);
+		return (position != null) ? Optional.of(this.ordered.get(position)) : Optional.empty();
 	}
 
 	/**
@@ -206,11 +297,15 @@ public final class RevisionGraph {
 	 * @throws TargetException if the graph has no revision with that id
 	 */
 	public Revision require(String id) {
-		Revision revision = this.revisions.get(id);
-		if (revision == null) {
+		return this.ordered.get(position(id));
+	}
+
+	private int position(String id) {
+		Integer position = this.positions.get(id);
+		if (position == null) {
 			throw new TargetException("Unknown revision " + Target.quote(id));
 		}
-		return revision;
+		return position;
 	}
 
 	/**
@@ -219,7 +314,7 @@ public final class RevisionGraph {
 	 * @return {@code true} if it does
 	 */
 	public boolean contains(String id) {
-		return this.revisions.containsKey(id);
+		return this.positions.containsKey(id);
 	}
 
 	/**
@@ -263,8 +358,7 @@ public final class RevisionGraph {
 	 * @throws TargetException if the revision is unknown
 	 */
 	public Set<String> ancestors(String id) {
-		require(id);
-		return reach(id, (current) -> prerequisites(this.revisions.get(current)));
+		return reach(position(id), this.prerequisites);
 	}
 
 	/**
@@ -275,20 +369,73 @@ public final class RevisionGraph {
 	 * @throws TargetException if the revision is unknown
 	 */
 	public Set<String> descendants(String id) {
-		require(id);
-		return reach(id, this.dependents::get);
+		return reach(position(id), this.dependents);
 	}
 
-	private Set<String> reach(String start, Function<String, Collection<String>> edges) {
-		Set<String> reached = new HashSet<>();
-		Deque<String> stack = new ArrayDeque<>(edges.apply(start));
-		while (!stack.isEmpty()) {
-			String id = stack.pop();
-			if (reached.add(id)) {
-				stack.addAll(edges.apply(id));
+	/**
+	 * The given revisions and their ancestors, less some, in topological order: what an
+	 * upgrade to them needs. One walk over the graph, as a status of thousands of
+	 * revisions asks for it every time.
+	 * @param ids full revision ids
+	 * @param excluded ids to leave out (the applied ones)
+	 * @return the ids, in topological order
+	 * @throws TargetException if one of {@code ids} is unknown
+	 */
+	List<String> withAncestors(Collection<String> ids, Set<String> excluded) {
+		boolean[] reached = new boolean[this.ordered.size()];
+		int[] stack = new int[this.ordered.size()];
+		for (String id : ids) {
+			int start = position(id);
+			if (reached[start]) {
+				continue;
+			}
+			reached[start] = true;
+			stack[0] = start;
+			int top = 1;
+			while (top > 0) {
+				for (int next : this.prerequisites[stack[--top]]) {
+					if (!reached[next]) {
+						reached[next] = true;
+						stack[top++] = next;
+					}
+				}
 			}
 		}
-		return Collections.unmodifiableSet(new LinkedHashSet<>(order(reached)));
+		List<String> needed = new ArrayList<>();
+		for (int i = 0; i < reached.length; i++) {
+			if (reached[i] && !excluded.contains(this.ordered.get(i).id())) {
+				needed.add(this.ordered.get(i).id());
+			}
+		}
+		return Collections.unmodifiableList(needed);
+	}
+
+	private Set<String> reach(int start, int[][] edges) {
+		boolean[] reached = new boolean[this.ordered.size()];
+		int[] stack = new int[this.ordered.size()];
+		int top = 0;
+		int count = 0;
+		for (int next : edges[start]) {
+			reached[next] = true;
+			stack[top++] = next;
+		}
+		while (top > 0) {
+			int current = stack[--top];
+			count++;
+			for (int next : edges[current]) {
+				if (!reached[next]) {
+					reached[next] = true;
+					stack[top++] = next;
+				}
+			}
+		}
+		Set<String> ids = new LinkedHashSet<>(Math.max(16, count * 2));
+		for (int i = 0; i < reached.length; i++) {
+			if (reached[i]) {
+				ids.add(this.ordered.get(i).id());
+			}
+		}
+		return Collections.unmodifiableSet(ids);
 	}
 
 	/**
@@ -299,12 +446,26 @@ public final class RevisionGraph {
 	 * @throws TargetException if an id is unknown
 	 */
 	public List<String> topologicalOrder(Collection<String> ids) {
-		ids.forEach(this::require);
-		return order(ids);
+		int[] positions = new int[ids.size()];
+		int size = 0;
+		for (String id : ids) {
+			positions[size++] = position(id);
+		}
+		return order(positions, size);
 	}
 
-	private List<String> order(Collection<String> ids) {
-		return ids.stream().distinct().sorted(Comparator.comparing(this.positions::get)).toList();
+	/**
+	 * The ids at the given positions, in order, each once.
+	 */
+	private List<String> order(int[] positions, int size) {
+		Arrays.sort(positions, 0, size);
+		List<String> ids = new ArrayList<>(size);
+		for (int i = 0; i < size; i++) {
+			if (i == 0 || positions[i] != positions[i - 1]) {
+				ids.add(this.ordered.get(positions[i]).id());
+			}
+		}
+		return Collections.unmodifiableList(ids);
 	}
 
 	/**
@@ -318,8 +479,12 @@ public final class RevisionGraph {
 	 * Return the children of a revision: those that name it as a parent.
 	 */
 	List<String> children(String id) {
-		require(id);
-		return Collections.unmodifiableList(this.children.get(id));
+		int[] children = this.children[position(id)];
+		List<String> ids = new ArrayList<>(children.length);
+		for (int child : children) {
+			ids.add(this.ordered.get(child).id());
+		}
+		return Collections.unmodifiableList(ids);
 	}
 
 	/**
@@ -337,14 +502,16 @@ public final class RevisionGraph {
 			throw new TargetException("Invalid revision " + Target.quote(idOrPrefix)
 					+ ": only letters, digits and '_' are allowed");
 		}
-		if (this.revisions.containsKey(idOrPrefix)) {
+		if (this.positions.containsKey(idOrPrefix)) {
 			return idOrPrefix;
 		}
-		List<String> candidates = this.revisions.keySet()
-			.stream()
-			.filter((id) -> id.startsWith(idOrPrefix))
-			.sorted()
-			.toList();
+		List<String> candidates = new ArrayList<>();
+		for (Revision revision : this.ordered) {
+			if (revision.id().startsWith(idOrPrefix)) {
+				candidates.add(revision.id());
+			}
+		}
+		Collections.sort(candidates);
 		if (candidates.size() > 1) {
 			throw new TargetException("Ambiguous revision " + Target.quote(idOrPrefix) + ": matches "
 					+ String.join(", ", candidates));
@@ -364,86 +531,125 @@ public final class RevisionGraph {
 	 * @return the current revision ids, in topological order
 	 */
 	public Set<String> currentRevisions(Set<String> applied) {
-		Set<String> known = applied.stream().filter(this::contains).collect(Collectors.toSet());
-		Set<String> covered = new HashSet<>();
-		for (String id : known) {
-			Deque<String> stack = new ArrayDeque<>(parents(id));
-			while (!stack.isEmpty()) {
-				String parent = stack.pop();
-				if (covered.add(parent)) {
-					stack.addAll(parents(parent));
+		int size = this.ordered.size();
+		boolean[] known = new boolean[size];
+		boolean[] covered = new boolean[size];
+		int[] stack = new int[size];
+		for (String id : applied) {
+			Integer position = this.positions.get(id);
+			if (position == null || known[position]) {
+				continue;
+			}
+			known[position] = true;
+			// Every ancestor along parents is covered; one covered already had its own.
+			int top = 0;
+			for (int parent : this.parents[position]) {
+				if (!covered[parent]) {
+					covered[parent] = true;
+					stack[top++] = parent;
+				}
+			}
+			while (top > 0) {
+				for (int parent : this.parents[stack[--top]]) {
+					if (!covered[parent]) {
+						covered[parent] = true;
+						stack[top++] = parent;
+					}
 				}
 			}
 		}
-		known.removeAll(covered);
-		return Collections.unmodifiableSet(new LinkedHashSet<>(order(known)));
+		Set<String> current = new LinkedHashSet<>();
+		for (int i = 0; i < size; i++) {
+			if (known[i] && !covered[i]) {
+				current.add(this.ordered.get(i).id());
+			}
+		}
+		return Collections.unmodifiableSet(current);
 	}
 
 	/**
 	 * Finds cycles with an iterative depth-first search over both kinds of edges, each
-	 * cycle reported once, starting at its lowest id. Edges to unknown revisions are
-	 * skipped: they are reported as missing.
+	 * cycle reported once, starting at its lowest id. Revisions are indexed in id order
+	 * and each one's edges are sorted, so the search visits them in id order. Edges to
+	 * unknown revisions are left out: they are reported as missing.
 	 */
 	private static final class CycleFinder {
 
-		private final Map<String, Revision> revisions;
+		private final List<Revision> revisions;
 
-		private final Set<String> done = new HashSet<>();
+		private final int[][] edges;
 
 		private final Set<List<String>> cycles = new LinkedHashSet<>();
 
-		CycleFinder(Map<String, Revision> revisions) {
+		CycleFinder(List<Revision> revisions, int[][] edges) {
 			this.revisions = revisions;
+			this.edges = edges;
 		}
 
 		List<List<String>> find() {
-			for (String start : this.revisions.keySet()) {
-				if (!this.done.contains(start)) {
-					search(start);
+			int size = this.revisions.size();
+			boolean[] done = new boolean[size];
+			boolean[] onPath = new boolean[size];
+			int[] path = new int[size];
+			int[] nextEdge = new int[size];
+			for (int start = 0; start < size; start++) {
+				if (done[start]) {
+					continue;
+				}
+				int depth = 0;
+				path[0] = start;
+				nextEdge[0] = 0;
+				onPath[start] = true;
+				while (depth >= 0) {
+					int current = path[depth];
+					int[] out = this.edges[current];
+					if (nextEdge[depth] == out.length) {
+						onPath[current] = false;
+						done[current] = true;
+						depth--;
+						continue;
+					}
+					int next = out[nextEdge[depth]++];
+					if (onPath[next]) {
+						this.cycles.add(cycle(path, depth, next));
+					}
+					else if (!done[next]) {
+						depth++;
+						path[depth] = next;
+						nextEdge[depth] = 0;
+						onPath[next] = true;
+					}
 				}
 			}
 			return List.copyOf(this.cycles);
 		}
 
-		private void search(String start) {
-			List<String> path = new ArrayList<>();
-			Set<String> onPath = new HashSet<>();
-			Deque<Deque<String>> pendingEdges = new ArrayDeque<>();
-			path.add(start);
-			onPath.add(start);
-			pendingEdges.push(edges(start));
-			while (!path.isEmpty()) {
-				Deque<String> edges = pendingEdges.peek();
-				if (edges.isEmpty()) {
-					String finished = path.remove(path.size() - 1);
-					onPath.remove(finished);
-					this.done.add(finished);
-					pendingEdges.pop();
-					continue;
-				}
-				String next = edges.poll();
-				if (onPath.contains(next)) {
-					this.cycles.add(rotate(path.subList(path.indexOf(next), path.size())));
-				}
-				else if (!this.done.contains(next)) {
-					path.add(next);
-					onPath.add(next);
-					pendingEdges.push(edges(next));
-				}
+		/**
+		 * The cycle closed by an edge back to a revision on the path, from its lowest id.
+		 */
+		private List<String> cycle(int[] path, int depth, int back) {
+			int from = 0;
+			while (path[from] != back) {
+				from++;
 			}
+			List<String> cycle = new ArrayList<>();
+			for (int i = from; i <= depth; i++) {
+				cycle.add(this.revisions.get(path[i]).id());
+			}
+			Collections.rotate(cycle, -cycle.indexOf(Collections.min(cycle)));
+			return List.copyOf(cycle);
 		}
 
-		private Deque<String> edges(String id) {
-			return prerequisites(this.revisions.get(id)).stream()
-				.filter(this.revisions::containsKey)
-				.sorted()
-				.collect(Collectors.toCollection(ArrayDeque::new));
-		}
+	}
 
-		private static List<String> rotate(List<String> cycle) {
-			List<String> rotated = new ArrayList<>(cycle);
-			Collections.rotate(rotated, -rotated.indexOf(Collections.min(rotated)));
-			return List.copyOf(rotated);
+	/**
+	 * Orders revisions by id; a class, not a lambda, as it sorts at every start.
+	 */
+	private static final class ById implements Comparator<Revision> {
+
+		@Override
+		public int compare(Revision first, Revision second) {
+			return first.id().compareTo(second.id());
 		}
 
 	}

@@ -24,11 +24,6 @@ record Target(String text, Kind kind, String reference, int steps) {
 
 	private static final int MAX_QUOTED_LENGTH = 100;
 
-	private static final Pattern RELATIVE = Pattern.compile("([+-])(.*)", Pattern.DOTALL);
-
-	private static final Pattern REVISION = Pattern.compile("([A-Za-z0-9_]+)(?:([+-])(.*))?", Pattern.DOTALL);
-
-	private static final Pattern COUNT = Pattern.compile("[0-9]+");
 
 	/**
 	 * Parse a target expression.
@@ -51,11 +46,11 @@ record Target(String text, Kind kind, String reference, int steps) {
 			default:
 				break;
 		}
-		Matcher relative = RELATIVE.matcher(target);
+		Matcher relative = Syntax.RELATIVE.matcher(target);
 		if (relative.matches()) {
 			return new Target(target, Kind.RELATIVE, null, steps(target, relative.group(1), relative.group(2)));
 		}
-		Matcher revision = REVISION.matcher(target);
+		Matcher revision = Syntax.REVISION.matcher(target);
 		if (!revision.matches()) {
 			throw new TargetException("Invalid target " + quote(target)
 					+ ": expected head, heads, base, a revision id or prefix (letters, digits and '_'), "
@@ -72,7 +67,7 @@ record Target(String text, Kind kind, String reference, int steps) {
 	}
 
 	private static int steps(String target, String sign, String count) {
-		if (COUNT.matcher(count).matches()) {
+		if (Syntax.COUNT.matcher(count).matches()) {
 			try {
 				int steps = Integer.parseInt(count);
 				if (steps > 0) {
@@ -114,6 +109,20 @@ record Target(String text, Kind kind, String reference, int steps) {
 			quoted.append("...");
 		}
 		return quoted.append('\'').toString();
+	}
+
+	/**
+	 * The syntax of the other targets, compiled when first needed: a start migrates to
+	 * {@code head}, which needs none of it.
+	 */
+	private static final class Syntax {
+
+		static final Pattern RELATIVE = Pattern.compile("([+-])(.*)", Pattern.DOTALL);
+
+		static final Pattern REVISION = Pattern.compile("([A-Za-z0-9_]+)(?:([+-])(.*))?", Pattern.DOTALL);
+
+		static final Pattern COUNT = Pattern.compile("[0-9]+");
+
 	}
 
 	/**

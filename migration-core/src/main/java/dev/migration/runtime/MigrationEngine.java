@@ -67,7 +67,7 @@ public final class MigrationEngine implements MigrationManager {
 
 	private final RollbackSafety safety;
 
-	private volatile LoadedScripts scripts;
+	private final ScriptPrefetch scripts;
 
 	/**
 	 * Creates an engine; prefer {@link MigrationManager#create}.
@@ -79,6 +79,7 @@ public final class MigrationEngine implements MigrationManager {
 		this.configuration = configuration;
 		this.statementLog = new StatementLog(configuration.echo());
 		this.safety = new RollbackSafety(configuration);
+		this.scripts = new ScriptPrefetch(configuration);
 	}
 
 	@Override
@@ -132,7 +133,7 @@ public final class MigrationEngine implements MigrationManager {
 	@Override
 	public MigrationResult migrate(String target, boolean dryRun) {
 		long start = System.nanoTime();
-		try (Session session = Session.open(this.dataSource, this.configuration)) {
+		try (Session session = open()) {
 			State state = readState(session);
 			MigrationPlan plan = state.planner().upgrade(target, state.applied().keySet());
 			if (dryRun) {
@@ -167,7 +168,7 @@ public final class MigrationEngine implements MigrationManager {
 		long start = System.nanoTime();
 		Session opened;
 		try {
-			opened = Session.open(this.dataSource, this.configuration);
+			opened = open();
 		}
 		catch (MigrationException ex) {
 			throw new RollbackRefusedException("Rollback to '" + target + "'",
@@ -322,7 +323,7 @@ public final class MigrationEngine implements MigrationManager {
 		if (reason == null || reason.isBlank()) {
 			throw new MigrationException("A repair needs a reason, for the history log");
 		}
-		try (Session session = Session.open(this.dataSource, this.configuration)) {
+		try (Session session = open()) {
 			return locked(session, () -> {
 				Connection connection = session.connection();
 				HistoryTable history = session.history();
@@ -748,7 +749,7 @@ public final class MigrationEngine implements MigrationManager {
 	}
 
 	private <T> T read(StateReader<T> reader) {
-		try (Session session = Session.open(this.dataSource, this.configuration)) {
+		try (Session session = open()) {
 			return reader.read(session, readState(session));
 		}
 		catch (SQLException ex) {
@@ -812,18 +813,17 @@ public final class MigrationEngine implements MigrationManager {
 		return new MigrationResult(operation, target, applied, current, Duration.ofNanos(System.nanoTime() - start));
 	}
 
+	/**
+	 * Opens a session for an operation that reads the state against the scripts: the
+	 * scripts load meanwhile, the first time, on another thread.
+	 */
+	private Session open() {
+		this.scripts.prefetch();
+		return Session.open(this.dataSource, this.configuration);
+	}
+
 	private LoadedScripts scripts() {
-		LoadedScripts loaded = this.scripts;
-		if (loaded == null) {
-			synchronized (this) {
-				loaded = this.scripts;
-				if (loaded == null) {
-					loaded = LoadedScripts.load(this.configuration);
-					this.scripts = loaded;
-				}
-			}
-		}
-		return loaded;
+		return this.scripts.get();
 	}
 
 	@FunctionalInterface

@@ -68,16 +68,21 @@ public final class MigrationScript {
 	 */
 	public static MigrationScript load(String path, String content) {
 		SqlScriptOutline outline = SqlScriptParser.outline(path, content);
-		MigrationScript script = of(outline.revision(), path, outline.transactional(), outline.reversible(),
-				outline.checksum(), null);
-		return new MigrationScript(script.revision, script.info, null, content, null);
+		MigrationInfo info = info(outline.revision(), path, outline.transactional(), outline.reversible(),
+				outline.checksum());
+		return new MigrationScript(outline.revision(), info, null, content, null);
 	}
 
 	private static MigrationScript of(Revision revision, String path, boolean transactional, boolean reversible,
 			String checksum, SqlScript sql) {
-		MigrationInfo info = new MigrationInfo(revision.id(), revision.message(), revision.downRevisions(),
-				revision.dependsOn(), path, checksum, MigrationKind.SQL, transactional, reversible);
-		return new MigrationScript(revision, info, sql, null, null);
+		return new MigrationScript(revision, info(revision, path, transactional, reversible, checksum), sql, null,
+				null);
+	}
+
+	private static MigrationInfo info(Revision revision, String path, boolean transactional, boolean reversible,
+			String checksum) {
+		return new MigrationInfo(revision.id(), revision.message(), revision.downRevisions(), revision.dependsOn(),
+				path, checksum, MigrationKind.SQL, transactional, reversible);
 	}
 
 	/**
@@ -151,7 +156,8 @@ public final class MigrationScript {
 	public SqlScript sql() {
 		SqlScript parsed = this.sql;
 		if (parsed == null && this.content != null) {
-			parsed = SqlScriptParser.parse(this.info.path(), this.content);
+			// The checksum was taken when the script was outlined, from the same text.
+			parsed = SqlScriptParser.parse(this.info.path(), this.content, this.info.checksum());
 			this.sql = parsed;
 		}
 		return parsed;

@@ -1,8 +1,6 @@
 package dev.migration.script;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
 
@@ -25,8 +23,6 @@ public final class ScriptChecksum {
 	 */
 	public static final int VERSION = 1;
 
-	private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(ScriptChecksum::sha256);
-
 	private ScriptChecksum() {
 	}
 
@@ -37,8 +33,7 @@ public final class ScriptChecksum {
 	 */
 	public static String of(String content) {
 		Objects.requireNonNull(content, "content");
-		byte[] digest = DIGEST.get().digest(normalize(content).getBytes(StandardCharsets.UTF_8));
-		return HexFormat.of().formatHex(digest);
+		return HexFormat.of().formatHex(Sha256.digest(normalize(content).getBytes(StandardCharsets.UTF_8)));
 	}
 
 	/**
@@ -46,6 +41,9 @@ public final class ScriptChecksum {
 	 * one pass: it runs for every script at every start.
 	 */
 	static String normalize(String content) {
+		if (isNormalExceptAtTheEnd(content)) {
+			return content.stripTrailing();
+		}
 		int start = content.startsWith("\uFEFF") ? 1 : 0;
 		int length = content.length();
 		StringBuilder normalized = new StringBuilder(length);
@@ -79,14 +77,23 @@ public final class ScriptChecksum {
 		return normalized.toString();
 	}
 
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
+	/**
+	 * Whether normalising would only strip the end of the text: no byte order mark, no
+	 * carriage return, and no line ending in whitespace other than line feeds (a blank
+	 * line is kept). Most scripts are like that, and this checks them a line, not a
+	 * character, at a time, with the string methods every start has compiled already.
+	 */
+	private static boolean isNormalExceptAtTheEnd(String content) {
+		if (content.startsWith("\uFEFF") || content.indexOf('\r') >= 0) {
+			return false;
 		}
-		catch (NoSuchAlgorithmException ex) {
-			// Every Java platform is required to provide SHA-256.
-			throw new IllegalStateException(ex);
+		for (int newline = content.indexOf('\n'); newline >= 0; newline = content.indexOf('\n', newline + 1)) {
+			char last = (newline > 0) ? content.charAt(newline - 1) : '\n';
+			if (last != '\n' && Character.isWhitespace(last)) {
+				return false;
+			}
 		}
+		return true;
 	}
 
 }

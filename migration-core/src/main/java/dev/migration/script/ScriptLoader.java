@@ -1,5 +1,6 @@
 package dev.migration.script;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +13,7 @@ import java.net.URLConnection;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -20,9 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 import dev.migration.JavaMigration;
 import dev.migration.MigrationConfiguration;
@@ -37,6 +39,10 @@ import dev.migration.MigrationException;
  */
 public final class ScriptLoader {
 
+	// One share of the work per processor besides the loading thread's, at most three.
+	private static final int HELPER_OFFERS = Math.max(1,
+			Math.min(3, Runtime.getRuntime().availableProcessors() - 1));
+
 	private final MigrationConfiguration configuration;
 
 	public ScriptLoader(MigrationConfiguration configuration) {
@@ -50,11 +56,31 @@ public final class ScriptLoader {
 	 * @throws dev.migration.ScriptException for a malformed script, naming file and line
 	 */
 	public List<MigrationScript> load() {
+		return load(null);
+	}
+
+	/**
+	 * Loads every script as {@link #load()} does, offering a share of reading and
+	 * outlining the files to helpers when there are many; the result is the same.
+	 * @param helpers where to offer a share of the work, {@code null} for none: an
+	 * offered task may run on any thread, late (it then does nothing) or never
+	 * @return the scripts
+	 * @throws dev.migration.ScriptException for a malformed script, naming file and line
+	 */
+	public List<MigrationScript> load(Executor helpers) {
 		List<MigrationScript> scripts = new ArrayList<>();
 		for (String location : this.configuration.locations()) {
-			Map<String, Resource> found = scan(location.trim());
-			for (Resource resource : found.values()) {
-				MigrationScript script = resource.toScript();
+			List<Resource> found = new ArrayList<>(scan(location.trim()).values());
+			List<SqlSource> sql = new ArrayList<>(found.size());
+			for (Resource resource : found) {
+				sql.add(resource.sql);
+			}
+			OutlineBatch outlined = OutlineBatch.outline(sql, helpers, HELPER_OFFERS);
+			// In order, the SQL scripts outlined already: the first bad file is reported.
+			for (int i = 0; i < found.size(); i++) {
+				Resource resource = found.get(i);
+				MigrationScript script = (resource.sql != null) ? outlined.script(i)
+						: loadClass(resource.name, resource.className);
 				if (script != null) {
 					scripts.add(script);
 				}
@@ -66,6 +92,10 @@ public final class ScriptLoader {
 		return scripts;
 	}
 
+	/**
+	 * The files of a location by path relative to it, sorted: every name shares the
+	 * location's prefix, so this is also the order of the names.
+	 */
 	private Map<String, Resource> scan(String location) {
 		Map<String, Resource> found = new TreeMap<>();
 		String path = location.substring(location.indexOf(':') + 1).strip();
@@ -128,17 +158,19 @@ public final class ScriptLoader {
 					}
 					String relative = name.substring(entryPrefix.length());
 					String display = "classpath:" + path + "/" + relative;
+					if (found.containsKey(relative)) {
+						continue;
+					}
 					if (name.endsWith(".sql")) {
-						found.putIfAbsent(display, new Resource(display, () -> read(jar, entry), null));
+						// Read now: the jar closes when this method returns.
+						found.put(relative, Resource.sql(SqlSource.text(display, read(jar, entry))));
 					}
 					else if (name.endsWith(".class") && !relative.contains("$")) {
 						String className = classPrefix(path) + relative.substring(0, relative.length() - 6)
 							.replace('/', '.');
-						found.putIfAbsent(display, new Resource(display, null, className));
+						found.put(relative, Resource.javaClass(display, className));
 					}
 				}
-				// Read eagerly: the jar closes when this method returns.
-				found.replaceAll((key, resource) -> resource.materialized());
 			}
 		}
 	}
@@ -152,34 +184,48 @@ public final class ScriptLoader {
 		}
 	}
 
+	/**
+	 * Finds the files under a directory as {@link Files#walk} did: a symbolic link to a
+	 * directory is not followed (the root included), one to a file is. With
+	 * {@link File}, whose few native calls every JVM has compiled by the time it starts an
+	 * application, and plain loops: this runs at every start.
+	 */
 	private void scanDirectory(Path root, String display, String classPrefix, Map<String, Resource> found) {
-		if (!Files.isDirectory(root)) {
+		if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
 			return;
 		}
-		try (Stream<Path> files = Files.walk(root)) {
-			files.filter(Files::isRegularFile).forEach((file) -> {
-				String relative = root.relativize(file).toString().replace('\\', '/');
-				String name = display + "/" + relative;
-				if (relative.endsWith(".sql")) {
-					found.putIfAbsent(name, new Resource(name, () -> readFile(file), null));
-				}
-				else if (relative.endsWith(".class") && !relative.contains("$") && !classPrefix.isEmpty()) {
-					String className = classPrefix + relative.substring(0, relative.length() - 6).replace('/', '.');
-					found.putIfAbsent(name, new Resource(name, null, className));
-				}
-			});
+		try {
+			scanDirectory(root.toFile(), "", display + "/", classPrefix, found);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot scan " + root, ex);
 		}
 	}
 
-	private static String readFile(Path file) {
-		try {
-			return Files.readString(file, StandardCharsets.UTF_8);
+	private void scanDirectory(File directory, String relativeDirectory, String display, String classPrefix,
+			Map<String, Resource> found) throws IOException {
+		String[] names = directory.list();
+		if (names == null) {
+			throw new IOException("Cannot list " + directory);
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read " + file, ex);
+		for (String fileName : names) {
+			File file = new File(directory, fileName);
+			String relative = relativeDirectory + fileName.replace('\\', '/');
+			// A regular file, or a link to one.
+			if (!file.isFile()) {
+				if (file.isDirectory() && !Files.isSymbolicLink(file.toPath())) {
+					scanDirectory(file, relative + "/", display, classPrefix, found);
+				}
+				continue;
+			}
+			String name = display + relative;
+			if (relative.endsWith(".sql")) {
+				found.putIfAbsent(relative, Resource.sql(SqlSource.file(name, file)));
+			}
+			else if (relative.endsWith(".class") && !relative.contains("$") && !classPrefix.isEmpty()) {
+				String className = classPrefix + relative.substring(0, relative.length() - 6).replace('/', '.');
+				found.putIfAbsent(relative, Resource.javaClass(name, className));
+			}
 		}
 	}
 
@@ -235,43 +281,29 @@ public final class ScriptLoader {
 	}
 
 	/**
-	 * A file found in a location: SQL text (read on demand) or a class name.
+	 * A file found in a location: an SQL script or a class name.
 	 */
-	private final class Resource {
+	private static final class Resource {
 
 		private final String name;
 
-		private final ContentSource content;
+		private final SqlSource sql;
 
 		private final String className;
 
-		Resource(String name, ContentSource content, String className) {
+		private Resource(String name, SqlSource sql, String className) {
 			this.name = name;
-			this.content = content;
+			this.sql = sql;
 			this.className = className;
 		}
 
-		Resource materialized() {
-			if (this.content == null) {
-				return this;
-			}
-			String text = this.content.read();
-			return new Resource(this.name, () -> text, null);
+		static Resource sql(SqlSource sql) {
+			return new Resource(sql.name(), sql, null);
 		}
 
-		MigrationScript toScript() {
-			if (this.className != null) {
-				return loadClass(this.name, this.className);
-			}
-			return MigrationScript.load(this.name, this.content.read());
+		static Resource javaClass(String name, String className) {
+			return new Resource(name, null, className);
 		}
-
-	}
-
-	@FunctionalInterface
-	private interface ContentSource {
-
-		String read();
 
 	}
 

@@ -1,15 +1,11 @@
 package dev.migration.script;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.migration.ScriptException;
 import dev.migration.revision.Revision;
@@ -59,11 +55,6 @@ import dev.migration.revision.Revision;
  */
 public final class SqlScriptParser {
 
-	private static final Pattern SECTION_MARKER = Pattern.compile("--\\s*(upgrade|downgrade)",
-			Pattern.CASE_INSENSITIVE);
-
-	private static final Pattern HEADER_ENTRY = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*:(.*)");
-
 	private static final String REVISION = "revision";
 
 	private static final String DOWN_REVISION = "down_revision";
@@ -108,11 +99,19 @@ public final class SqlScriptParser {
 	 * and line at fault
 	 */
 	public static SqlScript parse(String path, String content) {
+		Objects.requireNonNull(content, "content");
+		return parse(path, content, ScriptChecksum.of(content));
+	}
+
+	/**
+	 * Parses a script whose checksum is known already (computed when it was outlined).
+	 */
+	static SqlScript parse(String path, String content, String checksum) {
 		Objects.requireNonNull(path, "path");
 		Objects.requireNonNull(content, "content");
 		String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
 		SqlScriptParser parser = new SqlScriptParser(path, lines(text));
-		return parser.parse(ScriptChecksum.of(content));
+		return parser.parse(checksum);
 	}
 
 	/**
@@ -141,6 +140,17 @@ public final class SqlScriptParser {
 	 */
 	private static List<String> lines(String text) {
 		List<String> lines = new ArrayList<>();
+		if (text.indexOf('\r') < 0) {
+			// Line feeds only, as most scripts: found by indexOf, which every JVM has
+			// compiled already, rather than a loop over every character.
+			int start = 0;
+			for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+				lines.add(text.substring(start, end));
+				start = end + 1;
+			}
+			lines.add(text.substring(start));
+			return lines;
+		}
 		int start = 0;
 		int length = text.length();
 		for (int i = 0; i < length; i++) {
@@ -172,9 +182,10 @@ public final class SqlScriptParser {
 	 */
 	private Layout layout() {
 		Map<String, Integer> sections = findSections();
-		int firstSection = sections.values().stream().min(Integer::compare).orElse(this.lines.size());
+		// Sections are found in file order: the first one found starts first.
+		int firstSection = sections.isEmpty() ? this.lines.size() : sections.values().iterator().next();
 		int headerEnd = 0;
-		while (headerEnd < firstSection && this.lines.get(headerEnd).strip().startsWith("--")) {
+		while (headerEnd < firstSection && isComment(this.lines.get(headerEnd))) {
 			headerEnd++;
 		}
 		Header header = parseHeader(headerEnd);
@@ -182,6 +193,18 @@ public final class SqlScriptParser {
 			throw new ScriptException(this.path, 0, "missing '-- upgrade' section");
 		}
 		return new Layout(sections, firstSection, headerEnd, header);
+	}
+
+	/**
+	 * Whether a line is a {@code --} comment, leading whitespace aside; without a
+	 * stripped copy of the line.
+	 */
+	private static boolean isComment(String line) {
+		int start = 0;
+		while (start < line.length() && Character.isWhitespace(line.charAt(start))) {
+			start++;
+		}
+		return line.startsWith("--", start);
 	}
 
 	private record Layout(Map<String, Integer> sections, int firstSection, int headerEnd, Header header) {
@@ -230,13 +253,12 @@ public final class SqlScriptParser {
 		Map<String, Integer> sections = new LinkedHashMap<>();
 		for (int i = 0; i < this.lines.size(); i++) {
 			String line = this.lines.get(i);
-			// Most lines are SQL: skip the regular expression for them.
+			// Most lines are SQL: skip the marker check for them.
 			if (line.indexOf('-') < 0) {
 				continue;
 			}
-			Matcher matcher = SECTION_MARKER.matcher(line.strip());
-			if (matcher.matches()) {
-				String name = matcher.group(1).toLowerCase(Locale.ROOT);
+			String name = sectionName(line);
+			if (name != null) {
 				Integer previous = sections.putIfAbsent(name, i);
 				if (previous != null) {
 					throw new ScriptException(this.path, i + 1,
@@ -247,55 +269,125 @@ public final class SqlScriptParser {
 		return sections;
 	}
 
+	/**
+	 * The section a line starts, or {@code null}: {@code --}, optional ASCII whitespace,
+	 * then {@code upgrade} or {@code downgrade} in any ASCII case, with only whitespace
+	 * around. Written out rather than as a regular expression: it runs for every comment
+	 * line of every script at every start.
+	 */
+	private static String sectionName(String line) {
+		char last = line.charAt(line.length() - 1);
+		if (last != 'e' && last != 'E' && !Character.isWhitespace(last)) {
+			// Both names end with an e: most comment lines are over without stripping them.
+			return null;
+		}
+		String marker = line.strip();
+		if (!marker.startsWith("--")) {
+			return null;
+		}
+		int start = 2;
+		while (start < marker.length() && isAsciiWhitespace(marker.charAt(start))) {
+			start++;
+		}
+		if (equalsIgnoreAsciiCase(marker, start, UPGRADE)) {
+			return UPGRADE;
+		}
+		return equalsIgnoreAsciiCase(marker, start, DOWNGRADE) ? DOWNGRADE : null;
+	}
+
+	/**
+	 * Whether the text from {@code start} to its end is the lower-case ASCII word, in
+	 * any ASCII case.
+	 */
+	private static boolean equalsIgnoreAsciiCase(String text, int start, String word) {
+		if (text.length() - start != word.length()) {
+			return false;
+		}
+		for (int i = 0; i < word.length(); i++) {
+			char c = text.charAt(start + i);
+			char lower = (c >= 'A' && c <= 'Z') ? (char) (c + ('a' - 'A')) : c;
+			if (lower != word.charAt(i)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * The whitespace of {@code \s} in a regular expression: space, tab, line feed,
+	 * vertical tab, form feed and carriage return.
+	 */
+	private static boolean isAsciiWhitespace(char c) {
+		return c == ' ' || (c >= '\t' && c <= '\r');
+	}
+
 	private Header parseHeader(int headerEnd) {
 		String message = (headerEnd > 0) ? commentText(0) : "";
-		Map<String, String> values = new HashMap<>();
-		Map<String, Integer> keyLines = new HashMap<>();
+		// By the index of the key in KEYS; a line of 0 for a key not given.
+		String[] values = new String[KEYS.size()];
+		int[] keyLines = new int[KEYS.size()];
 		for (int i = 1; i < headerEnd; i++) {
 			String entry = commentText(i);
 			if (entry.isEmpty()) {
 				continue;
 			}
 			int line = i + 1;
-			Matcher matcher = HEADER_ENTRY.matcher(entry);
-			if (!matcher.matches()) {
+			HeaderEntry matched = HeaderEntry.of(entry);
+			if (matched == null) {
 				throw new ScriptException(this.path, line,
 						"expected 'key: value' in the header, found '" + entry + "'");
 			}
-			String key = matcher.group(1).toLowerCase(Locale.ROOT);
-			if (!KEYS.contains(key)) {
-				throw new ScriptException(this.path, line, "unknown header key '" + matcher.group(1)
+			int key = keyIndex(matched.key());
+			if (key < 0) {
+				throw new ScriptException(this.path, line, "unknown header key '" + matched.key()
 						+ "'; expected one of " + String.join(", ", KEYS));
 			}
-			Integer previous = keyLines.putIfAbsent(key, line);
-			if (previous != null) {
+			if (keyLines[key] != 0) {
 				throw new ScriptException(this.path, line,
-						"header key '" + key + "' given twice (first on line " + previous + ")");
+						"header key '" + KEYS.get(key) + "' given twice (first on line " + keyLines[key] + ")");
 			}
-			values.put(key, matcher.group(2).strip());
+			keyLines[key] = line;
+			values[key] = matched.value().strip();
 		}
-		String revision = values.get(REVISION);
+		int revisionKey = KEYS.indexOf(REVISION);
+		String revision = values[revisionKey];
 		if (revision == null) {
 			throw new ScriptException(this.path, 1, missingRevision(message));
 		}
-		checkId(revision, REVISION, keyLines.get(REVISION));
-		List<String> downRevisions = ids(values.get(DOWN_REVISION), DOWN_REVISION, keyLines.get(DOWN_REVISION), true);
-		List<String> dependsOn = ids(values.get(DEPENDS_ON), DEPENDS_ON, keyLines.get(DEPENDS_ON), false);
-		boolean transactional = transactional(values.get(TRANSACTIONAL), keyLines.get(TRANSACTIONAL));
-		return new Header(message, revision, downRevisions, dependsOn, transactional);
+		checkId(revision, REVISION, keyLines[revisionKey]);
+		int down = KEYS.indexOf(DOWN_REVISION);
+		List<String> downRevisions = ids(values[down], DOWN_REVISION, keyLines[down], true);
+		int depends = KEYS.indexOf(DEPENDS_ON);
+		List<String> dependsOn = ids(values[depends], DEPENDS_ON, keyLines[depends], false);
+		int transactional = KEYS.indexOf(TRANSACTIONAL);
+		return new Header(message, revision, downRevisions, dependsOn,
+				transactional(values[transactional], keyLines[transactional]));
 	}
 
 	private String missingRevision(String message) {
 		String problem = "missing '-- revision:' in the header";
-		Matcher matcher = HEADER_ENTRY.matcher(message);
-		if (matcher.matches() && KEYS.contains(matcher.group(1).toLowerCase(Locale.ROOT))) {
+		HeaderEntry entry = HeaderEntry.of(message);
+		if (entry != null && keyIndex(entry.key()) >= 0) {
 			// An easy slip: a header without a message line loses its first entry to it.
 			problem += " (the first header line is the message, not '" + message + "')";
 		}
 		return problem;
 	}
 
-	private List<String> ids(String value, String key, Integer line, boolean noneAllowed) {
+	/**
+	 * The index in {@link #KEYS} of a header key in any ASCII case (keys are ASCII), or
+	 * -1; without a lower-case copy of the key, as this runs for every header line.
+	 */
+	private static int keyIndex(String key) {
+		for (int i = 0; i < KEYS.size(); i++) {
+			if (equalsIgnoreAsciiCase(key, 0, KEYS.get(i))) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private List<String> ids(String value, String key, int line, boolean noneAllowed) {
 		if (value == null || value.isEmpty() || (noneAllowed && value.equalsIgnoreCase("none"))) {
 			return List.of();
 		}
@@ -318,7 +410,7 @@ public final class SqlScriptParser {
 		}
 	}
 
-	private boolean transactional(String value, Integer line) {
+	private boolean transactional(String value, int line) {
 		if (value == null || value.equalsIgnoreCase("true")) {
 			return true;
 		}
@@ -349,8 +441,12 @@ public final class SqlScriptParser {
 	 * to the next marker or the end of the file.
 	 */
 	private String sectionText(Map<String, Integer> sections, int markerIndex) {
-		int end = sections.values().stream().filter((index) -> index > markerIndex).min(Integer::compare)
-				.orElse(this.lines.size());
+		int end = this.lines.size();
+		for (int index : sections.values()) {
+			if (index > markerIndex && index < end) {
+				end = index;
+			}
+		}
 		return text(markerIndex + 1, end);
 	}
 
@@ -365,6 +461,58 @@ public final class SqlScriptParser {
 			start = newline + 1;
 		}
 		return text.substring(start).stripTrailing();
+	}
+
+	/**
+	 * A header line's {@code key: value}: a key of ASCII letters, digits and {@code _}
+	 * (not starting with a digit), optional ASCII whitespace, a colon, and a value on
+	 * one line.
+	 */
+	private record HeaderEntry(String key, String value) {
+
+		/**
+		 * The entry of a header line's text, or {@code null} when it is not one.
+		 */
+		static HeaderEntry of(String text) {
+			int length = text.length();
+			if (length == 0 || !isKeyCharacter(text.charAt(0)) || isDigit(text.charAt(0))) {
+				return null;
+			}
+			int keyEnd = 1;
+			while (keyEnd < length && isKeyCharacter(text.charAt(keyEnd))) {
+				keyEnd++;
+			}
+			int colon = keyEnd;
+			while (colon < length && isAsciiWhitespace(text.charAt(colon))) {
+				colon++;
+			}
+			if (colon == length || text.charAt(colon) != ':') {
+				return null;
+			}
+			for (int i = colon + 1; i < length; i++) {
+				if (isLineTerminator(text.charAt(i))) {
+					return null;
+				}
+			}
+			return new HeaderEntry(text.substring(0, keyEnd), text.substring(colon + 1));
+		}
+
+		private static boolean isKeyCharacter(char c) {
+			return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || isDigit(c) || c == '_';
+		}
+
+		private static boolean isDigit(char c) {
+			return c >= '0' && c <= '9';
+		}
+
+		/**
+		 * What ends a line for a regular expression's {@code .}, beyond the line feed and
+		 * carriage return the lines were split at.
+		 */
+		private static boolean isLineTerminator(char c) {
+			return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+		}
+
 	}
 
 	private record Header(String message, String revision, List<String> downRevisions, List<String> dependsOn,

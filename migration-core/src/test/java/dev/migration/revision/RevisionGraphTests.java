@@ -3,6 +3,7 @@ package dev.migration.revision;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -301,6 +302,80 @@ class RevisionGraphTests {
 					+ "Revision 'c' (c.sql) depends on 'gone', which does not exist\n"
 					+ "Cycle (each revision needs the next): 'd' (d.sql) -> 'e' (e.sql) -> 'd'\n"
 					+ "Cycle (each revision needs the next): 's' (s.sql) -> 's'");
+	}
+
+	@Test
+	void walksAgreeWithTheDefinitionsOnRandomGraphs() {
+		Random random = new Random(7);
+		for (int round = 0; round < 200; round++) {
+			int size = 1 + random.nextInt(40);
+			List<Revision> revisions = new ArrayList<>();
+			for (int i = 0; i < size; i++) {
+				List<String> parents = new ArrayList<>();
+				List<String> dependsOn = new ArrayList<>();
+				for (int edges = (i > 0) ? random.nextInt(3) : 0; edges > 0; edges--) {
+					parents.add("r" + random.nextInt(i));
+				}
+				if (i > 0 && random.nextInt(4) == 0) {
+					dependsOn.add("r" + random.nextInt(i));
+				}
+				revisions.add(new Revision("r" + i, "", parents, dependsOn, "r" + i + ".sql"));
+			}
+			Collections.shuffle(revisions, random);
+			RevisionGraph graph = RevisionGraph.of(revisions);
+			List<String> order = ids(graph);
+			Set<String> applied = new HashSet<>();
+			for (Revision revision : revisions) {
+				String id = revision.id();
+				Set<String> ancestors = closure(graph, id);
+				assertThat(graph.ancestors(id)).containsExactlyElementsOf(inOrder(order, ancestors));
+				Set<String> descendants = new HashSet<>();
+				for (String other : order) {
+					if (closure(graph, other).contains(id)) {
+						descendants.add(other);
+					}
+				}
+				assertThat(graph.descendants(id)).containsExactlyElementsOf(inOrder(order, descendants));
+				for (String prerequisite : ancestors) {
+					assertThat(order.indexOf(prerequisite)).isLessThan(order.indexOf(id));
+				}
+				if (random.nextBoolean()) {
+					applied.add(id);
+				}
+			}
+			// Current: applied, and no parent (directly or not) of another applied revision.
+			Set<String> current = new HashSet<>(applied);
+			for (String id : applied) {
+				current.removeAll(parentClosure(graph, id));
+			}
+			assertThat(graph.currentRevisions(applied)).containsExactlyElementsOf(inOrder(order, current));
+		}
+	}
+
+	private static Set<String> closure(RevisionGraph graph, String id) {
+		Set<String> reached = new HashSet<>();
+		Revision revision = graph.require(id);
+		List<String> next = new ArrayList<>(revision.downRevisions());
+		next.addAll(revision.dependsOn());
+		for (String prerequisite : next) {
+			if (reached.add(prerequisite)) {
+				reached.addAll(closure(graph, prerequisite));
+			}
+		}
+		return reached;
+	}
+
+	private static Set<String> parentClosure(RevisionGraph graph, String id) {
+		Set<String> reached = new HashSet<>();
+		for (String parent : graph.require(id).downRevisions()) {
+			reached.add(parent);
+			reached.addAll(parentClosure(graph, parent));
+		}
+		return reached;
+	}
+
+	private static List<String> inOrder(List<String> order, Set<String> ids) {
+		return order.stream().filter(ids::contains).toList();
 	}
 
 	/**

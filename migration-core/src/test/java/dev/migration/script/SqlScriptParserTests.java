@@ -341,6 +341,32 @@ class SqlScriptParserTests {
 		assertThat(script.downgrade()).containsExactly(new SqlStatement("DROP INDEX CONCURRENTLY users_email", 7));
 	}
 
+	@Test
+	void sectionMarkersTakeAnyAsciiCaseAndWhitespaceButNothingElse() {
+		SqlScript script = parse("-- m\n-- revision: a\n  --UPGRADE  \nSELECT 1;\n--\t\tDownGrade\nSELECT 2;\n");
+		assertThat(script.upgrade()).containsExactly(new SqlStatement("SELECT 1", 4));
+		assertThat(script.downgrade()).containsExactly(new SqlStatement("SELECT 2", 6));
+		// Not markers, so comments: the section runs on.
+		SqlScript comments = parse("-- m\n-- revision: a\n-- upgrade\nSELECT 1;\n-- downgrade now\n"
+				+ "--\u2003downgrade\n-- d\u00f6wngrade\nSELECT 2;\n");
+		assertThat(comments.upgrade()).extracting(SqlStatement::line).containsExactly(4, 8);
+		assertThat(comments.reversible()).isFalse();
+	}
+
+	@Test
+	void headerEntriesFollowTheKeyValueSyntax() {
+		SqlScript script = parse("-- m\n-- revision\t : a\n-- Depends_On:b\n-- upgrade\n");
+		assertThat(script.revision().id()).isEqualTo("a");
+		assertThat(script.revision().dependsOn()).containsExactly("b");
+		assertThatExceptionOfType(ScriptException.class)
+			.isThrownBy(() -> parse("-- m\n-- revision: a\n-- 1key: b\n-- upgrade\n"))
+			.withMessage(PATH + ":3: expected 'key: value' in the header, found '1key: b'");
+		// A value runs to the end of its line, and a line separator ends it.
+		assertThatExceptionOfType(ScriptException.class)
+			.isThrownBy(() -> parse("-- m\n-- revision: a\u2028b\n-- upgrade\n"))
+			.withMessage(PATH + ":2: expected 'key: value' in the header, found 'revision: a\u2028b'");
+	}
+
 	private static SqlScript parse(String content) {
 		return SqlScriptParser.parse(PATH, content);
 	}

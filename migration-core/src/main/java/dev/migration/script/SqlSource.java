@@ -1,0 +1,79 @@
+package dev.migration.script;
+
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * An SQL script found in a location: a file, read when it is outlined, or the text of a
+ * jar entry, read before its jar closed.
+ */
+final class SqlSource {
+
+	private final String name;
+
+	private final File file;
+
+	private final String text;
+
+	private SqlSource(String name, File file, String text) {
+		this.name = name;
+		this.file = file;
+		this.text = text;
+	}
+
+	static SqlSource file(String name, File file) {
+		return new SqlSource(name, file, null);
+	}
+
+	static SqlSource text(String name, String text) {
+		return new SqlSource(name, null, text);
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	/**
+	 * Reads and outlines the script.
+	 * @return the migration, split into statements when first run
+	 * @throws dev.migration.ScriptException for a malformed header, naming file and line
+	 * @throws UncheckedIOException when the file cannot be read, or is not UTF-8
+	 */
+	MigrationScript outline() {
+		return MigrationScript.load(this.name, (this.text != null) ? this.text : read(this.file));
+	}
+
+	/**
+	 * The text of a file in UTF-8, which must be well-formed, as
+	 * {@link java.nio.file.Files#readString} reads it. With a {@link FileInputStream},
+	 * which every JVM has compiled by the time it starts an application (class loading
+	 * reads with it), where a file channel would run interpreted for the first hundreds of
+	 * files: half the time, in a fresh JVM.
+	 */
+	private static String read(File file) {
+		byte[] bytes;
+		try (FileInputStream in = new FileInputStream(file)) {
+			bytes = in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read " + file, ex);
+		}
+		String text = new String(bytes, StandardCharsets.UTF_8);
+		if (text.indexOf('\uFFFD') < 0) {
+			return text;
+		}
+		// Malformed input, or a replacement character written as such: a strict decoder tells.
+		try {
+			return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+		}
+		catch (CharacterCodingException ex) {
+			throw new UncheckedIOException("Cannot read " + file, ex);
+		}
+	}
+
+}

@@ -1,0 +1,165 @@
+package dev.migration.script;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migration.MigrationConfiguration;
+import dev.migration.ScriptException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link ScriptLoader} and {@link OutlineBatch}: many scripts are read on
+ * several threads, and the result is the same as reading them one by one.
+ */
+class ScriptLoaderTests {
+
+	private static final int MANY = OutlineBatch.PARALLEL_THRESHOLD * 3;
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void manyScriptsLoadInPathOrder() throws IOException {
+		List<String> ids = new ArrayList<>();
+		for (int i = MANY; i > 0; i--) {
+			ids.add(0, write(i));
+		}
+		List<MigrationScript> scripts = loader().load();
+		assertThat(scripts).extracting(MigrationScript::id).containsExactlyElementsOf(ids);
+		assertThat(scripts.get(0).info().path()).isEqualTo("filesystem:" + this.directory + "/r0001_step.sql");
+		assertThat(scripts.get(0).info().checksum())
+			.isEqualTo(ScriptChecksum.of(Files.readString(this.directory.resolve("r0001_step.sql"))));
+	}
+
+	@Test
+	void theFirstBadScriptInPathOrderIsReportedWhicheverThreadReadItFirst() throws IOException {
+		for (int i = 1; i <= MANY; i++) {
+			write(i);
+		}
+		Path first = this.directory.resolve("r0070_step.sql");
+		Files.writeString(first, "-- Step\n-- revison: r0070\n-- upgrade\nSELECT 1;\n");
+		Files.writeString(this.directory.resolve("r0150_step.sql"), "-- Step\n-- revision: r0150\n");
+		Files.writeString(this.directory.resolve("r0190_step.sql"), "-- Step\n-- revision: bad-id\n-- upgrade\n");
+		for (int attempt = 0; attempt < 20; attempt++) {
+			assertThatExceptionOfType(ScriptException.class)
+				.isThrownBy(() -> loader().load((share) -> new Thread(share).start()))
+				.withMessage("filesystem:" + first + ":2: unknown header key 'revison'; expected one of revision, "
+						+ "down_revision, depends_on, transactional");
+		}
+	}
+
+	@Test
+	void batchKeepsEachResultAndFailureAtItsScriptsIndex() {
+		List<SqlSource> sources = sources();
+		for (int attempt = 0; attempt < 20; attempt++) {
+			assertOutlined(sources, OutlineBatch.outline(sources, (share) -> new Thread(share).start(), 3));
+		}
+	}
+
+	@Test
+	void helpOfferedButTakenUpLateOrNeverChangesNothing() {
+		List<SqlSource> sources = sources();
+		List<Runnable> offered = new ArrayList<>();
+		OutlineBatch batch = OutlineBatch.outline(sources, offered::add, 2);
+		assertThat(offered).hasSize(2);
+		assertOutlined(sources, batch);
+		offered.forEach(Runnable::run);
+		assertOutlined(sources, batch);
+	}
+
+	@Test
+	void loadOffersHelpOnlyForManyScripts() throws IOException {
+		for (int i = 1; i < OutlineBatch.PARALLEL_THRESHOLD; i++) {
+			write(i);
+		}
+		List<Runnable> offered = new ArrayList<>();
+		assertThat(loader().load(offered::add)).hasSize(OutlineBatch.PARALLEL_THRESHOLD - 1);
+		assertThat(offered).isEmpty();
+		write(OutlineBatch.PARALLEL_THRESHOLD);
+		assertThat(loader().load(offered::add)).hasSize(OutlineBatch.PARALLEL_THRESHOLD);
+		assertThat(offered).isNotEmpty();
+	}
+
+	/**
+	 * Scripts, every seventh broken, every tenth entry not an SQL script.
+	 */
+	private static List<SqlSource> sources() {
+		List<SqlSource> sources = new ArrayList<>();
+		for (int i = 0; i < MANY; i++) {
+			String id = String.format("r%04d", i);
+			String text = (i % 7 == 3) ? "-- broken\n" : "-- Step\n-- revision: " + id + "\n-- upgrade\nSELECT 1;\n";
+			sources.add((i % 10 == 9) ? null : SqlSource.text(id + ".sql", text));
+		}
+		return sources;
+	}
+
+	private static void assertOutlined(List<SqlSource> sources, OutlineBatch batch) {
+		for (int i = 0; i < sources.size(); i++) {
+			int index = i;
+			if (i % 10 == 9) {
+				assertThat(batch.script(index)).isNull();
+			}
+			else if (i % 7 == 3) {
+				assertThatExceptionOfType(ScriptException.class).isThrownBy(() -> batch.script(index))
+					.withMessageStartingWith(String.format("r%04d.sql:1: missing '-- revision:'", i));
+			}
+			else {
+				assertThat(batch.script(index).id()).isEqualTo(String.format("r%04d", i));
+			}
+		}
+	}
+
+	@Test
+	void scriptsInSubdirectoriesAndLinkedScriptsAreFound() throws IOException {
+		Path scripts = Files.createDirectories(this.directory.resolve("scripts"));
+		Path nested = Files.createDirectories(scripts.resolve("2024"));
+		Files.writeString(nested.resolve("a1_first.sql"), "-- First\n-- revision: a1\n-- upgrade\nSELECT 1;\n");
+		Path elsewhere = Files.createDirectories(this.directory.resolve("elsewhere"));
+		Path target = Files.writeString(elsewhere.resolve("b1.sql"), "-- Second\n-- revision: b1\n-- upgrade\n");
+		Files.createSymbolicLink(scripts.resolve("b1_second.sql"), target);
+		Files.writeString(scripts.resolve("notes.txt"), "not a script");
+		List<MigrationScript> loaded = new ScriptLoader(
+				MigrationConfiguration.builder().locations("filesystem:" + scripts).build())
+			.load();
+		assertThat(loaded).extracting((script) -> script.info().path())
+			.containsExactly("filesystem:" + scripts + "/2024/a1_first.sql", "filesystem:" + scripts + "/b1_second.sql");
+	}
+
+	@Test
+	void aScriptThatIsNotUtf8CannotBeRead() throws IOException {
+		write(1);
+		Path latin1 = this.directory.resolve("r0002_step.sql");
+		Files.write(latin1, "-- Caf\u00e9\n-- revision: r0002\n-- upgrade\n".getBytes(StandardCharsets.ISO_8859_1));
+		assertThatExceptionOfType(UncheckedIOException.class).isThrownBy(loader()::load)
+			.withMessage("Cannot read " + latin1);
+	}
+
+	@Test
+	void aReplacementCharacterWrittenAsSuchIsRead() throws IOException {
+		Files.writeString(this.directory.resolve("r0001_step.sql"), "-- Step \uFFFD\n-- revision: r0001\n-- upgrade\n");
+		assertThat(loader().load()).extracting((script) -> script.info().message()).containsExactly("Step \uFFFD");
+	}
+
+	private ScriptLoader loader() {
+		return new ScriptLoader(MigrationConfiguration.builder().locations("filesystem:" + this.directory).build());
+	}
+
+	private String write(int number) throws IOException {
+		String id = String.format("r%04d", number);
+		String parent = (number > 1) ? String.format("r%04d", number - 1) : "none";
+		Files.writeString(this.directory.resolve(id + "_step.sql"), "-- Step " + number + "\n--\n-- revision: " + id
+				+ "\n-- down_revision: " + parent + "\n\n-- upgrade\nSELECT " + number + ";\n\n-- downgrade\nSELECT 0;\n");
+		return id;
+	}
+
+}
