@@ -76,13 +76,21 @@ final class MigrationWarmUp {
 			}
 		}
 		catch (Exception ex) {
-			logger.debug("Warming up the migrations failed; the run meets the failure again and reports it", ex);
+			logFailure(ex);
 		}
 		catch (LinkageError ex) {
 			// A class that failed to initialise here would fail the run with a bare
 			// NoClassDefFoundError: the run rethrows the original instead.
-			logger.debug("Warming up the migrations failed", ex);
+			logFailure(ex);
 			this.error = ex;
+		}
+	}
+
+	private static void logFailure(Throwable failure) {
+		if (logger.isDebugEnabled()) {
+			// Masked like the run's own report: driver messages may quote a JDBC URL.
+			logger.debug("Warming up the migrations failed; the run meets the failure again and reports it: "
+					+ MigrationRunState.describe(failure));
 		}
 	}
 
