@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 
 /**
  * An SQL script found in a location: a file, read when it is outlined, or the text of a
@@ -40,12 +41,24 @@ final class SqlSource {
 
 	/**
 	 * Reads and outlines the script.
-	 * @return the migration, split into statements when first run
+	 * @return the migration, split into statements when first run; {@code null} when the
+	 * name is not a regular file's (nor a link to one): a directory, a pipe (never opened,
+	 * as opening one would wait for a writer), a broken link
 	 * @throws dev.migration.ScriptException for a malformed header, naming file and line
 	 * @throws UncheckedIOException when the file cannot be read, or is not UTF-8
 	 */
 	MigrationScript outline() {
-		return MigrationScript.load(this.name, (this.text != null) ? this.text : read(this.file));
+		if (this.text != null) {
+			return MigrationScript.load(this.name, this.text);
+		}
+		return this.file.isFile() ? MigrationScript.load(this.name, read(this.file)) : null;
+	}
+
+	/**
+	 * Whether the name is a directory's, not through a link: a directory to scan.
+	 */
+	boolean isDirectory() {
+		return this.file != null && this.file.isDirectory() && !Files.isSymbolicLink(this.file.toPath());
 	}
 
 	/**

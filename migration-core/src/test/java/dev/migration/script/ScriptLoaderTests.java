@@ -136,6 +136,36 @@ class ScriptLoaderTests {
 	}
 
 	@Test
+	void aDirectoryNamedLikeAScriptIsScannedAsADirectory() throws IOException {
+		write(1);
+		Path named = Files.createDirectories(this.directory.resolve("r0002_more.sql"));
+		Files.writeString(named.resolve("r0002_step.sql"), "-- Step 2\n-- revision: r0002\n-- upgrade\n");
+		write(3);
+		assertThat(loader().load()).extracting((script) -> script.info().path()).containsExactly(
+				"filesystem:" + this.directory + "/r0001_step.sql",
+				"filesystem:" + this.directory + "/r0002_more.sql/r0002_step.sql",
+				"filesystem:" + this.directory + "/r0003_step.sql");
+	}
+
+	@Test
+	void namesLikeScriptsThatAreNotFilesAreSkipped() throws IOException, InterruptedException {
+		write(1);
+		Path elsewhere = Files.createDirectories(this.directory.resolveSibling(this.directory.getFileName() + "-d"));
+		Files.createSymbolicLink(this.directory.resolve("r0002_linked.sql"), elsewhere);
+		Files.createSymbolicLink(this.directory.resolve("r0003_broken.sql"), this.directory.resolve("missing"));
+		// A named pipe is never opened: opening one waits for a writer.
+		Process mkfifo = new ProcessBuilder("mkfifo", this.directory.resolve("r0004_pipe.sql").toString()).start();
+		assertThat(mkfifo.waitFor()).isZero();
+		try {
+			assertThat(loader().load()).extracting(MigrationScript::id).containsExactly("r0001");
+		}
+		finally {
+			Files.delete(this.directory.resolve("r0002_linked.sql"));
+			Files.delete(elsewhere);
+		}
+	}
+
+	@Test
 	void aScriptThatIsNotUtf8CannotBeRead() throws IOException {
 		write(1);
 		Path latin1 = this.directory.resolve("r0002_step.sql");
