@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Arrays;
 
 /**
  * An SQL script found in a location: a file, read when it is outlined, or the text of a
@@ -71,7 +72,7 @@ final class SqlSource {
 	private static String read(File file) {
 		byte[] bytes;
 		try (FileInputStream in = new FileInputStream(file)) {
-			bytes = in.readAllBytes();
+			bytes = readAll(in);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read " + file, ex);
@@ -87,6 +88,22 @@ final class SqlSource {
 		catch (CharacterCodingException ex) {
 			throw new UncheckedIOException("Cannot read " + file, ex);
 		}
+	}
+
+	/**
+	 * Reads to the end: two reads for a script, where readAllBytes would first ask the
+	 * file's size and position (two more system calls, per script, at every start).
+	 */
+	private static byte[] readAll(FileInputStream in) throws IOException {
+		byte[] buffer = new byte[1024];
+		int size = 0;
+		for (int read = in.read(buffer); read >= 0; read = in.read(buffer, size, buffer.length - size)) {
+			size += read;
+			if (size == buffer.length) {
+				buffer = Arrays.copyOf(buffer, buffer.length * 4);
+			}
+		}
+		return Arrays.copyOf(buffer, size);
 	}
 
 }

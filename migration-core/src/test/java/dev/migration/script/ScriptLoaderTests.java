@@ -175,6 +175,18 @@ class ScriptLoaderTests {
 	}
 
 	@Test
+	void scriptsOfAnySizeAreReadWhole() throws IOException {
+		for (int size : new int[] { 0, 1023, 1024, 1025, 4096, 70_000 }) {
+			String script = "-- Step\n-- revision: r" + size + "\n-- upgrade\nSELECT '" + "x".repeat(size) + "';\n";
+			Path file = Files.writeString(this.directory.resolve("r" + size + ".sql"), script);
+			MigrationScript loaded = loader().load().get(0);
+			assertThat(loaded.info().checksum()).isEqualTo(ScriptChecksum.of(script));
+			assertThat(loaded.sql().upgrade().get(0).sql()).hasSize(size + 9);
+			Files.delete(file);
+		}
+	}
+
+	@Test
 	void aReplacementCharacterWrittenAsSuchIsRead() throws IOException {
 		Files.writeString(this.directory.resolve("r0001_step.sql"), "-- Step \uFFFD\n-- revision: r0001\n-- upgrade\n");
 		assertThat(loader().load()).extracting((script) -> script.info().message()).containsExactly("Step \uFFFD");
