@@ -88,7 +88,8 @@ final class OutlineBatch implements Runnable {
 	/**
 	 * The outlined script at an index.
 	 * @param index the index in the list given
-	 * @return the script, {@code null} for an entry that is not an SQL script
+	 * @return the script, {@code null} for an entry that is not an SQL script or not a
+	 * file
 	 * @throws RuntimeException what outlining that script threw
 	 */
 	MigrationScript script(int index) {
@@ -100,6 +101,15 @@ final class OutlineBatch implements Runnable {
 			throw error;
 		}
 		return this.scripts[index];
+	}
+
+	/**
+	 * Whether the entry at an index is an SQL script found not to be a file.
+	 * @param index the index in the list given
+	 * @return {@code true} if outlining it gave nothing and did not fail
+	 */
+	boolean notAFile(int index) {
+		return this.sources.get(index) != null && this.scripts[index] == null && this.failures[index] == null;
 	}
 
 	/**

@@ -70,12 +70,15 @@ public final class ScriptLoader {
 	public List<MigrationScript> load(Executor helpers) {
 		List<MigrationScript> scripts = new ArrayList<>();
 		for (String location : this.configuration.locations()) {
-			List<Resource> found = new ArrayList<>(scan(location.trim()).values());
-			List<SqlSource> sql = new ArrayList<>(found.size());
-			for (Resource resource : found) {
-				sql.add(resource.sql);
+			// Names ending in .sql are taken for files when listed, and checked where they are
+			// read, by the reading threads: one system call fewer per script on this thread.
+			List<Resource> found = new ArrayList<>(scan(location.trim(), false).values());
+			OutlineBatch outlined = outline(found, helpers);
+			if (namesADirectory(found, outlined)) {
+				// A directory named like a script: scan again, checking every name, as it was.
+				found = new ArrayList<>(scan(location.trim(), true).values());
+				outlined = outline(found, helpers);
 			}
-			OutlineBatch outlined = OutlineBatch.outline(sql, helpers, HELPER_OFFERS);
 			// In order, the SQL scripts outlined already: the first bad file is reported.
 			for (int i = 0; i < found.size(); i++) {
 				Resource resource = found.get(i);
@@ -92,11 +95,34 @@ public final class ScriptLoader {
 		return scripts;
 	}
 
+	private static OutlineBatch outline(List<Resource> found, Executor helpers) {
+		List<SqlSource> sql = new ArrayList<>(found.size());
+		for (Resource resource : found) {
+			sql.add(resource.sql);
+		}
+		return OutlineBatch.outline(sql, helpers, HELPER_OFFERS);
+	}
+
+	/**
+	 * Whether a name taken for a script's turned out to be a directory's.
+	 */
+	private static boolean namesADirectory(List<Resource> found, OutlineBatch outlined) {
+		for (int i = 0; i < found.size(); i++) {
+			SqlSource sql = found.get(i).sql;
+			if (sql != null && outlined.notAFile(i) && sql.isDirectory()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/**
 	 * The files of a location by path relative to it, sorted: every name shares the
 	 * location's prefix, so this is also the order of the names.
+	 * @param checkScripts whether to check that names ending in {@code .sql} are files,
+	 * rather than leave it to their reading
 	 */
-	private Map<String, Resource> scan(String location) {
+	private Map<String, Resource> scan(String location, boolean checkScripts) {
 		Map<String, Resource> found = new TreeMap<>();
 		String path = location.substring(location.indexOf(':') + 1).strip();
 		if (path.isEmpty() || path.equals("/") || path.equals(".")) {
@@ -106,7 +132,7 @@ public final class ScriptLoader {
 		}
 		if (location.startsWith("filesystem:")) {
 			Path root = Paths.get(location.substring("filesystem:".length()));
-			scanDirectory(root, "filesystem:" + root, "", found);
+			scanDirectory(root, "filesystem:" + root, "", checkScripts, found);
 			return found;
 		}
 		path = location.startsWith("classpath:") ? location.substring("classpath:".length()) : location;
@@ -123,7 +149,7 @@ public final class ScriptLoader {
 				distinct.putIfAbsent(url.toExternalForm(), url);
 			}
 			for (URL url : distinct.values()) {
-				scanClasspathRoot(url, path, found);
+				scanClasspathRoot(url, path, checkScripts, found);
 			}
 		}
 		catch (IOException ex) {
@@ -132,14 +158,15 @@ public final class ScriptLoader {
 		return found;
 	}
 
-	private void scanClasspathRoot(URL url, String path, Map<String, Resource> found) throws IOException {
+	private void scanClasspathRoot(URL url, String path, boolean checkScripts, Map<String, Resource> found)
+			throws IOException {
 		if ("file".equals(url.getProtocol())) {
 			try {
-				scanDirectory(Paths.get(url.toURI()), "classpath:" + path, classPrefix(path), found);
+				scanDirectory(Paths.get(url.toURI()), "classpath:" + path, classPrefix(path), checkScripts, found);
 			}
 			catch (URISyntaxException ex) {
 				scanDirectory(Paths.get(URLDecoder.decode(url.getPath(), StandardCharsets.UTF_8)),
-						"classpath:" + path, classPrefix(path), found);
+						"classpath:" + path, classPrefix(path), checkScripts, found);
 			}
 			return;
 		}
@@ -190,12 +217,13 @@ public final class ScriptLoader {
 	 * {@link File}, whose few native calls every JVM has compiled by the time it starts an
 	 * application, and plain loops: this runs at every start.
 	 */
-	private void scanDirectory(Path root, String display, String classPrefix, Map<String, Resource> found) {
+	private void scanDirectory(Path root, String display, String classPrefix, boolean checkScripts,
+			Map<String, Resource> found) {
 		if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
 			return;
 		}
 		try {
-			scanDirectory(root.toFile(), "", display + "/", classPrefix, found);
+			scanDirectory(root.toFile(), "", display + "/", classPrefix, checkScripts, found);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot scan " + root, ex);
@@ -203,7 +231,7 @@ public final class ScriptLoader {
 	}
 
 	private void scanDirectory(File directory, String relativeDirectory, String display, String classPrefix,
-			Map<String, Resource> found) throws IOException {
+			boolean checkScripts, Map<String, Resource> found) throws IOException {
 		String[] names = directory.list();
 		if (names == null) {
 			throw new IOException("Cannot list " + directory);
@@ -211,14 +239,19 @@ public final class ScriptLoader {
 		for (String fileName : names) {
 			File file = new File(directory, fileName);
 			String relative = relativeDirectory + fileName.replace('\\', '/');
+			String name = display + relative;
+			if (!checkScripts && relative.endsWith(".sql")) {
+				// Checked when read: a script file is read only if it is one.
+				found.putIfAbsent(relative, Resource.sql(SqlSource.file(name, file)));
+				continue;
+			}
 			// A regular file, or a link to one.
 			if (!file.isFile()) {
 				if (file.isDirectory() && !Files.isSymbolicLink(file.toPath())) {
-					scanDirectory(file, relative + "/", display, classPrefix, found);
+					scanDirectory(file, relative + "/", display, classPrefix, checkScripts, found);
 				}
 				continue;
 			}
-			String name = display + relative;
 			if (relative.endsWith(".sql")) {
 				found.putIfAbsent(relative, Resource.sql(SqlSource.file(name, file)));
 			}

@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Arrays;
 
 /**
  * An SQL script found in a location: a file, read when it is outlined, or the text of a
@@ -40,12 +42,24 @@ final class SqlSource {
 
 	/**
 	 * Reads and outlines the script.
-	 * @return the migration, split into statements when first run
+	 * @return the migration, split into statements when first run; {@code null} when the
+	 * name is not a regular file's (nor a link to one): a directory, a pipe (never opened,
+	 * as opening one would wait for a writer), a broken link
 	 * @throws dev.migration.ScriptException for a malformed header, naming file and line
 	 * @throws UncheckedIOException when the file cannot be read, or is not UTF-8
 	 */
 	MigrationScript outline() {
-		return MigrationScript.load(this.name, (this.text != null) ? this.text : read(this.file));
+		if (this.text != null) {
+			return MigrationScript.load(this.name, this.text);
+		}
+		return this.file.isFile() ? MigrationScript.load(this.name, read(this.file)) : null;
+	}
+
+	/**
+	 * Whether the name is a directory's, not through a link: a directory to scan.
+	 */
+	boolean isDirectory() {
+		return this.file != null && this.file.isDirectory() && !Files.isSymbolicLink(this.file.toPath());
 	}
 
 	/**
@@ -58,7 +72,7 @@ final class SqlSource {
 	private static String read(File file) {
 		byte[] bytes;
 		try (FileInputStream in = new FileInputStream(file)) {
-			bytes = in.readAllBytes();
+			bytes = readAll(in);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read " + file, ex);
@@ -74,6 +88,22 @@ final class SqlSource {
 		catch (CharacterCodingException ex) {
 			throw new UncheckedIOException("Cannot read " + file, ex);
 		}
+	}
+
+	/**
+	 * Reads to the end: two reads for a script, where readAllBytes would first ask the
+	 * file's size and position (two more system calls, per script, at every start).
+	 */
+	private static byte[] readAll(FileInputStream in) throws IOException {
+		byte[] buffer = new byte[1024];
+		int size = 0;
+		for (int read = in.read(buffer); read >= 0; read = in.read(buffer, size, buffer.length - size)) {
+			size += read;
+			if (size == buffer.length) {
+				buffer = Arrays.copyOf(buffer, buffer.length * 4);
+			}
+		}
+		return Arrays.copyOf(buffer, size);
 	}
 
 }

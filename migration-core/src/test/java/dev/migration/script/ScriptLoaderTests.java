@@ -136,12 +136,54 @@ class ScriptLoaderTests {
 	}
 
 	@Test
+	void aDirectoryNamedLikeAScriptIsScannedAsADirectory() throws IOException {
+		write(1);
+		Path named = Files.createDirectories(this.directory.resolve("r0002_more.sql"));
+		Files.writeString(named.resolve("r0002_step.sql"), "-- Step 2\n-- revision: r0002\n-- upgrade\n");
+		write(3);
+		assertThat(loader().load()).extracting((script) -> script.info().path()).containsExactly(
+				"filesystem:" + this.directory + "/r0001_step.sql",
+				"filesystem:" + this.directory + "/r0002_more.sql/r0002_step.sql",
+				"filesystem:" + this.directory + "/r0003_step.sql");
+	}
+
+	@Test
+	void namesLikeScriptsThatAreNotFilesAreSkipped() throws IOException, InterruptedException {
+		write(1);
+		Path elsewhere = Files.createDirectories(this.directory.resolveSibling(this.directory.getFileName() + "-d"));
+		Files.createSymbolicLink(this.directory.resolve("r0002_linked.sql"), elsewhere);
+		Files.createSymbolicLink(this.directory.resolve("r0003_broken.sql"), this.directory.resolve("missing"));
+		// A named pipe is never opened: opening one waits for a writer.
+		Process mkfifo = new ProcessBuilder("mkfifo", this.directory.resolve("r0004_pipe.sql").toString()).start();
+		assertThat(mkfifo.waitFor()).isZero();
+		try {
+			assertThat(loader().load()).extracting(MigrationScript::id).containsExactly("r0001");
+		}
+		finally {
+			Files.delete(this.directory.resolve("r0002_linked.sql"));
+			Files.delete(elsewhere);
+		}
+	}
+
+	@Test
 	void aScriptThatIsNotUtf8CannotBeRead() throws IOException {
 		write(1);
 		Path latin1 = this.directory.resolve("r0002_step.sql");
 		Files.write(latin1, "-- Caf\u00e9\n-- revision: r0002\n-- upgrade\n".getBytes(StandardCharsets.ISO_8859_1));
 		assertThatExceptionOfType(UncheckedIOException.class).isThrownBy(loader()::load)
 			.withMessage("Cannot read " + latin1);
+	}
+
+	@Test
+	void scriptsOfAnySizeAreReadWhole() throws IOException {
+		for (int size : new int[] { 0, 1023, 1024, 1025, 4096, 70_000 }) {
+			String script = "-- Step\n-- revision: r" + size + "\n-- upgrade\nSELECT '" + "x".repeat(size) + "';\n";
+			Path file = Files.writeString(this.directory.resolve("r" + size + ".sql"), script);
+			MigrationScript loaded = loader().load().get(0);
+			assertThat(loaded.info().checksum()).isEqualTo(ScriptChecksum.of(script));
+			assertThat(loaded.sql().upgrade().get(0).sql()).hasSize(size + 9);
+			Files.delete(file);
+		}
 	}
 
 	@Test
