@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * How a {@link MigrationManager} finds its scripts and keeps its history. Immutable;
@@ -89,8 +88,6 @@ public record MigrationConfiguration(List<String> locations, String schema, Stri
 	 */
 	public static final Duration DEFAULT_CONNECT_RETRY_BACKOFF = Duration.ofSeconds(1);
 
-	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,56}");
-
 	public MigrationConfiguration {
 		locations = List.copyOf(locations);
 		if (locations.isEmpty()) {
@@ -101,12 +98,12 @@ public record MigrationConfiguration(List<String> locations, String schema, Stri
 				throw new IllegalArgumentException("A script location is blank");
 			}
 		}
-		if (schema != null && !IDENTIFIER.matcher(schema).matches()) {
+		if (schema != null && !isIdentifier(schema)) {
 			throw new IllegalArgumentException("Invalid schema name '" + schema
 					+ "': use letters, digits and _ (starting with a letter or _), at most 57 characters");
 		}
 		Objects.requireNonNull(table, "table");
-		if (!IDENTIFIER.matcher(table).matches()) {
+		if (!isIdentifier(table)) {
 			throw new IllegalArgumentException("Invalid table name '" + table
 					+ "': use letters, digits and _ (starting with a letter or _), at most 57 characters");
 		}
@@ -437,6 +434,25 @@ public record MigrationConfiguration(List<String> locations, String schema, Stri
 					this.lockRetries, this.lockRetryBackoff, this.connectRetries, this.connectRetryBackoff);
 		}
 
+	}
+
+	/**
+	 * Whether a name is a plain identifier: a letter or {@code _}, then letters, digits
+	 * and {@code _}, at most 57 characters. A loop rather than a regex, as every start
+	 * checks it.
+	 */
+	private static boolean isIdentifier(String name) {
+		if (name.isEmpty() || name.length() > 57) {
+			return false;
+		}
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+			if (!letter && (i == 0 || c < '0' || c > '9')) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

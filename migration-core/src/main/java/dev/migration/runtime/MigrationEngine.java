@@ -764,11 +764,11 @@ public final class MigrationEngine implements MigrationManager {
 		Map<String, AppliedRevision> applied = exists ? session.history().readState(connection) : Map.of();
 		boolean hasHistory = !applied.isEmpty() || (exists && session.history().hasLog(connection));
 		Map<String, AppliedRevision> unknown = new LinkedHashMap<>();
-		applied.forEach((id, revision) -> {
-			if (!scripts.byId().containsKey(id)) {
-				unknown.put(id, revision);
+		for (AppliedRevision revision : applied.values()) {
+			if (!scripts.byId().containsKey(revision.revision())) {
+				unknown.put(revision.revision(), revision);
 			}
-		});
+		}
 		RevisionGraph graph = scripts.graph();
 		if (!unknown.isEmpty()) {
 			graph = extendedGraph(scripts, unknown);
