@@ -13,9 +13,11 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,12 +48,15 @@ final class SampleApp implements AutoCloseable {
 
 	private final Path log;
 
+	private final Path temporaryDirectory;
+
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-	private SampleApp(Process process, int port, Path log) {
+	private SampleApp(Process process, int port, Path log, Path temporaryDirectory) {
 		this.process = process;
 		this.port = port;
 		this.log = log;
+		this.temporaryDirectory = temporaryDirectory;
 	}
 
 	/**
@@ -93,16 +98,20 @@ final class SampleApp implements AutoCloseable {
 		List<String> command = new ArrayList<>();
 		command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(JVM_OPTIONS);
-		command.add("-jar");
-		command.add(jar().toString());
-		command.addAll(arguments);
 		try {
+			// Its own temporary directory, deleted on close: the DuckDB driver unpacks its
+			// 70 MB native library there at every start, and a killed JVM never deletes it.
+			Path temporaryDirectory = Files.createTempDirectory("sample-app-tmp-");
+			command.add("-Djava.io.tmpdir=" + temporaryDirectory);
+			command.add("-jar");
+			command.add(jar().toString());
+			command.addAll(arguments);
 			Path log = Files.createTempFile("sample-app-", ".log");
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(log.toFile());
 			DATABASE_VARIABLES.forEach(builder.environment()::remove);
 			builder.environment().putAll(environment);
-			return new SampleApp(builder.start(), port, log);
+			return new SampleApp(builder.start(), port, log, temporaryDirectory);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot start " + command, ex);
@@ -278,6 +287,11 @@ final class SampleApp implements AutoCloseable {
 		kill();
 		try {
 			Files.deleteIfExists(this.log);
+			try (Stream<Path> paths = Files.walk(this.temporaryDirectory)) {
+				for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+					Files.deleteIfExists(path);
+				}
+			}
 		}
 		catch (IOException ex) {
 			// A leftover temporary file is harmless.
