@@ -14,6 +14,8 @@ import java.util.Set;
  * @param workloads the workloads to run, in {@link #WORKLOADS} order
  * @param databases the databases to run them on
  * @param reps measured runs per figure
+ * @param startReps measured runs a side of {@code spring-start}, whose figure is a
+ * difference of two whole application starts that each vary by a tenth or more
  * @param warmups unmeasured rounds before them
  * @param migrateSizes the N of {@code migrate} and {@code rollback-all}, smallest first
  * @param noopSizes the N of {@code noop}, smallest first
@@ -21,7 +23,8 @@ import java.util.Set;
  * @param memorySize the N of {@code memory}
  * @param postgresUrl where PostgreSQL is
  */
-record BenchmarkOptions(boolean quick, Set<String> workloads, List<Database> databases, int reps, int warmups,
+record BenchmarkOptions(boolean quick, Set<String> workloads, List<Database> databases, int reps, int startReps,
+		int warmups,
 		List<Integer> migrateSizes, List<Integer> noopSizes, int graphSize, int memorySize, String postgresUrl) {
 
 	/**
@@ -37,6 +40,7 @@ record BenchmarkOptions(boolean quick, Set<String> workloads, List<Database> dat
 			                          autogenerate (default all)
 			  --db a,b                postgresql,duckdb (default both)
 			  --reps N                measured runs per figure (default 5)
+			  --start-reps N          measured runs a side of spring-start (default 11)
 			  --warmups N             unmeasured rounds first (default 1)
 			  --migrate-n a,b         N for migrate and rollback-all (default 100,1000)
 			  --noop-n a,b            N for noop (default 1000,5000)
@@ -50,8 +54,9 @@ record BenchmarkOptions(boolean quick, Set<String> workloads, List<Database> dat
 		databases = List.copyOf(databases);
 		migrateSizes = List.copyOf(migrateSizes);
 		noopSizes = List.copyOf(noopSizes);
-		if (reps < 1 || warmups < 0) {
-			throw new IllegalArgumentException("--reps must be at least 1 and --warmups at least 0");
+		if (reps < 1 || startReps < 1 || warmups < 0) {
+			throw new IllegalArgumentException(
+					"--reps and --start-reps must be at least 1 and --warmups at least 0");
 		}
 	}
 
@@ -60,6 +65,7 @@ record BenchmarkOptions(boolean quick, Set<String> workloads, List<Database> dat
 		Set<String> workloads = new LinkedHashSet<>(WORKLOADS);
 		List<Database> databases = List.of(Database.POSTGRESQL, Database.DUCKDB);
 		int reps = quick ? 1 : 5;
+		int startReps = quick ? 1 : 11;
 		int warmups = quick ? 0 : 1;
 		List<Integer> migrateSizes = quick ? List.of(5, 10) : List.of(100, 1000);
 		List<Integer> noopSizes = quick ? List.of(5, 10) : List.of(1000, 5000);
@@ -78,6 +84,7 @@ record BenchmarkOptions(boolean quick, Set<String> workloads, List<Database> dat
 				case "--only" -> workloads = workloads(value);
 				case "--db" -> databases = Arrays.stream(value.split(",")).map(Database::of).distinct().toList();
 				case "--reps" -> reps = Integer.parseInt(value);
+				case "--start-reps" -> startReps = Integer.parseInt(value);
 				case "--warmups" -> warmups = Integer.parseInt(value);
 				case "--migrate-n" -> migrateSizes = sizes(value);
 				case "--noop-n" -> noopSizes = sizes(value);
@@ -86,7 +93,7 @@ record BenchmarkOptions(boolean quick, Set<String> workloads, List<Database> dat
 				default -> throw new IllegalArgumentException("Unknown option " + option + "\n" + USAGE);
 			}
 		}
-		return new BenchmarkOptions(quick, workloads, databases, reps, warmups, migrateSizes, noopSizes, graphSize,
+		return new BenchmarkOptions(quick, workloads, databases, reps, startReps, warmups, migrateSizes, noopSizes, graphSize,
 				memorySize, defaultPostgresUrl());
 	}
 

@@ -53,6 +53,9 @@ class BenchmarkMainTests {
 		assertThat(options.workloads()).containsExactlyInAnyOrder("migrate", "noop");
 		assertThat(options.databases()).containsExactly(Database.DUCKDB);
 		assertThat(options.reps()).isEqualTo(3);
+		assertThat(options.startReps()).isEqualTo(11);
+		assertThat(BenchmarkOptions.parse("--start-reps", "7").startReps()).isEqualTo(7);
+		assertThat(BenchmarkOptions.parse("--quick").startReps()).isEqualTo(1);
 		assertThat(options.migrateSizes()).containsExactly(100, 1000);
 	}
 
