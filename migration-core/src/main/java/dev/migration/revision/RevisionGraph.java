@@ -383,22 +383,12 @@ public final class RevisionGraph {
 	 */
 	List<String> withAncestors(Collection<String> ids, Set<String> excluded) {
 		boolean[] reached = new boolean[this.ordered.size()];
-		int[] stack = new int[this.ordered.size()];
+		int[] stack = new int[this.ordered.size() + 1];
 		for (String id : ids) {
 			int start = position(id);
-			if (reached[start]) {
-				continue;
-			}
-			reached[start] = true;
-			stack[0] = start;
-			int top = 1;
-			while (top > 0) {
-				for (int next : this.prerequisites[stack[--top]]) {
-					if (!reached[next]) {
-						reached[next] = true;
-						stack[top++] = next;
-					}
-				}
+			if (!reached[start]) {
+				reached[start] = true;
+				markReachable(start, this.prerequisites, reached, stack);
 			}
 		}
 		List<String> needed = new ArrayList<>();
@@ -412,23 +402,7 @@ public final class RevisionGraph {
 
 	private Set<String> reach(int start, int[][] edges) {
 		boolean[] reached = new boolean[this.ordered.size()];
-		int[] stack = new int[this.ordered.size()];
-		int top = 0;
-		int count = 0;
-		for (int next : edges[start]) {
-			reached[next] = true;
-			stack[top++] = next;
-		}
-		while (top > 0) {
-			int current = stack[--top];
-			count++;
-			for (int next : edges[current]) {
-				if (!reached[next]) {
-					reached[next] = true;
-					stack[top++] = next;
-				}
-			}
-		}
+		int count = markReachable(start, edges, reached, new int[this.ordered.size() + 1]);
 		Set<String> ids = new LinkedHashSet<>(Math.max(16, count * 2));
 		for (int i = 0; i < reached.length; i++) {
 			if (reached[i]) {
@@ -436,6 +410,32 @@ public final class RevisionGraph {
 			}
 		}
 		return Collections.unmodifiableSet(ids);
+	}
+
+	/**
+	 * Marks every revision reachable from one along the given edges, not itself unless a
+	 * path leads back to it, skipping those marked already: their own were marked with
+	 * them. Iterative, so a chain of thousands of revisions needs no deep call stack.
+	 * @param from the revision's position
+	 * @param edges each position's edges
+	 * @param marked the marks, updated
+	 * @param stack scratch space of at least one more than the graph's size
+	 * @return how many it marked
+	 */
+	private static int markReachable(int from, int[][] edges, boolean[] marked, int[] stack) {
+		int count = 0;
+		int top = 0;
+		stack[top++] = from;
+		while (top > 0) {
+			for (int next : edges[stack[--top]]) {
+				if (!marked[next]) {
+					marked[next] = true;
+					count++;
+					stack[top++] = next;
+				}
+			}
+		}
+		return count;
 	}
 
 	/**
@@ -534,7 +534,7 @@ public final class RevisionGraph {
 		int size = this.ordered.size();
 		boolean[] known = new boolean[size];
 		boolean[] covered = new boolean[size];
-		int[] stack = new int[size];
+		int[] stack = new int[size + 1];
 		for (String id : applied) {
 			Integer position = this.positions.get(id);
 			if (position == null || known[position]) {
@@ -542,21 +542,7 @@ public final class RevisionGraph {
 			}
 			known[position] = true;
 			// Every ancestor along parents is covered; one covered already had its own.
-			int top = 0;
-			for (int parent : this.parents[position]) {
-				if (!covered[parent]) {
-					covered[parent] = true;
-					stack[top++] = parent;
-				}
-			}
-			while (top > 0) {
-				for (int parent : this.parents[stack[--top]]) {
-					if (!covered[parent]) {
-						covered[parent] = true;
-						stack[top++] = parent;
-					}
-				}
-			}
+			markReachable(position, this.parents, covered, stack);
 		}
 		Set<String> current = new LinkedHashSet<>();
 		for (int i = 0; i < size; i++) {
