@@ -30,7 +30,8 @@ public class MigrationProperties {
 
 	/**
 	 * Whether to prepare the migration on startup in the background while the
-	 * application starts: load the scripts and open a first connection.
+	 * application starts: load the scripts and open a first connection (and, for a
+	 * DuckDB database, load DuckDB's engine as soon as the environment is prepared).
 	 */
 	private boolean warmUp = true;
 
