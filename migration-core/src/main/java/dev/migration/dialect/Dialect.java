@@ -68,6 +68,18 @@ public interface Dialect {
 	}
 
 	/**
+	 * A query that returns a row when the table exists and none when it does not; run at
+	 * the start of every operation, so it should be cheap to plan.
+	 * @param schema the schema
+	 * @param table the table
+	 * @return the query, with the names as literals
+	 */
+	default String tableExistsQuery(String schema, String table) {
+		return "SELECT 1 FROM information_schema.tables WHERE table_schema = " + stringLiteral(schema)
+				+ " AND table_name = " + stringLiteral(table);
+	}
+
+	/**
 	 * The statements that create the state and log tables unless they exist.
 	 * @param schema the schema
 	 * @param stateTable the state table

@@ -88,9 +88,7 @@ final class HistoryTable {
 		// Literals in a plain statement: the state is read the same way next, so a start
 		// warms up one of the driver's paths, not two.
 		try (Statement statement = connection.createStatement();
-				ResultSet rows = statement
-					.executeQuery("SELECT 1 FROM information_schema.tables WHERE table_schema = " + literal(this.schema)
-							+ " AND table_name = " + literal(this.stateTable))) {
+				ResultSet rows = statement.executeQuery(this.dialect.tableExistsQuery(this.schema, this.stateTable))) {
 			return rows.next();
 		}
 	}
