@@ -479,16 +479,16 @@ public final class MigrationEngine implements MigrationManager {
 				for (HistoryTable.Interrupted interrupted : session.history().interrupted(session.connection())) {
 					problems.add(new Problem(Kind.INTERRUPTED, interrupted.revision(), interrupted.describe()));
 				}
-				for (AppliedRevision applied : session.history().readState(session.connection()).values()) {
-					MigrationScript script = byId.get(applied.revision());
+				for (StoredRevision stored : session.history().readStoredState(session.connection()).values()) {
+					MigrationScript script = byId.get(stored.revision());
 					if (script == null) {
-						problems.add(new Problem(Kind.MISSING_SCRIPT, applied.revision(), "Applied revision "
-								+ applied.revision() + " (" + applied.script() + ") has no script in "
+						problems.add(new Problem(Kind.MISSING_SCRIPT, stored.revision(), "Applied revision "
+								+ stored.revision() + " (" + stored.script() + ") has no script in "
 								+ this.configuration.locations()));
 					}
-					else if (checksumDiffers(applied, script)) {
-						problems.add(new Problem(Kind.CHECKSUM_MISMATCH, applied.revision(),
-								checksumMessage(applied, script)));
+					else if (checksumDiffers(stored.applied(), script)) {
+						problems.add(new Problem(Kind.CHECKSUM_MISMATCH, stored.revision(),
+								checksumMessage(stored.applied(), script)));
 					}
 				}
 			}
@@ -763,10 +763,18 @@ public final class MigrationEngine implements MigrationManager {
 		boolean exists = session.history().exists(connection);
 		Map<String, AppliedRevision> applied = exists ? session.history().readState(connection) : Map.of();
 		boolean hasHistory = !applied.isEmpty() || (exists && session.history().hasLog(connection));
-		Map<String, AppliedRevision> unknown = new LinkedHashMap<>();
-		for (AppliedRevision revision : applied.values()) {
-			if (!scripts.byId().containsKey(revision.revision())) {
-				unknown.put(revision.revision(), revision);
+		Map<String, StoredRevision> unknown = Map.of();
+		if (!scripts.byId().keySet().containsAll(applied.keySet())) {
+			// The database is ahead of this build: its rows describe the revisions missing
+			// here. Read whole, both maps from this one read of the state.
+			Map<String, StoredRevision> stored = session.history().readStoredState(connection);
+			applied = new LinkedHashMap<>();
+			unknown = new LinkedHashMap<>();
+			for (StoredRevision revision : stored.values()) {
+				applied.put(revision.revision(), revision.applied());
+				if (!scripts.byId().containsKey(revision.revision())) {
+					unknown.put(revision.revision(), revision);
+				}
 			}
 		}
 		RevisionGraph graph = scripts.graph();
@@ -781,7 +789,7 @@ public final class MigrationEngine implements MigrationManager {
 	 * the state table recorded; refuses a history that does not descend from the
 	 * scripts.
 	 */
-	private RevisionGraph extendedGraph(LoadedScripts scripts, Map<String, AppliedRevision> unknown) {
+	private RevisionGraph extendedGraph(LoadedScripts scripts, Map<String, StoredRevision> unknown) {
 		List<Revision> revisions = new ArrayList<>(scripts.graph().revisions());
 		unknown.values().forEach((applied) -> revisions.add(applied.toRevision()));
 		RevisionGraph graph;
@@ -843,7 +851,7 @@ public final class MigrationEngine implements MigrationManager {
 	/**
 	 * The database state read in one session, with the graph to plan against.
 	 */
-	private record State(Map<String, AppliedRevision> applied, Map<String, AppliedRevision> unknown,
+	private record State(Map<String, AppliedRevision> applied, Map<String, StoredRevision> unknown,
 			RevisionGraph graph, MigrationPlanner planner, boolean hasHistory, LoadedScripts scripts, Session session) {
 
 		List<String> current() {
@@ -873,7 +881,7 @@ public final class MigrationEngine implements MigrationManager {
 			if (script != null) {
 				return script;
 			}
-			AppliedRevision applied = this.unknown.get(id);
+			StoredRevision applied = this.unknown.get(id);
 			if (applied == null) {
 				throw new TargetException("Unknown revision '" + id + "'");
 			}

@@ -18,7 +18,7 @@ final class StoredScript {
 	private StoredScript() {
 	}
 
-	static MigrationScript of(AppliedRevision applied, String source, String downgradeSql) {
+	static MigrationScript of(StoredRevision applied, String source, String downgradeSql) {
 		boolean reversible = applied.reversible() && downgradeSql != null;
 		List<SqlStatement> downgrade = reversible ? SqlScriptParser.statements(source, downgradeSql) : null;
 		SqlScript sql = new SqlScript(source, applied.toRevision(), applied.transactional(), List.of(), downgrade,
