@@ -3,6 +3,7 @@ package dev.migration.benchmark;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import dev.migration.MigrationManager;
 
@@ -68,7 +69,7 @@ final class NoopBenchmark {
 						Figure.millis(oursTimings), Figure.millis(floorTimings));
 				double overhead = (oursTimings.median() - floorTimings.median()) / 1e6;
 				rows.add((size == sizes.get(0))
-						? row.withTarget(String.format("floor + 60 ms (+%.0f)", overhead), overhead <= 60) : row);
+						? row.withTarget(String.format(Locale.ROOT, "floor + 60 ms (%+.1f)", overhead), overhead <= 60) : row);
 			}
 		}
 		if (sizes.size() > 1) {
