@@ -82,17 +82,24 @@ final class DuckDbPreloader implements ApplicationListener<ApplicationEnvironmen
 	 * {@code jdbc:duckdb:} URL ({@code migration.url}, else {@code spring.datasource.url})
 	 */
 	static boolean isDuckDbToCheck(ConfigurableEnvironment environment) {
-		Binder binder = Binder.get(environment);
-		for (String flag : new String[] { "migration.enabled", "migration.auto-migrate", "migration.warm-up" }) {
-			if (!binder.bind(flag, Boolean.class).orElse(true)) {
-				return false;
+		try {
+			Binder binder = Binder.get(environment);
+			for (String flag : new String[] { "migration.enabled", "migration.auto-migrate", "migration.warm-up" }) {
+				if (!binder.bind(flag, Boolean.class).orElse(true)) {
+					return false;
+				}
 			}
+			String url = binder.bind("migration.url", String.class).orElse(null);
+			if (!StringUtils.hasText(url)) {
+				url = binder.bind("spring.datasource.url", String.class).orElse(null);
+			}
+			return url != null && url.trim().toLowerCase(Locale.ROOT).startsWith(URL_PREFIX);
 		}
-		String url = binder.bind("migration.url", String.class).orElse(null);
-		if (!StringUtils.hasText(url)) {
-			url = binder.bind("spring.datasource.url", String.class).orElse(null);
+		catch (RuntimeException ex) {
+			// A value that does not bind: the properties' own binding reports it, with its
+			// failure analysis; nothing to load ahead of that.
+			return false;
 		}
-		return url != null && url.trim().toLowerCase(Locale.ROOT).startsWith(URL_PREFIX);
 	}
 
 	/**

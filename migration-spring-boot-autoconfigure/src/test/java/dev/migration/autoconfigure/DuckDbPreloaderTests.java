@@ -88,6 +88,15 @@ class DuckDbPreloaderTests {
 	}
 
 	@Test
+	void leavesAValueThatDoesNotBindToThePropertiesBinding() {
+		DuckDbPreloader preloader = new DuckDbPreloader();
+		preloader.onApplicationEvent(prepared(
+				environment(Map.of("spring.datasource.url", "jdbc:duckdb:app.db", "migration.warm-up", "sometimes")),
+				new SpringApplication()));
+		assertThat(preloader.thread()).isNull();
+	}
+
+	@Test
 	void readsPropertiesAsTheBinderDoes() {
 		StandardEnvironment environment = environment(Map.of("spring.datasource.url", "jdbc:duckdb:app.db"));
 		environment.getPropertySources()
