@@ -68,8 +68,8 @@ final class NoopBenchmark {
 				ResultRow row = ResultRow.info("noop (fresh JVM)", this.database.label(), String.valueOf(size),
 						Figure.millis(oursTimings), Figure.millis(floorTimings));
 				double overhead = (oursTimings.median() - floorTimings.median()) / 1e6;
-				rows.add((size == sizes.get(0))
-						? row.withTarget(String.format(Locale.ROOT, "floor + 60 ms (%+.1f)", overhead), overhead <= 60) : row);
+				String target = String.format(Locale.ROOT, "floor + 60 ms (%+.1f)", overhead);
+				rows.add((size == sizes.get(0)) ? row.withTarget(target, overhead <= 60) : row);
 			}
 		}
 		if (sizes.size() > 1) {
