@@ -24,8 +24,8 @@ import java.util.Set;
  * @param postgresUrl where PostgreSQL is
  */
 record BenchmarkOptions(boolean quick, Set<String> workloads, List<Database> databases, int reps, int startReps,
-		int warmups,
-		List<Integer> migrateSizes, List<Integer> noopSizes, int graphSize, int memorySize, String postgresUrl) {
+		int warmups, List<Integer> migrateSizes, List<Integer> noopSizes, int graphSize, int memorySize,
+		String postgresUrl) {
 
 	/**
 	 * Every workload, in the order they run.
@@ -93,8 +93,8 @@ record BenchmarkOptions(boolean quick, Set<String> workloads, List<Database> dat
 				default -> throw new IllegalArgumentException("Unknown option " + option + "\n" + USAGE);
 			}
 		}
-		return new BenchmarkOptions(quick, workloads, databases, reps, startReps, warmups, migrateSizes, noopSizes, graphSize,
-				memorySize, defaultPostgresUrl());
+		return new BenchmarkOptions(quick, workloads, databases, reps, startReps, warmups, migrateSizes, noopSizes,
+				graphSize, memorySize, defaultPostgresUrl());
 	}
 
 	boolean runs(String workload) {

@@ -97,12 +97,9 @@ final class MigrateBenchmark {
 	static ResultRow scaling(String workload, String database, List<Integer> sizes, List<Timings> ours,
 			double tolerance) {
 		int small = sizes.get(0);
-		int large = sizes.get(sizes.size() - 1);
-		double growth = ours.get(ours.size() - 1).median() / ours.get(0).median();
-		double limit = tolerance * large / small;
-		return new ResultRow(workload, database, small + "->" + large, Figure.millis(ours.get(ours.size() - 1)),
-				Figure.millis(ours.get(0)), growth, "", null)
-			.withTarget(String.format(Locale.ROOT, "<= %.1fx (N=%d)", limit, small), growth <= limit);
+		double limit = tolerance * sizes.get(sizes.size() - 1) / small;
+		ResultRow row = growth(workload, database, sizes, ours);
+		return row.withTarget(String.format(Locale.ROOT, "<= %.1fx (N=%d)", limit, small), row.ratio() <= limit);
 	}
 
 	/**

@@ -34,8 +34,8 @@ final class ResultTable {
 		}
 		out.println();
 		out.println("Migration benchmarks: median of " + options.reps() + " run(s) (spring-start: "
-				+ options.startReps() + " a side) after " + options.warmups() + " warm-up round(s)" + (options.quick() ? " (QUICK smoke run: sizes are tiny, figures mean nothing)"
-						: ""));
+				+ options.startReps() + " a side) after " + options.warmups() + " warm-up round(s)"
+				+ (options.quick() ? " (QUICK smoke run: sizes are tiny, figures mean nothing)" : ""));
 		for (String[] line : lines) {
 			StringBuilder text = new StringBuilder();
 			for (int i = 0; i < line.length; i++) {

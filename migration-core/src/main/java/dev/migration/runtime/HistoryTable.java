@@ -477,7 +477,7 @@ final class HistoryTable {
 		if (list == null || list.isEmpty()) {
 			return List.of();
 		}
-		// A loop, not a stream or a regex: this runs for every applied revision at a start.
+		// A loop, not a stream or a regex: it runs for every row of a whole-state read.
 		List<String> ids = new ArrayList<>(2);
 		int from = 0;
 		while (from <= list.length()) {
