@@ -80,6 +80,18 @@ public interface Dialect {
 	}
 
 	/**
+	 * Whether a start learns that the state table exists by reading it, asking the
+	 * catalog ({@link #tableExistsQuery}) only when the read fails, rather than asking
+	 * first: for a database where the catalog query costs a start more than the read it
+	 * would spare, and where a failed read outside a transaction leaves nothing behind.
+	 * Inside a transaction the catalog is always asked first.
+	 * @return {@code true} for DuckDB
+	 */
+	default boolean readsStateBeforeCheckingTable() {
+		return false;
+	}
+
+	/**
 	 * The statements that create the state and log tables unless they exist.
 	 * @param schema the schema
 	 * @param stateTable the state table

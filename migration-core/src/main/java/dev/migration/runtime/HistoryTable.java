@@ -143,6 +143,35 @@ final class HistoryTable {
 	}
 
 	/**
+	 * The applied revisions as {@link #readState} reads them, or {@code null} when the
+	 * state table does not exist. Where the dialect prefers it and no transaction is
+	 * open, the state is read first and the catalog asked only when that fails; a
+	 * failure with the table there is the read's own and is thrown.
+	 */
+	Map<String, AppliedRevision> readStateIfExists(Connection connection) throws SQLException {
+		if (!this.dialect.readsStateBeforeCheckingTable() || !connection.getAutoCommit()) {
+			return exists(connection) ? readState(connection) : null;
+		}
+		try {
+			return readState(connection);
+		}
+		catch (SQLException ex) {
+			boolean exists;
+			try {
+				exists = exists(connection);
+			}
+			catch (SQLException catalogFailure) {
+				ex.addSuppressed(catalogFailure);
+				throw ex;
+			}
+			if (exists) {
+				throw ex;
+			}
+			return null;
+		}
+	}
+
+	/**
 	 * The whole state rows, keyed by id in the order they were applied (the downgrade
 	 * SQL aside): for revisions this build has no script for, and to verify.
 	 */

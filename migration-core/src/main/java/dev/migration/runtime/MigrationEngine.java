@@ -760,8 +760,11 @@ public final class MigrationEngine implements MigrationManager {
 	private State readState(Session session) throws SQLException {
 		LoadedScripts scripts = scripts();
 		Connection connection = session.connection();
-		boolean exists = session.history().exists(connection);
-		Map<String, AppliedRevision> applied = exists ? session.history().readState(connection) : Map.of();
+		Map<String, AppliedRevision> applied = session.history().readStateIfExists(connection);
+		boolean exists = applied != null;
+		if (applied == null) {
+			applied = Map.of();
+		}
 		boolean hasHistory = !applied.isEmpty() || (exists && session.history().hasLog(connection));
 		Map<String, StoredRevision> unknown = Map.of();
 		if (!scripts.byId().keySet().containsAll(applied.keySet())) {
