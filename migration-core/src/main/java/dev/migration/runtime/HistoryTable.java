@@ -145,8 +145,9 @@ final class HistoryTable {
 	/**
 	 * The applied revisions as {@link #readState} reads them, or {@code null} when the
 	 * state table does not exist. Where the dialect prefers it and no transaction is
-	 * open, the state is read first and the catalog asked only when that fails; a
-	 * failure with the table there is the read's own and is thrown.
+	 * open, the state is read first and the catalog asked only when that fails. When the
+	 * catalog then has the table, another instance may have created it in between: it is
+	 * read again, and a second failure is the read's own.
 	 */
 	Map<String, AppliedRevision> readStateIfExists(Connection connection) throws SQLException {
 		if (!this.dialect.readsStateBeforeCheckingTable() || !connection.getAutoCommit()) {
@@ -164,10 +165,8 @@ final class HistoryTable {
 				ex.addSuppressed(catalogFailure);
 				throw ex;
 			}
-			if (exists) {
-				throw ex;
-			}
-			return null;
+			// Created since by another instance, or a failure of the read's own, met again.
+			return exists ? readState(connection) : null;
 		}
 	}
 

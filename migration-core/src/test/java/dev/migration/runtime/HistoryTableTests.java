@@ -1,10 +1,14 @@
 package dev.migration.runtime;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
 import dev.migration.dialect.Dialect;
+import dev.migration.testing.Database;
 import dev.migration.testing.DatabaseTest;
 import dev.migration.testing.TestDatabase;
 
@@ -63,6 +67,61 @@ class HistoryTableTests {
 			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> history.readStateIfExists(connection))
 				.withMessageContaining("message");
 		}
+	}
+
+	// Only DuckDB reads before asking the catalog, and so can find the table appear between the two.
+	@DatabaseTest(Database.DUCKDB)
+	void tableCreatedByAnotherInstanceAfterAFailedReadIsRead(TestDatabase database) throws Exception {
+		try (Connection connection = database.connection(); Connection other = database.connection()) {
+			HistoryTable history = history(database, connection);
+			// The other instance creates the table just after this one's first read failed.
+			Connection racing = createdAfterFirstFailedRead(connection, () -> history.create(other));
+			assertThat(history.readStateIfExists(racing)).isEmpty();
+		}
+	}
+
+	/**
+	 * The connection, with an action run on the first failure of a query it runs.
+	 */
+	private static Connection createdAfterFirstFailedRead(Connection connection, SqlAction action) {
+		boolean[] ran = new boolean[1];
+		return (Connection) Proxy.newProxyInstance(HistoryTableTests.class.getClassLoader(),
+				new Class<?>[] { Connection.class }, (proxy, method, args) -> {
+					Object result = invoke(method, connection, args);
+					if (!method.getName().equals("createStatement")) {
+						return result;
+					}
+					Statement statement = (Statement) result;
+					return Proxy.newProxyInstance(HistoryTableTests.class.getClassLoader(),
+							new Class<?>[] { Statement.class }, (statementProxy, statementMethod, statementArgs) -> {
+								try {
+									return invoke(statementMethod, statement, statementArgs);
+								}
+								catch (SQLException ex) {
+									if (!ran[0]) {
+										ran[0] = true;
+										action.run();
+									}
+									throw ex;
+								}
+							});
+				});
+	}
+
+	private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+		try {
+			return method.invoke(target, args);
+		}
+		catch (InvocationTargetException ex) {
+			throw ex.getCause();
+		}
+	}
+
+	@FunctionalInterface
+	private interface SqlAction {
+
+		void run() throws SQLException;
+
 	}
 
 	private static HistoryTable history(TestDatabase database, Connection connection) throws SQLException {
