@@ -160,10 +160,16 @@ final class PostgresDialect implements Dialect {
 
 	@Override
 	public String lockHolderQuery() {
-		// The two-int form of the advisory lock shows up with objsubid 2.
+		// The two-int form of the advisory lock shows up with objsubid 2. The sessions are
+		// read after the locks, per lock found (LATERAL, kept from being flattened into a
+		// join by OFFSET 0), so that a holder, which labels itself before it locks, is
+		// never seen holding the lock under its old label.
 		return """
-				SELECT a.application_name, a.pid, a.client_addr, a.state_change
-				FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+				SELECT a.application_name, l.pid, a.client_addr, a.state_change
+				FROM pg_locks l LEFT JOIN LATERAL (
+				    SELECT application_name, client_addr, state_change FROM pg_stat_activity
+				    WHERE pid = l.pid OFFSET 0
+				) a ON true
 				WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
 				  AND l.classid = ?::int::oid AND l.objid = ?::int::oid
 				  AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())""";
