@@ -663,7 +663,8 @@ public final class MigrationEngine implements MigrationManager {
 		}
 		HistoryTable history = session.history();
 		Connection connection = session.connection();
-		boolean exists = history.exists(connection);
+		// The read under the lock found whether the table is there: no second catalog query.
+		boolean exists = state.tableExists();
 		if (!checkAdoption) {
 			if (!exists) {
 				history.create(connection);
@@ -762,7 +763,7 @@ public final class MigrationEngine implements MigrationManager {
 		Connection connection = session.connection();
 		Map<String, AppliedRevision> applied = session.history().readStateIfExists(connection);
 		boolean exists = applied != null;
-		if (applied == null) {
+		if (!exists) {
 			applied = Map.of();
 		}
 		boolean hasHistory = !applied.isEmpty() || (exists && session.history().hasLog(connection));
@@ -784,7 +785,8 @@ public final class MigrationEngine implements MigrationManager {
 		if (!unknown.isEmpty()) {
 			graph = extendedGraph(scripts, unknown);
 		}
-		return new State(applied, unknown, graph, new MigrationPlanner(graph), hasHistory, scripts, session);
+		return new State(applied, unknown, graph, new MigrationPlanner(graph), exists, hasHistory, scripts,
+				session);
 	}
 
 	/**
@@ -855,7 +857,8 @@ public final class MigrationEngine implements MigrationManager {
 	 * The database state read in one session, with the graph to plan against.
 	 */
 	private record State(Map<String, AppliedRevision> applied, Map<String, StoredRevision> unknown,
-			RevisionGraph graph, MigrationPlanner planner, boolean hasHistory, LoadedScripts scripts, Session session) {
+			RevisionGraph graph, MigrationPlanner planner, boolean tableExists, boolean hasHistory,
+			LoadedScripts scripts, Session session) {
 
 		List<String> current() {
 			return this.graph.topologicalOrder(this.graph.currentRevisions(this.applied.keySet()));
