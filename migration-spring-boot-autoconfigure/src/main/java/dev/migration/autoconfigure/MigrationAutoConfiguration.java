@@ -25,9 +25,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.core.env.Environment;
@@ -36,13 +38,16 @@ import org.springframework.util.StringUtils;
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
  * Auto-configuration} of the {@link MigrationManager}, and of the {@link MigrationRunner}
- * that migrates when the application is ready.
+ * that migrates when the application starts ({@code migration.run-at}). Also takes part
+ * in the test slices that set up a database ({@code @DataJpaTest}, {@code @JdbcTest},
+ * {@code @DataJdbcTest}).
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @ConditionalOnClass(MigrationManager.class)
 @Conditional(MigrationAutoConfiguration.MigrationDataSourceCondition.class)
 @ConditionalOnBooleanProperty(name = "migration.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MigrationProperties.class)
+@Import(DatabaseInitializationDependencyConfigurer.class)
 public final class MigrationAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
@@ -62,8 +67,9 @@ public final class MigrationAutoConfiguration {
 				.backupVerifiers(backupVerifiers.orderedStream().toList())
 				.classLoader(resourceLoader.getClassLoader());
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-			return MigrationManager.create(migrationDataSource(properties, dataSource, migrationDataSource),
-					builder.build());
+			DataSource migrated = migrationDataSource(properties, dataSource, migrationDataSource);
+			EmbeddedTestDatabaseCheck.check(migrated);
+			return MigrationManager.create(migrated, builder.build());
 		}
 
 		@Bean
@@ -86,10 +92,9 @@ public final class MigrationAutoConfiguration {
 			if (!properties.isWarmUp()) {
 				return new MigrationRunner(migrationManager, properties, runState);
 			}
-			// Started now, to overlap with the rest of the start; the run waits for it.
-			MigrationWarmUp warmUp = MigrationWarmUp.start(migrationManager,
-					warmUpDataSource(properties, dataSource, migrationDataSource));
-			return new MigrationRunner(migrationManager, properties, runState, warmUp);
+			// Started once the runner knows it runs when the application is ready.
+			return new MigrationRunner(migrationManager, properties, runState, () -> MigrationWarmUp
+				.start(migrationManager, warmUpDataSource(properties, dataSource, migrationDataSource)));
 		}
 
 		/**

@@ -24,9 +24,19 @@ public class MigrationProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Whether to migrate to the target when the application is ready.
+	 * Whether to migrate to the target when the application starts (see run-at).
 	 */
 	private boolean autoMigrate = true;
+
+	/**
+	 * When the migrations run on start: during the context refresh, before the beans
+	 * that need the schema (startup); once the application is ready, with readiness
+	 * refusing traffic meanwhile (ready); or startup when a JPA EntityManagerFactory, an
+	 * ApplicationRunner or CommandLineRunner, or a bean marked
+	 * DependsOnDatabaseInitialization needs the schema while starting, and ready
+	 * otherwise (auto).
+	 */
+	private RunAt runAt = RunAt.AUTO;
 
 	/**
 	 * Whether to prepare the migration on startup in the background while the
@@ -184,6 +194,14 @@ public class MigrationProperties {
 
 	public void setAutoMigrate(boolean autoMigrate) {
 		this.autoMigrate = autoMigrate;
+	}
+
+	public RunAt getRunAt() {
+		return this.runAt;
+	}
+
+	public void setRunAt(RunAt runAt) {
+		this.runAt = runAt;
 	}
 
 	public boolean isWarmUp() {
@@ -351,6 +369,33 @@ public class MigrationProperties {
 			.statementLockTimeout(this.postgresql.lockTimeout)
 			.lockRetries(this.postgresql.lockRetries)
 			.lockRetryBackoff(this.postgresql.lockRetryBackoff);
+	}
+
+	/**
+	 * When the migrations run on start.
+	 */
+	public enum RunAt {
+
+		/**
+		 * {@link #STARTUP} when a bean needs the schema while the application starts (a
+		 * JPA {@code EntityManagerFactory}, an {@code ApplicationRunner} or
+		 * {@code CommandLineRunner}, a bean marked {@code @DependsOnDatabaseInitialization}),
+		 * {@link #READY} otherwise.
+		 */
+		AUTO,
+
+		/**
+		 * During the context refresh, before every bean that depends on database
+		 * initialization, as Spring Boot orders its own database initializers.
+		 */
+		STARTUP,
+
+		/**
+		 * Once the application is ready ({@code ApplicationReadyEvent}), with readiness
+		 * {@code REFUSING_TRAFFIC} and liveness {@code CORRECT} while they run.
+		 */
+		READY
+
 	}
 
 	/**

@@ -1,0 +1,214 @@
+package dev.migration.autoconfigure;
+
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import dev.migration.MigrationException;
+import dev.migration.MigrationFailedException;
+import dev.migration.autoconfigure.MigrationProperties.RunAt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.CommandLineRunner;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
+import org.springframework.stereotype.Component;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests of {@code migration.run-at}: when the {@link MigrationRunner} migrates, and which
+ * beans Spring Boot creates after it.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class MigrationRunAtTests {
+
+	@TempDir
+	Path directory;
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationAutoConfiguration.class));
+
+	private ApplicationContextRunner withDatabase(String... properties) {
+		return this.contextRunner
+			.withPropertyValues("spring.datasource.url=" + TestDatabase.url(this.directory, "app"),
+					"spring.datasource.driver-class-name=org.duckdb.DuckDBDriver",
+					"spring.datasource.hikari.maximum-pool-size=2", "migration.warm-up=false")
+			.withPropertyValues(properties);
+	}
+
+	@Test
+	void autoWithoutBeansNeedingTheSchemaMigratesWhenReady(CapturedOutput output) {
+		withDatabase().run((context) -> {
+			assertThat(context.getBean(MigrationRunner.class).getRunAt()).isEqualTo(RunAt.READY);
+			assertThat(TestDatabase.hasTable(context.getBean(DataSource.class), "users")).isFalse();
+			MigrationAutoConfigurationTests.ready(context);
+			assertThat(TestDatabase.hasTable(context.getBean(DataSource.class), "users")).isTrue();
+		});
+		assertThat(output).contains("Migrations run once the application is ready, refusing traffic meanwhile "
+				+ "(migration.run-at=auto, and no JPA EntityManagerFactory, ApplicationRunner, CommandLineRunner or "
+				+ "@DependsOnDatabaseInitialization bean needs the schema while the application starts)");
+	}
+
+	@Test
+	void autoWithJdbcTemplateAloneMigratesWhenReadyAndCreatesTheTemplateAfterTheRunner() {
+		withDatabase().withConfiguration(AutoConfigurations.of(JdbcTemplateAutoConfiguration.class))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(JdbcTemplate.class);
+				assertThat(context.getBean(MigrationRunner.class).getRunAt()).isEqualTo(RunAt.READY);
+				assertThat(context.getBeanFactory().getBeanDefinition("jdbcTemplate").getDependsOn())
+					.contains("migrationRunner");
+			});
+	}
+
+	@Test
+	void autoWithARunnerMigratesDuringStartup(CapturedOutput output) {
+		withDatabase().withUserConfiguration(RunnersConfiguration.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(MigrationRunner.class).getRunAt()).isEqualTo(RunAt.STARTUP);
+			assertThat(TestDatabase.hasTable(context.getBean(DataSource.class), "users")).isTrue();
+			assertThat(context.getBean(MigrationRunState.class).getLastRun().applied()).containsExactly("a1", "a2");
+			// The ready event does not run them a second time.
+			MigrationAutoConfigurationTests.ready(context);
+			assertThat(context.getBean(MigrationRunState.class).getLastRun().applied()).containsExactly("a1", "a2");
+		});
+		assertThat(output).contains("Migrations run during startup, before the beans that use the database "
+				+ "(migration.run-at=auto, and these need the schema while the application starts: "
+				+ "ApplicationRunner or CommandLineRunner beans ('applicationRunner', 'commandLineRunner'))");
+	}
+
+	@Test
+	void autoWithAMarkedBeanMigratesBeforeItIsCreated() {
+		withDatabase().withUserConfiguration(UsersCounter.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(MigrationRunner.class).getRunAt()).isEqualTo(RunAt.STARTUP);
+			assertThat(context.getBean(UsersCounter.class).countAtCreation).isZero();
+		});
+	}
+
+	@Test
+	void startupMigratesBeforeTheJdbcTemplateIsCreated() {
+		withDatabase("migration.run-at=startup")
+			.withConfiguration(AutoConfigurations.of(JdbcTemplateAutoConfiguration.class))
+			.withUserConfiguration(TemplateUserConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(MigrationRunner.class).getRunAt()).isEqualTo(RunAt.STARTUP);
+				assertThat(context.getBean("usersAtCreation")).isEqualTo(0);
+			});
+	}
+
+	@Test
+	void readyWaitsForTheReadyEventEvenWithRunners() {
+		withDatabase("migration.run-at=ready").withUserConfiguration(RunnersConfiguration.class).run((context) -> {
+			assertThat(context.getBean(MigrationRunner.class).getRunAt()).isEqualTo(RunAt.READY);
+			assertThat(TestDatabase.hasTable(context.getBean(DataSource.class), "users")).isFalse();
+		});
+	}
+
+	@Test
+	void withoutAutoMigrateNothingMigratesDuringRefresh() {
+		withDatabase("migration.auto-migrate=false").withUserConfiguration(RunnersConfiguration.class)
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(MigrationRunner.class);
+				assertThat(TestDatabase.hasTable(context.getBean(DataSource.class), "users")).isFalse();
+			});
+	}
+
+	@Test
+	void aFailedStartupRunStopsTheRefresh() {
+		withDatabase("migration.run-at=startup", "migration.locations=classpath:db/failing").run((context) -> {
+			assertThat(context).hasFailed();
+			Throwable failure = context.getStartupFailure();
+			while (failure != null && !(failure instanceof MigrationFailedException)) {
+				failure = failure.getCause();
+			}
+			assertThat(failure).isInstanceOf(MigrationFailedException.class).hasMessageContaining("b2_broken.sql");
+		});
+	}
+
+	@Test
+	void aFailedStartupRunKeepsRunningWhenAskedTo() {
+		withDatabase("migration.run-at=startup", "migration.locations=classpath:db/failing",
+				"migration.on-failure=keep-running")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(MigrationRunState.class).getState())
+					.isEqualTo(MigrationRunState.State.FAILED);
+			});
+	}
+
+	@Test
+	void anEmbeddedH2DatabaseIsRefusedWithTheTestSliceWayOut() {
+		this.contextRunner
+			.withBean(DataSource.class,
+					() -> new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2).generateUniqueName(true).build())
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				Throwable failure = context.getStartupFailure();
+				while (failure != null && !(failure instanceof MigrationException)) {
+					failure = failure.getCause();
+				}
+				assertThat(failure).hasMessage("The DataSource to migrate is an embedded H2 database, which the "
+						+ "migrations do not support (they run on PostgreSQL and DuckDB). Test slices such as "
+						+ "@DataJpaTest, @JdbcTest and @DataJdbcTest replace the application's DataSource with an "
+						+ "embedded database: annotate the test with @AutoConfigureTestDatabase(replace = "
+						+ "AutoConfigureTestDatabase.Replace.NONE) and give it a PostgreSQL or DuckDB "
+						+ "spring.datasource.url");
+			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class RunnersConfiguration {
+
+		@Bean
+		ApplicationRunner applicationRunner() {
+			return (arguments) -> {
+			};
+		}
+
+		@Bean
+		CommandLineRunner commandLineRunner() {
+			return (arguments) -> {
+			};
+		}
+
+	}
+
+	@Component
+	@DependsOnDatabaseInitialization
+	static class UsersCounter {
+
+		final int countAtCreation;
+
+		UsersCounter(DataSource dataSource) {
+			this.countAtCreation = new JdbcTemplate(dataSource).queryForObject("SELECT count(*) FROM users",
+					Integer.class);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TemplateUserConfiguration {
+
+		@Bean
+		Integer usersAtCreation(JdbcTemplate jdbcTemplate) {
+			return jdbcTemplate.queryForObject("SELECT count(*) FROM users", Integer.class);
+		}
+
+	}
+
+}
