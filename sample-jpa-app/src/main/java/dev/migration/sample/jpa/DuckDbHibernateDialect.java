@@ -1,0 +1,26 @@
+package dev.migration.sample.jpa;
+
+import org.hibernate.dialect.PostgreSQLDialect;
+import org.hibernate.tool.schema.extract.internal.SequenceInformationExtractorNoOpImpl;
+import org.hibernate.tool.schema.extract.spi.SequenceInformationExtractor;
+
+/**
+ * The Hibernate dialect this sample uses on DuckDB, which Hibernate has none of:
+ * PostgreSQL's, since DuckDB reads PostgreSQL's SQL for everything the application maps,
+ * less the catalog query for sequences ({@code information_schema.sequences}), which
+ * DuckDB does not have. The entities use identity columns, so no sequence needs reading.
+ * On PostgreSQL the application uses Hibernate's own dialect.
+ */
+public class DuckDbHibernateDialect extends PostgreSQLDialect {
+
+	@Override
+	public String getQuerySequencesString() {
+		return null;
+	}
+
+	@Override
+	public SequenceInformationExtractor getSequenceInformationExtractor() {
+		return SequenceInformationExtractorNoOpImpl.INSTANCE;
+	}
+
+}
