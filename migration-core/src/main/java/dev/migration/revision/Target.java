@@ -12,8 +12,8 @@ import dev.migration.TargetException;
  * @param kind what the target designates
  * @param reference for {@link Kind#REVISION}, {@code head}, a revision id or prefix, or
  * {@code base} (with a positive step count only)
- * @param steps the signed step count of {@code +N}, {@code -N}, {@code <rev>+N} and
- * {@code <rev>-N}; {@code 0} when there is none
+ * @param steps the signed step count of {@code +N}, {@code -N}, {@code <rev>+N},
+ * {@code <rev>-N} and {@code base+N}; {@code 0} when there is none
  */
 record Target(String text, Kind kind, String reference, int steps) {
 
