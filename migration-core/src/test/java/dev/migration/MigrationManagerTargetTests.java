@@ -93,6 +93,14 @@ class MigrationManagerTargetTests {
 	}
 
 	@DatabaseTest
+	void migrateToBasePlusStepsCountsUpFromTheBase(TestDatabase database) {
+		MigrationManager manager = chain(database);
+		assertThat(revisions(manager.migrate("base+1"))).containsExactly("aa11");
+		assertThat(revisions(manager.migrate("base+3"))).containsExactly("ab22", "bc33");
+		assertThat(manager.currentRevisions()).containsExactly("bc33");
+	}
+
+	@DatabaseTest
 	void migrateToAnUnknownRevisionFailsNamingTheHead(TestDatabase database) {
 		MigrationManager manager = chain(database);
 		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> manager.migrate("ff99"))
@@ -172,6 +180,16 @@ class MigrationManagerTargetTests {
 		manager.migrate();
 		assertThat(revisions(manager.rollback("cd44-1"))).containsExactly("de55", "cd44");
 		assertThat(manager.currentRevisions()).containsExactly("bc33");
+	}
+
+	@DatabaseTest
+	void rollbackToBasePlusStepsKeepsThatRevision(TestDatabase database) {
+		MigrationManager manager = chain(database);
+		manager.migrate();
+		assertThat(revisions(manager.rollback("base+2"))).containsExactly("de55", "cd44", "bc33");
+		assertThat(manager.currentRevisions()).containsExactly("ab22");
+		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> manager.rollback("base-1"))
+			.withMessage("Invalid target 'base-1': nothing is below 'base'; use base+N for N revisions above it");
 	}
 
 	@DatabaseTest

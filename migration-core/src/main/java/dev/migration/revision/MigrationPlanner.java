@@ -19,19 +19,32 @@ import dev.migration.TargetException;
  * <li>{@code head}: the single head; {@code heads}: every head;</li>
  * <li>{@code base}: before the first revision (downgrade only);</li>
  * <li>a full revision id or a unique prefix of one;</li>
- * <li>{@code +N} (upgrade only): the next {@code N} pending revisions;</li>
- * <li>{@code -N} (downgrade only): the last {@code N} applied revisions;</li>
+ * <li>{@code +N} (upgrade only): the next {@code N} pending revisions, one at a time,
+ * each the only pending revision whose parents and dependencies are applied; refused
+ * where several could come next (a branch point, two roots), naming them;</li>
+ * <li>{@code -N} (downgrade only): the last {@code N} applied revisions, one at a
+ * time, each the only applied revision that no other applied revision needs; refused
+ * where the database is at several revisions (several heads, or below a merge),
+ * naming them;</li>
  * <li>{@code <rev>+N}: the revision {@code N} children above {@code <rev>};
  * {@code <rev>-N}: the revision {@code N} parents below it, where {@code <rev>} is an
- * id, a prefix or {@code head}.</li>
+ * id, a prefix or {@code head}; refused at a branch point or a merge;</li>
+ * <li>{@code base+N}: the single base for {@code base+1}, then {@code N - 1} children
+ * above it; refused where there are several bases.</li>
  * </ul>
- * Steps follow the graph's {@linkplain RevisionGraph topological order}, reversed for
- * a downgrade. Applied revision ids that the graph does not know are ignored: the
- * caller decides what to make of a database ahead of its scripts.
+ * An upgrade applies the target's pending ancestors and the target itself. A downgrade
+ * to a revision keeps it applied and reverts its applied children, with everything
+ * applied that needs them as a parent or a dependency; revisions on other branches
+ * that merely depend on the target stay, as they do in Alembic. Steps follow the
+ * graph's {@linkplain RevisionGraph topological order}, reversed for a downgrade.
+ * Applied revision ids that the graph does not know are ignored: the caller decides
+ * what to make of a database ahead of its scripts.
  */
 public final class MigrationPlanner {
 
 	private final RevisionGraph graph;
+
+	private final RelativeSteps relative;
 
 	/**
 	 * Create a planner for the given graph.
@@ -39,13 +52,14 @@ public final class MigrationPlanner {
 	 */
 	public MigrationPlanner(RevisionGraph graph) {
 		this.graph = Objects.requireNonNull(graph, "graph");
+		this.relative = new RelativeSteps(graph);
 	}
 
 	/**
 	 * Plan an upgrade: the pending revisions needed to reach the target, oldest first.
 	 * Upgrading to a revision that is already applied plans nothing.
 	 * @param target {@code head}, {@code heads}, an id or prefix, {@code +N},
-	 * {@code <rev>+N} or {@code <rev>-N}
+	 * {@code <rev>+N}, {@code <rev>-N} or {@code base+N}
 	 * @param applied the applied revision ids
 	 * @return the plan, in the {@link Direction#UPGRADE} direction
 	 * @throws TargetException if the target is malformed, unknown, ambiguous or meant
@@ -69,9 +83,10 @@ public final class MigrationPlanner {
 
 	/**
 	 * Plan a downgrade: the applied revisions to revert to reach the target, newest
-	 * first. The target revision itself stays applied.
-	 * @param target {@code base}, {@code -N}, an id or prefix, {@code <rev>+N} or
-	 * {@code <rev>-N}; the revision must be applied
+	 * first. The target revision itself stays applied, and so do the revisions that
+	 * merely depend on it.
+	 * @param target {@code base}, {@code -N}, an id or prefix, {@code <rev>+N},
+	 * {@code <rev>-N} or {@code base+N}; the revision must be applied
 	 * @param applied the applied revision ids
 	 * @return the plan, in the {@link Direction#DOWNGRADE} direction
 	 * @throws TargetException if the target is malformed, unknown, ambiguous, not
@@ -90,6 +105,30 @@ public final class MigrationPlanner {
 		};
 	}
 
+	/**
+	 * Plan the downgrade of one applied revision alone, whatever else is applied: how
+	 * the round trip verification reverts a revision right after applying it, where
+	 * {@code -1} may have several revisions to choose from.
+	 * @param revision the full revision id
+	 * @param applied the applied revision ids
+	 * @return the plan of that one step, in the {@link Direction#DOWNGRADE} direction
+	 * @throws TargetException if the revision is unknown, not applied, or needed by
+	 * another applied revision
+	 */
+	public MigrationPlan revert(String revision, Set<String> applied) {
+		Objects.requireNonNull(applied, "applied");
+		this.graph.require(revision);
+		if (!applied.contains(revision)) {
+			throw new TargetException("Revision " + Target.quote(revision) + " is not applied; nothing to revert");
+		}
+		List<String> needing = this.graph.descendants(revision).stream().filter(applied::contains).toList();
+		if (!needing.isEmpty()) {
+			throw new TargetException("Cannot revert " + Target.quote(revision) + " alone: "
+					+ String.join(", ", needing) + " need it and are applied");
+		}
+		return new MigrationPlan(Direction.DOWNGRADE, List.of(revision));
+	}
+
 	private MigrationPlan upgradeTo(String revision, Set<String> applied) {
 		if (applied.contains(revision)) {
 			return upgradePlan(List.of());
@@ -102,12 +141,7 @@ public final class MigrationPlanner {
 			throw new TargetException("Cannot upgrade by " + Target.quote(target.text())
 					+ "; use rollback to go down");
 		}
-		List<String> pending = pending(this.graph.heads(), applied);
-		if (pending.size() < target.steps()) {
-			throw new TargetException("Cannot upgrade by " + Target.quote(target.text()) + ": only "
-					+ count(pending.size(), "revision is", "revisions are") + " pending");
-		}
-		return upgradePlan(pending.subList(0, target.steps()));
+		return upgradePlan(this.relative.up(target, applied));
 	}
 
 	private MigrationPlan downgradeTo(String revision, List<String> applied) {
@@ -115,8 +149,11 @@ public final class MigrationPlanner {
 			throw new TargetException("Revision " + Target.quote(revision)
 					+ " is not applied; nothing to roll back to");
 		}
-		Set<String> descendants = this.graph.descendants(revision);
-		return downgradePlan(applied.stream().filter(descendants::contains).toList());
+		// From the children, not the revision: one that only depends on the revision
+		// still has what it needs, while whatever needs a reverted child goes with it.
+		List<String> children = this.graph.children(revision).stream().filter(applied::contains).toList();
+		Set<String> reverted = this.graph.withDescendants(children);
+		return downgradePlan(applied.stream().filter(reverted::contains).toList());
 	}
 
 	private MigrationPlan downgradeBy(Target target, List<String> applied) {
@@ -124,12 +161,8 @@ public final class MigrationPlanner {
 			throw new TargetException("Cannot roll back by " + Target.quote(target.text())
 					+ "; use migrate to go up");
 		}
-		int steps = -target.steps();
-		if (applied.size() < steps) {
-			throw new TargetException("Cannot roll back by " + Target.quote(target.text()) + ": only "
-					+ count(applied.size(), "revision is", "revisions are") + " applied");
-		}
-		return downgradePlan(applied.subList(applied.size() - steps, applied.size()));
+		List<String> steps = this.relative.down(target, applied);
+		return new MigrationPlan(Direction.DOWNGRADE, steps);
 	}
 
 	/**
@@ -141,14 +174,23 @@ public final class MigrationPlanner {
 	}
 
 	/**
-	 * Resolve a revision reference: {@code head} or an id or prefix, then walk its
-	 * step count along children ({@code +N}) or parents ({@code -N}).
+	 * Resolve a revision reference: {@code head}, {@code base} (with a step count) or an
+	 * id or prefix, then walk its step count along children ({@code +N}) or parents
+	 * ({@code -N}). {@code base+1} is the single base, so from there one step fewer.
 	 */
 	private String resolve(Target target) {
-		String revision = target.reference().equals(Target.HEAD) ? singleHead()
-				: this.graph.resolveId(target.reference());
-		for (int step = 0; step < Math.abs(target.steps()); step++) {
-			revision = (target.steps() > 0) ? child(target, revision) : parent(target, revision);
+		String reference = target.reference();
+		int steps = target.steps();
+		String revision;
+		if (reference.equals(Target.BASE)) {
+			revision = singleBase(target);
+			steps--;
+		}
+		else {
+			revision = reference.equals(Target.HEAD) ? singleHead() : this.graph.resolveId(reference);
+		}
+		for (int step = 0; step < Math.abs(steps); step++) {
+			revision = (steps > 0) ? child(target, revision) : parent(target, revision);
 		}
 		return revision;
 	}
@@ -193,14 +235,25 @@ public final class MigrationPlanner {
 		return heads.get(0);
 	}
 
+	private String singleBase(Target target) {
+		List<String> bases = this.graph.bases();
+		if (bases.isEmpty()) {
+			throw new TargetException("Cannot resolve " + Target.quote(target.text()) + ": there are no revisions");
+		}
+		if (bases.size() > 1) {
+			String first = sorted(bases).get(0);
+			String example = (target.steps() == 1) ? first : first + "+" + (target.steps() - 1);
+			throw new TargetException("Cannot resolve " + Target.quote(target.text()) + ": there are several bases ("
+					+ String.join(", ", sorted(bases)) + "); name the revision to start from instead, e.g. "
+					+ Target.quote(example));
+		}
+		return bases.get(0);
+	}
+
 	private static List<String> sorted(List<String> ids) {
 		List<String> sorted = new ArrayList<>(ids);
 		Collections.sort(sorted);
 		return sorted;
-	}
-
-	private static String count(int count, String singular, String plural) {
-		return count + " " + ((count == 1) ? singular : plural);
 	}
 
 	private static MigrationPlan upgradePlan(List<String> steps) {

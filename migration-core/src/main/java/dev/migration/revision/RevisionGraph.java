@@ -400,6 +400,46 @@ public final class RevisionGraph {
 		return Collections.unmodifiableList(needed);
 	}
 
+	/**
+	 * The given revisions and their {@linkplain #descendants descendants}, in
+	 * topological order: what has to go when the given revisions are rolled back. One
+	 * walk over the graph, however many revisions are given.
+	 * @param ids full revision ids
+	 * @return the ids, in topological order
+	 * @throws TargetException if one of {@code ids} is unknown
+	 */
+	Set<String> withDescendants(Collection<String> ids) {
+		boolean[] reached = new boolean[this.ordered.size()];
+		int[] stack = new int[this.ordered.size() + 1];
+		for (String id : ids) {
+			int start = position(id);
+			if (!reached[start]) {
+				reached[start] = true;
+				markReachable(start, this.dependents, reached, stack);
+			}
+		}
+		Set<String> found = new LinkedHashSet<>();
+		for (int i = 0; i < reached.length; i++) {
+			if (reached[i]) {
+				found.add(this.ordered.get(i).id());
+			}
+		}
+		return Collections.unmodifiableSet(found);
+	}
+
+	/**
+	 * Return the revisions that must be applied before the given one, directly: its
+	 * parents and dependencies, each once.
+	 */
+	List<String> prerequisites(String id) {
+		int[] prerequisites = this.prerequisites[position(id)];
+		List<String> ids = new ArrayList<>(prerequisites.length);
+		for (int prerequisite : prerequisites) {
+			ids.add(this.ordered.get(prerequisite).id());
+		}
+		return Collections.unmodifiableList(ids);
+	}
+
 	private Set<String> reach(int start, int[][] edges) {
 		boolean[] reached = new boolean[this.ordered.size()];
 		int count = markReachable(start, edges, reached, new int[this.ordered.size() + 1]);

@@ -10,9 +10,10 @@ import dev.migration.TargetException;
  *
  * @param text the target as given, stripped of surrounding whitespace
  * @param kind what the target designates
- * @param reference for {@link Kind#REVISION}, {@code head} or a revision id or prefix
- * @param steps the signed step count of {@code +N}, {@code -N}, {@code <rev>+N} and
- * {@code <rev>-N}; {@code 0} when there is none
+ * @param reference for {@link Kind#REVISION}, {@code head}, a revision id or prefix, or
+ * {@code base} (with a positive step count only)
+ * @param steps the signed step count of {@code +N}, {@code -N}, {@code <rev>+N},
+ * {@code <rev>-N} and {@code base+N}; {@code 0} when there is none
  */
 record Target(String text, Kind kind, String reference, int steps) {
 
@@ -54,16 +55,22 @@ record Target(String text, Kind kind, String reference, int steps) {
 		if (!revision.matches()) {
 			throw new TargetException("Invalid target " + quote(target)
 					+ ": expected head, heads, base, a revision id or prefix (letters, digits and '_'), "
-					+ "+N, -N, <rev>+N or <rev>-N");
+					+ "+N, -N, <rev>+N, <rev>-N or base+N");
 		}
 		String reference = revision.group(1);
 		if (revision.group(2) == null) {
 			return new Target(target, Kind.REVISION, reference, 0);
 		}
-		if (reference.equals(HEADS) || reference.equals(BASE)) {
-			throw new TargetException("Invalid target " + quote(target) + ": '" + reference + "' takes no step count");
+		if (reference.equals(HEADS)) {
+			throw new TargetException("Invalid target " + quote(target) + ": 'heads' takes no step count");
 		}
-		return new Target(target, Kind.REVISION, reference, steps(target, revision.group(2), revision.group(3)));
+		int steps = steps(target, revision.group(2), revision.group(3));
+		if (reference.equals(BASE) && steps < 0) {
+			// Nothing is below base; base+N counts up from it.
+			throw new TargetException("Invalid target " + quote(target) + ": nothing is below 'base'; use base+N "
+					+ "for N revisions above it");
+		}
+		return new Target(target, Kind.REVISION, reference, steps);
 	}
 
 	private static int steps(String target, String sign, String count) {
@@ -151,7 +158,8 @@ record Target(String text, Kind kind, String reference, int steps) {
 		RELATIVE,
 
 		/**
-		 * A revision: {@code head}, an id or a prefix, possibly with a step count.
+		 * A revision: {@code head}, an id or a prefix, possibly with a step count, or
+		 * {@code base+N}.
 		 */
 		REVISION
 

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -165,6 +166,22 @@ public final class MigrationEngine implements MigrationManager {
 
 	@Override
 	public MigrationResult rollback(String target, RollbackOptions options) {
+		return rollback(target, options, (state) -> state.planner().downgrade(target, state.applied().keySet()));
+	}
+
+	/**
+	 * Reverts one applied revision alone, whatever else is applied: the round trip
+	 * verification's downgrade of the revision it just applied, where {@code -1} may
+	 * have several revisions to choose from.
+	 * @param revision the full revision id, applied and needed by no other applied one
+	 * @param options how the rollback runs
+	 * @return the result
+	 */
+	MigrationResult revert(String revision, RollbackOptions options) {
+		return rollback(revision, options, (state) -> state.planner().revert(revision, state.applied().keySet()));
+	}
+
+	private MigrationResult rollback(String target, RollbackOptions options, Function<State, MigrationPlan> planning) {
 		long start = System.nanoTime();
 		Session opened;
 		try {
@@ -176,9 +193,9 @@ public final class MigrationEngine implements MigrationManager {
 		}
 		try (Session session = opened) {
 			if (options.dryRun()) {
-				return checkedRollback(session, target, options, start);
+				return checkedRollback(session, target, options, planning, start);
 			}
-			return locked(session, () -> checkedRollback(session, target, options, start));
+			return locked(session, () -> checkedRollback(session, target, options, planning, start));
 		}
 		catch (SQLException ex) {
 			throw new MigrationException("Cannot read the migration state: " + ex.getMessage(), ex);
@@ -189,8 +206,8 @@ public final class MigrationEngine implements MigrationManager {
 	 * Plans a rollback, runs every safety check, then executes it (or, for a dry run,
 	 * returns its SQL). Called holding the lock unless it is a dry run.
 	 */
-	private MigrationResult checkedRollback(Session session, String target, RollbackOptions options, long start)
-			throws SQLException {
+	private MigrationResult checkedRollback(Session session, String target, RollbackOptions options,
+			Function<State, MigrationPlan> planning, long start) throws SQLException {
 		String operation = "Rollback to '" + target + "'";
 		State state;
 		try {
@@ -200,7 +217,7 @@ public final class MigrationEngine implements MigrationManager {
 			throw new RollbackRefusedException(operation,
 					List.of("Database accessible: cannot read the state table: " + ex.getMessage()));
 		}
-		MigrationPlan plan = state.planner().downgrade(target, state.applied().keySet());
+		MigrationPlan plan = planning.apply(state);
 		if (plan.isEmpty()) {
 			return result(Operation.ROLLBACK, target, List.of(), state, start);
 		}

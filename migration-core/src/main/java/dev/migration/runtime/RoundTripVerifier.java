@@ -17,8 +17,8 @@ import javax.sql.DataSource;
 import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationException;
 import dev.migration.MigrationInfo;
-import dev.migration.MigrationManager;
 import dev.migration.PlainDataSource;
+import dev.migration.RollbackOptions;
 import dev.migration.VerifyReport.Kind;
 import dev.migration.VerifyReport.Problem;
 import dev.migration.autogenerate.SchemaComparator;
@@ -88,7 +88,9 @@ final class RoundTripVerifier {
 			.baselineOnMigrate(null)
 			.echo(false)
 			.build();
-		MigrationManager manager = MigrationManager.create(scratch, scratchConfiguration);
+		// The engine itself, for revert: on branches, -1 after applying a revision would
+		// have several revisions to choose from.
+		MigrationEngine manager = new MigrationEngine(scratch, scratchConfiguration);
 		Set<String> excluded = new HashSet<>(List.of(scratchConfiguration.table(), scratchConfiguration.stateTable(),
 				scratchConfiguration.table() + "_seq"));
 		SchemaIntrospector introspector = SchemaIntrospector.of(dialect);
@@ -105,7 +107,7 @@ final class RoundTripVerifier {
 					continue;
 				}
 				step = "downgrade";
-				manager.rollback("-1", dev.migration.RollbackOptions.defaults().withoutSafetyCheck());
+				manager.revert(id, RollbackOptions.defaults().withoutSafetyCheck());
 				List<Operation> left = comparator.compare(before, snapshot(scratch, introspector, schema, excluded));
 				if (!left.isEmpty()) {
 					problems.add(new Problem(Kind.ROUND_TRIP, id, "The downgrade of " + id + " (" + migration.path()

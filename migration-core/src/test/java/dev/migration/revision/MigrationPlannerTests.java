@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class MigrationPlannerTests {
 
 	private static final String EXPECTED_SYNTAX = ": expected head, heads, base, a revision id or prefix "
-			+ "(letters, digits and '_'), +N, -N, <rev>+N or <rev>-N";
+			+ "(letters, digits and '_'), +N, -N, <rev>+N, <rev>-N or base+N";
 
 	/**
 	 * {@code a <- b <- c <- d}.
@@ -45,6 +45,29 @@ class MigrationPlannerTests {
 	 */
 	private final MigrationPlanner dependencies = planner(revision("r"), revision("a1", "r"), revision("a2", "a1"),
 			revision("a3", "a2"), revision("b1", "r"), dependent("b2", List.of("b1"), List.of("a2")));
+
+	/**
+	 * The reproduction of issue 15: {@code x <- x2} and {@code y <- y2}, where
+	 * {@code y2} depends on {@code x}.
+	 */
+	private final MigrationPlanner crossed = planner(revision("x"), revision("x2", "x"), revision("y"),
+			dependent("y2", List.of("y"), List.of("x")));
+
+	/**
+	 * Three branches crossing: {@code a1 <- a2 <- a3}, {@code b1 <- b2 <- b3} where
+	 * {@code b2} depends on {@code a2}, and {@code c1 <- c2} where {@code c2} depends on
+	 * {@code b2} and {@code a1}.
+	 */
+	private final MigrationPlanner threeBranches = planner(revision("a1"), revision("a2", "a1"), revision("a3", "a2"),
+			revision("b1"), dependent("b2", List.of("b1"), List.of("a2")), revision("b3", "b2"), revision("c1"),
+			dependent("c2", List.of("c1"), List.of("b2", "a1")));
+
+	private static final Set<String> THREE_BRANCHES = Set.of("a1", "a2", "a3", "b1", "b2", "b3", "c1", "c2");
+
+	/**
+	 * Two roots: {@code a} and {@code b}, unrelated.
+	 */
+	private final MigrationPlanner twoRoots = planner(revision("a"), revision("b"));
 
 	private final MigrationPlanner empty = planner();
 
@@ -125,7 +148,45 @@ class MigrationPlannerTests {
 	@Test
 	void upgradeByStepsAppliesTheNextPendingRevisions() {
 		assertThat(this.linear.upgrade("+2", Set.of("a"))).isEqualTo(upgrade("b", "c"));
-		assertThat(this.branched.upgrade("+3", Set.of())).isEqualTo(upgrade("root", "x1", "y1"));
+		assertThat(this.branched.upgrade("+1", Set.of())).isEqualTo(upgrade("root"));
+		assertThat(this.branched.upgrade("+2", Set.of("root", "y1"))).isEqualTo(upgrade("x1", "x2"));
+	}
+
+	@Test
+	void upgradeByStepsAppliesAMergeWhoseParentsAreApplied() {
+		assertThat(this.merged.upgrade("+1", Set.of("root", "x1", "x2", "y1"))).isEqualTo(upgrade("m"));
+		assertThat(this.merged.upgrade("+2", Set.of("root", "x1", "y1"))).isEqualTo(upgrade("x2", "m"));
+	}
+
+	@Test
+	void upgradeByStepsFollowsADependencyWhenItLeavesOneRevisionToApply() {
+		// b1 is a child of r too, but waits for a3.
+		MigrationPlanner planner = planner(revision("r"), revision("a1", "r"), revision("a2", "a1"),
+				revision("a3", "a2"), dependent("b1", List.of("r"), List.of("a3")));
+		assertThat(planner.upgrade("+4", Set.of("r"))).isEqualTo(upgrade("a1", "a2", "a3", "b1"));
+	}
+
+	@Test
+	void upgradeByStepsWhereSeveralRevisionsCouldComeNextFailsNamingThem() {
+		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> this.branched.upgrade("+3", Set.of()))
+			.withMessage("Cannot upgrade by '+3': after 1 step several revisions could come next (x1, y1); "
+					+ "name the revision to migrate to instead, e.g. 'x1'");
+		assertThatExceptionOfType(TargetException.class)
+			.isThrownBy(() -> this.branched.upgrade("+1", Set.of("root")))
+			.withMessage("Cannot upgrade by '+1': several revisions could come next (x1, y1); "
+					+ "name the revision to migrate to instead, e.g. 'x1'");
+		assertThatExceptionOfType(TargetException.class)
+			.isThrownBy(() -> this.crossed.upgrade("+2", Set.of("x")))
+			.withMessage("Cannot upgrade by '+2': several revisions could come next (x2, y); "
+					+ "name the revision to migrate to instead, e.g. 'x2'");
+	}
+
+	@Test
+	void upgradeByStepsFromTwoRootsFailsNamingThem() {
+		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> this.twoRoots.upgrade("+1", Set.of()))
+			.withMessage("Cannot upgrade by '+1': several revisions could come next (a, b); "
+					+ "name the revision to migrate to instead, e.g. 'a'");
+		assertThat(this.twoRoots.upgrade("+1", Set.of("b"))).isEqualTo(upgrade("a"));
 	}
 
 	@Test
@@ -211,7 +272,48 @@ class MigrationPlannerTests {
 	void downgradeByStepsRevertsTheLastAppliedRevisionsNewestFirst() {
 		assertThat(this.linear.downgrade("-1", Set.of("a", "b", "c"))).isEqualTo(downgrade("c"));
 		assertThat(this.linear.downgrade("-2", Set.of("a", "b", "c"))).isEqualTo(downgrade("c", "b"));
-		assertThat(this.branched.downgrade("-2", Set.of("root", "x1", "x2", "y1"))).isEqualTo(downgrade("x2", "y1"));
+		assertThat(this.branched.downgrade("-2", Set.of("root", "x1", "x2"))).isEqualTo(downgrade("x2", "x1"));
+		assertThat(this.merged.downgrade("-1", Set.of("root", "x1", "x2", "y1", "m"))).isEqualTo(downgrade("m"));
+	}
+
+	@Test
+	void downgradeByStepsRevertsARevisionThatOnlyDependsOnAnotherFirst() {
+		// y2 and x are both current revisions, but x stays needed until y2 is gone.
+		assertThat(this.crossed.downgrade("-1", Set.of("x", "y", "y2"))).isEqualTo(downgrade("y2"));
+		MigrationPlanner planner = planner(revision("x"), dependent("y", List.of(), List.of("x")));
+		assertThat(planner.downgrade("-2", Set.of("x", "y"))).isEqualTo(downgrade("y", "x"));
+	}
+
+	@Test
+	void downgradeByStepsWithSeveralHeadsAppliedFailsNamingThem() {
+		assertThatExceptionOfType(TargetException.class)
+			.isThrownBy(() -> this.branched.downgrade("-1", Set.of("root", "x1", "x2", "y1")))
+			.withMessage("Cannot roll back by '-1': the database is at several revisions (x2, y1); "
+					+ "name the revision to roll back to instead, e.g. 'x2-1'");
+		assertThatExceptionOfType(TargetException.class)
+			.isThrownBy(() -> this.crossed.downgrade("-1", Set.of("x", "x2", "y", "y2")))
+			.withMessage("Cannot roll back by '-1': the database is at several revisions (x2, y2); "
+					+ "name the revision to roll back to instead, e.g. 'x2-1'");
+	}
+
+	@Test
+	void downgradeByStepsBelowAMergeFailsNamingItsParents() {
+		assertThatExceptionOfType(TargetException.class)
+			.isThrownBy(() -> this.merged.downgrade("-2", Set.of("root", "x1", "x2", "y1", "m")))
+			.withMessage("Cannot roll back by '-2': after 1 step the database is at several revisions (x2, y1); "
+					+ "name the revision to roll back to instead, e.g. 'x2-1'");
+		assertThatExceptionOfType(TargetException.class)
+			.isThrownBy(() -> this.dependencies.downgrade("-2", Set.of("r", "a1", "a2", "b1", "b2")))
+			.withMessage("Cannot roll back by '-2': after 1 step the database is at several revisions (a2, b1); "
+					+ "name the revision to roll back to instead, e.g. 'a2-1'");
+	}
+
+	@Test
+	void downgradeByStepsWithSeveralRootsAppliedFailsWithoutAnExample() {
+		assertThatExceptionOfType(TargetException.class)
+			.isThrownBy(() -> this.twoRoots.downgrade("-1", Set.of("a", "b")))
+			.withMessage("Cannot roll back by '-1': the database is at several revisions (a, b); "
+					+ "name the revision to roll back to instead");
 	}
 
 	@Test
@@ -238,9 +340,40 @@ class MigrationPlannerTests {
 	}
 
 	@Test
-	void downgradeToRevisionRevertsRevisionsThatDependOnIt() {
+	void downgradeToADependencysParentRevertsTheRevisionsThatDependOnTheDependency() {
 		assertThat(this.dependencies.downgrade("a1", Set.of("r", "a1", "a2", "a3", "b1", "b2")))
 			.isEqualTo(downgrade("b2", "a3", "a2"));
+	}
+
+	@Test
+	void downgradeToARevisionKeepsTheRevisionsThatOnlyDependOnIt() {
+		assertThat(this.crossed.downgrade("x", Set.of("x", "x2", "y", "y2"))).isEqualTo(downgrade("x2"));
+		assertThat(this.dependencies.downgrade("a2", Set.of("r", "a1", "a2", "a3", "b1", "b2")))
+			.isEqualTo(downgrade("a3"));
+	}
+
+	@Test
+	void downgradeToARevisionThatOthersDependOnAcrossThreeBranchesRevertsItsBranchAlone() {
+		assertThat(this.threeBranches.downgrade("a2", THREE_BRANCHES)).isEqualTo(downgrade("a3"));
+		assertThat(this.threeBranches.downgrade("b2", THREE_BRANCHES)).isEqualTo(downgrade("b3"));
+		assertThat(this.threeBranches.downgrade("c1", THREE_BRANCHES)).isEqualTo(downgrade("c2"));
+	}
+
+	@Test
+	void downgradeToADependencysParentAcrossThreeBranchesRevertsEveryDependentNewestFirst() {
+		// a2 goes, so b2 (which needs it) goes, so b3 (its child) and c2 (which needs b2) go.
+		assertThat(this.threeBranches.downgrade("a1", THREE_BRANCHES))
+			.isEqualTo(downgrade("c2", "b3", "b2", "a3", "a2"));
+		assertThat(this.threeBranches.downgrade("b1", THREE_BRANCHES)).isEqualTo(downgrade("c2", "b3", "b2"));
+	}
+
+	@Test
+	void downgradeToAMergeKeepsItAndRevertsWhatIsAboveIt() {
+		MigrationPlanner planner = planner(revision("a"), revision("b1", "a"), revision("b2", "a"),
+				revision("m", "b1", "b2"), revision("n", "m"), dependent("z", List.of(), List.of("m")));
+		assertThat(planner.downgrade("m", Set.of("a", "b1", "b2", "m", "n", "z"))).isEqualTo(downgrade("n"));
+		assertThat(planner.downgrade("b1", Set.of("a", "b1", "b2", "m", "n", "z")))
+			.isEqualTo(downgrade("z", "n", "m"));
 	}
 
 	@Test
@@ -332,11 +465,63 @@ class MigrationPlannerTests {
 	}
 
 	@Test
-	void stepCountOnHeadsOrBaseFails() {
+	void stepCountOnHeadsOrBelowBaseFails() {
 		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> this.linear.upgrade("heads+1", Set.of()))
 			.withMessage("Invalid target 'heads+1': 'heads' takes no step count");
-		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> this.linear.downgrade("base+1", Set.of()))
-			.withMessage("Invalid target 'base+1': 'base' takes no step count");
+		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> this.linear.downgrade("base-1", Set.of()))
+			.withMessage("Invalid target 'base-1': nothing is below 'base'; use base+N for N revisions above it");
+	}
+
+	@Test
+	void upgradeToBasePlusStepsCountsUpFromTheSingleBase() {
+		assertThat(this.linear.upgrade("base+1", Set.of())).isEqualTo(upgrade("a"));
+		assertThat(this.linear.upgrade("base+3", Set.of("a"))).isEqualTo(upgrade("b", "c"));
+		assertThat(this.branched.upgrade("base+1", Set.of())).isEqualTo(upgrade("root"));
+	}
+
+	@Test
+	void downgradeToBasePlusStepsKeepsThatRevision() {
+		assertThat(this.linear.downgrade("base+1", Set.of("a", "b", "c", "d"))).isEqualTo(downgrade("d", "c", "b"));
+		assertThat(this.linear.downgrade("base+2", Set.of("a", "b", "c", "d"))).isEqualTo(downgrade("d", "c"));
+	}
+
+	@Test
+	void basePlusStepsThroughABranchPointOrPastAHeadFails() {
+		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> this.branched.upgrade("base+2", Set.of()))
+			.withMessage("Cannot resolve 'base+2': revision 'root' branches into x1, y1; name one of them");
+		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> this.linear.upgrade("base+5", Set.of()))
+			.withMessage("Cannot resolve 'base+5': revision 'd' is a head");
+	}
+
+	@Test
+	void basePlusStepsWithSeveralBasesFailsNamingThem() {
+		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> this.twoRoots.upgrade("base+1", Set.of()))
+			.withMessage("Cannot resolve 'base+1': there are several bases (a, b); "
+					+ "name the revision to start from instead, e.g. 'a'");
+		assertThatExceptionOfType(TargetException.class)
+			.isThrownBy(() -> this.crossed.downgrade("base+2", Set.of("x", "y")))
+			.withMessage("Cannot resolve 'base+2': there are several bases (x, y); "
+					+ "name the revision to start from instead, e.g. 'x+1'");
+		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> this.empty.upgrade("base+1", Set.of()))
+			.withMessage("Cannot resolve 'base+1': there are no revisions");
+	}
+
+	@Test
+	void revertPlansOneRevisionThatNoOtherAppliedRevisionNeeds() {
+		assertThat(this.branched.revert("x2", Set.of("root", "x1", "x2", "y1"))).isEqualTo(downgrade("x2"));
+		assertThat(this.crossed.revert("x2", Set.of("x", "x2", "y", "y2"))).isEqualTo(downgrade("x2"));
+	}
+
+	@Test
+	void revertOfARevisionThatOthersNeedOrThatIsNotAppliedFails() {
+		assertThatExceptionOfType(TargetException.class)
+			.isThrownBy(() -> this.crossed.revert("x", Set.of("x", "x2", "y", "y2")))
+			.withMessage("Cannot revert 'x' alone: x2, y2 need it and are applied");
+		assertThatExceptionOfType(TargetException.class)
+			.isThrownBy(() -> this.crossed.revert("x2", Set.of("x")))
+			.withMessage("Revision 'x2' is not applied; nothing to revert");
+		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> this.crossed.revert("zz", Set.of("x")))
+			.withMessage("Unknown revision 'zz'");
 	}
 
 	@Test

@@ -382,6 +382,19 @@ class RevisionGraphTests {
 	 * {@code r <- a1 <- a2 <- a3} and {@code r <- b1 <- b2}, where {@code b2} depends
 	 * on {@code a2}.
 	 */
+	@Test
+	void withDescendantsGathersTheGivenRevisionsAndEveryRevisionThatNeedsThemInOrder() {
+		RevisionGraph graph = dependencyGraph();
+		assertThat(graph.withDescendants(List.of("a3", "a2"))).containsExactly("a2", "a3", "b2");
+		assertThat(graph.withDescendants(List.of())).isEmpty();
+	}
+
+	@Test
+	void prerequisitesAreTheParentsAndTheDependencies() {
+		assertThat(dependencyGraph().prerequisites("b2")).containsExactlyInAnyOrder("b1", "a2");
+		assertThat(dependencyGraph().prerequisites("r")).isEmpty();
+	}
+
 	private static RevisionGraph dependencyGraph() {
 		return RevisionGraph.of(List.of(revision("r"), revision("a1", "r"), revision("a2", "a1"),
 				revision("a3", "a2"), revision("b1", "r"), dependent("b2", List.of("b1"), List.of("a2"))));

@@ -1,9 +1,11 @@
 package dev.migration.revision;
 
+import dev.migration.TargetException;
 import dev.migration.revision.Target.Kind;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link Target}.
@@ -30,6 +32,17 @@ class TargetTests {
 		assertThat(Target.parse("ae10+2")).isEqualTo(new Target("ae10+2", Kind.REVISION, "ae10", 2));
 		assertThat(Target.parse("head-1")).isEqualTo(new Target("head-1", Kind.REVISION, "head", -1));
 		assertThat(Target.parse("headless")).isEqualTo(new Target("headless", Kind.REVISION, "headless", 0));
+	}
+
+	@Test
+	void parseRecognisesBasePlusSteps() {
+		assertThat(Target.parse("base+2")).isEqualTo(new Target("base+2", Kind.REVISION, "base", 2));
+	}
+
+	@Test
+	void parseRefusesStepsBelowBase() {
+		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> Target.parse("base-1"))
+			.withMessage("Invalid target 'base-1': nothing is below 'base'; use base+N for N revisions above it");
 	}
 
 	@Test
