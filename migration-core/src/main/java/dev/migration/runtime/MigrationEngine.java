@@ -69,6 +69,8 @@ public final class MigrationEngine implements MigrationManager {
 
 	private final ScriptPrefetch scripts;
 
+	private final RunListeners runListeners;
+
 	/**
 	 * Creates an engine; prefer {@link MigrationManager#create}.
 	 * @param dataSource the database
@@ -80,6 +82,7 @@ public final class MigrationEngine implements MigrationManager {
 		this.statementLog = new StatementLog(configuration.echo());
 		this.safety = new RollbackSafety(configuration);
 		this.scripts = new ScriptPrefetch(configuration);
+		this.runListeners = new RunListeners(configuration.listeners());
 	}
 
 	@Override
@@ -132,6 +135,13 @@ public final class MigrationEngine implements MigrationManager {
 
 	@Override
 	public MigrationResult migrate(String target, boolean dryRun) {
+		if (dryRun) {
+			return migrateOrPlan(target, true);
+		}
+		return this.runListeners.run(Operation.MIGRATE, target, () -> migrateOrPlan(target, false));
+	}
+
+	private MigrationResult migrateOrPlan(String target, boolean dryRun) {
 		long start = System.nanoTime();
 		try (Session session = open()) {
 			State state = readState(session);
@@ -165,6 +175,13 @@ public final class MigrationEngine implements MigrationManager {
 
 	@Override
 	public MigrationResult rollback(String target, RollbackOptions options) {
+		if (options.dryRun()) {
+			return rollbackOrPlan(target, options);
+		}
+		return this.runListeners.run(Operation.ROLLBACK, target, () -> rollbackOrPlan(target, options));
+	}
+
+	private MigrationResult rollbackOrPlan(String target, RollbackOptions options) {
 		long start = System.nanoTime();
 		Session opened;
 		try {
@@ -252,6 +269,10 @@ public final class MigrationEngine implements MigrationManager {
 
 	@Override
 	public MigrationResult stamp(String revision) {
+		return this.runListeners.run(Operation.STAMP, revision, () -> stampNow(revision));
+	}
+
+	private MigrationResult stampNow(String revision) {
 		long start = System.nanoTime();
 		LoadedScripts scripts = scripts();
 		Set<String> wanted = stampTarget(scripts, revision);
