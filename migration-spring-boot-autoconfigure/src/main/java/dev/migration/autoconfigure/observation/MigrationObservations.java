@@ -23,9 +23,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class MigrationObservations implements MigrationListener {
 
-	private static final MigrationRunObservationConvention DEFAULT_RUN_CONVENTION = new DefaultMigrationRunObservationConvention();
+	private static final MigrationRunObservationConvention DEFAULT_RUN_CONVENTION =
+			new DefaultMigrationRunObservationConvention();
 
-	private static final MigrationObservationConvention DEFAULT_MIGRATION_CONVENTION = new DefaultMigrationObservationConvention();
+	private static final MigrationObservationConvention DEFAULT_MIGRATION_CONVENTION =
+			new DefaultMigrationObservationConvention();
 
 	private final ObservationRegistry registry;
 

@@ -215,13 +215,35 @@ class MigrationObservationAutoConfigurationTests {
 	@Test
 	void listenerReachesTheManagerWithBootsObservationRegistry() {
 		List<String> observed = new CopyOnWriteArrayList<>();
+		withBootRegistry(observed).run((context) -> {
+			assertThat(context).hasSingleBean(ObservationRegistry.class).hasSingleBean(MigrationObservations.class);
+			context.getBean(MigrationManager.class).migrate();
+			assertThat(observed).containsExactly("migration.migration [upgrade, success]",
+					"migration.migration [upgrade, success]", "migration.run [migrate, success]");
+		});
+	}
+
+	@Test
+	void observationsAreDisabledByTheirNamePrefix() {
+		List<String> observed = new CopyOnWriteArrayList<>();
+		withBootRegistry(observed).withPropertyValues("management.observations.enable.migration=false")
+			.run((context) -> {
+				assertThat(context.getBean(MigrationManager.class).migrate().migrations()).hasSize(2);
+				assertThat(observed).isEmpty();
+			});
+	}
+
+	/**
+	 * A context with Boot's own observation registry, and a handler that records each
+	 * observation stopped, with its low-cardinality values.
+	 */
+	private ApplicationContextRunner withBootRegistry(List<String> observed) {
 		ObservationHandler<Observation.Context> handler = new ObservationHandler<>() {
 
 			@Override
 			public void onStop(Observation.Context context) {
-				observed.add(context.getName() + " " + context.getLowCardinalityKeyValues().stream()
-					.map(KeyValue::getValue)
-					.toList());
+				observed.add(context.getName() + " "
+						+ context.getLowCardinalityKeyValues().stream().map(KeyValue::getValue).toList());
 			}
 
 			@Override
@@ -230,20 +252,13 @@ class MigrationObservationAutoConfigurationTests {
 			}
 
 		};
-		new ApplicationContextRunner()
+		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
 					ObservationAutoConfiguration.class, MigrationAutoConfiguration.class,
 					MigrationObservationAutoConfiguration.class))
 			.withPropertyValues("spring.datasource.url=jdbc:duckdb:" + this.directory.resolve("app.db"),
 					"spring.datasource.driver-class-name=org.duckdb.DuckDBDriver")
-			.withBean("recordingHandler", ObservationHandler.class, () -> handler)
-			.run((context) -> {
-				assertThat(context).hasSingleBean(ObservationRegistry.class)
-					.hasSingleBean(MigrationObservations.class);
-				context.getBean(MigrationManager.class).migrate();
-				assertThat(observed).containsExactly("migration.migration [upgrade, success]",
-						"migration.migration [upgrade, success]", "migration.run [migrate, success]");
-			});
+			.withBean("recordingHandler", ObservationHandler.class, () -> handler);
 	}
 
 	private static <T> List<T> contexts(TestObservationRegistry registry, Class<T> type) {
