@@ -3,10 +3,44 @@ package dev.migration;
 import dev.migration.revision.Direction;
 
 /**
- * Callbacks around each migration, for logging, metrics or notifications. Methods run
- * on the migrating thread; an exception thrown by a listener is logged and ignored.
+ * Callbacks around each run and each migration, for logging, metrics, tracing or
+ * notifications. Methods run on the migrating thread; an exception thrown by a listener
+ * is logged and ignored.
+ * <p>
+ * A run is one {@code migrate}, {@code rollback} or {@code stamp} (dry runs are not
+ * runs: they call no listener). Its callbacks nest: {@link #beforeRun} comes first, then
+ * {@link #onLockAcquired} if the run took the lock, then {@link #beforeMigration} and
+ * {@link #afterMigration} or {@link #onFailure} for each migration, and last exactly one
+ * of {@link #afterRun} or {@link #onRunFailure}.
  */
 public interface MigrationListener {
+
+	/**
+	 * Called when a run starts, before it reads the state or takes the lock.
+	 * @param operation what runs: {@code MIGRATE}, {@code ROLLBACK} or {@code STAMP}
+	 * @param target the target as given
+	 */
+	default void beforeRun(MigrationResult.Operation operation, String target) {
+	}
+
+	/**
+	 * Called when a run ended well, including a run that had nothing to do.
+	 * @param result what ran
+	 */
+	default void afterRun(MigrationResult result) {
+	}
+
+	/**
+	 * Called when a run failed, whether in a migration (after {@link #onFailure}) or
+	 * before any ran: the lock timed out, the scripts or the target were invalid, a check
+	 * refused the run, the database was unreachable.
+	 * @param operation what ran: {@code MIGRATE}, {@code ROLLBACK} or {@code STAMP}
+	 * @param target the target as given
+	 * @param failure what will be thrown: usually a {@link MigrationException}; an
+	 * {@link Error} is passed as well, so that every run that began also ends
+	 */
+	default void onRunFailure(MigrationResult.Operation operation, String target, Throwable failure) {
+	}
 
 	/**
 	 * Called when the migration lock was taken, before anything runs under it.

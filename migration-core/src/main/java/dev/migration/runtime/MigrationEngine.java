@@ -70,6 +70,8 @@ public final class MigrationEngine implements MigrationManager {
 
 	private final ScriptPrefetch scripts;
 
+	private final RunListeners runListeners;
+
 	/**
 	 * Creates an engine; prefer {@link MigrationManager#create}.
 	 * @param dataSource the database
@@ -81,6 +83,7 @@ public final class MigrationEngine implements MigrationManager {
 		this.statementLog = new StatementLog(configuration.echo());
 		this.safety = new RollbackSafety(configuration);
 		this.scripts = new ScriptPrefetch(configuration);
+		this.runListeners = new RunListeners(configuration.listeners());
 	}
 
 	@Override
@@ -133,6 +136,13 @@ public final class MigrationEngine implements MigrationManager {
 
 	@Override
 	public MigrationResult migrate(String target, boolean dryRun) {
+		if (dryRun) {
+			return migrateOrPlan(target, true);
+		}
+		return this.runListeners.run(Operation.MIGRATE, target, () -> migrateOrPlan(target, false));
+	}
+
+	private MigrationResult migrateOrPlan(String target, boolean dryRun) {
 		long start = System.nanoTime();
 		try (Session session = open()) {
 			State state = readState(session);
@@ -166,13 +176,19 @@ public final class MigrationEngine implements MigrationManager {
 
 	@Override
 	public MigrationResult rollback(String target, RollbackOptions options) {
-		return rollback(target, options, (state) -> state.planner().downgrade(target, state.applied().keySet()));
+		Function<State, MigrationPlan> planning = (state) -> state.planner()
+			.downgrade(target, state.applied().keySet());
+		if (options.dryRun()) {
+			return rollback(target, options, planning);
+		}
+		return this.runListeners.run(Operation.ROLLBACK, target, () -> rollback(target, options, planning));
 	}
 
 	/**
 	 * Reverts one applied revision alone, whatever else is applied: the round trip
 	 * verification's downgrade of the revision it just applied, where {@code -1} may
-	 * have several revisions to choose from.
+	 * have several revisions to choose from. Not a run of the listeners' own: it is a
+	 * step of a verification.
 	 * @param revision the full revision id, applied and needed by no other applied one
 	 * @param options how the rollback runs
 	 * @return the result
@@ -269,6 +285,10 @@ public final class MigrationEngine implements MigrationManager {
 
 	@Override
 	public MigrationResult stamp(String revision) {
+		return this.runListeners.run(Operation.STAMP, revision, () -> stampNow(revision));
+	}
+
+	private MigrationResult stampNow(String revision) {
 		long start = System.nanoTime();
 		LoadedScripts scripts = scripts();
 		Set<String> wanted = stampTarget(scripts, revision);

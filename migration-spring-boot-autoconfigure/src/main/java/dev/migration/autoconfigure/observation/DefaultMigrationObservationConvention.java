@@ -1,0 +1,84 @@
+package dev.migration.autoconfigure.observation;
+
+import java.util.Locale;
+
+import dev.migration.autoconfigure.observation.MigrationObservationDocumentation.MigrationHighCardinalityKeyNames;
+import dev.migration.autoconfigure.observation.MigrationObservationDocumentation.MigrationLowCardinalityKeyNames;
+import io.micrometer.common.KeyValue;
+import io.micrometer.common.KeyValues;
+
+/**
+ * The default {@link MigrationObservationConvention}: observations named
+ * {@code migration.migration}, with the {@code direction} and {@code outcome}
+ * low-cardinality key values (the tags of the {@code migration.duration} timer) and the
+ * {@code revision} high-cardinality one. Extend it to add or change a key value.
+ */
+public class DefaultMigrationObservationConvention implements MigrationObservationConvention {
+
+	private static final String NAME = "migration.migration";
+
+	private static final KeyValue OUTCOME_SUCCESS = MigrationLowCardinalityKeyNames.OUTCOME.withValue("success");
+
+	private static final KeyValue OUTCOME_FAILURE = MigrationLowCardinalityKeyNames.OUTCOME.withValue("failure");
+
+	private static final KeyValue OUTCOME_UNKNOWN = MigrationLowCardinalityKeyNames.OUTCOME.withValue("unknown");
+
+	@Override
+	public String getName() {
+		return NAME;
+	}
+
+	/**
+	 * The span name: the direction only, as a span name should take few values; the
+	 * revision is a key value.
+	 */
+	@Override
+	public String getContextualName(MigrationObservationContext context) {
+		return directionName(context);
+	}
+
+	@Override
+	public KeyValues getLowCardinalityKeyValues(MigrationObservationContext context) {
+		return KeyValues.of(direction(context), outcome(context));
+	}
+
+	@Override
+	public KeyValues getHighCardinalityKeyValues(MigrationObservationContext context) {
+		return KeyValues.of(revision(context));
+	}
+
+	/**
+	 * The {@code direction} key value.
+	 * @param context the migration
+	 * @return {@code upgrade} or {@code downgrade}
+	 */
+	protected KeyValue direction(MigrationObservationContext context) {
+		return MigrationLowCardinalityKeyNames.DIRECTION.withValue(directionName(context));
+	}
+
+	/**
+	 * The {@code outcome} key value.
+	 * @param context the migration
+	 * @return {@code success} or {@code failure}, or {@code unknown} while it runs
+	 */
+	protected KeyValue outcome(MigrationObservationContext context) {
+		if (context.getError() != null) {
+			return OUTCOME_FAILURE;
+		}
+		return (context.getResult() != null) ? OUTCOME_SUCCESS : OUTCOME_UNKNOWN;
+	}
+
+	/**
+	 * The {@code revision} key value.
+	 * @param context the migration
+	 * @return the revision id
+	 */
+	protected KeyValue revision(MigrationObservationContext context) {
+		return MigrationHighCardinalityKeyNames.REVISION.withValue(context.getMigration().revision());
+	}
+
+	private static String directionName(MigrationObservationContext context) {
+		return context.getDirection().name().toLowerCase(Locale.ROOT);
+	}
+
+}

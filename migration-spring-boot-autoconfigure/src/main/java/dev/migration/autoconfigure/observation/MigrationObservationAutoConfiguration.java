@@ -1,0 +1,36 @@
+package dev.migration.autoconfigure.observation;
+
+import dev.migration.MigrationManager;
+import dev.migration.autoconfigure.MigrationAutoConfiguration;
+import io.micrometer.observation.ObservationRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} of the {@link MigrationObservations}. It is a
+ * {@code MigrationListener} bean, so the auto-configured manager reports to it; a
+ * {@link MigrationRunObservationConvention} or {@link MigrationObservationConvention}
+ * bean replaces the default names and key values.
+ */
+@AutoConfiguration(after = MigrationAutoConfiguration.class,
+		afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
+@ConditionalOnClass(ObservationRegistry.class)
+@ConditionalOnBean({ ObservationRegistry.class, MigrationManager.class })
+public final class MigrationObservationAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	MigrationObservations migrationObservations(ObservationRegistry observationRegistry,
+			ObjectProvider<MigrationRunObservationConvention> runConvention,
+			ObjectProvider<MigrationObservationConvention> migrationConvention) {
+		return new MigrationObservations(observationRegistry, runConvention.getIfAvailable(),
+				migrationConvention.getIfAvailable());
+	}
+
+}

@@ -1,0 +1,160 @@
+package dev.migration.autoconfigure.observation;
+
+import io.micrometer.common.docs.KeyName;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationConvention;
+import io.micrometer.observation.docs.ObservationDocumentation;
+
+/**
+ * The observations of migrations and their key names: {@code migration.run} around each
+ * run, and {@code migration.migration} around each migration of a run, as its child.
+ */
+public enum MigrationObservationDocumentation implements ObservationDocumentation {
+
+	/**
+	 * One {@code migrate}, {@code rollback} or {@code stamp}, lock wait included.
+	 */
+	RUN {
+
+		@Override
+		public Class<? extends ObservationConvention<? extends Observation.Context>> getDefaultConvention() {
+			return DefaultMigrationRunObservationConvention.class;
+		}
+
+		@Override
+		public KeyName[] getLowCardinalityKeyNames() {
+			return RunLowCardinalityKeyNames.values();
+		}
+
+		@Override
+		public KeyName[] getHighCardinalityKeyNames() {
+			return RunHighCardinalityKeyNames.values();
+		}
+
+	},
+
+	/**
+	 * One revision upgraded or downgraded, in its transaction, within a run.
+	 */
+	MIGRATION {
+
+		@Override
+		public Class<? extends ObservationConvention<? extends Observation.Context>> getDefaultConvention() {
+			return DefaultMigrationObservationConvention.class;
+		}
+
+		@Override
+		public KeyName[] getLowCardinalityKeyNames() {
+			return MigrationLowCardinalityKeyNames.values();
+		}
+
+		@Override
+		public KeyName[] getHighCardinalityKeyNames() {
+			return MigrationHighCardinalityKeyNames.values();
+		}
+
+	};
+
+	/**
+	 * Low-cardinality key names of {@code migration.run}.
+	 */
+	public enum RunLowCardinalityKeyNames implements KeyName {
+
+		/**
+		 * What ran: {@code migrate}, {@code rollback} or {@code stamp}.
+		 */
+		OPERATION {
+
+			@Override
+			public String asString() {
+				return "operation";
+			}
+
+		},
+
+		/**
+		 * How the run ended: {@code success} or {@code failure}; {@code unknown} while it
+		 * runs.
+		 */
+		OUTCOME {
+
+			@Override
+			public String asString() {
+				return "outcome";
+			}
+
+		}
+
+	}
+
+	/**
+	 * High-cardinality key names of {@code migration.run}.
+	 */
+	public enum RunHighCardinalityKeyNames implements KeyName {
+
+		/**
+		 * The target as given, such as {@code head}, {@code -1} or a revision.
+		 */
+		TARGET {
+
+			@Override
+			public String asString() {
+				return "target";
+			}
+
+		}
+
+	}
+
+	/**
+	 * Low-cardinality key names of {@code migration.migration}.
+	 */
+	public enum MigrationLowCardinalityKeyNames implements KeyName {
+
+		/**
+		 * Which way the migration ran: {@code upgrade} or {@code downgrade}.
+		 */
+		DIRECTION {
+
+			@Override
+			public String asString() {
+				return "direction";
+			}
+
+		},
+
+		/**
+		 * How the migration ended: {@code success} or {@code failure}; {@code unknown}
+		 * while it runs.
+		 */
+		OUTCOME {
+
+			@Override
+			public String asString() {
+				return "outcome";
+			}
+
+		}
+
+	}
+
+	/**
+	 * High-cardinality key names of {@code migration.migration}.
+	 */
+	public enum MigrationHighCardinalityKeyNames implements KeyName {
+
+		/**
+		 * The revision id.
+		 */
+		REVISION {
+
+			@Override
+			public String asString() {
+				return "revision";
+			}
+
+		}
+
+	}
+
+}

@@ -1,0 +1,63 @@
+package dev.migration.autoconfigure.observation;
+
+import dev.migration.MigrationResult;
+import dev.migration.MigrationResult.Operation;
+import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@link Observation.Context} of a {@code migration.run} observation: one
+ * {@code migrate}, {@code rollback} or {@code stamp}. A failed run has its exception as
+ * {@link #getError() error}.
+ */
+public class MigrationRunObservationContext extends Observation.Context {
+
+	private final Operation operation;
+
+	private final @Nullable String target;
+
+	private @Nullable MigrationResult result;
+
+	/**
+	 * Creates the context of a run that starts.
+	 * @param operation what runs
+	 * @param target the target as given
+	 */
+	public MigrationRunObservationContext(Operation operation, @Nullable String target) {
+		this.operation = operation;
+		this.target = target;
+	}
+
+	/**
+	 * What runs.
+	 * @return {@code MIGRATE}, {@code ROLLBACK} or {@code STAMP}
+	 */
+	public Operation getOperation() {
+		return this.operation;
+	}
+
+	/**
+	 * The target as given, such as {@code head} or {@code -1}.
+	 * @return the target
+	 */
+	public @Nullable String getTarget() {
+		return this.target;
+	}
+
+	/**
+	 * What the run did, once it ended well.
+	 * @return the result, or {@code null} while running or after a failure
+	 */
+	public @Nullable MigrationResult getResult() {
+		return this.result;
+	}
+
+	/**
+	 * Records what the run did.
+	 * @param result the result
+	 */
+	public void setResult(@Nullable MigrationResult result) {
+		this.result = result;
+	}
+
+}
