@@ -19,8 +19,10 @@ import dev.migration.MigrationException;
  * scanning the location finds nothing.
  * <p>
  * An index is a UTF-8 text file on the class path at
- * {@code META-INF/migration/index/<path>.idx}, where {@code <path>} is the location's:
- * {@code classpath:db/migration} has {@code META-INF/migration/index/db/migration.idx}.
+ * {@code migration-index/<path>.idx}, where {@code <path>} is the location's:
+ * {@code classpath:db/migration} has {@code migration-index/db/migration.idx}. Not
+ * under {@code META-INF/}: a Spring Boot jar keeps the application's {@code META-INF/}
+ * out of its class path (and so does a native image built from it).
  * It has one entry per line, a path relative to the location ending in {@code .sql} (a
  * script) or {@code .class} (a Java migration); blank lines and lines starting with
  * {@code #} are ignored. The Spring Boot starter writes it when an application is
@@ -40,7 +42,7 @@ public record ScriptIndex(String path, List<String> entries) {
 	/**
 	 * The class-path directory of the indexes.
 	 */
-	public static final String DIRECTORY = "META-INF/migration/index/";
+	public static final String DIRECTORY = "migration-index/";
 
 	/**
 	 * The ending of an index's name.
@@ -86,7 +88,7 @@ public record ScriptIndex(String path, List<String> entries) {
 	/**
 	 * The class-path resource name of a location's index.
 	 * @param location a {@code classpath:} location, or its directory
-	 * @return the name, such as {@code META-INF/migration/index/db/migration.idx}
+	 * @return the name, such as {@code migration-index/db/migration.idx}
 	 */
 	public static String resourceName(String location) {
 		return DIRECTORY + classpathDirectory(location) + SUFFIX;
@@ -94,7 +96,7 @@ public record ScriptIndex(String path, List<String> entries) {
 
 	/**
 	 * The class-path resource name of this index.
-	 * @return the name, such as {@code META-INF/migration/index/db/migration.idx}
+	 * @return the name, such as {@code migration-index/db/migration.idx}
 	 */
 	public String resourceName() {
 		return resourceName(this.path);

@@ -28,7 +28,7 @@ class ScriptIndexTests {
 
 	private static final String LOCATION = "classpath:dev/migration/script/indexed";
 
-	private static final String INDEX = "META-INF/migration/index/dev/migration/script/indexed.idx";
+	private static final String INDEX = "migration-index/dev/migration/script/indexed.idx";
 
 	@TempDir
 	Path root;
@@ -134,7 +134,8 @@ class ScriptIndexTests {
 		assertThat(ScriptIndex.isIndexable("classpath:db/migration")).isTrue();
 		assertThat(ScriptIndex.isIndexable("db/migration")).isTrue();
 		assertThat(ScriptIndex.isIndexable("filesystem:db/migration")).isFalse();
-		assertThat(ScriptIndex.resourceName("classpath:/db/migration/")).isEqualTo("META-INF/migration/index/db/migration.idx");
+		assertThat(ScriptIndex.resourceName("classpath:/db/migration/"))
+			.isEqualTo("migration-index/db/migration.idx");
 		assertThatExceptionOfType(MigrationException.class)
 			.isThrownBy(() -> ScriptIndex.scan("filesystem:db/migration", getClass().getClassLoader()))
 			.withMessage("Script location 'filesystem:db/migration' is not on the class path: only classpath: "

@@ -27,7 +27,7 @@ class MigrationRuntimeHintsTests {
 		assertThat(RuntimeHintsPredicates.resource().forResource("db/migration/a1_create_users.sql")).accepts(this.hints);
 		assertThat(RuntimeHintsPredicates.resource().forResource("db/migration/2026/b1_more.sql")).accepts(this.hints);
 		assertThat(RuntimeHintsPredicates.resource().forResource("db/migration/notes.txt")).rejects(this.hints);
-		assertThat(RuntimeHintsPredicates.resource().forResource("META-INF/migration/index/db/migration.idx"))
+		assertThat(RuntimeHintsPredicates.resource().forResource("migration-index/db/migration.idx"))
 			.accepts(this.hints);
 		assertThat(RuntimeHintsPredicates.resource().forResource("db/schema.sql")).accepts(this.hints);
 	}

@@ -46,18 +46,18 @@ class ScriptIndexAotProcessorTests {
 	void eachClasspathLocationGetsAnIndexOfItsScriptsAndJavaMigrations() throws IOException {
 		Processed processed = process("migration.locations=classpath:db/migration, classpath:" + INDEXED
 				+ ", filesystem:build/nowhere");
-		assertThat(processed.indexes()).containsOnlyKeys("META-INF/migration/index/db/migration.idx",
-				"META-INF/migration/index/" + INDEXED + ".idx");
-		assertThat(processed.entries("META-INF/migration/index/db/migration.idx"))
+		assertThat(processed.indexes()).containsOnlyKeys("migration-index/db/migration.idx",
+				"migration-index/" + INDEXED + ".idx");
+		assertThat(processed.entries("migration-index/db/migration.idx"))
 			.containsExactly("a1_create_users.sql", "a2_add_email.sql");
-		assertThat(processed.entries("META-INF/migration/index/" + INDEXED + ".idx"))
+		assertThat(processed.entries("migration-index/" + INDEXED + ".idx"))
 			.containsExactly("IndexedJavaMigration.class", "c1_indexed.sql");
 	}
 
 	@Test
 	void eachIndexedScriptAndJavaMigrationGetsItsHints() {
 		RuntimeHints hints = process("migration.locations=classpath:" + INDEXED).hints();
-		assertThat(RuntimeHintsPredicates.resource().forResource("META-INF/migration/index/" + INDEXED + ".idx"))
+		assertThat(RuntimeHintsPredicates.resource().forResource("migration-index/" + INDEXED + ".idx"))
 			.accepts(hints);
 		assertThat(RuntimeHintsPredicates.resource().forResource(INDEXED + "/c1_indexed.sql")).accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection()
@@ -68,7 +68,7 @@ class ScriptIndexAotProcessorTests {
 	@Test
 	void theDefaultLocationIsIndexedWhenNoneIsConfigured() throws IOException {
 		Processed processed = process();
-		assertThat(processed.indexes()).containsOnlyKeys("META-INF/migration/index/db/migration.idx");
+		assertThat(processed.indexes()).containsOnlyKeys("migration-index/db/migration.idx");
 	}
 
 	@Test
