@@ -35,7 +35,9 @@ import dev.migration.MigrationException;
  * with {@link SqlScriptParser}, and {@link JavaMigration} classes with a public
  * no-argument constructor, plus the Java migrations given as instances. Locations are
  * {@code classpath:} (directories and jars) or {@code filesystem:} paths, scanned
- * recursively; a location that does not exist contributes nothing.
+ * recursively; a location that does not exist contributes nothing. A {@code classpath:}
+ * location's {@linkplain ScriptIndex index}, when there is one on the class path, lists
+ * what scanning cannot find where the class path cannot be listed (a native image).
  */
 public final class ScriptLoader {
 
@@ -72,18 +74,17 @@ public final class ScriptLoader {
 		for (String location : this.configuration.locations()) {
 			// Names ending in .sql are taken for files when listed, and checked where they are
 			// read, by the reading threads: one system call fewer per script on this thread.
-			List<Resource> found = new ArrayList<>(scan(location.trim(), false).values());
+			List<Resource> found = new ArrayList<>(scan(location.trim(), false, true).values());
 			OutlineBatch outlined = outline(found, helpers);
 			if (namesADirectory(found, outlined)) {
 				// A directory named like a script: scan again, checking every name, as it was.
-				found = new ArrayList<>(scan(location.trim(), true).values());
+				found = new ArrayList<>(scan(location.trim(), true, true).values());
 				outlined = outline(found, helpers);
 			}
 			// In order, the SQL scripts outlined already: the first bad file is reported.
 			for (int i = 0; i < found.size(); i++) {
 				Resource resource = found.get(i);
-				MigrationScript script = (resource.sql != null) ? outlined.script(i)
-						: loadClass(resource.name, resource.className);
+				MigrationScript script = (resource.sql != null) ? outlined.script(i) : loadClass(resource);
 				if (script != null) {
 					scripts.add(script);
 				}
@@ -117,12 +118,31 @@ public final class ScriptLoader {
 	}
 
 	/**
+	 * The paths relative to a {@code classpath:} location of the scripts and Java
+	 * migration classes that scanning it finds, sorted, without reading its indexes: what
+	 * its index lists.
+	 * @param location the location
+	 * @return the paths
+	 */
+	List<String> scanWithoutIndex(String location) {
+		List<String> entries = new ArrayList<>();
+		for (Map.Entry<String, Resource> found : scan(location, true, false).entrySet()) {
+			Resource resource = found.getValue();
+			if (resource.sql != null || javaMigrationClass(resource.className) != null) {
+				entries.add(found.getKey());
+			}
+		}
+		return entries;
+	}
+
+	/**
 	 * The files of a location by path relative to it, sorted: every name shares the
 	 * location's prefix, so this is also the order of the names.
 	 * @param checkScripts whether to check that names ending in {@code .sql} are files,
 	 * rather than leave it to their reading
+	 * @param readIndexes whether to add what the location's indexes list
 	 */
-	private Map<String, Resource> scan(String location, boolean checkScripts) {
+	private Map<String, Resource> scan(String location, boolean checkScripts, boolean readIndexes) {
 		Map<String, Resource> found = new TreeMap<>();
 		String path = location.substring(location.indexOf(':') + 1).strip();
 		if (path.isEmpty() || path.equals("/") || path.equals(".")) {
@@ -150,6 +170,9 @@ public final class ScriptLoader {
 			}
 			for (URL url : distinct.values()) {
 				scanClasspathRoot(url, path, checkScripts, found);
+			}
+			if (readIndexes) {
+				addIndexed(path, found);
 			}
 		}
 		catch (IOException ex) {
@@ -197,6 +220,36 @@ public final class ScriptLoader {
 							.replace('/', '.');
 						found.put(relative, Resource.javaClass(display, className));
 					}
+				}
+			}
+		}
+	}
+
+	/**
+	 * Adds what the location's indexes list and scanning did not find: all of it where
+	 * the class path cannot be listed.
+	 */
+	private void addIndexed(String path, Map<String, Resource> found) throws IOException {
+		ClassLoader classLoader = this.configuration.classLoader();
+		Enumeration<URL> indexes = classLoader.getResources(ScriptIndex.resourceName(path));
+		while (indexes.hasMoreElements()) {
+			URL index = indexes.nextElement();
+			for (String entry : ScriptIndex.read(index)) {
+				if (found.containsKey(entry)) {
+					continue;
+				}
+				String display = "classpath:" + path + "/" + entry;
+				if (entry.endsWith(".sql")) {
+					URL script = classLoader.getResource(path + "/" + entry);
+					if (script == null) {
+						throw new MigrationException("Script index " + index + " lists '" + entry
+								+ "', which is not on the class path (" + display
+								+ "): build the application again, which writes the index anew");
+					}
+					found.put(entry, Resource.sql(SqlSource.resource(display, script)));
+				}
+				else {
+					found.put(entry, Resource.indexedClass(display, ScriptIndex.className(path, entry), index));
 				}
 			}
 		}
@@ -266,7 +319,7 @@ public final class ScriptLoader {
 		return path.isEmpty() ? "" : path.replace('/', '.') + ".";
 	}
 
-	private static String stripSlashes(String path) {
+	static String stripSlashes(String path) {
 		String result = path;
 		while (result.startsWith("/")) {
 			result = result.substring(1);
@@ -277,7 +330,10 @@ public final class ScriptLoader {
 		return result;
 	}
 
-	private MigrationScript loadClass(String display, String className) {
+	/**
+	 * A class of a location, if it is a concrete Java migration's.
+	 */
+	private Class<?> javaMigrationClass(String className) {
 		Class<?> type;
 		try {
 			type = Class.forName(className, false, this.configuration.classLoader());
@@ -287,6 +343,22 @@ public final class ScriptLoader {
 		}
 		if (!JavaMigration.class.isAssignableFrom(type) || type.isInterface()
 				|| Modifier.isAbstract(type.getModifiers())) {
+			return null;
+		}
+		return type;
+	}
+
+	private MigrationScript loadClass(Resource resource) {
+		String display = resource.name;
+		String className = resource.className;
+		Class<?> type = javaMigrationClass(className);
+		if (type == null) {
+			if (resource.index != null) {
+				// Listed as a Java migration when the index was written: not one now.
+				throw new MigrationException("Script index " + resource.index + " lists " + display
+						+ ", but " + className + " is not a Java migration class on the class path: build the "
+						+ "application again, which writes the index anew");
+			}
 			return null;
 		}
 		for (JavaMigration given : this.configuration.javaMigrations()) {
@@ -324,18 +396,26 @@ public final class ScriptLoader {
 
 		private final String className;
 
-		private Resource(String name, SqlSource sql, String className) {
+		// The index that listed the class, or null for one found by scanning.
+		private final URL index;
+
+		private Resource(String name, SqlSource sql, String className, URL index) {
 			this.name = name;
 			this.sql = sql;
 			this.className = className;
+			this.index = index;
 		}
 
 		static Resource sql(SqlSource sql) {
-			return new Resource(sql.name(), sql, null);
+			return new Resource(sql.name(), sql, null, null);
 		}
 
 		static Resource javaClass(String name, String className) {
-			return new Resource(name, null, className);
+			return new Resource(name, null, className, null);
+		}
+
+		static Resource indexedClass(String name, String className, URL index) {
+			return new Resource(name, null, className, index);
 		}
 
 	}

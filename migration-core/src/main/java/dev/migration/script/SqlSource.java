@@ -3,7 +3,9 @@ package dev.migration.script;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +13,9 @@ import java.nio.file.Files;
 import java.util.Arrays;
 
 /**
- * An SQL script found in a location: a file, read when it is outlined, or the text of a
- * jar entry, read before its jar closed.
+ * An SQL script found in a location: a file, read when it is outlined, the text of a
+ * jar entry, read before its jar closed, or a class-path resource listed by an index,
+ * read when it is outlined.
  */
 final class SqlSource {
 
@@ -22,18 +25,25 @@ final class SqlSource {
 
 	private final String text;
 
-	private SqlSource(String name, File file, String text) {
+	private final URL resource;
+
+	private SqlSource(String name, File file, String text, URL resource) {
 		this.name = name;
 		this.file = file;
 		this.text = text;
+		this.resource = resource;
 	}
 
 	static SqlSource file(String name, File file) {
-		return new SqlSource(name, file, null);
+		return new SqlSource(name, file, null, null);
 	}
 
 	static SqlSource text(String name, String text) {
-		return new SqlSource(name, null, text);
+		return new SqlSource(name, null, text, null);
+	}
+
+	static SqlSource resource(String name, URL resource) {
+		return new SqlSource(name, null, null, resource);
 	}
 
 	String name() {
@@ -51,6 +61,9 @@ final class SqlSource {
 	MigrationScript outline() {
 		if (this.text != null) {
 			return MigrationScript.load(this.name, this.text);
+		}
+		if (this.resource != null) {
+			return MigrationScript.load(this.name, read(this.resource));
 		}
 		return this.file.isFile() ? MigrationScript.load(this.name, read(this.file)) : null;
 	}
@@ -77,6 +90,21 @@ final class SqlSource {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read " + file, ex);
 		}
+		return decode(bytes, file.toString());
+	}
+
+	private static String read(URL resource) {
+		byte[] bytes;
+		try (InputStream in = resource.openStream()) {
+			bytes = in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read " + resource, ex);
+		}
+		return decode(bytes, resource.toString());
+	}
+
+	private static String decode(byte[] bytes, String source) {
 		String text = new String(bytes, StandardCharsets.UTF_8);
 		if (text.indexOf('\uFFFD') < 0) {
 			return text;
@@ -86,7 +114,7 @@ final class SqlSource {
 			return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
 		}
 		catch (CharacterCodingException ex) {
-			throw new UncheckedIOException("Cannot read " + file, ex);
+			throw new UncheckedIOException("Cannot read " + source, ex);
 		}
 	}
 

@@ -46,7 +46,7 @@ final class DuckDbPreloader implements ApplicationListener<ApplicationEnvironmen
 
 	private static final String URL_PREFIX = "jdbc:duckdb:";
 
-	private static final String DRIVER_CLASS = "org.duckdb.DuckDBDriver";
+	static final String DRIVER_CLASS = "org.duckdb.DuckDBDriver";
 
 	private static final Log logger = LogFactory.getLog(DuckDbPreloader.class);
 

@@ -3,6 +3,7 @@ package dev.migration.autoconfigure.command;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
@@ -19,6 +20,10 @@ import org.springframework.core.env.PropertySource;
  * {@value #ACTIVE_PROPERTY}{@code =true}, which activates
  * {@link MigrationCommandAutoConfiguration}. These properties take precedence over
  * every other source; normal starts are left untouched.
+ * <p>
+ * An application processed ahead of time has its beans chosen when it was built, for a
+ * normal start: there, command mode is refused, rather than let the command's arguments
+ * start the application (and migrate it to head) instead.
  */
 public class MigrationCommandEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -48,6 +53,11 @@ public class MigrationCommandEnvironmentPostProcessor implements EnvironmentPost
 			.get(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME);
 		if (commandLine == null || !isCommandMode(commandLine)) {
 			return;
+		}
+		if (AotDetector.useGeneratedArtifacts()) {
+			throw new IllegalStateException("The migration command line cannot run in an application processed "
+					+ "ahead of time (spring.aot.enabled=true), whose beans were chosen when it was built: run the "
+					+ "command without -Dspring.aot.enabled=true");
 		}
 		boolean verbose = commandLine.containsProperty("verbose");
 		boolean json = commandLine.containsProperty("json");
