@@ -382,15 +382,7 @@ public final class RevisionGraph {
 	 * @throws TargetException if one of {@code ids} is unknown
 	 */
 	List<String> withAncestors(Collection<String> ids, Set<String> excluded) {
-		boolean[] reached = new boolean[this.ordered.size()];
-		int[] stack = new int[this.ordered.size() + 1];
-		for (String id : ids) {
-			int start = position(id);
-			if (!reached[start]) {
-				reached[start] = true;
-				markReachable(start, this.prerequisites, reached, stack);
-			}
-		}
+		boolean[] reached = markWithReachable(ids, this.prerequisites);
 		List<String> needed = new ArrayList<>();
 		for (int i = 0; i < reached.length; i++) {
 			if (reached[i] && !excluded.contains(this.ordered.get(i).id())) {
@@ -409,15 +401,7 @@ public final class RevisionGraph {
 	 * @throws TargetException if one of {@code ids} is unknown
 	 */
 	Set<String> withDescendants(Collection<String> ids) {
-		boolean[] reached = new boolean[this.ordered.size()];
-		int[] stack = new int[this.ordered.size() + 1];
-		for (String id : ids) {
-			int start = position(id);
-			if (!reached[start]) {
-				reached[start] = true;
-				markReachable(start, this.dependents, reached, stack);
-			}
-		}
+		boolean[] reached = markWithReachable(ids, this.dependents);
 		Set<String> found = new LinkedHashSet<>();
 		for (int i = 0; i < reached.length; i++) {
 			if (reached[i]) {
@@ -425,6 +409,23 @@ public final class RevisionGraph {
 			}
 		}
 		return Collections.unmodifiableSet(found);
+	}
+
+	/**
+	 * Marks the given revisions and every revision reachable from them along the given
+	 * edges, in one walk.
+	 */
+	private boolean[] markWithReachable(Collection<String> ids, int[][] edges) {
+		boolean[] reached = new boolean[this.ordered.size()];
+		int[] stack = new int[this.ordered.size() + 1];
+		for (String id : ids) {
+			int start = position(id);
+			if (!reached[start]) {
+				reached[start] = true;
+				markReachable(start, edges, reached, stack);
+			}
+		}
+		return reached;
 	}
 
 	/**
