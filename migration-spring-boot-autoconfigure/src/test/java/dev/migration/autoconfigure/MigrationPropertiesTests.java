@@ -37,6 +37,7 @@ class MigrationPropertiesTests {
 		assertThat(properties.isEnabled()).isTrue();
 		assertThat(properties.isAutoMigrate()).isTrue();
 		assertThat(properties.isWarmUp()).isTrue();
+		assertThat(properties.getRunAt()).isEqualTo(MigrationProperties.RunAt.AUTO);
 		assertThat(properties.getTarget()).isEqualTo("head");
 		assertThat(properties.getOnFailure()).isEqualTo(MigrationProperties.OnFailure.FAIL);
 		assertThat(properties.getProductionProfiles()).containsExactly("prod", "production");
