@@ -1,7 +1,14 @@
 package dev.migration.autoconfigure;
 
+import java.time.Duration;
+import java.util.Map;
+
+import dev.migration.AheadPolicy;
 import dev.migration.MigrationConfiguration;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import org.springframework.mock.env.MockEnvironment;
 
@@ -11,25 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for {@link MigrationProperties}.
  */
 class MigrationPropertiesTests {
-
-	@Test
-	void defaultsMatchTheCoreConfiguration() {
-		MigrationProperties properties = new MigrationProperties();
-		MigrationConfiguration defaults = MigrationConfiguration.builder().build();
-		assertThat(properties.getLocations()).isEqualTo(defaults.locations());
-		assertThat(properties.getSchema()).isEqualTo(defaults.schema());
-		assertThat(properties.getTable()).isEqualTo(defaults.table());
-		assertThat(properties.getLockTimeout()).isEqualTo(defaults.lockTimeout());
-		assertThat(properties.isValidateOnMigrate()).isEqualTo(defaults.validateOnMigrate());
-		assertThat(properties.getBaselineOnMigrate()).isEqualTo(defaults.baselineOnMigrate());
-		assertThat(properties.getAheadPolicy()).isEqualTo(defaults.aheadPolicy());
-		assertThat(properties.isEcho()).isEqualTo(defaults.echo());
-		assertThat(properties.getConnectRetries()).isEqualTo(defaults.connectRetries());
-		assertThat(properties.getConnectRetryBackoff()).isEqualTo(defaults.connectRetryBackoff());
-		assertThat(properties.getPostgresql().getLockTimeout()).isEqualTo(defaults.statementLockTimeout());
-		assertThat(properties.getPostgresql().getLockRetries()).isEqualTo(defaults.lockRetries());
-		assertThat(properties.getPostgresql().getLockRetryBackoff()).isEqualTo(defaults.lockRetryBackoff());
-	}
 
 	@Test
 	void defaultsOfTheIntegration() {
@@ -43,6 +31,72 @@ class MigrationPropertiesTests {
 		assertThat(properties.getProductionProfiles()).containsExactly("prod", "production");
 		assertThat(properties.getEndpoint().isWriteEnabled()).isFalse();
 		assertThat(properties.getUrl()).isNull();
+	}
+
+	@Test
+	void defaultsAreTheDocumentedValues() {
+		MigrationConfiguration configuration = new MigrationProperties().applyTo(MigrationConfiguration.builder())
+			.build();
+		assertThat(configuration.locations()).containsExactly("classpath:db/migration");
+		assertThat(configuration.schema()).isNull();
+		assertThat(configuration.table()).isEqualTo("migration_history");
+		assertThat(configuration.lockTimeout()).isEqualTo(Duration.ofSeconds(60));
+		assertThat(configuration.validateOnMigrate()).isTrue();
+		assertThat(configuration.baselineOnMigrate()).isNull();
+		assertThat(configuration.aheadPolicy()).isEqualTo(AheadPolicy.WARN);
+		assertThat(configuration.echo()).isFalse();
+		assertThat(configuration.connectRetries()).isEqualTo(5);
+		assertThat(configuration.connectRetryBackoff()).isEqualTo(Duration.ofSeconds(1));
+		assertThat(configuration.statementLockTimeout()).isEqualTo(Duration.ofSeconds(5));
+		assertThat(configuration.lockRetries()).isEqualTo(5);
+		assertThat(configuration.lockRetryBackoff()).isEqualTo(Duration.ofSeconds(1));
+	}
+
+	@Test
+	void everyBoundPropertyArrivesInItsOwnSetting() {
+		// Distinct values, none a default: two settings swapped on the way would show.
+		Map<String, String> values = Map.ofEntries(Map.entry("migration.locations", "classpath:one,filesystem:/two"),
+				Map.entry("migration.schema", "app"), Map.entry("migration.table", "history_log"),
+				Map.entry("migration.lock-timeout", "11s"), Map.entry("migration.validate-on-migrate", "false"),
+				Map.entry("migration.baseline-on-migrate", "b1"), Map.entry("migration.ahead-policy", "fail"),
+				Map.entry("migration.echo", "true"), Map.entry("migration.connect-retries", "2"),
+				Map.entry("migration.connect-retry-backoff", "3s"), Map.entry("migration.postgresql.lock-timeout", "4s"),
+				Map.entry("migration.postgresql.lock-retries", "7"),
+				Map.entry("migration.postgresql.lock-retry-backoff", "8s"));
+		MigrationProperties properties = new Binder(new MapConfigurationPropertySource(values))
+			.bind("migration", MigrationProperties.class)
+			.get();
+		MigrationConfiguration configuration = properties.applyTo(MigrationConfiguration.builder()).build();
+		assertThat(configuration.locations()).containsExactly("classpath:one", "filesystem:/two");
+		assertThat(configuration.schema()).isEqualTo("app");
+		assertThat(configuration.table()).isEqualTo("history_log");
+		assertThat(configuration.lockTimeout()).isEqualTo(Duration.ofSeconds(11));
+		assertThat(configuration.validateOnMigrate()).isFalse();
+		assertThat(configuration.baselineOnMigrate()).isEqualTo("b1");
+		assertThat(configuration.aheadPolicy()).isEqualTo(AheadPolicy.FAIL);
+		assertThat(configuration.echo()).isTrue();
+		assertThat(configuration.connectRetries()).isEqualTo(2);
+		assertThat(configuration.connectRetryBackoff()).isEqualTo(Duration.ofSeconds(3));
+		assertThat(configuration.statementLockTimeout()).isEqualTo(Duration.ofSeconds(4));
+		assertThat(configuration.lockRetries()).isEqualTo(7);
+		assertThat(configuration.lockRetryBackoff()).isEqualTo(Duration.ofSeconds(8));
+	}
+
+	@Test
+	void bindsTheSettingsOfTheIntegration() {
+		Map<String, String> values = Map.of("migration.run-at", "startup", "migration.on-failure", "keep-running",
+				"migration.target", "heads", "migration.auto-migrate", "false", "migration.warm-up", "false",
+				"migration.endpoint.write-enabled", "true", "migration.production-profiles", "live,eu-live");
+		MigrationProperties properties = new Binder(new MapConfigurationPropertySource(values))
+			.bind("migration", MigrationProperties.class)
+			.get();
+		assertThat(properties.getRunAt()).isEqualTo(MigrationProperties.RunAt.STARTUP);
+		assertThat(properties.getOnFailure()).isEqualTo(MigrationProperties.OnFailure.KEEP_RUNNING);
+		assertThat(properties.getTarget()).isEqualTo("heads");
+		assertThat(properties.isAutoMigrate()).isFalse();
+		assertThat(properties.isWarmUp()).isFalse();
+		assertThat(properties.getEndpoint().isWriteEnabled()).isTrue();
+		assertThat(properties.getProductionProfiles()).containsExactly("live", "eu-live");
 	}
 
 	@Test
