@@ -1,15 +1,15 @@
 package dev.migration.autoconfigure;
 
 import java.util.Locale;
-import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 
 /**
  * Supplies {@code spring.datasource.driver-class-name=org.duckdb.DuckDBDriver} when
@@ -18,9 +18,11 @@ import org.springframework.core.env.MapPropertySource;
  * of them, and without this {@code spring.datasource.url=jdbc:duckdb:app.db} alone fails
  * with "Failed to determine a suitable driver class".
  * <p>
- * The property is added with the lowest precedence, so a driver class set anywhere
- * else wins, and runs after {@link DatabaseUrlEnvironmentPostProcessor}, whose
- * {@code DATABASE_URL} mapping sets the driver itself.
+ * The property source has the lowest precedence, so a driver class set anywhere else
+ * wins, and it looks at the URL each time the driver class is asked for, so a URL that
+ * a test sets later ({@code @DynamicPropertySource}) is the one that counts: a
+ * PostgreSQL URL over an {@code application.yml}'s DuckDB one gets Spring Boot's own
+ * choice of driver.
  */
 public class DuckDbDriverEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -34,12 +36,6 @@ public class DuckDbDriverEnvironmentPostProcessor implements EnvironmentPostProc
 	 */
 	public static final int ORDER = ConfigDataEnvironmentPostProcessor.ORDER + 15;
 
-	static final String DRIVER_CLASS_NAME = "org.duckdb.DuckDBDriver";
-
-	private static final String URL = "spring.datasource.url";
-
-	private static final String DRIVER = "spring.datasource.driver-class-name";
-
 	@Override
 	public int getOrder() {
 		return ORDER;
@@ -47,14 +43,42 @@ public class DuckDbDriverEnvironmentPostProcessor implements EnvironmentPostProc
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		Binder binder = Binder.get(environment);
-		String url = binder.bind(URL, String.class).orElse(null);
-		if (url == null || !url.trim().toLowerCase(Locale.ROOT).startsWith("jdbc:duckdb:")
-				|| binder.bind(DRIVER, String.class).isBound()) {
-			return;
+		if (!environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
+			environment.getPropertySources().addLast(new DuckDbDriverPropertySource(environment));
 		}
-		environment.getPropertySources()
-			.addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, Map.of(DRIVER, DRIVER_CLASS_NAME)));
+	}
+
+	/**
+	 * Answers the driver class from the URL the environment has when it is asked.
+	 */
+	static final class DuckDbDriverPropertySource extends PropertySource<Object> {
+
+		private static final String URL = "spring.datasource.url";
+
+		private static final String DRIVER = "spring.datasource.driver-class-name";
+
+		// Not the source: Spring Boot walks into a source that is an environment, and
+		// this one would lead back to itself.
+		private final ConfigurableEnvironment environment;
+
+		DuckDbDriverPropertySource(ConfigurableEnvironment environment) {
+			super(PROPERTY_SOURCE_NAME, new Object());
+			this.environment = environment;
+		}
+
+		@Override
+		public @Nullable Object getProperty(String name) {
+			if (!DRIVER.equals(name)) {
+				return null;
+			}
+			// Asked last: the environment's other sources had no driver class. Asking the
+			// environment for the URL comes back here only for the URL, which this answers
+			// with nothing.
+			String url = this.environment.getProperty(URL);
+			return (url != null && url.trim().toLowerCase(Locale.ROOT).startsWith("jdbc:duckdb:"))
+					? DuckDbPreloader.DRIVER_CLASS : null;
+		}
+
 	}
 
 }

@@ -1,36 +1,34 @@
 package dev.migration.autoconfigure;
 
+import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import dev.migration.AppliedMigration;
 import dev.migration.MigrationManager;
 import dev.migration.MigrationResult;
+import dev.migration.autoconfigure.MigrationProperties.RunAt;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
-import dev.migration.autoconfigure.MigrationProperties.RunAt;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.ApplicationListener;
-import org.springframework.context.EnvironmentAware;
-import org.springframework.core.env.Environment;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
 
 /**
  * Migrates to {@code migration.target} when the application starts, at the moment
  * {@code migration.run-at} says. Define a bean of this type to replace it.
  * <p>
  * With {@link RunAt#STARTUP} the migrations run when this bean is initialized, during
- * the context refresh. The bean is a database initializer in Spring Boot's sense
+ * the context refresh. The bean is then a database initializer in Spring Boot's sense
  * ({@code MigrationDatabaseInitializerDetector}), so the JPA
  * {@code EntityManagerFactory}, Spring's {@code JdbcTemplate} and {@code JdbcClient},
  * and every bean marked {@code @DependsOnDatabaseInitialization} are created after it,
@@ -38,18 +36,20 @@ import org.springframework.core.env.Environment;
  * schema while the application starts ({@link RunAtDecision}), and logs why.
  * <p>
  * With {@link RunAt#READY} the migrations run synchronously, in the
- * {@link ApplicationReadyEvent} listener. By
- * then the context is refreshed and an embedded web server has started, so its own
- * threads serve the liveness and readiness probes while the migrations run: liveness is
+ * {@link ApplicationReadyEvent} listener, before the other listeners. By then the
+ * context is refreshed and an embedded web server has started, so its own threads serve
+ * the liveness and readiness probes while the migrations run: liveness is
  * {@code CORRECT} and readiness {@code REFUSING_TRAFFIC} (the runner publishes it, and
  * Spring Boot only publishes {@code ACCEPTING_TRAFFIC} after every
  * {@code ApplicationReadyEvent} listener returned). Running on another thread would
- * race that publication and let traffic in before the schema is ready.
+ * race that publication and let traffic in before the schema is ready. The
+ * auto-configured runner then starts warming up once it is initialized, on a thread of
+ * its own while the rest of the context refreshes ({@code migration.warm-up}): it loads
+ * the scripts and opens a first connection. The run waits for it, then reads the state
+ * and migrates as it would have without it.
  * <p>
- * The auto-configured runner starts warming up as soon as it is created, on a thread
- * of its own while the rest of the context refreshes ({@code migration.warm-up}): it
- * loads the scripts and opens a first connection. The run waits for it, then reads the
- * state and migrates as it would have without it.
+ * In command mode ({@code migration <command>}) and with
+ * {@code migration.auto-migrate=false} a runner does nothing, whoever defined it.
  * <p>
  * On failure, with {@link MigrationProperties.OnFailure#FAIL} the exception is
  * rethrown, so the application stops with a non-zero exit code and the failure
@@ -58,7 +58,7 @@ import org.springframework.core.env.Environment;
  * as {@code DOWN}.
  */
 public class MigrationRunner implements ApplicationListener<ApplicationReadyEvent>, InitializingBean,
-		DisposableBean, BeanFactoryAware, EnvironmentAware {
+		DisposableBean, ApplicationContextAware, Ordered {
 
 	private static final Log logger = LogFactory.getLog(MigrationRunner.class);
 
@@ -70,18 +70,16 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
 
 	private final Supplier<MigrationWarmUp> warmUpStarter;
 
-	private MigrationWarmUp warmUp = MigrationWarmUp.NONE;
+	private volatile MigrationWarmUp warmUp = MigrationWarmUp.NONE;
 
-	private @Nullable BeanFactory beanFactory;
+	private @Nullable ApplicationContext context;
 
-	private @Nullable Environment environment;
-
-	private RunAt runAt = RunAt.READY;
+	private volatile @Nullable RunAt runAt;
 
 	/**
-	 * Creates a runner that does all the work when the application is ready.
+	 * Creates a runner without a warm-up.
 	 * @param migrationManager the manager
-	 * @param properties the properties, for the target and the failure mode
+	 * @param properties the properties, for the target, the moment and the failure mode
 	 * @param runState where the run is recorded
 	 */
 	public MigrationRunner(MigrationManager migrationManager, MigrationProperties properties,
@@ -98,29 +96,44 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
 	}
 
 	@Override
-	public void setBeanFactory(BeanFactory beanFactory) {
-		this.beanFactory = beanFactory;
+	public void setApplicationContext(ApplicationContext context) {
+		this.context = context;
 	}
 
+	/**
+	 * First among the {@link ApplicationReadyEvent} listeners, so that the others see a
+	 * migrated schema.
+	 */
 	@Override
-	public void setEnvironment(Environment environment) {
-		this.environment = environment;
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
 	}
 
 	/**
 	 * Decides when the migrations run, and runs them now for {@link RunAt#STARTUP}.
 	 * @throws SchemaNeededAtStartupException when they would run once the application is
-	 * ready while Hibernate reads the schema as it starts
+	 * ready while Hibernate or Spring Boot's SQL scripts use the schema as it starts
 	 */
 	@Override
 	public void afterPropertiesSet() {
-		RunAtDecision decision = decide();
-		this.runAt = decision.runAt();
-		logger.info(decision.describe());
-		if (decision.conflict() != null) {
-			throw new SchemaNeededAtStartupException(decision.conflict());
+		if (this.context != null && !RunAtDecision.migratesOnStart(this.context.getEnvironment())) {
+			return;
 		}
-		if (this.runAt == RunAt.STARTUP) {
+		RunAtDecision decision = decide();
+		logger.info(decision.describe());
+		RunAtDecision.SchemaUse conflict = decision.conflict();
+		if (conflict != null) {
+			throw new SchemaNeededAtStartupException(conflict.user(), conflict.property(), conflict.value(),
+					conflict.off());
+		}
+		RunAtDecision.SchemaUse warning = decision.warning();
+		if (warning != null) {
+			logger.warn(warning.user() + " replaces the migrated tables as the application starts ("
+					+ warning.setting() + "): set " + warning.property() + "=" + warning.off()
+					+ " and let the migrations own the schema");
+		}
+		this.runAt = decision.runAt();
+		if (decision.runAt() == RunAt.STARTUP) {
 			migrate();
 		}
 		else {
@@ -131,25 +144,32 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
 
 	private RunAtDecision decide() {
 		RunAt configured = this.properties.getRunAt();
-		if (this.beanFactory instanceof ConfigurableListableBeanFactory listable && this.environment != null) {
-			return RunAtDecision.decide(configured, listable, this.environment);
+		if (this.context instanceof ConfigurableApplicationContext configurable) {
+			return RunAtDecision.decide(configured, configurable.getBeanFactory(), configurable.getEnvironment());
 		}
 		// Outside a context, nothing can need the schema while it starts.
-		return (configured == RunAt.STARTUP) ? new RunAtDecision(RunAt.STARTUP, "migration.run-at=startup", null)
-				: new RunAtDecision(RunAt.READY, "migration.run-at=" + configured.name().toLowerCase(java.util.Locale.ROOT), null);
+		return (configured == RunAt.STARTUP)
+				? new RunAtDecision(RunAt.STARTUP, "migration.run-at=startup", null, null)
+				: new RunAtDecision(RunAt.READY, "migration.run-at=" + configured.name().toLowerCase(Locale.ROOT), null,
+						null);
 	}
 
 	/**
 	 * When the migrations run, once this bean is initialized.
-	 * @return {@link RunAt#STARTUP} or {@link RunAt#READY}
+	 * @return {@link RunAt#STARTUP} or {@link RunAt#READY}, or {@code null} when they do
+	 * not run on start (command mode, {@code migration.auto-migrate=false})
 	 */
-	public RunAt getRunAt() {
+	public @Nullable RunAt getRunAt() {
 		return this.runAt;
 	}
 
+	/**
+	 * Runs the migrations with {@link RunAt#READY}, for this runner's own context only
+	 * (a child context's ready event reaches its parent's listeners too).
+	 */
 	@Override
 	public void onApplicationEvent(ApplicationReadyEvent event) {
-		if (this.runAt == RunAt.READY) {
+		if (this.runAt == RunAt.READY && (this.context == null || event.getApplicationContext() == this.context)) {
 			run(event.getApplicationContext());
 		}
 	}

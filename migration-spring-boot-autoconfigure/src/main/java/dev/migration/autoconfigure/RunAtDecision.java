@@ -5,13 +5,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.migration.autoconfigure.MigrationProperties.RunAt;
+import dev.migration.autoconfigure.command.MigrationCommandEnvironmentPostProcessor;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.CommandLineRunner;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
@@ -19,43 +22,80 @@ import org.springframework.util.ClassUtils;
 /**
  * When the migrations of this application run, as {@code migration.run-at} and the
  * beans of the context decide it, and why. A function of the bean definitions and the
- * environment only: nothing is instantiated to decide.
+ * environment only: nothing is instantiated to decide, so the
+ * {@link MigrationDatabaseInitializerDetector} and the {@link MigrationRunner} reach the
+ * same decision.
  *
  * @param runAt {@link RunAt#STARTUP} or {@link RunAt#READY}, never {@link RunAt#AUTO}
  * @param reason why, for the log
- * @param conflict with {@link RunAt#READY}, the JPA setting that would fail before the
- * migrations run ({@code spring.jpa.hibernate.ddl-auto=validate}); otherwise
- * {@code null}
+ * @param conflict with {@link RunAt#READY}, what would use the schema before the
+ * migrations ran; otherwise {@code null}
+ * @param warning with {@link RunAt#STARTUP}, what would change the migrated schema
+ * after the migrations ran; otherwise {@code null}
  */
-record RunAtDecision(RunAt runAt, String reason, @Nullable String conflict) {
-
-	private static final String COMMAND_PACKAGE = "dev.migration.autoconfigure.command.";
+record RunAtDecision(RunAt runAt, String reason, @Nullable SchemaUse conflict, @Nullable SchemaUse warning) {
 
 	private static final String ENTITY_MANAGER_FACTORY = "jakarta.persistence.EntityManagerFactory";
 
+	private static final String SCRIPT_INITIALIZER = "org.springframework.boot.sql.init.AbstractScriptDatabaseInitializer";
+
+	private static final String HIBERNATE = "Hibernate";
+
+	private static final String SQL_SCRIPTS = "Spring Boot's SQL scripts (schema.sql, data.sql)";
+
 	/**
-	 * The {@code ddl-auto} values with which Hibernate reads or changes the schema while
-	 * it starts.
+	 * The schema actions with which Hibernate reads or changes the schema as it starts.
 	 */
-	private static final Set<String> SCHEMA_TOUCHING_DDL_AUTO = Set.of("validate", "update", "create",
-			"create-drop");
+	private static final Set<String> SCHEMA_ACTIONS = Set.of("validate", "update", "create", "create-drop",
+			"drop-and-create", "create-only", "drop");
+
+	/**
+	 * The schema actions that replace tables the migrations created.
+	 */
+	private static final Set<String> RECREATING_ACTIONS = Set.of("create", "create-drop", "drop-and-create", "drop");
+
+	/**
+	 * Whether the migrations run as the application starts at all: not in command mode,
+	 * where the command does the work, nor with {@code migration.auto-migrate=false}.
+	 * @param environment the environment
+	 * @return {@code true} if they run on start
+	 */
+	static boolean migratesOnStart(Environment environment) {
+		Binder binder = Binder.get(environment);
+		return !binder.bind(MigrationCommandEnvironmentPostProcessor.ACTIVE_PROPERTY, Boolean.class).orElse(false)
+				&& binder.bind("migration.auto-migrate", Boolean.class).orElse(true);
+	}
+
+	/**
+	 * Decides when the migrations run, reading {@code migration.run-at} from the
+	 * environment.
+	 * @param beanFactory the bean factory, with every bean definition registered
+	 * @param environment the environment
+	 * @return the decision
+	 */
+	static RunAtDecision decide(ConfigurableListableBeanFactory beanFactory, Environment environment) {
+		return decide(Binder.get(environment).bind("migration.run-at", RunAt.class).orElse(RunAt.AUTO), beanFactory,
+				environment);
+	}
 
 	/**
 	 * Decides when the migrations run.
 	 * @param configured {@code migration.run-at}
 	 * @param beanFactory the bean factory, with every bean definition registered
-	 * @param environment the environment, for the JPA settings
+	 * @param environment the environment, for the JPA and SQL initialization settings
 	 * @return the decision
 	 */
 	static RunAtDecision decide(RunAt configured, ConfigurableListableBeanFactory beanFactory,
 			Environment environment) {
-		List<String> entityManagerFactories = entityManagerFactories(beanFactory);
+		List<String> entityManagerFactories = beansOfType(beanFactory, ENTITY_MANAGER_FACTORY);
+		SchemaUse hibernate = entityManagerFactories.isEmpty() ? null : hibernateSchemaUse(environment);
+		SchemaUse scripts = scriptsSchemaUse(beanFactory, environment);
 		if (configured == RunAt.STARTUP) {
-			return new RunAtDecision(RunAt.STARTUP, "migration.run-at=startup", null);
+			return startup("migration.run-at=startup", hibernate);
 		}
 		if (configured == RunAt.READY) {
-			return new RunAtDecision(RunAt.READY, "migration.run-at=ready",
-					conflict(entityManagerFactories, environment));
+			return new RunAtDecision(RunAt.READY, "migration.run-at=ready", (hibernate != null) ? hibernate : scripts,
+					null);
 		}
 		List<String> needs = new ArrayList<>();
 		if (!entityManagerFactories.isEmpty()) {
@@ -69,13 +109,21 @@ record RunAtDecision(RunAt runAt, String reason, @Nullable String conflict) {
 		if (!dependents.isEmpty()) {
 			needs.add(beans("beans marked @DependsOnDatabaseInitialization", dependents));
 		}
+		if (scripts != null) {
+			needs.add(SQL_SCRIPTS + " (" + scripts.setting() + ")");
+		}
 		if (needs.isEmpty()) {
 			return new RunAtDecision(RunAt.READY, "migration.run-at=auto, and no JPA EntityManagerFactory, "
 					+ "ApplicationRunner, CommandLineRunner or @DependsOnDatabaseInitialization bean needs the "
-					+ "schema while the application starts", null);
+					+ "schema while the application starts", null, null);
 		}
-		return new RunAtDecision(RunAt.STARTUP, "migration.run-at=auto, and these need the schema while the "
-				+ "application starts: " + String.join("; ", needs), null);
+		return startup("migration.run-at=auto, and these need the schema while the application starts: "
+				+ String.join("; ", needs), hibernate);
+	}
+
+	private static RunAtDecision startup(String reason, @Nullable SchemaUse hibernate) {
+		boolean recreates = hibernate != null && RECREATING_ACTIONS.contains(hibernate.value().toLowerCase(Locale.ROOT));
+		return new RunAtDecision(RunAt.STARTUP, reason, null, recreates ? hibernate : null);
 	}
 
 	/**
@@ -89,25 +137,52 @@ record RunAtDecision(RunAt runAt, String reason, @Nullable String conflict) {
 		return when + " (" + this.reason + ")";
 	}
 
-	private static @Nullable String conflict(List<String> entityManagerFactories, Environment environment) {
-		if (entityManagerFactories.isEmpty()) {
-			return null;
+	/**
+	 * Hibernate's schema action as Spring Boot gives it to Hibernate: its own
+	 * {@code hibernate.hbm2ddl.auto} wins over {@code ddl-auto}, which wins over
+	 * {@code generate-ddl}; the JPA schema generation is a setting of its own.
+	 */
+	static @Nullable SchemaUse hibernateSchemaUse(Environment environment) {
+		String generation = environment.getProperty(
+				"spring.jpa.properties.jakarta.persistence.schema-generation.database.action");
+		if (generation != null && SCHEMA_ACTIONS.contains(generation.trim().toLowerCase(Locale.ROOT))) {
+			return new SchemaUse(HIBERNATE, "spring.jpa.properties.jakarta.persistence.schema-generation.database.action",
+					generation.trim(), "none");
 		}
-		for (String property : new String[] { "spring.jpa.hibernate.ddl-auto",
-				"spring.jpa.properties.hibernate.hbm2ddl.auto" }) {
+		for (String property : new String[] { "spring.jpa.properties.hibernate.hbm2ddl.auto",
+				"spring.jpa.hibernate.ddl-auto" }) {
 			String value = environment.getProperty(property);
-			if (value != null && SCHEMA_TOUCHING_DDL_AUTO.contains(value.trim().toLowerCase(Locale.ROOT))) {
-				return property + "=" + value.trim();
+			if (value != null) {
+				return SCHEMA_ACTIONS.contains(value.trim().toLowerCase(Locale.ROOT))
+						? new SchemaUse(HIBERNATE, property, value.trim(), "none") : null;
 			}
+		}
+		if ("true".equalsIgnoreCase(environment.getProperty("spring.jpa.generate-ddl", "").trim())) {
+			return new SchemaUse(HIBERNATE, "spring.jpa.generate-ddl", "true", "false");
 		}
 		return null;
 	}
 
-	private static List<String> entityManagerFactories(ConfigurableListableBeanFactory beanFactory) {
-		if (!ClassUtils.isPresent(ENTITY_MANAGER_FACTORY, beanFactory.getBeanClassLoader())) {
+	/**
+	 * Spring Boot's script initialization, when it runs its scripts on this database:
+	 * only with {@code spring.sql.init.mode=always}, as DuckDB and PostgreSQL are not
+	 * embedded databases to it.
+	 */
+	private static @Nullable SchemaUse scriptsSchemaUse(ConfigurableListableBeanFactory beanFactory,
+			Environment environment) {
+		String mode = environment.getProperty("spring.sql.init.mode");
+		if (mode == null || !mode.trim().equalsIgnoreCase("always")
+				|| beansOfType(beanFactory, SCRIPT_INITIALIZER).isEmpty()) {
+			return null;
+		}
+		return new SchemaUse(SQL_SCRIPTS, "spring.sql.init.mode", mode.trim(), "never");
+	}
+
+	private static List<String> beansOfType(ConfigurableListableBeanFactory beanFactory, String className) {
+		if (!ClassUtils.isPresent(className, beanFactory.getBeanClassLoader())) {
 			return List.of();
 		}
-		Class<?> type = ClassUtils.resolveClassName(ENTITY_MANAGER_FACTORY, beanFactory.getBeanClassLoader());
+		Class<?> type = ClassUtils.resolveClassName(className, beanFactory.getBeanClassLoader());
 		return Arrays.asList(beanFactory.getBeanNamesForType(type, true, false));
 	}
 
@@ -116,7 +191,7 @@ record RunAtDecision(RunAt runAt, String reason, @Nullable String conflict) {
 		for (Class<?> type : new Class<?>[] { ApplicationRunner.class, CommandLineRunner.class }) {
 			for (String name : beanFactory.getBeanNamesForType(type, true, false)) {
 				// The command-line mode's own runner needs no schema: it is what migrates.
-				if (!isOwn(beanFactory.getType(name, false)) && !runners.contains(name)) {
+				if (!isCommandMode(beanFactory.getType(name, false)) && !runners.contains(name)) {
 					runners.add(name);
 				}
 			}
@@ -133,7 +208,7 @@ record RunAtDecision(RunAt runAt, String reason, @Nullable String conflict) {
 		List<String> marked = new ArrayList<>();
 		for (String name : beanFactory.getBeanDefinitionNames()) {
 			Class<?> type = beanFactory.getType(name, false);
-			if (type != null && !isFramework(type)
+			if (type != null && !type.getName().startsWith("org.springframework.")
 					&& beanFactory.findAnnotationOnBean(name, DependsOnDatabaseInitialization.class, false) != null) {
 				marked.add(name);
 			}
@@ -141,20 +216,28 @@ record RunAtDecision(RunAt runAt, String reason, @Nullable String conflict) {
 		return marked;
 	}
 
-	private static boolean isOwn(@Nullable Class<?> type) {
-		return type != null && type.getName().startsWith(COMMAND_PACKAGE);
-	}
-
-	private static boolean isFramework(Class<?> type) {
-		return type.getName().startsWith("org.springframework.");
+	private static boolean isCommandMode(@Nullable Class<?> type) {
+		return type != null && type.getPackageName().equals(MigrationCommandEnvironmentPostProcessor.class.getPackageName());
 	}
 
 	private static String beans(String kind, List<String> names) {
-		StringBuilder quoted = new StringBuilder(kind).append(" (");
-		for (String name : names) {
-			quoted.append(name.equals(names.get(0)) ? "'" : ", '").append(name).append('\'');
+		return names.stream().collect(Collectors.joining("', '", kind + " ('", "')"));
+	}
+
+	/**
+	 * Something that uses the schema while the application starts, by a setting.
+	 *
+	 * @param user what uses it, such as {@code Hibernate}
+	 * @param property the property that makes it do so
+	 * @param value the property's value
+	 * @param off the value of the property with which it does not
+	 */
+	record SchemaUse(String user, String property, String value, String off) {
+
+		String setting() {
+			return this.property + "=" + this.value;
 		}
-		return quoted.append(')').toString();
+
 	}
 
 }

@@ -2,32 +2,61 @@ package dev.migration.autoconfigure;
 
 /**
  * Thrown when the migrations would run once the application is ready
- * ({@code migration.run-at=ready}) while Hibernate reads or changes the schema as the
- * application starts: it would validate a schema not migrated yet, or create tables that
- * the migrations then fail to create. Thrown while the context refreshes, before the JPA
- * {@code EntityManagerFactory} is created.
+ * ({@code migration.run-at=ready}) while something uses the schema as the application
+ * starts: Hibernate validating or generating it, or Spring Boot's SQL scripts filling
+ * it. It would see the schema before the migrations ran, or create tables the
+ * migrations then fail to create. Thrown while the context refreshes, before the JPA
+ * {@code EntityManagerFactory} or the script initialization is created.
  */
 public class SchemaNeededAtStartupException extends RuntimeException {
 
-	private final String jpaSetting;
+	private final String property;
+
+	private final String value;
+
+	private final String off;
 
 	/**
-	 * Creates an exception for the JPA setting at fault.
-	 * @param jpaSetting the setting and its value, such as
-	 * {@code spring.jpa.hibernate.ddl-auto=validate}
+	 * Creates an exception for the setting at fault.
+	 * @param user what uses the schema while the application starts, such as
+	 * {@code Hibernate}
+	 * @param property the property that makes it do so, such as
+	 * {@code spring.jpa.hibernate.ddl-auto}
+	 * @param value the property's value, such as {@code validate}
+	 * @param off the value of the property with which it does not, such as {@code none}
 	 */
-	public SchemaNeededAtStartupException(String jpaSetting) {
-		super("Migrations run once the application is ready (migration.run-at=ready), but Hibernate uses the schema "
-				+ "while the application starts (" + jpaSetting + "): it would see the schema before the migrations ran");
-		this.jpaSetting = jpaSetting;
+	public SchemaNeededAtStartupException(String user, String property, String value, String off) {
+		super("Migrations run once the application is ready (migration.run-at=ready), but " + user
+				+ " would use the schema while the application starts (" + property + "=" + value
+				+ "), before the migrations ran");
+		this.property = property;
+		this.value = value;
+		this.off = off;
 	}
 
 	/**
-	 * The JPA setting at fault, with its value.
-	 * @return the setting, such as {@code spring.jpa.hibernate.ddl-auto=validate}
+	 * The property that makes the schema needed while the application starts.
+	 * @return the property, such as {@code spring.jpa.hibernate.ddl-auto}
 	 */
-	public String getJpaSetting() {
-		return this.jpaSetting;
+	public String getProperty() {
+		return this.property;
+	}
+
+	/**
+	 * The property's value.
+	 * @return the value, such as {@code validate}
+	 */
+	public String getValue() {
+		return this.value;
+	}
+
+	/**
+	 * The value of the property with which the schema is not used while the application
+	 * starts.
+	 * @return the value, such as {@code none}
+	 */
+	public String getOff() {
+		return this.off;
 	}
 
 }

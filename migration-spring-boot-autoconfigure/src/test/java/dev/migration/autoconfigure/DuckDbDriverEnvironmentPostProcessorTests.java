@@ -1,6 +1,7 @@
 package dev.migration.autoconfigure;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -12,8 +13,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,10 +52,28 @@ class DuckDbDriverEnvironmentPostProcessorTests {
 	void leavesADriverTheUserSet() {
 		assertThat(process("spring.datasource.url", "jdbc:duckdb:app.db", DRIVER, "com.example.Wrapper")
 			.getProperty(DRIVER)).isEqualTo("com.example.Wrapper");
-		assertThat(process("spring.datasource.url", "jdbc:duckdb:app.db", "spring.datasource.driverClassName",
-				"com.example.Wrapper")
-			.getPropertySources()
-			.contains(DuckDbDriverEnvironmentPostProcessor.PROPERTY_SOURCE_NAME)).isFalse();
+		assertThat(Binder.get(process("spring.datasource.url", "jdbc:duckdb:app.db", "spring.datasource.driverClassName",
+				"com.example.Wrapper"))
+			.bind(DRIVER, String.class)
+			.get()).isEqualTo("com.example.Wrapper");
+	}
+
+	@Test
+	void followsAUrlSetAfterTheEnvironmentWasPrepared() {
+		MockEnvironment environment = process("spring.datasource.url", "jdbc:duckdb:app.db");
+		// As @DynamicPropertySource does: a source of higher precedence, added later.
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("test", Map.of("spring.datasource.url", "jdbc:postgresql://localhost/t")));
+		assertThat(environment.getProperty(DRIVER)).isNull();
+		environment.getPropertySources()
+			.replace("test", new MapPropertySource("test", Map.of("spring.datasource.url", "jdbc:duckdb:t.db")));
+		assertThat(environment.getProperty(DRIVER)).isEqualTo("org.duckdb.DuckDBDriver");
+	}
+
+	@Test
+	void isBoundByTheDataSourceProperties() {
+		MockEnvironment environment = process("spring.datasource.url", "jdbc:duckdb:app.db");
+		assertThat(Binder.get(environment).bind(DRIVER, String.class).get()).isEqualTo("org.duckdb.DuckDBDriver");
 	}
 
 	@Test

@@ -1,11 +1,15 @@
 package dev.migration.autoconfigure;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import javax.sql.DataSource;
 
+import dev.migration.JavaMigration;
+import dev.migration.MigrationContext;
 import dev.migration.MigrationException;
 import dev.migration.MigrationFailedException;
+import dev.migration.MigrationManager;
 import dev.migration.autoconfigure.MigrationProperties.RunAt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -15,6 +19,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -25,6 +30,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.stereotype.Component;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,13 +70,13 @@ class MigrationRunAtTests {
 	}
 
 	@Test
-	void autoWithJdbcTemplateAloneMigratesWhenReadyAndCreatesTheTemplateAfterTheRunner() {
+	void autoWithJdbcTemplateAloneMigratesWhenReady() {
 		withDatabase().withConfiguration(AutoConfigurations.of(JdbcTemplateAutoConfiguration.class))
 			.run((context) -> {
 				assertThat(context).hasSingleBean(JdbcTemplate.class);
 				assertThat(context.getBean(MigrationRunner.class).getRunAt()).isEqualTo(RunAt.READY);
-				assertThat(context.getBeanFactory().getBeanDefinition("jdbcTemplate").getDependsOn())
-					.contains("migrationRunner");
+				// Nothing waits for a runner that migrates only once the application is ready.
+				assertThat(context.getBeanFactory().getBeanDefinition("jdbcTemplate").getDependsOn()).isNull();
 			});
 	}
 
@@ -107,6 +113,8 @@ class MigrationRunAtTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context.getBean(MigrationRunner.class).getRunAt()).isEqualTo(RunAt.STARTUP);
+				assertThat(context.getBeanFactory().getBeanDefinition("jdbcTemplate").getDependsOn())
+					.contains("migrationRunner");
 				assertThat(context.getBean("usersAtCreation")).isEqualTo(0);
 			});
 	}
@@ -169,6 +177,123 @@ class MigrationRunAtTests {
 						+ "AutoConfigureTestDatabase.Replace.NONE) and give it a PostgreSQL or DuckDB "
 						+ "spring.datasource.url");
 			});
+	}
+
+	@Test
+	void autoWithSqlScriptsAlwaysMigratesBeforeThem() {
+		withDatabase("spring.sql.init.mode=always", "spring.sql.init.data-locations=classpath:db/init/data.sql")
+			.withConfiguration(AutoConfigurations.of(DataSourceInitializationAutoConfiguration.class))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(MigrationRunner.class).getRunAt()).isEqualTo(RunAt.STARTUP);
+				assertThat(new JdbcTemplate(context.getBean(DataSource.class))
+					.queryForObject("SELECT name FROM users", String.class)).isEqualTo("from data.sql");
+			});
+	}
+
+	@Test
+	void readyWithSqlScriptsAlwaysFailsBeforeTheyRun() {
+		withDatabase("migration.run-at=ready", "spring.sql.init.mode=always",
+				"spring.sql.init.data-locations=classpath:db/init/data.sql")
+			.withConfiguration(AutoConfigurations.of(DataSourceInitializationAutoConfiguration.class))
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(SchemaNeededAtStartupException.class)
+					.hasMessage("Migrations run once the application is ready (migration.run-at=ready), but Spring "
+							+ "Boot's SQL scripts (schema.sql, data.sql) would use the schema while the application "
+							+ "starts (spring.sql.init.mode=always), before the migrations ran");
+			});
+	}
+
+	@Test
+	void readyLetsAJavaMigrationBeanUseTheJdbcTemplate() {
+		withDatabase().withConfiguration(AutoConfigurations.of(JdbcTemplateAutoConfiguration.class))
+			.withUserConfiguration(TemplateMigrationConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBeanFactory().getBeanDefinition("jdbcTemplate").getDependsOn()).isNull();
+				MigrationAutoConfigurationTests.ready(context);
+				assertThat(context.getBean(MigrationRunState.class).getLastRun().applied()).containsExactly("a1", "a2",
+						"t3");
+			});
+	}
+
+	@Test
+	void inCommandModeEvenAnApplicationsOwnRunnerDoesNothing() {
+		withDatabase("migration.command.active=true", "migration.run-at=startup")
+			.withUserConfiguration(UserRunnerConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(MigrationRunner.class).getRunAt()).isNull();
+				MigrationAutoConfigurationTests.ready(context);
+				assertThat(TestDatabase.hasTable(context.getBean(DataSource.class), "users")).isFalse();
+			});
+	}
+
+	@Test
+	void hibernatesSchemaActionIsReadAsSpringBootPassesIt() {
+		assertThat(RunAtDecision.hibernateSchemaUse(new MockEnvironment())).isNull();
+		assertThat(RunAtDecision.hibernateSchemaUse(
+				new MockEnvironment().withProperty("spring.jpa.hibernate.ddl-auto", "validate")))
+			.extracting(RunAtDecision.SchemaUse::setting)
+			.isEqualTo("spring.jpa.hibernate.ddl-auto=validate");
+		// Hibernate's own property wins over ddl-auto, as Spring Boot passes it.
+		assertThat(RunAtDecision.hibernateSchemaUse(new MockEnvironment()
+			.withProperty("spring.jpa.hibernate.ddl-auto", "validate")
+			.withProperty("spring.jpa.properties.hibernate.hbm2ddl.auto", "none"))).isNull();
+		assertThat(RunAtDecision.hibernateSchemaUse(
+				new MockEnvironment().withProperty("spring.jpa.generate-ddl", "true")))
+			.extracting(RunAtDecision.SchemaUse::setting)
+			.isEqualTo("spring.jpa.generate-ddl=true");
+		assertThat(RunAtDecision.hibernateSchemaUse(new MockEnvironment()
+			.withProperty("spring.jpa.properties.jakarta.persistence.schema-generation.database.action", "create")))
+			.extracting(RunAtDecision.SchemaUse::off)
+			.isEqualTo("none");
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TemplateMigrationConfiguration {
+
+		@Bean
+		JavaMigration templateMigration(JdbcTemplate jdbcTemplate) {
+			return new JavaMigration() {
+
+				@Override
+				public String revision() {
+					return "t3";
+				}
+
+				@Override
+				public List<String> downRevisions() {
+					return List.of("a2");
+				}
+
+				@Override
+				public String message() {
+					return "Uses the JdbcTemplate";
+				}
+
+				@Override
+				public void upgrade(MigrationContext context) throws Exception {
+					// The injected template works once the migrations run.
+					jdbcTemplate.execute("SELECT 1");
+					context.execute("CREATE TABLE t3 (id INTEGER)");
+				}
+
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserRunnerConfiguration {
+
+		@Bean
+		MigrationRunner migrationRunner(MigrationManager manager) {
+			return new MigrationRunner(manager, new MigrationProperties(), new MigrationRunState());
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -16,7 +16,8 @@ import org.springframework.core.env.PropertySource;
 /**
  * Switches an application into command mode when its first non-option argument is
  * {@code migration} ({@code java -jar app.jar migration status}): no web server, no
- * migration on startup, no banner, quieter logging, and
+ * migration on startup, no schema validation or generation by Hibernate, no banner,
+ * quieter logging, and
  * {@value #ACTIVE_PROPERTY}{@code =true}, which activates
  * {@link MigrationCommandAutoConfiguration}. These properties take precedence over
  * every other source; normal starts are left untouched.
@@ -67,6 +68,12 @@ public class MigrationCommandEnvironmentPostProcessor implements EnvironmentPost
 		properties.put("spring.main.banner-mode", "off");
 		properties.put("spring.main.log-startup-info", String.valueOf(verbose));
 		properties.put("migration.auto-migrate", "false");
+		// The command is what brings the schema up to date: Hibernate must neither
+		// validate a schema not migrated yet nor change it before the command runs.
+		properties.put("spring.jpa.hibernate.ddl-auto", "none");
+		properties.put("spring.jpa.properties.hibernate.hbm2ddl.auto", "none");
+		properties.put("spring.jpa.generate-ddl", "false");
+		properties.put("spring.jpa.properties.jakarta.persistence.schema-generation.database.action", "none");
 		if (!verbose) {
 			// Logs share stdout with the output: keep them to what needs attention, and
 			// out of the way of --json.

@@ -16,7 +16,9 @@ import java.lang.annotation.Target;
  * downgrade is exercised on the way.
  * <p>
  * The rollback skips the safety checks and accepts data loss: use it on test databases
- * only. Every revision needs a downgrade section; an irreversible one fails the class
+ * only. A {@code @Nested} class of an annotated class is annotated too (JUnit's nested
+ * classes inherit the enclosing class's Spring test configuration), so it starts from
+ * base again. Every revision needs a downgrade section; an irreversible one fails the class
  * with the engine's message. For a schema of its own per test class instead, give each
  * class its own {@code spring.datasource.url} (a DuckDB file in a temporary directory) or
  * {@code migration.schema}.

@@ -2,6 +2,7 @@ package dev.migration.autoconfigure.test;
 
 import dev.migration.MigrationManager;
 import dev.migration.RollbackOptions;
+import dev.migration.autoconfigure.MigrationProperties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -37,8 +38,16 @@ public class MigrateFromBaseTestExecutionListener extends AbstractTestExecutionL
 			return;
 		}
 		ApplicationContext context = testContext.getApplicationContext();
-		MigrationManager manager = context.getBean(MigrationManager.class);
-		String target = context.getEnvironment().getProperty("migration.target", "head");
+		MigrationManager manager = context.getBeanProvider(MigrationManager.class).getIfUnique();
+		if (manager == null) {
+			throw new IllegalStateException("@MigrateFromBase on " + testContext.getTestClass().getName()
+					+ " needs one MigrationManager in the test's application context, and it has "
+					+ context.getBeanNamesForType(MigrationManager.class).length
+					+ ": give the test a DataSource (and migration.enabled=true), or remove the annotation");
+		}
+		String target = context.getBeanProvider(MigrationProperties.class)
+			.getIfAvailable(MigrationProperties::new)
+			.getTarget();
 		manager.rollback("base", RollbackOptions.defaults().withoutSafetyCheck().withAllowDataLoss());
 		manager.migrate(target);
 		if (logger.isDebugEnabled()) {
