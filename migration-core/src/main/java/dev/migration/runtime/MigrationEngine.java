@@ -504,12 +504,8 @@ public final class MigrationEngine implements MigrationManager {
 			}
 		}
 		if (graphProblem != null) {
-			RevisionGraphException ex = graphProblem;
-			ex.getMessage().lines().skip(1).map(String::strip).filter((line) -> !line.isEmpty())
-				.forEach((line) -> problems.add(new Problem(Kind.GRAPH_PROBLEM, null, line)));
-			if (problems.isEmpty()) {
-				problems.add(new Problem(Kind.GRAPH_PROBLEM, null, ex.getMessage()));
-			}
+			graphProblem.getProblems()
+				.forEach((problem) -> problems.add(new Problem(Kind.GRAPH_PROBLEM, null, problem)));
 		}
 		try (Session session = Session.open(this.dataSource, this.configuration)) {
 			if (session.history().exists(session.connection())) {
