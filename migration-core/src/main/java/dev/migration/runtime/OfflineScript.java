@@ -74,7 +74,7 @@ final class OfflineScript {
 			List<SqlStatement> statements = (plan.direction() == Direction.UPGRADE) ? migration.sql().upgrade()
 					: migration.sql().downgrade();
 			if (statements == null) {
-				throw MigrationEngine.irreversible(migration);
+				throw irreversible(migration);
 			}
 			PlannedMigration planned = new Step(migration, plan.direction(), statements).planned(history, "offline");
 			script.append("\n-- ").append((plan.direction() == Direction.UPGRADE) ? "Upgrade " : "Downgrade ")
@@ -95,6 +95,11 @@ final class OfflineScript {
 			script.append("COMMIT;\n");
 		}
 		return script.toString();
+	}
+
+	private static MigrationException irreversible(MigrationScript script) {
+		return new MigrationException("Cannot roll back revision " + script.id() + " (" + script.info().path()
+				+ "): it has no downgrade section, so it is irreversible");
 	}
 
 }
