@@ -124,7 +124,7 @@ final class DefaultMigrationTemplates implements MigrationTemplates {
 			Identifier.validate("referenced table", refTable);
 			Identifier.validate("referenced column", refColumn);
 			ReferentialAction action = ReferentialAction.of(onDelete);
-			if (action != ReferentialAction.NO_ACTION && "duckdb".equals(this.dialect.name())) {
+			if (action != ReferentialAction.NO_ACTION && !this.dialect.hasReferentialActions()) {
 				throw new TemplateException("DuckDB does not support ON DELETE " + action.sql() + " (on_delete '"
 						+ onDelete + "' for " + table + "." + column + "): use no action");
 			}

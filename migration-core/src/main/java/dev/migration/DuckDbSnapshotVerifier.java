@@ -24,7 +24,7 @@ final class DuckDbSnapshotVerifier implements BackupVerifier {
 
 	@Override
 	public String verify(Context context) throws Exception {
-		if (!"duckdb".equals(context.dialect().name())) {
+		if (!context.dialect().canSnapshot()) {
 			return "The DuckDB snapshot verifier cannot back up a " + context.dialect().name()
 					+ " database: register a BackupVerifier for your backup tooling";
 		}

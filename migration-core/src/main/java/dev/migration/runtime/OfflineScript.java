@@ -59,9 +59,7 @@ final class OfflineScript {
 		script.append("-- Migration script for ").append(text).append(" on ").append(dialect.name())
 			.append(", rendered offline: review it, then run it\n")
 			.append("-- (psql -v ON_ERROR_STOP=1 -f this.sql, or duckdb app.db < this.sql).\n\n");
-		script.append(dialect.createSchema(schema)).append(";\n");
-		for (String ddl : dialect.createHistoryTables(schema, this.configuration.stateTable(),
-				this.configuration.table())) {
+		for (String ddl : history.createStatements()) {
 			script.append(ddl).append(";\n");
 		}
 		script.append(dialect.useSchema(schema)).append(";\n");

@@ -554,7 +554,7 @@ final class MigrationCommands {
 			dialect = Dialect.forProductName(command.value("dialect"));
 		}
 		else if (this.settings.datasourceUrl() != null) {
-			dialect = Dialect.forProductName(this.settings.datasourceUrl());
+			dialect = Dialect.forJdbcUrl(this.settings.datasourceUrl());
 		}
 		else {
 			throw new UsageException("No datasource URL to take the dialect from: give --dialect postgresql or "
