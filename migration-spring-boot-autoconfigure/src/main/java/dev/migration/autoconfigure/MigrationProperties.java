@@ -129,7 +129,7 @@ public class MigrationProperties {
 	 * Where the {@code migration create} command writes new revision scripts, relative
 	 * to the working directory.
 	 */
-	private String sourceDirectory = dev.migration.MigrationAuthor.DEFAULT_SOURCE_DIRECTORY;
+	private String sourceDirectory = dev.migration.authoring.MigrationAuthor.DEFAULT_SOURCE_DIRECTORY;
 
 	/**
 	 * How many times a failed connection attempt is retried before migrations fail.

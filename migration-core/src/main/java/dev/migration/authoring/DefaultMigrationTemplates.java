@@ -1,4 +1,4 @@
-package dev.migration;
+package dev.migration.authoring;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import dev.migration.MigrationException;
 import dev.migration.autogenerate.SchemaIntrospector;
 import dev.migration.dialect.Dialect;
 import dev.migration.operation.CheckConstraint;

@@ -1,4 +1,4 @@
-package dev.migration;
+package dev.migration.authoring;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,6 +13,9 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import dev.migration.MigrationConfiguration;
+import dev.migration.MigrationException;
+import dev.migration.MigrationManager;
 import dev.migration.autogenerate.Autogenerator;
 import dev.migration.dialect.Dialect;
 import dev.migration.operation.Operation;

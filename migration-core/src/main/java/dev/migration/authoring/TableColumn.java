@@ -1,4 +1,4 @@
-package dev.migration;
+package dev.migration.authoring;
 
 /**
  * A column of a table to create with {@link MigrationTemplates#createTable}.

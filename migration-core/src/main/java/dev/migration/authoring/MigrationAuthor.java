@@ -1,4 +1,4 @@
-package dev.migration;
+package dev.migration.authoring;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import dev.migration.MigrationConfiguration;
+import dev.migration.MigrationException;
 import dev.migration.autogenerate.Autogenerator;
 import dev.migration.operation.Operation;
 

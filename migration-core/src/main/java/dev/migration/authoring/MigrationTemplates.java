@@ -1,10 +1,11 @@
-package dev.migration;
+package dev.migration.authoring;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
+import dev.migration.MigrationException;
 import dev.migration.dialect.Dialect;
 
 /**
