@@ -25,6 +25,7 @@ import dev.migration.revision.RevisionGraph;
 import dev.migration.script.MigrationScript;
 import dev.migration.script.ScriptLoader;
 import dev.migration.script.ScriptWriter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the heads among the configured scripts and those already in the source
@@ -32,7 +33,7 @@ import dev.migration.script.ScriptWriter;
  */
 final class DefaultMigrationAuthor implements MigrationAuthor {
 
-	private final DataSource dataSource;
+	private final @Nullable DataSource dataSource;
 
 	private final MigrationConfiguration configuration;
 
@@ -40,7 +41,7 @@ final class DefaultMigrationAuthor implements MigrationAuthor {
 
 	private final List<String> modelLocations;
 
-	DefaultMigrationAuthor(DataSource dataSource, MigrationConfiguration configuration, Path sourceDirectory,
+	DefaultMigrationAuthor(@Nullable DataSource dataSource, MigrationConfiguration configuration, Path sourceDirectory,
 			List<String> modelLocations) {
 		this.dataSource = dataSource;
 		this.configuration = configuration;

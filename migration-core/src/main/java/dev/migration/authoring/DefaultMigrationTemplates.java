@@ -25,6 +25,7 @@ import dev.migration.operation.PrimaryKey;
 import dev.migration.operation.ReferentialAction;
 import dev.migration.operation.SchemaSnapshot;
 import dev.migration.operation.Table;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds operations from template parameters, validating every name and rendering
@@ -52,8 +53,8 @@ final class DefaultMigrationTemplates implements MigrationTemplates {
 	}
 
 	@Override
-	public MigrationSql addColumn(String table, String column, String type, boolean nullable, String defaultValue,
-			String comment) {
+	public MigrationSql addColumn(String table, String column, String type, boolean nullable,
+			@Nullable String defaultValue, @Nullable String comment) {
 		return build((snapshot) -> {
 			Identifier.validate("table", table);
 			Identifier.validate("column", column);
@@ -79,7 +80,7 @@ final class DefaultMigrationTemplates implements MigrationTemplates {
 	}
 
 	@Override
-	public MigrationSql addIndex(String table, List<String> columns, boolean unique, String name) {
+	public MigrationSql addIndex(String table, List<String> columns, boolean unique, @Nullable String name) {
 		return build((snapshot) -> {
 			Identifier.validate("table", table);
 			if (columns == null || columns.isEmpty()) {
@@ -118,7 +119,7 @@ final class DefaultMigrationTemplates implements MigrationTemplates {
 
 	@Override
 	public MigrationSql addForeignKey(String table, String column, String refTable, String refColumn,
-			String onDelete) {
+			@Nullable String onDelete) {
 		return build((snapshot) -> {
 			Identifier.validate("table", table);
 			Identifier.validate("column", column);
@@ -258,7 +259,7 @@ final class DefaultMigrationTemplates implements MigrationTemplates {
 	}
 
 	@Override
-	public MigrationSql dataMigration(String description, String upgradeSql, String downgradeSql) {
+	public MigrationSql dataMigration(String description, String upgradeSql, @Nullable String downgradeSql) {
 		return build((snapshot) -> {
 			if (upgradeSql == null || upgradeSql.isBlank()) {
 				throw new TemplateException("Missing upgrade SQL for data migration '" + description + "'");
