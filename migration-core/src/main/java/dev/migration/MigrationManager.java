@@ -5,6 +5,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import dev.migration.runtime.MigrationEngine;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The entry point: runs and reports migrations of one database.
@@ -143,7 +144,7 @@ public interface MigrationManager {
 	 * elsewhere
 	 * @return the change
 	 */
-	MigrationResult repair(RepairAction action, String revision, String reason, String confirm);
+	MigrationResult repair(RepairAction action, String revision, String reason, @Nullable String confirm);
 
 	/**
 	 * Replaces the database's content with a snapshot taken before a rollback by the

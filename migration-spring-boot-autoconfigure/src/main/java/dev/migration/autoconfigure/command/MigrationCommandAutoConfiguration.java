@@ -8,10 +8,10 @@ import java.util.function.IntConsumer;
 import javax.sql.DataSource;
 
 import dev.migration.JavaMigration;
-import dev.migration.MigrationAuthor;
 import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationException;
 import dev.migration.MigrationManager;
+import dev.migration.authoring.MigrationAuthor;
 import dev.migration.autoconfigure.MigrationAutoConfiguration;
 import dev.migration.autoconfigure.MigrationDataSource;
 import dev.migration.autoconfigure.MigrationProperties;

@@ -19,9 +19,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import dev.migration.CreatedRevision;
 import dev.migration.HistoryEntry;
-import dev.migration.MigrationAuthor;
 import dev.migration.MigrationException;
 import dev.migration.MigrationInfo;
 import dev.migration.MigrationManager;
@@ -32,6 +30,8 @@ import dev.migration.RepairAction;
 import dev.migration.RollbackOptions;
 import dev.migration.RollbackRefusedException;
 import dev.migration.VerifyReport;
+import dev.migration.authoring.CreatedRevision;
+import dev.migration.authoring.MigrationAuthor;
 import dev.migration.dialect.Dialect;
 import dev.migration.operation.Operation;
 
