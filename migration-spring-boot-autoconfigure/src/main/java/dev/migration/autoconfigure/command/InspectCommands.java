@@ -107,30 +107,27 @@ final class InspectCommands {
 
 	int current(ParsedCommand command) {
 		MigrationManager manager = this.manager.get();
-		List<String> current = manager.currentRevisions();
-		if (command.json()) {
-			this.out.println(this.json.write(Map.of("current", current)));
-			return MigrationCommands.SUCCESS;
-		}
-		printRevisions(manager, current, "base (nothing applied)");
-		return MigrationCommands.SUCCESS;
+		return printRevisions(command, manager, "current", manager.currentRevisions(), "base (nothing applied)");
 	}
 
 	int heads(ParsedCommand command) {
 		MigrationManager manager = this.manager.get();
-		List<String> heads = manager.headRevisions();
-		if (command.json()) {
-			this.out.println(this.json.write(Map.of("heads", heads)));
-			return MigrationCommands.SUCCESS;
-		}
-		printRevisions(manager, heads, "none (no scripts)");
-		return MigrationCommands.SUCCESS;
+		return printRevisions(command, manager, "heads", manager.headRevisions(), "none (no scripts)");
 	}
 
-	private void printRevisions(MigrationManager manager, List<String> ids, String none) {
+	/**
+	 * Prints revisions with their message, or as {@code {"<key>": [ids]}} with
+	 * {@code --json}.
+	 */
+	private int printRevisions(ParsedCommand command, MigrationManager manager, String key, List<String> ids,
+			String none) {
+		if (command.json()) {
+			this.out.println(this.json.write(Map.of(key, ids)));
+			return MigrationCommands.SUCCESS;
+		}
 		if (ids.isEmpty()) {
 			this.out.println(none);
-			return;
+			return MigrationCommands.SUCCESS;
 		}
 		Map<String, MigrationInfo> migrations = byId(manager.migrations());
 		Set<String> heads = new HashSet<>(manager.headRevisions());
@@ -140,6 +137,7 @@ final class InspectCommands {
 			table.row(id, (heads.contains(id) ? "(head) " : "") + ((info != null) ? info.message() : "(unknown script)"));
 		}
 		this.out.print(table.render());
+		return MigrationCommands.SUCCESS;
 	}
 
 	int show(ParsedCommand command) {

@@ -1,8 +1,11 @@
 package dev.migration.autoconfigure.command;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -13,9 +16,15 @@ import dev.migration.MigrationAuthor;
 import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationManager;
 import dev.migration.autoconfigure.MigrationRunState;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The commands over a DuckDB file and the test scripts ({@code a1 <- a2}), run in
@@ -27,6 +36,8 @@ final class CommandLine {
 	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
 	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	private final Path directory;
 
 	private final DataSource dataSource;
 
@@ -42,6 +53,7 @@ final class CommandLine {
 	 * {@code null}
 	 */
 	CommandLine(Path directory, String datasourceUrl) {
+		this.directory = directory;
 		CommandProgress progress = new CommandProgress();
 		SimpleDriverDataSource dataSource = new SimpleDriverDataSource();
 		dataSource.setDriverClass(org.duckdb.DuckDBDriver.class);
@@ -66,6 +78,13 @@ final class CommandLine {
 		return "jdbc:duckdb:" + directory.resolve("cli.db").toAbsolutePath();
 	}
 
+	/**
+	 * Where {@code create} writes.
+	 */
+	Path scripts() {
+		return this.directory.resolve("scripts");
+	}
+
 	MigrationManager manager() {
 		return this.manager;
 	}
@@ -85,6 +104,41 @@ final class CommandLine {
 		int exitCode = this.commands
 			.execute(Stream.concat(Stream.of("migration"), Stream.of(arguments)).toArray(String[]::new));
 		return new Run(exitCode, this.out.toString(StandardCharsets.UTF_8), this.err.toString(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Hands each test method that asks for one a command line over a new database in a
+	 * directory of its own, deleted after the test.
+	 */
+	static final class Resolver implements ParameterResolver, AfterEachCallback {
+
+		private static final Namespace NAMESPACE = Namespace.create(Resolver.class);
+
+		@Override
+		public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+			return parameter.getParameter().getType() == CommandLine.class;
+		}
+
+		@Override
+		public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+			try {
+				Path directory = Files.createTempDirectory("commands");
+				context.getStore(NAMESPACE).put(Path.class, directory);
+				return new CommandLine(directory, null);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+		@Override
+		public void afterEach(ExtensionContext context) throws IOException {
+			Path directory = context.getStore(NAMESPACE).remove(Path.class, Path.class);
+			if (directory != null) {
+				FileSystemUtils.deleteRecursively(directory);
+			}
+		}
+
 	}
 
 	/**

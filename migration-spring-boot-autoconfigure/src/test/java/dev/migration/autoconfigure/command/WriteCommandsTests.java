@@ -1,11 +1,8 @@
 package dev.migration.autoconfigure.command;
 
-import java.nio.file.Path;
-
 import dev.migration.HistoryAction;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,55 +10,46 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for {@link WriteCommands}: {@code migrate}, {@code rollback}, {@code stamp} and
  * {@code repair} on DuckDB.
  */
+@ExtendWith(CommandLine.Resolver.class)
 class WriteCommandsTests {
 
-	@TempDir
-	Path directory;
-
-	private CommandLine commandLine;
-
-	@BeforeEach
-	void commandLine() {
-		this.commandLine = new CommandLine(this.directory, null);
-	}
-
 	@Test
-	void migrateCountsItsProgressAgainstThePlannedMigrations() {
-		CommandLine.Run run = this.commandLine.run("migrate");
+	void migrateCountsItsProgressAgainstThePlannedMigrations(CommandLine commandLine) {
+		CommandLine.Run run = commandLine.run("migrate");
 		assertThat(run.exitCode()).isZero();
 		assertThat(run.out()).containsPattern("\\[1/2\\] a1 Create users  \\d+ ms")
 			.containsPattern("\\[2/2\\] a2 Add email to users  \\d+ ms")
 			.containsPattern("Applied 2 migrations in \\d+ ms; now at a2");
-		assertThat(this.commandLine.manager().currentRevisions()).containsExactly("a2");
+		assertThat(commandLine.manager().currentRevisions()).containsExactly("a2");
 	}
 
 	@Test
-	void migrateToARevisionCountsOnlyTheMigrationsUpToIt() {
-		CommandLine.Run run = this.commandLine.run("migrate", "--revision", "a1");
+	void migrateToARevisionCountsOnlyTheMigrationsUpToIt(CommandLine commandLine) {
+		CommandLine.Run run = commandLine.run("migrate", "--revision", "a1");
 		assertThat(run.out()).contains("[1/1] a1 Create users").doesNotContain("a2").contains("now at a1");
 	}
 
 	@Test
-	void migrateWithNothingPendingSaysSo() {
-		this.commandLine.run("migrate");
-		CommandLine.Run run = this.commandLine.run("migrate");
+	void migrateWithNothingPendingSaysSo(CommandLine commandLine) {
+		commandLine.run("migrate");
+		CommandLine.Run run = commandLine.run("migrate");
 		assertThat(run.exitCode()).isZero();
 		assertThat(run.out()).startsWith("Nothing to migrate: the database is at a2 (checked in ");
 	}
 
 	@Test
-	void migrateDryRunPrintsTheSqlAndChangesNothing() {
-		CommandLine.Run run = this.commandLine.run("migrate", "--dry-run");
+	void migrateDryRunPrintsTheSqlAndChangesNothing(CommandLine commandLine) {
+		CommandLine.Run run = commandLine.run("migrate", "--dry-run");
 		assertThat(run.exitCode()).isZero();
 		assertThat(run.out()).contains("-- a1 Create users (upgrade)",
 				"CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR);", "-- a2 Add email to users (upgrade)",
 				"-- Dry run: 2 migrations would run; nothing was changed");
-		assertThat(this.commandLine.manager().currentRevisions()).isEmpty();
+		assertThat(commandLine.manager().currentRevisions()).isEmpty();
 	}
 
 	@Test
-	void migrateToAnUnknownRevisionFailsNamingItWithoutAStackTrace() {
-		CommandLine.Run run = this.commandLine.run("migrate", "--revision", "nope");
+	void migrateToAnUnknownRevisionFailsNamingItWithoutAStackTrace(CommandLine commandLine) {
+		CommandLine.Run run = commandLine.run("migrate", "--revision", "nope");
 		assertThat(run.exitCode()).isEqualTo(1);
 		assertThat(run.err()).startsWith("Error: ")
 			.contains("'nope'")
@@ -71,66 +59,66 @@ class WriteCommandsTests {
 	}
 
 	@Test
-	void rollbackCountsItsProgressAgainstThePlannedRollbacks() {
-		this.commandLine.run("migrate");
-		CommandLine.Run run = this.commandLine.run("rollback", "--revision=base");
+	void rollbackCountsItsProgressAgainstThePlannedRollbacks(CommandLine commandLine) {
+		commandLine.run("migrate");
+		CommandLine.Run run = commandLine.run("rollback", "--revision=base");
 		assertThat(run.exitCode()).isZero();
 		assertThat(run.out()).contains("[1/2] a2 Add email to users", "[2/2] a1 Create users", "(rolled back)")
 			.containsPattern("Rolled back 2 migrations in \\d+ ms; now at base");
 	}
 
 	@Test
-	void rollbackByDefaultUndoesTheLastMigration() {
-		this.commandLine.run("migrate");
-		CommandLine.Run run = this.commandLine.run("rollback");
+	void rollbackByDefaultUndoesTheLastMigration(CommandLine commandLine) {
+		commandLine.run("migrate");
+		CommandLine.Run run = commandLine.run("rollback");
 		assertThat(run.out()).contains("[1/1] a2 Add email to users").contains("now at a1");
 	}
 
 	@Test
-	void rollbackDryRunPrintsTheDowngradeAndChangesNothing() {
-		this.commandLine.run("migrate");
-		CommandLine.Run run = this.commandLine.run("rollback", "--dry-run");
+	void rollbackDryRunPrintsTheDowngradeAndChangesNothing(CommandLine commandLine) {
+		commandLine.run("migrate");
+		CommandLine.Run run = commandLine.run("rollback", "--dry-run");
 		assertThat(run.out()).contains("-- a2 Add email to users (downgrade)",
 				"ALTER TABLE users DROP COLUMN email;", "-- Dry run: 1 migration would run; nothing was changed");
-		assertThat(this.commandLine.manager().currentRevisions()).containsExactly("a2");
+		assertThat(commandLine.manager().currentRevisions()).containsExactly("a2");
 	}
 
 	@Test
-	void rollbackWithNothingAppliedFailsAndCountsNothing() {
-		CommandLine.Run run = this.commandLine.run("rollback");
+	void rollbackWithNothingAppliedFailsAndCountsNothing(CommandLine commandLine) {
+		CommandLine.Run run = commandLine.run("rollback");
 		assertThat(run.exitCode()).isEqualTo(1);
 		assertThat(run.out()).doesNotContain("[");
 	}
 
 	@Test
-	void stampSetsTheStateWithoutRunningAnything() {
-		CommandLine.Run run = this.commandLine.run("stamp", "a1");
+	void stampSetsTheStateWithoutRunningAnything(CommandLine commandLine) {
+		CommandLine.Run run = commandLine.run("stamp", "a1");
 		assertThat(run.exitCode()).isZero();
 		assertThat(run.out()).isEqualTo("Stamped a1: now at a1 (1 migration added or removed, nothing was run)\n");
-		assertThat(this.commandLine.manager().history()).first()
+		assertThat(commandLine.manager().history()).first()
 			.satisfies((entry) -> assertThat(entry.action()).isEqualTo(HistoryAction.STAMP));
 	}
 
 	@Test
-	void repairNeedsAReason() {
-		this.commandLine.run("migrate");
-		CommandLine.Run run = this.commandLine.run("repair", "mark-rolled-back", "a2");
+	void repairNeedsAReason(CommandLine commandLine) {
+		commandLine.run("migrate");
+		CommandLine.Run run = commandLine.run("repair", "mark-rolled-back", "a2");
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.err()).contains("repair needs --reason \"...\": the reason is kept in the history",
 				"Run 'migration repair --help' for usage.");
 	}
 
 	@Test
-	void repairAnUnknownActionSuggestsTheNearestOne() {
-		CommandLine.Run run = this.commandLine.run("repair", "mark-aplied", "a2", "--reason", "by hand");
+	void repairAnUnknownActionSuggestsTheNearestOne(CommandLine commandLine) {
+		CommandLine.Run run = commandLine.run("repair", "mark-aplied", "a2", "--reason", "by hand");
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.err()).contains("Unknown repair action 'mark-aplied': did you mean 'mark-applied'?");
 	}
 
 	@Test
-	void repairMarksARevisionRolledBackWithTheReason() {
-		this.commandLine.run("migrate");
-		CommandLine.Run run = this.commandLine.run("repair", "mark-rolled-back", "a2", "--reason", "dropped by hand");
+	void repairMarksARevisionRolledBackWithTheReason(CommandLine commandLine) {
+		commandLine.run("migrate");
+		CommandLine.Run run = commandLine.run("repair", "mark-rolled-back", "a2", "--reason", "dropped by hand");
 		assertThat(run.exitCode()).isZero();
 		assertThat(run.out()).isEqualTo("Repaired (mark-rolled-back a2): now at a1; logged with the reason\n");
 	}
