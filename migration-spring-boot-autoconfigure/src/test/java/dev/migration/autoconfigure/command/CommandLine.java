@@ -7,6 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -89,8 +92,18 @@ final class CommandLine {
 		return this.manager;
 	}
 
-	DataSource dataSource() {
-		return this.dataSource;
+	/**
+	 * Changes the database behind the commands' back.
+	 * @param sql the statement
+	 */
+	void execute(String sql) {
+		try (Connection connection = this.dataSource.getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.executeUpdate(sql);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot run '" + sql + "': " + ex.getMessage(), ex);
+		}
 	}
 
 	/**
