@@ -109,6 +109,18 @@ public final class MigrationEngine implements MigrationManager {
 	}
 
 	@Override
+	public MigrationPlan plan(String target, Direction direction) {
+		return read((session, state) -> (direction == Direction.UPGRADE)
+				? state.planner().upgrade(target, state.applied().keySet())
+				: state.planner().downgrade(target, state.applied().keySet()));
+	}
+
+	@Override
+	public String resolve(String revision) {
+		return scripts().graph().resolveId(revision);
+	}
+
+	@Override
 	public MigrationResult migrate(String target) {
 		return migrate(target, false);
 	}
