@@ -17,6 +17,8 @@ import dev.migration.RepairAction;
 import dev.migration.RollbackOptions;
 import dev.migration.VerifyReport;
 import dev.migration.dialect.Dialect;
+import dev.migration.revision.Direction;
+import dev.migration.revision.MigrationPlan;
 
 /**
  * The engine behind {@link MigrationManager#create}: plans from the revision graph and
@@ -110,14 +112,14 @@ public final class MigrationEngine implements MigrationManager {
 
 	@Override
 	public MigrationPlan plan(String target, Direction direction) {
-		return read((session, state) -> (direction == Direction.UPGRADE)
+		return this.reader.read((session, state) -> (direction == Direction.UPGRADE)
 				? state.planner().upgrade(target, state.applied().keySet())
 				: state.planner().downgrade(target, state.applied().keySet()));
 	}
 
 	@Override
 	public String resolve(String revision) {
-		return scripts().graph().resolveId(revision);
+		return this.reader.scripts().graph().resolveId(revision);
 	}
 
 	@Override
