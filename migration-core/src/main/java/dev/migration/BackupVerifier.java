@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.time.Duration;
 
 import dev.migration.dialect.Dialect;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A rollback safety check that a recent backup exists (or takes one). Register your
@@ -22,7 +23,7 @@ public interface BackupVerifier {
 	 * missing or too old
 	 * @throws Exception when the check itself fails, which refuses the rollback
 	 */
-	String verify(Context context) throws Exception;
+	@Nullable String verify(Context context) throws Exception;
 
 	/**
 	 * A verifier that wants a backup file, or a directory whose newest entry, younger

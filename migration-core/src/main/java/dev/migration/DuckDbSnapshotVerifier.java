@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Takes a consistent snapshot of a DuckDB database right before a rollback: a
  * {@code CHECKPOINT}, then a transactional copy of every schema into a new file.
@@ -23,8 +25,8 @@ final class DuckDbSnapshotVerifier implements BackupVerifier {
 	}
 
 	@Override
-	public String verify(Context context) throws Exception {
-		if (!"duckdb".equals(context.dialect().name())) {
+	public @Nullable String verify(Context context) throws Exception {
+		if (!context.dialect().canSnapshot()) {
 			return "The DuckDB snapshot verifier cannot back up a " + context.dialect().name()
 					+ " database: register a BackupVerifier for your backup tooling";
 		}

@@ -3,6 +3,8 @@ package dev.migration;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One row of the append-only history log.
  *
@@ -19,8 +21,8 @@ import java.time.Instant;
  * @param success whether it succeeded
  * @param error the error when it failed, otherwise {@code null}
  */
-public record HistoryEntry(long id, String revision, String message, HistoryAction action, String checksum,
-		Integer checksumVersion, String user, String host, Instant startedAt, Duration duration, boolean success,
-		String error) {
+public record HistoryEntry(long id, String revision, String message, HistoryAction action,
+		@Nullable String checksum, @Nullable Integer checksumVersion, String user, String host, Instant startedAt, Duration duration, boolean success,
+		@Nullable String error) {
 
 }

@@ -2,6 +2,8 @@ package dev.migration;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A revision written in Java, for changes SQL alone expresses badly: data
  * transformations, conditional steps, calls to application services.
@@ -52,7 +54,7 @@ public interface JavaMigration {
 	 * the logic changes. {@code null} (the default) means not checked.
 	 * @return the checksum or {@code null}
 	 */
-	default String checksum() {
+	default @Nullable String checksum() {
 		return null;
 	}
 

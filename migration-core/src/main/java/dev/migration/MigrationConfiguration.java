@@ -5,48 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * How a {@link MigrationManager} finds its scripts and keeps its history. Immutable;
- * build one with {@link #builder()}, whose defaults are the documented ones.
- *
- * @param locations where scripts are found, scanned recursively:
- * {@code classpath:db/migration} (the default) or {@code filesystem:/path}
- * @param schema the schema the history tables live in and migrations run in;
- * {@code null} for the connection's current schema
- * @param table the name of the history log table; the state table is named after it
- * with {@code _state} appended
- * @param lockTimeout how long to wait for another instance's migration lock
- * @param validateOnMigrate whether {@code migrate} refuses to run when applied scripts
- * were edited since
- * @param baselineOnMigrate the revision a non-empty schema without history is at, to
- * adopt it on the first migrate; {@code null} to refuse such a schema
- * @param aheadPolicy what to do when the database is ahead of the scripts
- * @param echo whether every SQL statement is logged
- * @param javaMigrations Java migrations given as instances, besides those found in
- * the locations
- * @param listeners callbacks around each migration
- * @param classLoader the class loader for {@code classpath:} locations and Java
- * migrations
- * @param production whether this database is production: rollbacks and repairs then
- * need an explicit confirmation
- * @param backupVerifiers checks that a recent backup exists (or that take one) before a
- * rollback
- * @param statementLockTimeout how long a migration's statement may wait for a table
- * lock (PostgreSQL's {@code lock_timeout}) before it gives up, so that DDL never
- * queues behind a long transaction while blocking every query after it;
- * {@code null} to wait forever
- * @param lockRetries how many times a migration that gave up waiting for a table lock
- * is rolled back and tried again
- * @param lockRetryBackoff the pause before the first retry, doubled for each next one
- * @param connectRetries how many times a failed connection attempt is retried
- * @param connectRetryBackoff the pause before the first connection retry, doubled for
- * each next one up to 30 seconds
+ * How a {@link MigrationManager} finds its scripts and keeps its history. Immutable,
+ * with value semantics; build one with {@link #builder()}, whose defaults are the
+ * documented ones, or change one with {@link #toBuilder()}. A class rather than a
+ * record so that settings can be added without breaking callers.
  */
-public record MigrationConfiguration(List<String> locations, String schema, String table, Duration lockTimeout,
-		boolean validateOnMigrate, String baselineOnMigrate, AheadPolicy aheadPolicy, boolean echo,
-		List<JavaMigration> javaMigrations, List<MigrationListener> listeners, ClassLoader classLoader,
-		boolean production, List<BackupVerifier> backupVerifiers, Duration statementLockTimeout, int lockRetries,
-		Duration lockRetryBackoff, int connectRetries, Duration connectRetryBackoff) {
+public final class MigrationConfiguration {
 
 	/**
 	 * The default location of scripts.
@@ -88,8 +55,44 @@ public record MigrationConfiguration(List<String> locations, String schema, Stri
 	 */
 	public static final Duration DEFAULT_CONNECT_RETRY_BACKOFF = Duration.ofSeconds(1);
 
-	public MigrationConfiguration {
-		locations = List.copyOf(locations);
+	private final List<String> locations;
+
+	private final @Nullable String schema;
+
+	private final String table;
+
+	private final Duration lockTimeout;
+
+	private final boolean validateOnMigrate;
+
+	private final @Nullable String baselineOnMigrate;
+
+	private final AheadPolicy aheadPolicy;
+
+	private final boolean echo;
+
+	private final List<JavaMigration> javaMigrations;
+
+	private final List<MigrationListener> listeners;
+
+	private final ClassLoader classLoader;
+
+	private final boolean production;
+
+	private final List<BackupVerifier> backupVerifiers;
+
+	private final @Nullable Duration statementLockTimeout;
+
+	private final int lockRetries;
+
+	private final Duration lockRetryBackoff;
+
+	private final int connectRetries;
+
+	private final Duration connectRetryBackoff;
+
+	private MigrationConfiguration(Builder builder) {
+		List<String> locations = List.copyOf(builder.locations);
 		if (locations.isEmpty()) {
 			throw new IllegalArgumentException("At least one script location is required");
 		}
@@ -98,48 +101,215 @@ public record MigrationConfiguration(List<String> locations, String schema, Stri
 				throw new IllegalArgumentException("A script location is blank");
 			}
 		}
+		String schema = builder.schema;
 		if (schema != null && !isIdentifier(schema)) {
 			throw new IllegalArgumentException("Invalid schema name '" + schema
 					+ "': use letters, digits and _ (starting with a letter or _), at most 57 characters");
 		}
-		Objects.requireNonNull(table, "table");
+		String table = Objects.requireNonNull(builder.table, "table");
 		if (!isIdentifier(table)) {
 			throw new IllegalArgumentException("Invalid table name '" + table
 					+ "': use letters, digits and _ (starting with a letter or _), at most 57 characters");
 		}
-		Objects.requireNonNull(lockTimeout, "lockTimeout");
+		Duration lockTimeout = Objects.requireNonNull(builder.lockTimeout, "lockTimeout");
 		if (lockTimeout.isNegative()) {
 			throw new IllegalArgumentException("lockTimeout must not be negative: " + lockTimeout);
 		}
+		String baselineOnMigrate = builder.baselineOnMigrate;
 		if (baselineOnMigrate != null && baselineOnMigrate.isBlank()) {
 			baselineOnMigrate = null;
 		}
-		Objects.requireNonNull(aheadPolicy, "aheadPolicy");
-		javaMigrations = List.copyOf(javaMigrations);
-		listeners = List.copyOf(listeners);
-		classLoader = (classLoader != null) ? classLoader : MigrationConfiguration.class.getClassLoader();
-		backupVerifiers = List.copyOf(backupVerifiers);
+		Duration statementLockTimeout = builder.statementLockTimeout;
 		if (statementLockTimeout != null && (statementLockTimeout.isNegative() || statementLockTimeout.isZero())) {
 			throw new IllegalArgumentException("statementLockTimeout must be positive (or null to wait forever): "
 					+ statementLockTimeout);
 		}
-		requireNotNegative("lockRetries", lockRetries);
-		requireNotNegative("connectRetries", connectRetries);
-		requirePositive("lockRetryBackoff", lockRetryBackoff);
-		requirePositive("connectRetryBackoff", connectRetryBackoff);
+		this.locations = locations;
+		this.schema = schema;
+		this.table = table;
+		this.lockTimeout = lockTimeout;
+		this.validateOnMigrate = builder.validateOnMigrate;
+		this.baselineOnMigrate = baselineOnMigrate;
+		this.aheadPolicy = Objects.requireNonNull(builder.aheadPolicy, "aheadPolicy");
+		this.echo = builder.echo;
+		this.javaMigrations = List.copyOf(builder.javaMigrations);
+		this.listeners = List.copyOf(builder.listeners);
+		this.classLoader = (builder.classLoader != null) ? builder.classLoader
+				: MigrationConfiguration.class.getClassLoader();
+		this.production = builder.production;
+		this.backupVerifiers = List.copyOf(builder.backupVerifiers);
+		this.statementLockTimeout = statementLockTimeout;
+		this.lockRetries = requireNotNegative("lockRetries", builder.lockRetries);
+		this.connectRetries = requireNotNegative("connectRetries", builder.connectRetries);
+		this.lockRetryBackoff = requirePositive("lockRetryBackoff", builder.lockRetryBackoff);
+		this.connectRetryBackoff = requirePositive("connectRetryBackoff", builder.connectRetryBackoff);
 	}
 
-	private static void requireNotNegative(String name, int value) {
+	private static int requireNotNegative(String name, int value) {
 		if (value < 0) {
 			throw new IllegalArgumentException(name + " must not be negative: " + value);
 		}
+		return value;
 	}
 
-	private static void requirePositive(String name, Duration value) {
+	private static Duration requirePositive(String name, @Nullable Duration value) {
 		Objects.requireNonNull(value, name);
 		if (value.isNegative()) {
 			throw new IllegalArgumentException(name + " must not be negative: " + value);
 		}
+		return value;
+	}
+
+	/**
+	 * Where scripts are found, scanned recursively: {@code classpath:db/migration} (the
+	 * default) or {@code filesystem:/path}.
+	 * @return the script locations, at least one
+	 */
+	public List<String> locations() {
+		return this.locations;
+	}
+
+	/**
+	 * The schema the history tables live in and migrations run in.
+	 * @return the schema, or {@code null} for the connection's current schema
+	 */
+	public @Nullable String schema() {
+		return this.schema;
+	}
+
+	/**
+	 * The name of the history log table; the state table is named after it with
+	 * {@code _state} appended.
+	 * @return the history log table name
+	 */
+	public String table() {
+		return this.table;
+	}
+
+	/**
+	 * How long to wait for another instance's migration lock.
+	 * @return the lock timeout
+	 */
+	public Duration lockTimeout() {
+		return this.lockTimeout;
+	}
+
+	/**
+	 * Whether {@code migrate} refuses to run when applied scripts were edited since.
+	 * @return whether to validate on migrate
+	 */
+	public boolean validateOnMigrate() {
+		return this.validateOnMigrate;
+	}
+
+	/**
+	 * The revision a non-empty schema without history is at, to adopt it on the first
+	 * migrate.
+	 * @return the revision, or {@code null} to refuse such a schema
+	 */
+	public @Nullable String baselineOnMigrate() {
+		return this.baselineOnMigrate;
+	}
+
+	/**
+	 * What to do when the database is ahead of the scripts.
+	 * @return the policy
+	 */
+	public AheadPolicy aheadPolicy() {
+		return this.aheadPolicy;
+	}
+
+	/**
+	 * Whether every SQL statement is logged.
+	 * @return whether to echo statements
+	 */
+	public boolean echo() {
+		return this.echo;
+	}
+
+	/**
+	 * Java migrations given as instances, besides those found in the locations.
+	 * @return the Java migrations
+	 */
+	public List<JavaMigration> javaMigrations() {
+		return this.javaMigrations;
+	}
+
+	/**
+	 * Callbacks around each migration.
+	 * @return the listeners
+	 */
+	public List<MigrationListener> listeners() {
+		return this.listeners;
+	}
+
+	/**
+	 * The class loader for {@code classpath:} locations and Java migrations.
+	 * @return the class loader
+	 */
+	public ClassLoader classLoader() {
+		return this.classLoader;
+	}
+
+	/**
+	 * Whether this database is production: rollbacks and repairs then need an explicit
+	 * confirmation.
+	 * @return whether it is production
+	 */
+	public boolean production() {
+		return this.production;
+	}
+
+	/**
+	 * Checks that a recent backup exists (or that take one) before a rollback.
+	 * @return the backup verifiers
+	 */
+	public List<BackupVerifier> backupVerifiers() {
+		return this.backupVerifiers;
+	}
+
+	/**
+	 * How long a migration's statement may wait for a table lock (PostgreSQL's
+	 * {@code lock_timeout}) before it gives up, so that DDL never queues behind a long
+	 * transaction while blocking every query after it.
+	 * @return the timeout, or {@code null} to wait forever
+	 */
+	public @Nullable Duration statementLockTimeout() {
+		return this.statementLockTimeout;
+	}
+
+	/**
+	 * How many times a migration that gave up waiting for a table lock is rolled back
+	 * and tried again.
+	 * @return the number of retries
+	 */
+	public int lockRetries() {
+		return this.lockRetries;
+	}
+
+	/**
+	 * The pause before the first retry after a lock timeout, doubled for each next one.
+	 * @return the pause
+	 */
+	public Duration lockRetryBackoff() {
+		return this.lockRetryBackoff;
+	}
+
+	/**
+	 * How many times a failed connection attempt is retried.
+	 * @return the number of retries
+	 */
+	public int connectRetries() {
+		return this.connectRetries;
+	}
+
+	/**
+	 * The pause before the first connection retry, doubled for each next one up to 30
+	 * seconds.
+	 * @return the pause
+	 */
+	public Duration connectRetryBackoff() {
+		return this.connectRetryBackoff;
 	}
 
 	/**
@@ -192,7 +362,7 @@ public record MigrationConfiguration(List<String> locations, String schema, Stri
 
 		private List<String> locations = new ArrayList<>(List.of(DEFAULT_LOCATION));
 
-		private String schema;
+		private @Nullable String schema;
 
 		private String table = DEFAULT_TABLE;
 
@@ -200,7 +370,7 @@ public record MigrationConfiguration(List<String> locations, String schema, Stri
 
 		private boolean validateOnMigrate = true;
 
-		private String baselineOnMigrate;
+		private @Nullable String baselineOnMigrate;
 
 		private AheadPolicy aheadPolicy = AheadPolicy.WARN;
 
@@ -210,13 +380,13 @@ public record MigrationConfiguration(List<String> locations, String schema, Stri
 
 		private List<MigrationListener> listeners = new ArrayList<>();
 
-		private ClassLoader classLoader;
+		private @Nullable ClassLoader classLoader;
 
 		private boolean production;
 
 		private List<BackupVerifier> backupVerifiers = new ArrayList<>();
 
-		private Duration statementLockTimeout = DEFAULT_STATEMENT_LOCK_TIMEOUT;
+		private @Nullable Duration statementLockTimeout = DEFAULT_STATEMENT_LOCK_TIMEOUT;
 
 		private int lockRetries = DEFAULT_LOCK_RETRIES;
 
@@ -253,7 +423,7 @@ public record MigrationConfiguration(List<String> locations, String schema, Stri
 		 * @param schema the schema or {@code null}
 		 * @return this builder
 		 */
-		public Builder schema(String schema) {
+		public Builder schema(@Nullable String schema) {
 			this.schema = schema;
 			return this;
 		}
@@ -293,7 +463,7 @@ public record MigrationConfiguration(List<String> locations, String schema, Stri
 		 * @param revision the revision or {@code null}
 		 * @return this builder
 		 */
-		public Builder baselineOnMigrate(String revision) {
+		public Builder baselineOnMigrate(@Nullable String revision) {
 			this.baselineOnMigrate = revision;
 			return this;
 		}
@@ -343,7 +513,7 @@ public record MigrationConfiguration(List<String> locations, String schema, Stri
 		 * @param classLoader the class loader
 		 * @return this builder
 		 */
-		public Builder classLoader(ClassLoader classLoader) {
+		public Builder classLoader(@Nullable ClassLoader classLoader) {
 			this.classLoader = classLoader;
 			return this;
 		}
@@ -375,7 +545,7 @@ public record MigrationConfiguration(List<String> locations, String schema, Stri
 		 * @param statementLockTimeout the timeout
 		 * @return this builder
 		 */
-		public Builder statementLockTimeout(Duration statementLockTimeout) {
+		public Builder statementLockTimeout(@Nullable Duration statementLockTimeout) {
 			this.statementLockTimeout = statementLockTimeout;
 			return this;
 		}
@@ -428,12 +598,50 @@ public record MigrationConfiguration(List<String> locations, String schema, Stri
 		 * @throws IllegalArgumentException if a value is invalid, naming it
 		 */
 		public MigrationConfiguration build() {
-			return new MigrationConfiguration(this.locations, this.schema, this.table, this.lockTimeout,
-					this.validateOnMigrate, this.baselineOnMigrate, this.aheadPolicy, this.echo, this.javaMigrations,
-					this.listeners, this.classLoader, this.production, this.backupVerifiers, this.statementLockTimeout,
-					this.lockRetries, this.lockRetryBackoff, this.connectRetries, this.connectRetryBackoff);
+			return new MigrationConfiguration(this);
 		}
 
+	}
+
+	@Override
+	public boolean equals(@Nullable Object other) {
+		if (this == other) {
+			return true;
+		}
+		if (!(other instanceof MigrationConfiguration that)) {
+			return false;
+		}
+		return this.locations.equals(that.locations) && Objects.equals(this.schema, that.schema)
+				&& this.table.equals(that.table) && this.lockTimeout.equals(that.lockTimeout)
+				&& this.validateOnMigrate == that.validateOnMigrate
+				&& Objects.equals(this.baselineOnMigrate, that.baselineOnMigrate) && this.aheadPolicy == that.aheadPolicy
+				&& this.echo == that.echo && this.javaMigrations.equals(that.javaMigrations)
+				&& this.listeners.equals(that.listeners) && this.classLoader.equals(that.classLoader)
+				&& this.production == that.production && this.backupVerifiers.equals(that.backupVerifiers)
+				&& Objects.equals(this.statementLockTimeout, that.statementLockTimeout)
+				&& this.lockRetries == that.lockRetries && this.lockRetryBackoff.equals(that.lockRetryBackoff)
+				&& this.connectRetries == that.connectRetries
+				&& this.connectRetryBackoff.equals(that.connectRetryBackoff);
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(this.locations, this.schema, this.table, this.lockTimeout, this.validateOnMigrate,
+				this.baselineOnMigrate, this.aheadPolicy, this.echo, this.javaMigrations, this.listeners,
+				this.classLoader, this.production, this.backupVerifiers, this.statementLockTimeout, this.lockRetries,
+				this.lockRetryBackoff, this.connectRetries, this.connectRetryBackoff);
+	}
+
+	@Override
+	public String toString() {
+		return "MigrationConfiguration[locations=" + this.locations + ", schema=" + this.schema + ", table="
+				+ this.table + ", lockTimeout=" + this.lockTimeout + ", validateOnMigrate=" + this.validateOnMigrate
+				+ ", baselineOnMigrate=" + this.baselineOnMigrate + ", aheadPolicy=" + this.aheadPolicy + ", echo="
+				+ this.echo + ", javaMigrations=" + this.javaMigrations + ", listeners=" + this.listeners
+				+ ", classLoader=" + this.classLoader + ", production=" + this.production + ", backupVerifiers="
+				+ this.backupVerifiers + ", statementLockTimeout=" + this.statementLockTimeout + ", lockRetries="
+				+ this.lockRetries + ", lockRetryBackoff=" + this.lockRetryBackoff + ", connectRetries="
+				+ this.connectRetries + ", connectRetryBackoff=" + this.connectRetryBackoff + "]";
 	}
 
 	/**

@@ -2,6 +2,8 @@ package dev.migration;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A known revision script, as loaded from the configured locations.
  *
@@ -18,7 +20,7 @@ import java.util.List;
  * @param reversible whether it has a downgrade
  */
 public record MigrationInfo(String revision, String message, List<String> downRevisions, List<String> dependsOn,
-		String path, String checksum, MigrationKind kind, boolean transactional, boolean reversible) {
+		String path, @Nullable String checksum, MigrationKind kind, boolean transactional, boolean reversible) {
 
 	public MigrationInfo {
 		downRevisions = List.copyOf(downRevisions);

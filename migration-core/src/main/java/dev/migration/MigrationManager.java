@@ -4,7 +4,10 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import dev.migration.revision.Direction;
+import dev.migration.revision.MigrationPlan;
 import dev.migration.runtime.MigrationEngine;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The entry point: runs and reports migrations of one database.
@@ -66,6 +69,27 @@ public interface MigrationManager {
 	 * @return the status
 	 */
 	MigrationStatus status();
+
+	/**
+	 * Plans a migrate ({@link Direction#UPGRADE}) or a rollback
+	 * ({@link Direction#DOWNGRADE}) against the current state without running it: the
+	 * revisions it would run, in order, without their SQL and without the checks a run
+	 * makes. Cheaper than a dry run; for previews and progress counts.
+	 * @param target as for {@link #migrate(String)} or {@link #rollback(String)}
+	 * @param direction whether to plan a migrate or a rollback
+	 * @return the plan
+	 * @throws TargetException if the target is malformed, unknown, ambiguous or not
+	 * reachable in that direction
+	 */
+	MigrationPlan plan(String target, Direction direction);
+
+	/**
+	 * Resolves a revision given by its full id or a unique prefix, from the scripts.
+	 * @param revision the id or prefix
+	 * @return the full id
+	 * @throws TargetException if it matches no revision or several
+	 */
+	String resolve(String revision);
 
 	/**
 	 * Migrates to {@code head}.
@@ -143,7 +167,7 @@ public interface MigrationManager {
 	 * elsewhere
 	 * @return the change
 	 */
-	MigrationResult repair(RepairAction action, String revision, String reason, String confirm);
+	MigrationResult repair(RepairAction action, String revision, String reason, @Nullable String confirm);
 
 	/**
 	 * Replaces the database's content with a snapshot taken before a rollback by the

@@ -2,6 +2,8 @@ package dev.migration;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where the database stands against the scripts.
  *
@@ -18,7 +20,7 @@ import java.util.List;
  * normally
  */
 public record MigrationStatus(State state, List<String> currentRevisions, List<String> headRevisions,
-		List<MigrationInfo> pending, List<String> unknownApplied, LockHolder lockHolder, List<String> interrupted) {
+		List<MigrationInfo> pending, List<String> unknownApplied, @Nullable LockHolder lockHolder, List<String> interrupted) {
 
 	public MigrationStatus {
 		currentRevisions = List.copyOf(currentRevisions);

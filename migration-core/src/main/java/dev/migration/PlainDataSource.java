@@ -9,6 +9,8 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A {@link DataSource} reduced to {@link #getConnection()}, without pooling: for
  * tools, tests and scratch databases. Implement it with a lambda, or take one for a
@@ -35,12 +37,12 @@ public interface PlainDataSource extends DataSource {
 	}
 
 	@Override
-	default PrintWriter getLogWriter() {
+	default @Nullable PrintWriter getLogWriter() {
 		return null;
 	}
 
 	@Override
-	default void setLogWriter(PrintWriter out) {
+	default void setLogWriter(@Nullable PrintWriter out) {
 	}
 
 	@Override

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Wants a backup file, or a directory whose newest entry, younger than a maximum age.
  */
@@ -24,7 +26,7 @@ final class RecentBackupVerifier implements BackupVerifier {
 	}
 
 	@Override
-	public String verify(Context context) throws IOException {
+	public @Nullable String verify(Context context) throws IOException {
 		if (!Files.exists(this.path)) {
 			return "No backup at " + this.path + ": take one before rolling back";
 		}

@@ -1,5 +1,7 @@
 package dev.migration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How a rollback runs. Start from {@link #defaults()}: safety checks on, no data loss
  * allowed, no confirmation, for real.
@@ -10,7 +12,7 @@ package dev.migration;
  * @param allowDataLoss whether a downgrade may drop tables or columns that hold rows
  * @param dryRun whether to return the SQL that would run instead of running it
  */
-public record RollbackOptions(String confirm, boolean safetyCheck, boolean allowDataLoss, boolean dryRun) {
+public record RollbackOptions(@Nullable String confirm, boolean safetyCheck, boolean allowDataLoss, boolean dryRun) {
 
 	/**
 	 * Safety checks on, nothing confirmed, data loss refused, for real.

@@ -2,6 +2,8 @@ package dev.migration;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The findings of {@code verify()}: empty when scripts and database agree.
  *
@@ -37,7 +39,7 @@ public record VerifyReport(List<Problem> problems) {
 	 * @param revision the revision concerned, or {@code null} for a graph-wide problem
 	 * @param detail a message naming the file, revision or value at fault
 	 */
-	public record Problem(Kind kind, String revision, String detail) {
+	public record Problem(Kind kind, @Nullable String revision, String detail) {
 
 	}
 

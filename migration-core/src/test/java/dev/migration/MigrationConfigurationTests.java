@@ -1,5 +1,8 @@
 package dev.migration;
 
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -7,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tests for the checks {@link MigrationConfiguration} makes of the names it is given.
+ * Tests for {@link MigrationConfiguration}: the checks it makes of the names it is
+ * given, and its value semantics.
  */
 class MigrationConfigurationTests {
 
@@ -42,6 +46,51 @@ class MigrationConfigurationTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> MigrationConfiguration.builder().locations("classpath:db/migration").table(name).build())
 			.withMessageContaining("Invalid table name '" + name + "'");
+	}
+
+	@Test
+	void configurationsBuiltWithTheSameSettingsAreEqual() {
+		MigrationConfiguration first = MigrationConfiguration.builder().schema("app").lockRetries(2).build();
+		MigrationConfiguration second = MigrationConfiguration.builder().schema("app").lockRetries(2).build();
+		assertThat(first).isEqualTo(second).hasSameHashCodeAs(second);
+		assertThat(first).isNotEqualTo(MigrationConfiguration.builder().schema("app").lockRetries(3).build());
+	}
+
+	@Test
+	void toBuilderKeepsEverySettingAndChangesOnlyWhatIsSet() {
+		MigrationConfiguration configuration = MigrationConfiguration.builder()
+			.locations("filesystem:/scripts")
+			.schema("app")
+			.table("history")
+			.lockTimeout(Duration.ofSeconds(3))
+			.validateOnMigrate(false)
+			.baselineOnMigrate("1a2b")
+			.aheadPolicy(AheadPolicy.FAIL)
+			.echo(true)
+			.production(true)
+			.statementLockTimeout(null)
+			.lockRetries(1)
+			.lockRetryBackoff(Duration.ofMillis(10))
+			.connectRetries(0)
+			.connectRetryBackoff(Duration.ofMillis(20))
+			.build();
+		assertThat(configuration.toBuilder().build()).isEqualTo(configuration);
+		MigrationConfiguration changed = configuration.toBuilder().echo(false).build();
+		assertThat(changed.echo()).isFalse();
+		assertThat(changed.toBuilder().echo(true).build()).isEqualTo(configuration);
+	}
+
+	@Test
+	void toStringNamesEverySetting() {
+		assertThat(MigrationConfiguration.builder().schema("app").build().toString())
+			.startsWith("MigrationConfiguration[locations=[classpath:db/migration], schema=app, table=migration_history")
+			.contains("lockTimeout=PT1M", "statementLockTimeout=PT5S", "connectRetryBackoff=PT1S");
+	}
+
+	@Test
+	void rejectsANegativeLockRetryCountNamingIt() {
+		assertThatIllegalArgumentException().isThrownBy(() -> MigrationConfiguration.builder().lockRetries(-1).build())
+			.withMessage("lockRetries must not be negative: -1");
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.migration.JavaMigration;
 import dev.migration.MigrationContext;
+import dev.migration.dialect.Dialect;
 
 /**
  * Adds the check constraint {@code age >= 0} to {@code users}. PostgreSQL adds it in
@@ -37,7 +38,7 @@ public class V2_AddUsersAgeCheck implements JavaMigration {
 
 	@Override
 	public void upgrade(MigrationContext context) throws SQLException {
-		if ("postgresql".equals(context.dialect().name())) {
+		if (Dialect.postgresql().equals(context.dialect())) {
 			context.execute("ALTER TABLE users ADD CONSTRAINT users_age_check CHECK (age >= 0)");
 		}
 		else {
@@ -47,7 +48,7 @@ public class V2_AddUsersAgeCheck implements JavaMigration {
 
 	@Override
 	public void downgrade(MigrationContext context) throws SQLException {
-		if ("postgresql".equals(context.dialect().name())) {
+		if (Dialect.postgresql().equals(context.dialect())) {
 			context.execute("ALTER TABLE users DROP CONSTRAINT users_age_check");
 		}
 		else {

@@ -39,7 +39,7 @@ public class V9_CreatePosts implements JavaMigration {
 		if (context.inspector().tableExists("posts")) {
 			return;
 		}
-		String onDelete = "postgresql".equals(context.dialect().name()) ? " ON DELETE CASCADE" : "";
+		String onDelete = context.dialect().hasReferentialActions() ? " ON DELETE CASCADE" : "";
 		context.execute("CREATE SEQUENCE posts_id_seq");
 		context.execute("""
 				CREATE TABLE posts (

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.migration.MigrationAuthor;
 import dev.migration.MigrationManager;
+import dev.migration.authoring.MigrationAuthor;
 import dev.migration.operation.Operation;
 
 /**

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,7 +16,6 @@ import java.util.UUID;
 
 import dev.migration.MigrationException;
 import dev.migration.dialect.Dialect;
-import dev.migration.operation.Identifier;
 import dev.migration.operation.SchemaSnapshot;
 import dev.migration.script.SqlScriptParser;
 import dev.migration.script.SqlStatement;
@@ -42,12 +40,13 @@ final class DefaultAutogenerator implements Autogenerator {
 	@Override
 	public Comparison compare(Connection connection, String schema, Set<String> excludedTables) {
 		List<SqlStatement> model = readModel();
-		SchemaIntrospector introspector = SchemaIntrospector.of(this.dialect);
+		SchemaIntrospector introspector = this.dialect.introspector();
+		String scratchUrl = this.dialect.scratchDatabaseUrl(null);
 		try {
 			SchemaSnapshot live = introspector.snapshot(connection, schema, excludedTables);
-			SchemaSnapshot declared = "postgresql".equals(this.dialect.name())
-					? loadIntoScratchSchema(connection, model, introspector, excludedTables)
-					: loadIntoMemory(model, introspector, excludedTables);
+			SchemaSnapshot declared = (scratchUrl != null)
+					? loadIntoMemory(scratchUrl, model, introspector, excludedTables)
+					: loadIntoScratchSchema(connection, model, introspector, excludedTables);
 			return new Comparison(live, declared, SchemaComparator.create().compare(live, declared));
 		}
 		catch (SQLException ex) {
@@ -55,11 +54,11 @@ final class DefaultAutogenerator implements Autogenerator {
 		}
 	}
 
-	private SchemaSnapshot loadIntoMemory(List<SqlStatement> model, SchemaIntrospector introspector,
+	private SchemaSnapshot loadIntoMemory(String url, List<SqlStatement> model, SchemaIntrospector introspector,
 			Set<String> excludedTables) throws SQLException {
-		try (Connection scratch = DriverManager.getConnection("jdbc:duckdb:")) {
+		try (Connection scratch = DriverManager.getConnection(url)) {
 			run(scratch, model);
-			return introspector.snapshot(scratch, "main", excludedTables);
+			return introspector.snapshot(scratch, this.dialect.defaultSchema(), excludedTables);
 		}
 	}
 
@@ -68,14 +67,14 @@ final class DefaultAutogenerator implements Autogenerator {
 		String scratch = "migration_model_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 		String searchPath;
 		try (Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("SELECT current_setting('search_path')")) {
+				ResultSet rows = statement.executeQuery(this.dialect.searchPathQuery())) {
 			rows.next();
 			searchPath = rows.getString(1);
 		}
 		boolean autoCommit = connection.getAutoCommit();
 		try (Statement statement = connection.createStatement()) {
-			statement.execute("CREATE SCHEMA " + Identifier.quote(scratch));
-			statement.execute("SET search_path TO " + Identifier.quote(scratch));
+			statement.execute("CREATE SCHEMA " + this.dialect.quote(scratch));
+			statement.execute(this.dialect.useSchema(scratch));
 			connection.setAutoCommit(false);
 			run(connection, model);
 			return introspector.snapshot(connection, scratch, excludedTables);
@@ -88,12 +87,8 @@ final class DefaultAutogenerator implements Autogenerator {
 			finally {
 				connection.setAutoCommit(autoCommit);
 				try (Statement statement = connection.createStatement()) {
-					statement.execute("DROP SCHEMA IF EXISTS " + Identifier.quote(scratch) + " CASCADE");
-				}
-				try (PreparedStatement statement = connection
-					.prepareStatement("SELECT set_config('search_path', ?, false)")) {
-					statement.setString(1, searchPath);
-					statement.execute();
+					statement.execute("DROP SCHEMA IF EXISTS " + this.dialect.quote(scratch) + " CASCADE");
+					statement.execute(this.dialect.restoreSearchPath(searchPath));
 				}
 			}
 		}

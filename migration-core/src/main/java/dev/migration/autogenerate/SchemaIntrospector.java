@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Set;
 
-import dev.migration.MigrationException;
 import dev.migration.dialect.Dialect;
 import dev.migration.operation.SchemaSnapshot;
 
@@ -26,16 +25,12 @@ public interface SchemaIntrospector {
 	SchemaSnapshot snapshot(Connection connection, String schema, Set<String> excludedTables) throws SQLException;
 
 	/**
-	 * The introspector of a dialect.
+	 * The introspector of a dialect: {@link Dialect#introspector()}.
 	 * @param dialect the dialect
 	 * @return the introspector
 	 */
 	static SchemaIntrospector of(Dialect dialect) {
-		return switch (dialect.name()) {
-			case "postgresql" -> new PostgresIntrospector();
-			case "duckdb" -> new DuckDbIntrospector();
-			default -> throw new MigrationException("No introspection for dialect '" + dialect.name() + "'");
-		};
+		return dialect.introspector();
 	}
 
 }

@@ -12,14 +12,24 @@ import dev.migration.operation.Sequence;
 
 /**
  * Reads the standalone sequences of a schema with a dialect's catalog query, which
- * takes the schema and returns name, start and increment.
+ * takes the schema and returns name, start and increment. For the introspectors of
+ * the dialects.
  */
-final class SequenceReader {
+public final class SequenceReader {
 
 	private SequenceReader() {
 	}
 
-	static Map<String, Sequence> read(Connection connection, String query, String schema, Set<String> excluded)
+	/**
+	 * Reads the sequences.
+	 * @param connection the connection
+	 * @param query the dialect's query
+	 * @param schema the schema
+	 * @param excluded sequences to leave out (the history log's)
+	 * @return the sequences by name, sorted
+	 * @throws SQLException if the catalog cannot be read
+	 */
+	public static Map<String, Sequence> read(Connection connection, String query, String schema, Set<String> excluded)
 			throws SQLException {
 		Map<String, Sequence> sequences = new TreeMap<>();
 		try (PreparedStatement statement = connection.prepareStatement(query)) {

@@ -6,19 +6,60 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.migration.MigrationException;
+import dev.migration.autogenerate.SchemaIntrospector;
+import dev.migration.dialect.duckdb.DuckDbDialect;
+import dev.migration.dialect.postgresql.PostgresDialect;
+import dev.migration.operation.OperationRenderer;
 
 /**
  * What the engine needs to know of one database: its statements for the history
- * tables, the lock and introspection, and how it switches schema. Each dialect keeps
- * all of its SQL in its one class.
+ * tables, the lock and introspection, how it switches schema, and the dialect's own
+ * {@link #renderer() renderer} and {@link #introspector() introspector}. Each dialect
+ * lives in one package of its own ({@code dialect.postgresql}, {@code dialect.duckdb}):
+ * nothing else in the engine tells the databases apart by name.
  */
 public interface Dialect {
 
 	/**
-	 * The dialect's name: {@code postgresql} or {@code duckdb}.
+	 * The dialect's name: {@code postgresql} or {@code duckdb}, for messages; ask the
+	 * dialect's capabilities rather than compare it.
 	 * @return the name
 	 */
 	String name();
+
+	/**
+	 * A new renderer of operations as this dialect's DDL.
+	 * @return the renderer
+	 */
+	OperationRenderer renderer();
+
+	/**
+	 * A new reader of this dialect's catalog.
+	 * @return the introspector
+	 */
+	SchemaIntrospector introspector();
+
+	/**
+	 * Where scratch work (the model that autogenerate compares with, the round trip of
+	 * {@code verify}) happens: the JDBC URL of a new in-memory database of this
+	 * dialect, or {@code null} where it happens in a temporary schema of the database
+	 * itself, dropped afterwards.
+	 * @param name a name for a database that several connections of this process
+	 * share while one stays open, or {@code null} for one private to a single connection
+	 * @return the URL, or {@code null} for a temporary schema
+	 */
+	default String scratchDatabaseUrl(String name) {
+		return null;
+	}
+
+	/**
+	 * Whether a {@code ON DELETE} action other than {@code NO ACTION} can be declared on a
+	 * foreign key.
+	 * @return {@code false} for DuckDB
+	 */
+	default boolean hasReferentialActions() {
+		return true;
+	}
 
 	/**
 	 * Quotes an identifier, doubling any embedded quote.
@@ -294,6 +335,15 @@ public interface Dialect {
 	}
 
 	/**
+	 * Whether {@link #snapshot(Connection, java.nio.file.Path)} can copy the whole
+	 * database into a file, and {@link #restoreSnapshot} bring it back.
+	 * @return {@code true} for DuckDB
+	 */
+	default boolean canSnapshot() {
+		return false;
+	}
+
+	/**
 	 * Copies the whole database, consistently, into a new file.
 	 * @param connection a connection to the database
 	 * @param file the snapshot file to create
@@ -357,6 +407,49 @@ public interface Dialect {
 			return DuckDbDialect.INSTANCE;
 		}
 		throw new MigrationException("Unsupported database '" + name + "': supported are PostgreSQL and DuckDB");
+	}
+
+	/**
+	 * Finds the dialect of a JDBC URL from its scheme ({@code jdbc:postgresql:},
+	 * {@code jdbc:duckdb:}), never from the rest of the URL: a DuckDB file may well be
+	 * named {@code postgres_copy.db}. A wrapping driver's prefix, as in
+	 * {@code jdbc:tc:postgresql:} or {@code jdbc:p6spy:postgresql:}, is looked through.
+	 * @param url the JDBC URL
+	 * @return the dialect
+	 * @throws MigrationException for a URL of an unsupported database, naming its
+	 * scheme only (the rest may hold credentials)
+	 */
+	static Dialect forJdbcUrl(String url) {
+		String text = (url != null) ? url.strip() : "";
+		// The scheme's words, up to the first part that is not one (a path, a host).
+		int from = 0;
+		int end;
+		while ((end = text.indexOf(':', from)) > from && isWord(text, from, end)) {
+			String word = text.substring(from, end);
+			if (from > 0 && word.equalsIgnoreCase("postgresql")) {
+				return PostgresDialect.INSTANCE;
+			}
+			if (from > 0 && word.equalsIgnoreCase("duckdb")) {
+				return DuckDbDialect.INSTANCE;
+			}
+			if (from == 0 && !word.equalsIgnoreCase("jdbc")) {
+				break;
+			}
+			from = end + 1;
+		}
+		int colon = text.indexOf(':');
+		String scheme = (from > 0) ? text.substring(0, from) + "..." : (colon >= 0) ? text.substring(0, colon + 1) + "..." : text;
+		throw new MigrationException(
+				"Unsupported database URL '" + scheme + "': supported are jdbc:postgresql: and jdbc:duckdb: URLs");
+	}
+
+	private static boolean isWord(String text, int from, int end) {
+		for (int i = from; i < end; i++) {
+			if (!Character.isLetterOrDigit(text.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

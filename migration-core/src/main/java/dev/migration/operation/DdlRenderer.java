@@ -7,15 +7,15 @@ import java.util.stream.Collectors;
 import dev.migration.dialect.Dialect;
 
 /**
- * What both dialects' renderers write alike: column definitions, literals, the body
- * of {@code CREATE TABLE}, indexes and comments. Each subclass holds its dialect's
- * differences.
+ * What every dialect's renderer writes alike: column definitions, literals, the body
+ * of {@code CREATE TABLE}, indexes and comments. Each subclass, in its dialect's
+ * package, holds its dialect's differences.
  */
-abstract class DdlRenderer implements OperationRenderer {
+public abstract class DdlRenderer implements OperationRenderer {
 
 	private final Dialect dialect;
 
-	DdlRenderer(Dialect dialect) {
+	protected DdlRenderer(Dialect dialect) {
 		this.dialect = dialect;
 	}
 
@@ -54,32 +54,32 @@ abstract class DdlRenderer implements OperationRenderer {
 	 * @param before the schema before it, or {@code null}
 	 * @return the statements
 	 */
-	abstract List<String> render(Operation operation, SchemaSnapshot before);
+	protected abstract List<String> render(Operation operation, SchemaSnapshot before);
 
 	/**
 	 * The {@code CONSTRAINT name } prefix, or nothing where the dialect does not keep
 	 * constraint names.
 	 */
-	abstract String constraintName(String name);
+	protected abstract String constraintName(String name);
 
 	/**
 	 * The {@code ON DELETE} clause, with its leading space, or nothing.
 	 */
-	abstract String onDelete(ForeignKey foreignKey);
+	protected abstract String onDelete(ForeignKey foreignKey);
 
-	static String q(String identifier) {
+	protected static String q(String identifier) {
 		return Identifier.quote(identifier);
 	}
 
-	static String columns(List<String> names) {
+	protected static String columns(List<String> names) {
 		return names.stream().map(DdlRenderer::q).collect(Collectors.joining(", "));
 	}
 
-	static String literal(String value) {
+	protected static String literal(String value) {
 		return "'" + value.replace("'", "''") + "'";
 	}
 
-	String columnDefinition(Column column) {
+	protected String columnDefinition(Column column) {
 		StringBuilder sql = new StringBuilder(q(column.name())).append(' ').append(column.type());
 		if (column.defaultExpression() != null) {
 			sql.append(" DEFAULT ").append(column.defaultExpression());
@@ -93,19 +93,19 @@ abstract class DdlRenderer implements OperationRenderer {
 		return sql.toString();
 	}
 
-	String primaryKey(PrimaryKey key) {
+	protected String primaryKey(PrimaryKey key) {
 		return constraintName(key.name()) + "PRIMARY KEY (" + columns(key.columns()) + ")";
 	}
 
-	String unique(UniqueConstraint constraint) {
+	protected String unique(UniqueConstraint constraint) {
 		return constraintName(constraint.name()) + "UNIQUE (" + columns(constraint.columns()) + ")";
 	}
 
-	String check(CheckConstraint constraint) {
+	protected String check(CheckConstraint constraint) {
 		return constraintName(constraint.name()) + "CHECK (" + constraint.expression() + ")";
 	}
 
-	String foreignKey(ForeignKey key) {
+	protected String foreignKey(ForeignKey key) {
 		return constraintName(key.name()) + "FOREIGN KEY (" + columns(key.columns()) + ") REFERENCES "
 				+ q(key.referencedTable()) + " (" + columns(key.referencedColumns()) + ")" + onDelete(key);
 	}
@@ -114,7 +114,7 @@ abstract class DdlRenderer implements OperationRenderer {
 	 * {@code CREATE TABLE} with columns and constraints; indexes and comments follow
 	 * in {@link #createIndexes} and {@link #comments}.
 	 */
-	String createTable(Table table) {
+	protected String createTable(Table table) {
 		List<String> elements = new ArrayList<>();
 		table.columns().forEach((column) -> elements.add(columnDefinition(column)));
 		if (table.primaryKey() != null) {
@@ -126,11 +126,11 @@ abstract class DdlRenderer implements OperationRenderer {
 		return "CREATE TABLE " + q(table.name()) + " (\n\t" + String.join(",\n\t", elements) + "\n)";
 	}
 
-	List<String> createIndexes(Table table) {
+	protected List<String> createIndexes(Table table) {
 		return table.indexes().stream().map(this::createIndex).toList();
 	}
 
-	String createIndex(Index index) {
+	protected String createIndex(Index index) {
 		return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + q(index.name()) + " ON "
 				+ q(index.table()) + " (" + index.expressions().stream().map(DdlRenderer::indexElement).collect(Collectors.joining(", "))
 				+ ")"
@@ -170,29 +170,29 @@ abstract class DdlRenderer implements OperationRenderer {
 		return true;
 	}
 
-	String createEnumType(EnumType type) {
+	protected String createEnumType(EnumType type) {
 		return "CREATE TYPE " + q(type.name()) + " AS ENUM ("
 				+ type.values().stream().map(DdlRenderer::literal).collect(Collectors.joining(", ")) + ")";
 	}
 
-	String dropEnumType(EnumType type) {
+	protected String dropEnumType(EnumType type) {
 		return "DROP TYPE " + q(type.name());
 	}
 
-	String createSequence(Sequence sequence) {
+	protected String createSequence(Sequence sequence) {
 		return "CREATE SEQUENCE " + q(sequence.name()) + " START WITH " + sequence.start() + " INCREMENT BY "
 				+ sequence.increment();
 	}
 
-	String dropSequence(Sequence sequence) {
+	protected String dropSequence(Sequence sequence) {
 		return "DROP SEQUENCE " + q(sequence.name());
 	}
 
-	String dropIndex(Index index) {
+	protected String dropIndex(Index index) {
 		return "DROP INDEX " + q(index.name());
 	}
 
-	List<String> comments(Table table) {
+	protected List<String> comments(Table table) {
 		return table.columns()
 			.stream()
 			.filter((column) -> column.comment() != null)
@@ -200,12 +200,12 @@ abstract class DdlRenderer implements OperationRenderer {
 			.toList();
 	}
 
-	String comment(String table, Column column) {
+	protected String comment(String table, Column column) {
 		return "COMMENT ON COLUMN " + q(table) + "." + q(column.name()) + " IS "
 				+ ((column.comment() != null) ? literal(column.comment()) : "NULL");
 	}
 
-	List<String> createTableWithIndexes(Table table) {
+	protected List<String> createTableWithIndexes(Table table) {
 		List<String> statements = new ArrayList<>();
 		statements.add(createTable(table));
 		statements.addAll(createIndexes(table));

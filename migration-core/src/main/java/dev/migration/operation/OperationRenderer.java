@@ -67,16 +67,12 @@ public interface OperationRenderer {
 	}
 
 	/**
-	 * The renderer of a dialect.
+	 * The renderer of a dialect: {@link Dialect#renderer()}.
 	 * @param dialect the dialect
 	 * @return its renderer
 	 */
 	static OperationRenderer of(Dialect dialect) {
-		return switch (dialect.name()) {
-			case "postgresql" -> new PostgresRenderer(dialect);
-			case "duckdb" -> new DuckDbRenderer(dialect);
-			default -> throw new dev.migration.MigrationException("No renderer for dialect '" + dialect.name() + "'");
-		};
+		return dialect.renderer();
 	}
 
 }

@@ -185,9 +185,7 @@ public final class RevisionGraph {
 			problems.add(text.append(Target.quote(cycle.get(0))).toString());
 		}
 		if (!problems.isEmpty()) {
-			String heading = (problems.size() == 1) ? "Invalid revision graph (1 problem):"
-					: "Invalid revision graph (" + problems.size() + " problems):";
-			throw new RevisionGraphException(heading + "\n" + String.join("\n", problems));
+			throw new RevisionGraphException(problems);
 		}
 		return new RevisionGraph(unique, sort(prerequisites), parents, prerequisites);
 	}

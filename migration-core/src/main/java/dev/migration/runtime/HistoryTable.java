@@ -5,11 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,13 +19,12 @@ import dev.migration.MigrationInfo;
 import dev.migration.dialect.Dialect;
 import dev.migration.revision.Direction;
 import dev.migration.script.MigrationScript;
-import dev.migration.script.ScriptChecksum;
 
 /**
  * The two history tables: the state (which revisions are applied now, one row each)
- * and the append-only log of every action. Both live in the migration schema and are
- * created on first write. Their DDL is the dialect's; the statements here are plain
- * standard SQL that both databases run as written.
+ * and the append-only log of every action, both in the migration schema and created on
+ * first write. This class reads and writes them with the SQL of
+ * {@link HistoryStatements}; the rows of a run go through a {@link Recorder}.
  */
 final class HistoryTable {
 
@@ -35,42 +32,12 @@ final class HistoryTable {
 
 	private final String schema;
 
-	private final String stateTable;
-
-	private final String logTable;
-
-	private final String state;
-
-	private final String log;
-
-	private final String insertStateSql;
-
-	private final String deleteStateSql;
-
-	private final String insertLogSql;
-
-	private final String combinedUpgradeSql;
-
-	private final String combinedDowngradeSql;
+	private final HistoryStatements statements;
 
 	HistoryTable(Dialect dialect, String schema, String stateTable, String logTable) {
 		this.dialect = dialect;
 		this.schema = schema;
-		this.stateTable = stateTable;
-		this.logTable = logTable;
-		this.state = dialect.qualify(schema, stateTable);
-		this.log = dialect.qualify(schema, logTable);
-		this.insertStateSql = "INSERT INTO " + this.state
-				+ " (revision, down_revisions, depends_on, message, kind, script, checksum, checksum_version,"
-				+ " transactional, reversible, downgrade_sql, applied_at, applied_by)"
-				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-		this.deleteStateSql = "DELETE FROM " + this.state + " WHERE revision = ?";
-		this.insertLogSql = "INSERT INTO " + this.log + " (revision, message, action, checksum, checksum_version,"
-				+ " db_user, host, started_at, duration_ms, success, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-		boolean cte = dialect.hasWritableCommonTableExpressions();
-		this.combinedUpgradeSql = cte ? "WITH applied AS (" + this.insertStateSql + ") " + this.insertLogSql : null;
-		this.combinedDowngradeSql = cte ? "WITH reverted AS (" + this.deleteStateSql + ") " + this.insertLogSql
-				: null;
+		this.statements = new HistoryStatements(dialect, schema, stateTable, logTable);
 	}
 
 	String schema() {
@@ -78,7 +45,14 @@ final class HistoryTable {
 	}
 
 	List<String> tableNames() {
-		return List.of(this.stateTable, this.logTable, this.logTable + "_seq");
+		return this.statements.tableNames();
+	}
+
+	/**
+	 * The statements that create the schema and both tables unless they exist, in order.
+	 */
+	List<String> createStatements() {
+		return this.statements.create();
 	}
 
 	/**
@@ -88,7 +62,7 @@ final class HistoryTable {
 		// Literals in a plain statement: the state is read the same way next, so a start
 		// warms up one of the driver's paths, not two.
 		try (Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery(this.dialect.tableExistsQuery(this.schema, this.stateTable))) {
+				ResultSet rows = statement.executeQuery(this.statements.exists())) {
 			return rows.next();
 		}
 	}
@@ -103,8 +77,7 @@ final class HistoryTable {
 		boolean autoCommit = connection.getAutoCommit();
 		connection.setAutoCommit(false);
 		try (Statement statement = connection.createStatement()) {
-			statement.execute(this.dialect.createSchema(this.schema));
-			for (String ddl : this.dialect.createHistoryTables(this.schema, this.stateTable, this.logTable)) {
+			for (String ddl : this.statements.create()) {
 				statement.execute(ddl);
 			}
 			if (autoCommit) {
@@ -129,10 +102,8 @@ final class HistoryTable {
 	 */
 	Map<String, AppliedRevision> readState(Connection connection) throws SQLException {
 		Map<String, AppliedRevision> applied = new LinkedHashMap<>();
-		// Concatenated, not formatted: Formatter's first use costs a start a few milliseconds.
 		try (Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("SELECT revision, message, checksum, checksum_version FROM "
-						+ this.state + " ORDER BY applied_at, revision")) {
+				ResultSet rows = statement.executeQuery(this.statements.readState())) {
 			while (rows.next()) {
 				AppliedRevision revision = new AppliedRevision(rows.getString(1), rows.getString(2), rows.getString(3),
 						integer(rows.getObject(4)));
@@ -177,9 +148,7 @@ final class HistoryTable {
 	Map<String, StoredRevision> readStoredState(Connection connection) throws SQLException {
 		Map<String, StoredRevision> stored = new LinkedHashMap<>();
 		try (Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("SELECT revision, down_revisions, depends_on, message, kind,"
-						+ " script, checksum, checksum_version, transactional, reversible FROM " + this.state
-						+ " ORDER BY applied_at, revision")) {
+				ResultSet rows = statement.executeQuery(this.statements.readStoredState())) {
 			while (rows.next()) {
 				StoredRevision revision = new StoredRevision(rows.getString(1), split(rows.getString(2)),
 						split(rows.getString(3)), rows.getString(4), rows.getString(5), rows.getString(6),
@@ -195,7 +164,7 @@ final class HistoryTable {
 	 */
 	boolean hasLog(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("SELECT 1 FROM " + this.log + " LIMIT 1")) {
+				ResultSet rows = statement.executeQuery(this.statements.hasLog())) {
 			return rows.next();
 		}
 	}
@@ -208,12 +177,7 @@ final class HistoryTable {
 	List<Interrupted> interrupted(Connection connection) throws SQLException {
 		List<Interrupted> interrupted = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("""
-						SELECT l.revision, l.message, l.started_at, l.host, l.db_user FROM %1$s l
-						WHERE l.action = 'start'
-						  AND NOT EXISTS (SELECT 1 FROM %1$s n WHERE n.revision = l.revision AND n.id > l.id)
-						  AND NOT EXISTS (SELECT 1 FROM %2$s s WHERE s.revision = l.revision)
-						ORDER BY l.id""".formatted(this.log, this.state))) {
+				ResultSet rows = statement.executeQuery(this.statements.readInterrupted())) {
 			while (rows.next()) {
 				interrupted.add(new Interrupted(rows.getString(1), rows.getString(2),
 						instant(rows.getObject(3, OffsetDateTime.class)), rows.getString(4), rows.getString(5)));
@@ -241,8 +205,7 @@ final class HistoryTable {
 	 * The downgrade SQL stored when a revision was applied, or {@code null}.
 	 */
 	String storedDowngrade(Connection connection, String revision) throws SQLException {
-		try (PreparedStatement statement = connection
-			.prepareStatement("SELECT downgrade_sql FROM " + this.state + " WHERE revision = ?")) {
+		try (PreparedStatement statement = connection.prepareStatement(this.statements.readStoredDowngrade())) {
 			statement.setString(1, revision);
 			try (ResultSet rows = statement.executeQuery()) {
 				return rows.next() ? rows.getString(1) : null;
@@ -252,22 +215,22 @@ final class HistoryTable {
 
 	void insertState(Connection connection, MigrationScript script, Instant appliedAt, String user)
 			throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(this.insertStateSql)) {
-			bindState(statement, 0, script, appliedAt, user);
+		try (PreparedStatement statement = connection.prepareStatement(this.statements.insertState())) {
+			HistoryStatements.bindState(statement, 0, script, appliedAt, user);
 			statement.executeUpdate();
 		}
 	}
 
 	void deleteState(Connection connection, String revision) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(this.deleteStateSql)) {
+		try (PreparedStatement statement = connection.prepareStatement(this.statements.deleteState())) {
 			statement.setString(1, revision);
 			statement.executeUpdate();
 		}
 	}
 
 	void insertLog(Connection connection, LogRow row) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(this.insertLogSql)) {
-			bindLog(statement, 0, row);
+		try (PreparedStatement statement = connection.prepareStatement(this.statements.insertLog())) {
+			HistoryStatements.bindLog(statement, 0, row);
 			statement.executeUpdate();
 		}
 	}
@@ -277,114 +240,35 @@ final class HistoryTable {
 	 * once and reuses them for every migration of the run.
 	 */
 	Recorder recorder(Connection connection) {
-		return new Recorder(connection);
-	}
-
-	private static final int STATE_PARAMETERS = 13;
-
-	private static void bindState(PreparedStatement statement, int offset, MigrationScript script, Instant appliedAt,
-			String user) throws SQLException {
-		MigrationInfo info = script.info();
-		statement.setString(offset + 1, info.revision());
-		statement.setString(offset + 2, String.join(",", info.downRevisions()));
-		statement.setString(offset + 3, String.join(",", info.dependsOn()));
-		statement.setString(offset + 4, info.message());
-		statement.setString(offset + 5, info.kind().name().toLowerCase(java.util.Locale.ROOT));
-		statement.setString(offset + 6, info.path());
-		statement.setString(offset + 7, info.checksum());
-		setInteger(statement, offset + 8, (info.checksum() != null) ? ScriptChecksum.VERSION : null);
-		statement.setBoolean(offset + 9, info.transactional());
-		statement.setBoolean(offset + 10, info.reversible());
-		statement.setString(offset + 11, (script.sql() != null) ? script.sql().downgradeSql() : null);
-		statement.setObject(offset + 12, OffsetDateTime.ofInstant(appliedAt, ZoneOffset.UTC));
-		statement.setString(offset + 13, user);
-	}
-
-	private static void bindLog(PreparedStatement statement, int offset, LogRow row) throws SQLException {
-		statement.setString(offset + 1, row.revision());
-		statement.setString(offset + 2, row.message());
-		statement.setString(offset + 3, row.action().name().toLowerCase(java.util.Locale.ROOT));
-		statement.setString(offset + 4, row.checksum());
-		setInteger(statement, offset + 5, (row.checksum() != null) ? ScriptChecksum.VERSION : null);
-		statement.setString(offset + 6, row.user());
-		statement.setString(offset + 7, row.host());
-		statement.setObject(offset + 8, OffsetDateTime.ofInstant(row.startedAt(), ZoneOffset.UTC));
-		statement.setLong(offset + 9, row.duration().toMillis());
-		statement.setBoolean(offset + 10, row.error() == null);
-		statement.setString(offset + 11, row.error());
+		return new HistoryRecorder(connection, this.statements);
 	}
 
 	/**
 	 * Writes the state and log rows of each migration of a run, inside the migration's
-	 * transaction. Where the database has writable common table expressions
-	 * (PostgreSQL), both rows go in one statement: one round trip instead of two.
+	 * transaction: {@link HistoryRecorder}.
 	 */
-	final class Recorder implements AutoCloseable {
+	sealed interface Recorder extends AutoCloseable permits HistoryRecorder {
 
-		private final Connection connection;
+		/**
+		 * Records an applied revision: its state row and its log row.
+		 */
+		void upgraded(MigrationScript script, Instant appliedAt, String user, LogRow row) throws SQLException;
 
-		private PreparedStatement upgrade;
+		/**
+		 * Records a reverted revision: its state row goes, a log row comes.
+		 */
+		void downgraded(String revision, LogRow row) throws SQLException;
 
-		private PreparedStatement downgrade;
+		/**
+		 * Appends a log row alone (a start, a failure).
+		 */
+		void log(LogRow row) throws SQLException;
 
-		private PreparedStatement log;
-
-		private Recorder(Connection connection) {
-			this.connection = connection;
-		}
-
-		void upgraded(MigrationScript script, Instant appliedAt, String user, LogRow row) throws SQLException {
-			if (HistoryTable.this.combinedUpgradeSql != null) {
-				this.upgrade = prepared(this.upgrade, HistoryTable.this.combinedUpgradeSql);
-				bindState(this.upgrade, 0, script, appliedAt, user);
-				bindLog(this.upgrade, STATE_PARAMETERS, row);
-				this.upgrade.executeUpdate();
-				return;
-			}
-			this.upgrade = prepared(this.upgrade, HistoryTable.this.insertStateSql);
-			bindState(this.upgrade, 0, script, appliedAt, user);
-			this.upgrade.executeUpdate();
-			log(row);
-		}
-
-		void downgraded(String revision, LogRow row) throws SQLException {
-			if (HistoryTable.this.combinedDowngradeSql != null) {
-				this.downgrade = prepared(this.downgrade, HistoryTable.this.combinedDowngradeSql);
-				this.downgrade.setString(1, revision);
-				bindLog(this.downgrade, 1, row);
-				this.downgrade.executeUpdate();
-				return;
-			}
-			this.downgrade = prepared(this.downgrade, HistoryTable.this.deleteStateSql);
-			this.downgrade.setString(1, revision);
-			this.downgrade.executeUpdate();
-			log(row);
-		}
-
-		void log(LogRow row) throws SQLException {
-			this.log = prepared(this.log, HistoryTable.this.insertLogSql);
-			bindLog(this.log, 0, row);
-			this.log.executeUpdate();
-		}
-
-		private PreparedStatement prepared(PreparedStatement statement, String sql) throws SQLException {
-			// DuckDB closes a statement that failed: prepare it again then.
-			return (statement != null && !statement.isClosed()) ? statement : this.connection.prepareStatement(sql);
-		}
-
+		/**
+		 * Closes the prepared statements; a failure to close is not one.
+		 */
 		@Override
-		public void close() {
-			for (PreparedStatement statement : new PreparedStatement[] { this.upgrade, this.downgrade, this.log }) {
-				if (statement != null) {
-					try {
-						statement.close();
-					}
-					catch (SQLException ex) {
-						// Closing with the connection's session is enough.
-					}
-				}
-			}
-		}
+		void close();
 
 	}
 
@@ -393,10 +277,8 @@ final class HistoryTable {
 	 */
 	List<HistoryEntry> readLog(Connection connection, int limit) throws SQLException {
 		List<HistoryEntry> entries = new ArrayList<>();
-		String sql = "SELECT id, revision, message, action, checksum, checksum_version, db_user, host, started_at,"
-				+ " duration_ms, success, error FROM " + this.log + " ORDER BY id DESC"
-				+ ((limit > 0) ? " LIMIT " + limit : "");
-		try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(this.statements.readLog(limit))) {
 			while (rows.next()) {
 				Object version = rows.getObject(6);
 				entries.add(new HistoryEntry(rows.getLong(1), rows.getString(2), rows.getString(3),
@@ -413,83 +295,40 @@ final class HistoryTable {
 	 * The state row's insert as literal SQL, for dry runs and offline scripts.
 	 */
 	String renderInsertState(MigrationScript script) {
-		MigrationInfo info = script.info();
-		return "INSERT INTO " + this.state + " (revision, down_revisions, depends_on, message, kind, script, checksum,"
-				+ " checksum_version, transactional, reversible, downgrade_sql, applied_at, applied_by) VALUES ("
-				+ String.join(", ", literal(info.revision()), literal(String.join(",", info.downRevisions())),
-						literal(String.join(",", info.dependsOn())), literal(info.message()),
-						literal(info.kind().name().toLowerCase(java.util.Locale.ROOT)), literal(info.path()),
-						literal(info.checksum()), (info.checksum() != null) ? String.valueOf(ScriptChecksum.VERSION)
-								: "NULL",
-						String.valueOf(info.transactional()), String.valueOf(info.reversible()),
-						literal((script.sql() != null) ? script.sql().downgradeSql() : null), "CURRENT_TIMESTAMP",
-						"current_user")
-				+ ")";
+		return this.statements.insertState(script);
 	}
 
 	/**
 	 * The state row's delete as literal SQL.
 	 */
 	String renderDeleteState(String revision) {
-		return "DELETE FROM " + this.state + " WHERE revision = " + literal(revision);
+		return this.statements.deleteState(revision);
 	}
 
 	/**
 	 * A successful log row's insert as literal SQL.
 	 */
 	String renderInsertLog(MigrationInfo info, HistoryAction action, String host) {
-		return renderInsertLog(info, action, host, "0");
+		return this.statements.insertLog(info, action, host, "0");
 	}
 
 	/**
-	 * A successful step's state and log rows as one literal statement (a writable
-	 * {@code WITH}), sent in the batch of the step's own statements so that recording it
-	 * costs no round trip of its own. The log row's start is the transaction's and its
-	 * duration the database's clock since then.
+	 * A successful step's state and log rows as one literal statement, sent in the batch
+	 * of the step's own statements so that recording it costs no round trip of its own.
 	 */
 	String renderStepRecord(MigrationScript script, Direction direction, String host) {
-		MigrationInfo info = script.info();
-		if (direction == Direction.UPGRADE) {
-			return "WITH applied AS (" + renderInsertState(script) + ") "
-					+ renderInsertLog(info, HistoryAction.UPGRADE, host, this.dialect.millisSinceTransactionStart());
-		}
-		return "WITH reverted AS (" + renderDeleteState(info.revision()) + ") "
-				+ renderInsertLog(info, HistoryAction.DOWNGRADE, host, this.dialect.millisSinceTransactionStart());
-	}
-
-	private String renderInsertLog(MigrationInfo info, HistoryAction action, String host, String durationMillis) {
-		return "INSERT INTO " + this.log + " (revision, message, action, checksum, checksum_version, db_user, host,"
-				+ " started_at, duration_ms, success, error) VALUES ("
-				+ String.join(", ", literal(info.revision()), literal(info.message()),
-						literal(action.name().toLowerCase(java.util.Locale.ROOT)), literal(info.checksum()),
-						(info.checksum() != null) ? String.valueOf(ScriptChecksum.VERSION) : "NULL", "current_user",
-						literal(host), "CURRENT_TIMESTAMP", durationMillis, "true", "NULL")
-				+ ")";
+		return this.statements.stepRecord(script, direction, host);
 	}
 
 	/**
 	 * Updates the checksum recorded for an applied revision (an audited repair).
 	 */
 	void updateChecksum(Connection connection, String revision, String checksum) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(
-				"UPDATE " + this.state + " SET checksum = ?, checksum_version = ? WHERE revision = ?")) {
+		try (PreparedStatement statement = connection.prepareStatement(this.statements.updateChecksum())) {
 			statement.setString(1, checksum);
-			setInteger(statement, 2, (checksum != null) ? ScriptChecksum.VERSION : null);
+			HistoryStatements.setInteger(statement, 2, HistoryStatements.checksumVersion(checksum));
 			statement.setString(3, revision);
 			statement.executeUpdate();
-		}
-	}
-
-	private String literal(String value) {
-		return this.dialect.stringLiteral(value);
-	}
-
-	private static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
-		if (value != null) {
-			statement.setInt(index, value);
-		}
-		else {
-			statement.setNull(index, Types.INTEGER);
 		}
 	}
 

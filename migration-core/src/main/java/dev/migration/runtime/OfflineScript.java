@@ -59,9 +59,7 @@ final class OfflineScript {
 		script.append("-- Migration script for ").append(text).append(" on ").append(dialect.name())
 			.append(", rendered offline: review it, then run it\n")
 			.append("-- (psql -v ON_ERROR_STOP=1 -f this.sql, or duckdb app.db < this.sql).\n\n");
-		script.append(dialect.createSchema(schema)).append(";\n");
-		for (String ddl : dialect.createHistoryTables(schema, this.configuration.stateTable(),
-				this.configuration.table())) {
+		for (String ddl : history.createStatements()) {
 			script.append(ddl).append(";\n");
 		}
 		script.append(dialect.useSchema(schema)).append(";\n");
@@ -74,7 +72,7 @@ final class OfflineScript {
 			List<SqlStatement> statements = (plan.direction() == Direction.UPGRADE) ? migration.sql().upgrade()
 					: migration.sql().downgrade();
 			if (statements == null) {
-				throw MigrationEngine.irreversible(migration);
+				throw irreversible(migration);
 			}
 			PlannedMigration planned = new Step(migration, plan.direction(), statements).planned(history, "offline");
 			script.append("\n-- ").append((plan.direction() == Direction.UPGRADE) ? "Upgrade " : "Downgrade ")
@@ -95,6 +93,11 @@ final class OfflineScript {
 			script.append("COMMIT;\n");
 		}
 		return script.toString();
+	}
+
+	private static MigrationException irreversible(MigrationScript script) {
+		return new MigrationException("Cannot roll back revision " + script.id() + " (" + script.info().path()
+				+ "): it has no downgrade section, so it is irreversible");
 	}
 
 }

@@ -31,8 +31,8 @@ import dev.migration.operation.SchemaSnapshot;
  * Tests every migration's downgrade on a scratch database: applies the revisions from
  * base one at a time and, for each, checks that upgrade, downgrade, upgrade works and
  * that the downgrade restores the schema exactly as it was before the upgrade. The
- * scratch database is a named in-memory DuckDB database, or a temporary PostgreSQL
- * schema dropped afterwards.
+ * scratch database is the dialect's named in-memory database (DuckDB), or else a
+ * temporary schema dropped afterwards (PostgreSQL).
  */
 final class RoundTripVerifier {
 
@@ -54,8 +54,8 @@ final class RoundTripVerifier {
 			throw new MigrationException("Cannot connect to find the database's dialect: " + ex.getMessage(), ex);
 		}
 		String name = "migration_roundtrip_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-		if ("duckdb".equals(dialect.name())) {
-			String url = "jdbc:duckdb::memory:" + name;
+		String url = dialect.scratchDatabaseUrl(name);
+		if (url != null) {
 			// A named in-memory database lives while a connection to it is open.
 			try (Connection keeper = DriverManager.getConnection(url)) {
 				return run(PlainDataSource.of(url), null, dialect);
@@ -93,7 +93,7 @@ final class RoundTripVerifier {
 		MigrationEngine manager = new MigrationEngine(scratch, scratchConfiguration);
 		Set<String> excluded = new HashSet<>(List.of(scratchConfiguration.table(), scratchConfiguration.stateTable(),
 				scratchConfiguration.table() + "_seq"));
-		SchemaIntrospector introspector = SchemaIntrospector.of(dialect);
+		SchemaIntrospector introspector = dialect.introspector();
 		SchemaComparator comparator = SchemaComparator.create();
 		List<Problem> problems = new ArrayList<>();
 		for (MigrationInfo migration : manager.migrations()) {

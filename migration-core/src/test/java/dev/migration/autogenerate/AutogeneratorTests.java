@@ -11,10 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import dev.migration.CreatedRevision;
-import dev.migration.MigrationAuthor;
 import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationManager;
+import dev.migration.authoring.CreatedRevision;
+import dev.migration.authoring.MigrationAuthor;
 import dev.migration.autogenerate.TestDatabase.Kind;
 import dev.migration.operation.Column;
 import dev.migration.operation.EnumType;

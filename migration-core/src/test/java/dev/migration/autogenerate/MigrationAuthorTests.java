@@ -13,12 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import dev.migration.CreatedRevision;
-import dev.migration.MigrationAuthor;
 import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationException;
 import dev.migration.MigrationManager;
-import dev.migration.TemplateException;
+import dev.migration.authoring.CreatedRevision;
+import dev.migration.authoring.MigrationAuthor;
+import dev.migration.authoring.TemplateException;
 import dev.migration.autogenerate.TestDatabase.Kind;
 import dev.migration.operation.SchemaSnapshot;
 import dev.migration.script.SqlScript;

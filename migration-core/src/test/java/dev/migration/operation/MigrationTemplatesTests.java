@@ -11,10 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import dev.migration.MigrationSql;
-import dev.migration.MigrationTemplates;
-import dev.migration.TableColumn;
-import dev.migration.TemplateException;
+import dev.migration.authoring.MigrationSql;
+import dev.migration.authoring.MigrationTemplates;
+import dev.migration.authoring.TableColumn;
+import dev.migration.authoring.TemplateException;
 import dev.migration.autogenerate.TestDatabase;
 import dev.migration.autogenerate.TestDatabase.Kind;
 import dev.migration.dialect.Dialect;

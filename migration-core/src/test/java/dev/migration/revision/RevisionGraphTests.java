@@ -291,6 +291,15 @@ class RevisionGraphTests {
 	}
 
 	@Test
+	void problemsAreListedOneByOneAsTheMessageShowsThem() {
+		assertThatExceptionOfType(RevisionGraphException.class)
+			.isThrownBy(() -> RevisionGraph.of(List.of(revision("head"), revision("a-b"))))
+			.satisfies((ex) -> assertThat(ex.getProblems()).containsExactly(
+					"Invalid revision id 'a-b' in a-b.sql: only letters, digits and '_' are allowed",
+					"Revision id 'head' in head.sql is reserved for targets; choose another id"));
+	}
+
+	@Test
 	void everyProblemIsReportedTogether() {
 		assertThatExceptionOfType(RevisionGraphException.class)
 			.isThrownBy(() -> RevisionGraph.of(List.of(revision("a"), revision("a"), revision("b", "missing"),

@@ -15,13 +15,13 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
-import dev.migration.CreatedRevision;
-import dev.migration.MigrationAuthor;
 import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationException;
 import dev.migration.MigrationManager;
 import dev.migration.RepairAction;
 import dev.migration.RollbackOptions;
+import dev.migration.authoring.CreatedRevision;
+import dev.migration.authoring.MigrationAuthor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -83,7 +83,7 @@ public class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProce
 				properties.put("spring.datasource.driver-class-name", "org.duckdb.DuckDBDriver");
 			}
 			case "postgresql", "postgres" -> mapPostgresUrl(databaseUrl, properties);
-			default -> throw new IllegalArgumentException("DATABASE_URL '" + withoutCredentials(databaseUrl)
+			default -> throw new IllegalArgumentException("DATABASE_URL '" + Credentials.mask(databaseUrl)
 					+ "' is not supported: use postgresql://user:password@host:5432/db, duckdb:///relative.db, "
 					+ "duckdb:////absolute.db, duckdb:///:memory: or a jdbc: URL");
 		}
@@ -108,11 +108,11 @@ public class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProce
 			uri = new URI(databaseUrl);
 		}
 		catch (URISyntaxException ex) {
-			throw new IllegalArgumentException("DATABASE_URL '" + withoutCredentials(databaseUrl)
+			throw new IllegalArgumentException("DATABASE_URL '" + Credentials.mask(databaseUrl)
 					+ "' is not a valid URL: " + ex.getReason());
 		}
 		if (uri.getHost() == null) {
-			throw new IllegalArgumentException("DATABASE_URL '" + withoutCredentials(databaseUrl)
+			throw new IllegalArgumentException("DATABASE_URL '" + Credentials.mask(databaseUrl)
 					+ "' has no host: use postgresql://user:password@host:5432/db");
 		}
 		StringBuilder url = new StringBuilder("jdbc:postgresql://").append(uri.getHost());
@@ -172,10 +172,6 @@ public class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProce
 	private static String decode(String value) {
 		// Percent-decoding only: a '+' in a password is a '+'.
 		return StringUtils.uriDecode(value, StandardCharsets.UTF_8);
-	}
-
-	private static String withoutCredentials(String url) {
-		return url.replaceAll("://[^@/]*@", "://******@");
 	}
 
 }

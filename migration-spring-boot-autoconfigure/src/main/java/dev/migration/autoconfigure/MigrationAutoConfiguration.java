@@ -60,16 +60,12 @@ public final class MigrationAutoConfiguration {
 				@MigrationDataSource ObjectProvider<DataSource> migrationDataSource,
 				ObjectProvider<JavaMigration> javaMigrations, ObjectProvider<MigrationListener> listeners,
 				ObjectProvider<BackupVerifier> backupVerifiers, ObjectProvider<MigrationManagerCustomizer> customizers) {
-			MigrationConfiguration.Builder builder = properties.applyTo(MigrationConfiguration.builder())
-				.production(properties.isProduction(environment))
-				.javaMigrations(javaMigrations.orderedStream().toList())
-				.listeners(listeners.orderedStream().toList())
-				.backupVerifiers(backupVerifiers.orderedStream().toList())
-				.classLoader(resourceLoader.getClassLoader());
-			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+			MigrationConfiguration configuration = configuration(properties, environment, resourceLoader,
+					javaMigrations, listeners, backupVerifiers, customizers)
+				.build();
 			DataSource migrated = migrationDataSource(properties, dataSource, migrationDataSource);
 			EmbeddedTestDatabaseCheck.check(migrated);
-			return MigrationManager.create(migrated, builder.build());
+			return MigrationManager.create(migrated, configuration);
 		}
 
 		@Bean
@@ -111,6 +107,35 @@ public final class MigrationAutoConfiguration {
 			}
 		}
 
+	}
+
+	/**
+	 * The configuration of the auto-configured manager, not built yet: the properties,
+	 * the Java migrations, listeners and backup verifiers, then the customizers. Command
+	 * mode builds the configuration of its {@code create} and {@code verify --drift}
+	 * here too, so that they see the scripts and settings the manager sees; public for
+	 * that package only.
+	 * @param properties the properties
+	 * @param environment the environment, for the production profiles
+	 * @param resourceLoader the resource loader, for its class loader
+	 * @param javaMigrations the Java migration beans
+	 * @param listeners the listener beans
+	 * @param backupVerifiers the backup verifier beans
+	 * @param customizers the customizers, applied last
+	 * @return the builder
+	 */
+	public static MigrationConfiguration.Builder configuration(MigrationProperties properties,
+			Environment environment, ResourceLoader resourceLoader, ObjectProvider<JavaMigration> javaMigrations,
+			ObjectProvider<MigrationListener> listeners, ObjectProvider<BackupVerifier> backupVerifiers,
+			ObjectProvider<MigrationManagerCustomizer> customizers) {
+		MigrationConfiguration.Builder builder = properties.applyTo(MigrationConfiguration.builder())
+			.production(properties.isProduction(environment))
+			.javaMigrations(javaMigrations.orderedStream().toList())
+			.listeners(listeners.orderedStream().toList())
+			.backupVerifiers(backupVerifiers.orderedStream().toList())
+			.classLoader(resourceLoader.getClassLoader());
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return builder;
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.List;
 import dev.migration.AheadPolicy;
 import dev.migration.MigrationConfiguration;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.env.Environment;
 
@@ -59,7 +60,7 @@ public class MigrationProperties {
 	 * The schema the history tables live in and migrations run in; the connection's
 	 * current schema when not set.
 	 */
-	private String schema;
+	private @Nullable String schema;
 
 	/**
 	 * The name of the history log table.
@@ -95,29 +96,29 @@ public class MigrationProperties {
 	 * The revision a non-empty schema without history is at, to adopt it on the first
 	 * migrate; such a schema is refused when not set.
 	 */
-	private String baselineOnMigrate;
+	private @Nullable String baselineOnMigrate;
 
 	/**
 	 * JDBC URL of a database to migrate, when migrations should use their own
 	 * connection rather than the application's DataSource.
 	 */
-	private String url;
+	private @Nullable String url;
 
 	/**
 	 * Login user of the database to migrate, with {@code url}.
 	 */
-	private String user;
+	private @Nullable String user;
 
 	/**
 	 * Login password of the database to migrate, with {@code url}.
 	 */
-	private String password;
+	private @Nullable String password;
 
 	/**
 	 * The name of the environment the application runs in, matched against the
 	 * production profiles.
 	 */
-	private String environment;
+	private @Nullable String environment;
 
 	/**
 	 * The profiles or environment names that count as production, where a rollback
@@ -129,7 +130,7 @@ public class MigrationProperties {
 	 * Where the {@code migration create} command writes new revision scripts, relative
 	 * to the working directory.
 	 */
-	private String sourceDirectory = dev.migration.MigrationAuthor.DEFAULT_SOURCE_DIRECTORY;
+	private String sourceDirectory = dev.migration.authoring.MigrationAuthor.DEFAULT_SOURCE_DIRECTORY;
 
 	/**
 	 * How many times a failed connection attempt is retried before migrations fail.
@@ -228,11 +229,11 @@ public class MigrationProperties {
 		this.locations = locations;
 	}
 
-	public String getSchema() {
+	public @Nullable String getSchema() {
 		return this.schema;
 	}
 
-	public void setSchema(String schema) {
+	public void setSchema(@Nullable String schema) {
 		this.schema = schema;
 	}
 
@@ -284,43 +285,43 @@ public class MigrationProperties {
 		this.aheadPolicy = aheadPolicy;
 	}
 
-	public String getBaselineOnMigrate() {
+	public @Nullable String getBaselineOnMigrate() {
 		return this.baselineOnMigrate;
 	}
 
-	public void setBaselineOnMigrate(String baselineOnMigrate) {
+	public void setBaselineOnMigrate(@Nullable String baselineOnMigrate) {
 		this.baselineOnMigrate = baselineOnMigrate;
 	}
 
-	public String getUrl() {
+	public @Nullable String getUrl() {
 		return this.url;
 	}
 
-	public void setUrl(String url) {
+	public void setUrl(@Nullable String url) {
 		this.url = url;
 	}
 
-	public String getUser() {
+	public @Nullable String getUser() {
 		return this.user;
 	}
 
-	public void setUser(String user) {
+	public void setUser(@Nullable String user) {
 		this.user = user;
 	}
 
-	public String getPassword() {
+	public @Nullable String getPassword() {
 		return this.password;
 	}
 
-	public void setPassword(String password) {
+	public void setPassword(@Nullable String password) {
 		this.password = password;
 	}
 
-	public String getEnvironment() {
+	public @Nullable String getEnvironment() {
 		return this.environment;
 	}
 
-	public void setEnvironment(String environment) {
+	public void setEnvironment(@Nullable String environment) {
 		this.environment = environment;
 	}
 

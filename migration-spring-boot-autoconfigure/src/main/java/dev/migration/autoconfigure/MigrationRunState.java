@@ -3,7 +3,6 @@ package dev.migration.autoconfigure;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import dev.migration.AppliedMigration;
 import dev.migration.MigrationResult;
@@ -14,10 +13,6 @@ import dev.migration.MigrationResult;
  * the health indicator and the endpoint. Thread-safe.
  */
 public final class MigrationRunState {
-
-	private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password|pwd)=[^&;\\s]*");
-
-	private static final Pattern URL_CREDENTIALS = Pattern.compile("://([^/:@\\s]+):[^@/\\s]*@");
 
 	private State state = State.IDLE;
 
@@ -119,8 +114,7 @@ public final class MigrationRunState {
 	 * @return the message, with passwords masked
 	 */
 	static String describe(String message) {
-		message = PASSWORD_PARAMETER.matcher(message).replaceAll("$1=******");
-		return URL_CREDENTIALS.matcher(message).replaceAll("://$1:******@");
+		return Credentials.mask(message);
 	}
 
 	/**

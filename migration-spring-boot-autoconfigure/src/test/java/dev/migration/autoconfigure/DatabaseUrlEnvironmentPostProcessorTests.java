@@ -128,7 +128,7 @@ class DatabaseUrlEnvironmentPostProcessorTests {
 	@Test
 	void rejectsUnsupportedSchemeWithoutShowingThePassword() {
 		assertThatIllegalArgumentException().isThrownBy(() -> process("DATABASE_URL", "mysql://app:secret@db/app"))
-			.withMessageStartingWith("DATABASE_URL 'mysql://******@db/app' is not supported")
+			.withMessageStartingWith("DATABASE_URL 'mysql://app:******@db/app' is not supported")
 			.withMessageNotContaining("secret");
 	}
 

@@ -8,9 +8,13 @@ import java.sql.Statement;
 import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,63 +22,98 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The command line of the packaged sample app on PostgreSQL, with the {@code staging}
- * and {@code prod} profiles, in a fresh schema dropped afterwards.
+ * and {@code prod} profiles, in a fresh schema dropped afterwards: one scenario, one
+ * method per step, in order, so that a failing step does not hide the others' checks.
  * Run by the failsafe plugin, which packages the jar first.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MigrationCommandLinePostgresIT {
 
 	private static final String HEAD = "a1c0e5f00009";
 
 	@TempDir
-	Path directory;
+	static Path directory;
 
 	private final String url = postgresUrl();
 
 	private final String schema = "cli_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
-	@BeforeEach
+	@BeforeAll
 	void createSchema() {
 		execute("CREATE SCHEMA " + this.schema);
 	}
 
-	@AfterEach
+	@AfterAll
 	void dropSchema() {
 		execute("DROP SCHEMA IF EXISTS " + this.schema + " CASCADE");
 	}
 
 	@Test
-	void commandsRunAgainstPostgresAndAProductionRollbackNeedsItsConfirmation() {
-		SampleAppProcess staging = app("staging");
-		assertThat(staging.migration("migrate").succeeded().out()).contains("[9/9] " + HEAD, "now at " + HEAD);
+	@Order(1)
+	void migrateOnStagingAppliesEveryRevisionWithProgress() {
+		assertThat(app("staging").migration("migrate").succeeded().out()).contains("[9/9] " + HEAD, "now at " + HEAD);
+	}
 
-		JsonNode status = staging.migration("status", "--json").succeeded().json();
+	@Test
+	@Order(2)
+	void statusAsJsonIsUpToDateWithTheLockHolder() {
+		JsonNode status = app("staging").migration("status", "--json").succeeded().json();
 		assertThat(status.get("state").asString()).isEqualTo("UP_TO_DATE");
 		assertThat(status.get("current").get(0).asString()).isEqualTo(HEAD);
 		assertThat(status.get("pending")).isEmpty();
 		assertThat(status.has("lockHolder")).isTrue();
+	}
 
-		SampleAppProcess prod = app("prod");
-		SampleAppProcess.Run refused = prod.migration("rollback").failedWith(1);
+	@Test
+	@Order(3)
+	void aProductionRollbackIsRefusedWithoutItsConfirmation() {
+		SampleAppProcess.Run refused = app("prod").migration("rollback").failedWith(1);
 		assertThat(refused.err()).startsWith("Refused: ")
 			.contains("Production protection")
 			.contains("--confirm=a1c0e5f00008")
 			.doesNotContain("\tat ");
-		SampleAppProcess.Run confirmed = prod.migration("rollback", "--confirm", "a1c0e5f00008").succeeded();
-		assertThat(confirmed.out()).contains("[1/1] " + HEAD, "now at a1c0e5f00008");
+	}
 
-		JsonNode history = staging.migration("history", "--json").succeeded().json();
+	@Test
+	@Order(4)
+	void aConfirmedProductionRollbackRuns() {
+		SampleAppProcess.Run confirmed = app("prod").migration("rollback", "--confirm", "a1c0e5f00008").succeeded();
+		assertThat(confirmed.out()).contains("[1/1] " + HEAD, "now at a1c0e5f00008");
+	}
+
+	@Test
+	@Order(5)
+	void historyAsJsonRecordsTheDowngradeAndItsUser() {
+		JsonNode history = app("staging").migration("history", "--json").succeeded().json();
 		assertThat(history.get("total").asInt()).isEqualTo(10);
 		assertThat(history.get("entries").get(0).get("action").asString()).isEqualTo("DOWNGRADE");
 		assertThat(history.get("entries").get(0).get("user").asString()).isEqualTo("postgres");
+	}
 
-		assertThat(staging.migration("verify").succeeded().out()).contains("OK: the scripts and the database agree");
-		assertThat(staging.migration("graph", "--format", "dot").succeeded().out()).startsWith("digraph migrations {")
+	@Test
+	@Order(6)
+	void verifyFindsTheScriptsAndTheDatabaseAgreeing() {
+		assertThat(app("staging").migration("verify").succeeded().out())
+			.contains("OK: the scripts and the database agree");
+	}
+
+	@Test
+	@Order(7)
+	void graphAsDotDrawsTheEdges() {
+		assertThat(app("staging").migration("graph", "--format", "dot").succeeded().out())
+			.startsWith("digraph migrations {")
 			.contains("\"a1c0e5f00008\" -> \"" + HEAD + "\";");
-		assertThat(staging.migration("sql", "base:a1c0e5f00001").succeeded().out()).contains("CREATE TABLE");
+	}
+
+	@Test
+	@Order(8)
+	void sqlRendersARangeOffline() {
+		assertThat(app("staging").migration("sql", "base:a1c0e5f00001").succeeded().out()).contains("CREATE TABLE");
 	}
 
 	private SampleAppProcess app(String profile) {
-		return new SampleAppProcess(this.directory, "--spring.profiles.active=" + profile,
+		return new SampleAppProcess(directory, "--spring.profiles.active=" + profile,
 				"--spring.datasource.url=" + this.url, "--spring.datasource.username=postgres",
 				"--migration.schema=" + this.schema);
 	}

@@ -4,16 +4,19 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import dev.migration.BackupVerifier;
 import dev.migration.JavaMigration;
-import dev.migration.MigrationAuthor;
-import dev.migration.MigrationConfiguration;
+import dev.migration.authoring.MigrationAuthor;
 import dev.migration.MigrationException;
+import dev.migration.MigrationListener;
 import dev.migration.MigrationManager;
 import dev.migration.autoconfigure.MigrationAutoConfiguration;
 import dev.migration.autoconfigure.MigrationDataSource;
+import dev.migration.autoconfigure.MigrationManagerCustomizer;
 import dev.migration.autoconfigure.MigrationProperties;
 import dev.migration.autoconfigure.MigrationRunState;
 import dev.migration.autogenerate.Autogenerator;
@@ -37,8 +40,8 @@ import org.springframework.util.StringUtils;
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
  * Auto-configuration} of command mode ({@code java -jar app.jar migration <command>}),
  * active when {@link MigrationCommandEnvironmentPostProcessor} found the
- * {@code migration} argument: a runner that runs the command and exits with its code,
- * and a listener that prints the progress of migrations.
+ * {@code migration} argument: the commands, a runner that runs the given one and exits
+ * with its code, and a listener that prints the progress of migrations.
  */
 @AutoConfiguration(after = MigrationAutoConfiguration.class)
 @ConditionalOnClass(MigrationManager.class)
@@ -59,14 +62,15 @@ public final class MigrationCommandAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MigrationCommandRunner migrationCommandRunner(ObjectProvider<MigrationManager> migrationManager,
+	MigrationCommands migrationCommands(ObjectProvider<MigrationManager> migrationManager,
 			ObjectProvider<MigrationProperties> properties, ObjectProvider<MigrationRunState> runState,
 			ObjectProvider<DataSource> dataSource, @MigrationDataSource ObjectProvider<DataSource> migrationDataSource,
-			ObjectProvider<JavaMigration> javaMigrations, ObjectProvider<JsonWriter> jsonWriter,
-			CommandProgress progress, ResourceLoader resourceLoader, Environment environment,
-			ConfigurableApplicationContext context) {
+			ObjectProvider<JavaMigration> javaMigrations, ObjectProvider<MigrationListener> listeners,
+			ObjectProvider<BackupVerifier> backupVerifiers, ObjectProvider<MigrationManagerCustomizer> customizers,
+			ObjectProvider<JsonWriter> jsonWriter, CommandProgress progress, ResourceLoader resourceLoader,
+			Environment environment) {
 		MigrationProperties migrationProperties = properties.getIfAvailable(MigrationProperties::new);
-		java.util.function.Supplier<MigrationManager> manager = () -> {
+		Supplier<MigrationManager> manager = () -> {
 			MigrationManager available = migrationManager.getIfAvailable();
 			if (available == null) {
 				throw new MigrationException("No migration manager in this application: command mode needs a "
@@ -74,18 +78,16 @@ public final class MigrationCommandAutoConfiguration {
 			}
 			return available;
 		};
-		java.util.function.Supplier<MigrationAuthor> author = () -> MigrationAuthor.create(
+		// Configured as the manager is, so that create and verify --drift see its scripts.
+		Supplier<MigrationAuthor> author = () -> MigrationAuthor.create(
 				authorDataSource(migrationProperties, dataSource, migrationDataSource),
-				MigrationConfiguration.builder()
-					.locations(migrationProperties.getLocations())
-					.schema(migrationProperties.getSchema())
-					.table(migrationProperties.getTable())
-					.javaMigrations(javaMigrations.orderedStream().toList())
-					.classLoader(resourceLoader.getClassLoader())
+				MigrationAutoConfiguration
+					.configuration(migrationProperties, environment, resourceLoader, javaMigrations, listeners,
+							backupVerifiers, customizers)
 					.build(),
 				Path.of(environment.getProperty(SOURCE_DIRECTORY_PROPERTY, MigrationAuthor.DEFAULT_SOURCE_DIRECTORY))
 					.toAbsolutePath());
-		java.util.function.Supplier<JsonViews> jsonViews = () -> JsonViews.of(manager.get(),
+		Supplier<JsonViews> jsonViews = () -> JsonViews.of(manager.get(),
 				runState.getIfAvailable(MigrationRunState::new), resourceLoader.getClassLoader());
 		JsonWriter json = jsonWriter.getIfAvailable(() -> (value) -> {
 			throw new MigrationException("--json needs Jackson (tools.jackson.core:jackson-databind) on the class path");
@@ -93,8 +95,13 @@ public final class MigrationCommandAutoConfiguration {
 		String url = StringUtils.hasText(migrationProperties.getUrl()) ? migrationProperties.getUrl()
 				: environment.getProperty("spring.datasource.url");
 		boolean modelExists = resourceLoader.getResource(Autogenerator.DEFAULT_MODEL_LOCATION).exists();
-		MigrationCommands commands = new MigrationCommands(manager, author, jsonViews, json, progress,
+		return new MigrationCommands(manager, author, jsonViews, json, progress,
 				new MigrationCommands.Settings(url, modelExists), System.out, System.err);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MigrationCommandRunner migrationCommandRunner(MigrationCommands commands, ConfigurableApplicationContext context) {
 		IntConsumer exit = (code) -> System.exit(SpringApplication.exit(context, () -> code));
 		return new MigrationCommandRunner(commands, exit);
 	}

@@ -1,4 +1,6 @@
-package dev.migration;
+package dev.migration.authoring;
+
+import dev.migration.MigrationException;
 
 /**
  * A migration template cannot be rendered: an unknown template, a missing or invalid

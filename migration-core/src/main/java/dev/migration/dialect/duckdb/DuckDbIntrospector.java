@@ -1,4 +1,4 @@
-package dev.migration.autogenerate;
+package dev.migration.dialect.duckdb;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import dev.migration.autogenerate.SchemaIntrospector;
+import dev.migration.autogenerate.SequenceReader;
 import dev.migration.operation.CheckConstraint;
 import dev.migration.operation.Column;
 import dev.migration.operation.EnumType;

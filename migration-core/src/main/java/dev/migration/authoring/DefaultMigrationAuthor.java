@@ -1,4 +1,4 @@
-package dev.migration;
+package dev.migration.authoring;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,6 +13,9 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import dev.migration.MigrationConfiguration;
+import dev.migration.MigrationException;
+import dev.migration.MigrationManager;
 import dev.migration.autogenerate.Autogenerator;
 import dev.migration.dialect.Dialect;
 import dev.migration.operation.Operation;
@@ -22,6 +25,7 @@ import dev.migration.revision.RevisionGraph;
 import dev.migration.script.MigrationScript;
 import dev.migration.script.ScriptLoader;
 import dev.migration.script.ScriptWriter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the heads among the configured scripts and those already in the source
@@ -29,7 +33,7 @@ import dev.migration.script.ScriptWriter;
  */
 final class DefaultMigrationAuthor implements MigrationAuthor {
 
-	private final DataSource dataSource;
+	private final @Nullable DataSource dataSource;
 
 	private final MigrationConfiguration configuration;
 
@@ -37,7 +41,7 @@ final class DefaultMigrationAuthor implements MigrationAuthor {
 
 	private final List<String> modelLocations;
 
-	DefaultMigrationAuthor(DataSource dataSource, MigrationConfiguration configuration, Path sourceDirectory,
+	DefaultMigrationAuthor(@Nullable DataSource dataSource, MigrationConfiguration configuration, Path sourceDirectory,
 			List<String> modelLocations) {
 		this.dataSource = dataSource;
 		this.configuration = configuration;

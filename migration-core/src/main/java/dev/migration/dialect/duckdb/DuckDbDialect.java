@@ -1,4 +1,4 @@
-package dev.migration.dialect;
+package dev.migration.dialect.duckdb;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,14 +11,20 @@ import java.util.List;
 
 import dev.migration.MigrationException;
 import dev.migration.MigrationLockException;
+import dev.migration.autogenerate.SchemaIntrospector;
+import dev.migration.dialect.Dialect;
+import dev.migration.operation.OperationRenderer;
 
 /**
  * DuckDB: transactional DDL, one writing process per database file (so the lock is
- * in-process), sequences for the log's ids.
+ * in-process), sequences for the log's ids. Not API: use {@link Dialect#duckdb()}.
  */
-final class DuckDbDialect implements Dialect {
+public final class DuckDbDialect implements Dialect {
 
-	static final DuckDbDialect INSTANCE = new DuckDbDialect();
+	/**
+	 * The one instance, which {@link Dialect#duckdb()} returns.
+	 */
+	public static final DuckDbDialect INSTANCE = new DuckDbDialect();
 
 	private DuckDbDialect() {
 	}
@@ -26,6 +32,32 @@ final class DuckDbDialect implements Dialect {
 	@Override
 	public String name() {
 		return "duckdb";
+	}
+
+	@Override
+	public OperationRenderer renderer() {
+		return new DuckDbRenderer(this);
+	}
+
+	@Override
+	public SchemaIntrospector introspector() {
+		return new DuckDbIntrospector();
+	}
+
+	/**
+	 * An in-memory database: a named one lives while a connection to it is open.
+	 */
+	@Override
+	public String scratchDatabaseUrl(String name) {
+		return (name != null) ? "jdbc:duckdb::memory:" + name : "jdbc:duckdb:";
+	}
+
+	/**
+	 * DuckDB parses {@code ON DELETE CASCADE} and the like but refuses to run them.
+	 */
+	@Override
+	public boolean hasReferentialActions() {
+		return false;
 	}
 
 	@Override
@@ -121,6 +153,11 @@ final class DuckDbDialect implements Dialect {
 	@Override
 	public boolean hasAdvisoryLocks() {
 		return false;
+	}
+
+	@Override
+	public boolean canSnapshot() {
+		return true;
 	}
 
 	@Override

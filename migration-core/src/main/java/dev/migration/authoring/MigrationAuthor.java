@@ -1,4 +1,4 @@
-package dev.migration;
+package dev.migration.authoring;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -7,8 +7,11 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import dev.migration.MigrationConfiguration;
+import dev.migration.MigrationException;
 import dev.migration.autogenerate.Autogenerator;
 import dev.migration.operation.Operation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes new revision scripts: empty, from a {@link MigrationTemplates template}, as a
@@ -83,7 +86,8 @@ public interface MigrationAuthor {
 	 * @param sourceDirectory where new scripts are written
 	 * @return the author
 	 */
-	static MigrationAuthor create(DataSource dataSource, MigrationConfiguration configuration, Path sourceDirectory) {
+	static MigrationAuthor create(@Nullable DataSource dataSource, MigrationConfiguration configuration,
+			Path sourceDirectory) {
 		return create(dataSource, configuration, sourceDirectory, List.of(Autogenerator.DEFAULT_MODEL_LOCATION));
 	}
 
@@ -96,8 +100,8 @@ public interface MigrationAuthor {
 	 * @param modelLocations the model files ({@code classpath:} or {@code filesystem:})
 	 * @return the author
 	 */
-	static MigrationAuthor create(DataSource dataSource, MigrationConfiguration configuration, Path sourceDirectory,
-			List<String> modelLocations) {
+	static MigrationAuthor create(@Nullable DataSource dataSource, MigrationConfiguration configuration,
+			Path sourceDirectory, List<String> modelLocations) {
 		return new DefaultMigrationAuthor(dataSource, configuration, sourceDirectory, modelLocations);
 	}
 

@@ -1,4 +1,4 @@
-package dev.migration.operation;
+package dev.migration.dialect.duckdb;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,6 +12,14 @@ import java.util.Set;
 
 import dev.migration.MigrationException;
 import dev.migration.dialect.Dialect;
+import dev.migration.operation.Column;
+import dev.migration.operation.DdlRenderer;
+import dev.migration.operation.ForeignKey;
+import dev.migration.operation.Operation;
+import dev.migration.operation.PortableType;
+import dev.migration.operation.ReferentialAction;
+import dev.migration.operation.SchemaSnapshot;
+import dev.migration.operation.Table;
 
 /**
  * DuckDB's DDL. DuckDB has no {@code ALTER} form for constraints, and cannot drop,
@@ -68,7 +76,7 @@ final class DuckDbRenderer extends DdlRenderer {
 	}
 
 	@Override
-	String columnDefinition(Column column) {
+	protected String columnDefinition(Column column) {
 		if (column.identity() != null) {
 			throw new MigrationException("DuckDB has no identity columns (column " + column.name() + " GENERATED "
 					+ column.identity().sql() + " AS IDENTITY): use CREATE SEQUENCE and DEFAULT nextval('sequence')");
@@ -77,12 +85,12 @@ final class DuckDbRenderer extends DdlRenderer {
 	}
 
 	@Override
-	String constraintName(String name) {
+	protected String constraintName(String name) {
 		return "";
 	}
 
 	@Override
-	String onDelete(ForeignKey foreignKey) {
+	protected String onDelete(ForeignKey foreignKey) {
 		if (foreignKey.onDelete() != ReferentialAction.NO_ACTION) {
 			throw new MigrationException("DuckDB does not support ON DELETE " + foreignKey.onDelete().sql()
 					+ " (foreign key " + foreignKey.table() + foreignKey.columns() + " -> "
@@ -155,7 +163,7 @@ final class DuckDbRenderer extends DdlRenderer {
 	}
 
 	@Override
-	List<String> render(Operation operation, SchemaSnapshot before) {
+	protected List<String> render(Operation operation, SchemaSnapshot before) {
 		if (operation instanceof Operation.CreateTable create) {
 			return createTableWithIndexes(create.table());
 		}

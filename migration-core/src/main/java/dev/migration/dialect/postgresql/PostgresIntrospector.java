@@ -1,4 +1,4 @@
-package dev.migration.autogenerate;
+package dev.migration.dialect.postgresql;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import dev.migration.autogenerate.SchemaIntrospector;
+import dev.migration.autogenerate.SequenceReader;
 import dev.migration.operation.CheckConstraint;
 import dev.migration.operation.Column;
 import dev.migration.operation.EnumType;

@@ -1,11 +1,13 @@
-package dev.migration;
+package dev.migration.authoring;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
+import dev.migration.MigrationException;
 import dev.migration.dialect.Dialect;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Templates for common migrations, each returning the upgrade and downgrade SQL for
@@ -38,8 +40,8 @@ public interface MigrationTemplates {
 	 * @param comment the column comment, or {@code null}
 	 * @return the SQL
 	 */
-	MigrationSql addColumn(String table, String column, String type, boolean nullable, String defaultValue,
-			String comment);
+	MigrationSql addColumn(String table, String column, String type, boolean nullable,
+			@Nullable String defaultValue, @Nullable String comment);
 
 	/**
 	 * Drops a column; the downgrade recreates it (without its data).
@@ -57,7 +59,7 @@ public interface MigrationTemplates {
 	 * @param name the index name, or {@code null} for {@code <table>_<columns>_idx}
 	 * @return the SQL
 	 */
-	MigrationSql addIndex(String table, List<String> columns, boolean unique, String name);
+	MigrationSql addIndex(String table, List<String> columns, boolean unique, @Nullable String name);
 
 	/**
 	 * Drops an index.
@@ -78,7 +80,8 @@ public interface MigrationTemplates {
 	 * default
 	 * @return the SQL
 	 */
-	MigrationSql addForeignKey(String table, String column, String refTable, String refColumn, String onDelete);
+	MigrationSql addForeignKey(String table, String column, String refTable, String refColumn,
+			@Nullable String onDelete);
 
 	/**
 	 * Drops the foreign key of a column.
@@ -140,7 +143,7 @@ public interface MigrationTemplates {
 	 * @param downgradeSql the downgrade SQL, or {@code null}
 	 * @return the SQL
 	 */
-	MigrationSql dataMigration(String description, String upgradeSql, String downgradeSql);
+	MigrationSql dataMigration(String description, String upgradeSql, @Nullable String downgradeSql);
 
 	/**
 	 * Runs a template by name, for the command line. Parameters are named after the

@@ -1,4 +1,4 @@
-package dev.migration;
+package dev.migration.authoring;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.migration;
+package dev.migration.authoring;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import dev.migration.MigrationException;
 import dev.migration.autogenerate.SchemaIntrospector;
 import dev.migration.dialect.Dialect;
 import dev.migration.operation.CheckConstraint;
@@ -24,6 +25,7 @@ import dev.migration.operation.PrimaryKey;
 import dev.migration.operation.ReferentialAction;
 import dev.migration.operation.SchemaSnapshot;
 import dev.migration.operation.Table;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds operations from template parameters, validating every name and rendering
@@ -51,8 +53,8 @@ final class DefaultMigrationTemplates implements MigrationTemplates {
 	}
 
 	@Override
-	public MigrationSql addColumn(String table, String column, String type, boolean nullable, String defaultValue,
-			String comment) {
+	public MigrationSql addColumn(String table, String column, String type, boolean nullable,
+			@Nullable String defaultValue, @Nullable String comment) {
 		return build((snapshot) -> {
 			Identifier.validate("table", table);
 			Identifier.validate("column", column);
@@ -78,7 +80,7 @@ final class DefaultMigrationTemplates implements MigrationTemplates {
 	}
 
 	@Override
-	public MigrationSql addIndex(String table, List<String> columns, boolean unique, String name) {
+	public MigrationSql addIndex(String table, List<String> columns, boolean unique, @Nullable String name) {
 		return build((snapshot) -> {
 			Identifier.validate("table", table);
 			if (columns == null || columns.isEmpty()) {
@@ -117,14 +119,14 @@ final class DefaultMigrationTemplates implements MigrationTemplates {
 
 	@Override
 	public MigrationSql addForeignKey(String table, String column, String refTable, String refColumn,
-			String onDelete) {
+			@Nullable String onDelete) {
 		return build((snapshot) -> {
 			Identifier.validate("table", table);
 			Identifier.validate("column", column);
 			Identifier.validate("referenced table", refTable);
 			Identifier.validate("referenced column", refColumn);
 			ReferentialAction action = ReferentialAction.of(onDelete);
-			if (action != ReferentialAction.NO_ACTION && "duckdb".equals(this.dialect.name())) {
+			if (action != ReferentialAction.NO_ACTION && !this.dialect.hasReferentialActions()) {
 				throw new TemplateException("DuckDB does not support ON DELETE " + action.sql() + " (on_delete '"
 						+ onDelete + "' for " + table + "." + column + "): use no action");
 			}
@@ -257,7 +259,7 @@ final class DefaultMigrationTemplates implements MigrationTemplates {
 	}
 
 	@Override
-	public MigrationSql dataMigration(String description, String upgradeSql, String downgradeSql) {
+	public MigrationSql dataMigration(String description, String upgradeSql, @Nullable String downgradeSql) {
 		return build((snapshot) -> {
 			if (upgradeSql == null || upgradeSql.isBlank()) {
 				throw new TemplateException("Missing upgrade SQL for data migration '" + description + "'");

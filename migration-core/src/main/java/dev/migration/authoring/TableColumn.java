@@ -1,4 +1,6 @@
-package dev.migration;
+package dev.migration.authoring;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * A column of a table to create with {@link MigrationTemplates#createTable}.
@@ -10,7 +12,8 @@ package dev.migration;
  * {@code current_timestamp}, {@code current_date}, or {@code null} for none
  * @param primaryKey whether the column is (part of) the primary key
  */
-public record TableColumn(String name, String type, boolean nullable, String defaultValue, boolean primaryKey) {
+public record TableColumn(String name, String type, boolean nullable, @Nullable String defaultValue,
+		boolean primaryKey) {
 
 	/**
 	 * A nullable column without default.

@@ -1,4 +1,4 @@
-package dev.migration.operation;
+package dev.migration.dialect.postgresql;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,6 +6,13 @@ import java.util.Objects;
 
 import dev.migration.MigrationException;
 import dev.migration.dialect.Dialect;
+import dev.migration.operation.Column;
+import dev.migration.operation.DdlRenderer;
+import dev.migration.operation.ForeignKey;
+import dev.migration.operation.Operation;
+import dev.migration.operation.PortableType;
+import dev.migration.operation.ReferentialAction;
+import dev.migration.operation.SchemaSnapshot;
 
 /**
  * PostgreSQL's DDL: every operation has an {@code ALTER} form, so the schema snapshot
@@ -44,18 +51,18 @@ final class PostgresRenderer extends DdlRenderer {
 	}
 
 	@Override
-	String constraintName(String name) {
+	protected String constraintName(String name) {
 		return (name != null) ? "CONSTRAINT " + q(name) + " " : "";
 	}
 
 	@Override
-	String onDelete(ForeignKey foreignKey) {
+	protected String onDelete(ForeignKey foreignKey) {
 		return (foreignKey.onDelete() != ReferentialAction.NO_ACTION) ? " ON DELETE " + foreignKey.onDelete().sql()
 				: "";
 	}
 
 	@Override
-	List<String> render(Operation operation, SchemaSnapshot before) {
+	protected List<String> render(Operation operation, SchemaSnapshot before) {
 		if (operation instanceof Operation.CreateTable create) {
 			return createTableWithIndexes(create.table());
 		}

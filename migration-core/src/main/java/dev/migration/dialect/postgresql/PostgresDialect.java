@@ -1,14 +1,22 @@
-package dev.migration.dialect;
+package dev.migration.dialect.postgresql;
 
 import java.util.List;
 
+import dev.migration.autogenerate.SchemaIntrospector;
+import dev.migration.dialect.Dialect;
+import dev.migration.operation.OperationRenderer;
+
 /**
  * PostgreSQL: transactional DDL, session advisory locks held on a dedicated
- * connection, {@code search_path} for the schema.
+ * connection, {@code search_path} for the schema. Not API: use
+ * {@link Dialect#postgresql()}.
  */
-final class PostgresDialect implements Dialect {
+public final class PostgresDialect implements Dialect {
 
-	static final PostgresDialect INSTANCE = new PostgresDialect();
+	/**
+	 * The one instance, which {@link Dialect#postgresql()} returns.
+	 */
+	public static final PostgresDialect INSTANCE = new PostgresDialect();
 
 	private PostgresDialect() {
 	}
@@ -16,6 +24,16 @@ final class PostgresDialect implements Dialect {
 	@Override
 	public String name() {
 		return "postgresql";
+	}
+
+	@Override
+	public OperationRenderer renderer() {
+		return new PostgresRenderer(this);
+	}
+
+	@Override
+	public SchemaIntrospector introspector() {
+		return new PostgresIntrospector();
 	}
 
 	@Override

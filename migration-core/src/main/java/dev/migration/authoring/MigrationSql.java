@@ -1,4 +1,4 @@
-package dev.migration;
+package dev.migration.authoring;
 
 import java.util.List;
 

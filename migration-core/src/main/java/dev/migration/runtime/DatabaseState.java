@@ -1,0 +1,101 @@
+package dev.migration.runtime;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.migration.AppliedMigration;
+import dev.migration.MigrationInfo;
+import dev.migration.MigrationResult;
+import dev.migration.MigrationResult.Operation;
+import dev.migration.TargetException;
+import dev.migration.revision.Direction;
+import dev.migration.revision.MigrationPlan;
+import dev.migration.revision.MigrationPlanner;
+import dev.migration.revision.RevisionGraph;
+import dev.migration.script.MigrationScript;
+
+/**
+ * The database state read in one session, with the graph to plan against: the applied
+ * revisions, those of them this build does not know (the database is ahead), and the
+ * scripts' graph extended with the latter. {@link StateReader} reads it.
+ * @param applied the applied revisions by id, as the state table lists them
+ * @param unknown the applied revisions that have no script in this build, by id
+ * @param graph the scripts' graph, plus the unknown revisions
+ * @param planner the planner over that graph
+ * @param tableExists whether the state table exists
+ * @param hasHistory whether anything was ever recorded (a state row or a log row)
+ * @param scripts the scripts the state was read against
+ * @param session the session it was read in, for the stored downgrades
+ */
+record DatabaseState(Map<String, AppliedRevision> applied, Map<String, StoredRevision> unknown,
+		RevisionGraph graph, MigrationPlanner planner, boolean tableExists, boolean hasHistory,
+		LoadedScripts scripts, Session session) {
+
+	/**
+	 * The current revisions: the applied ones no other applied revision descends from.
+	 */
+	List<String> current() {
+		return this.graph.topologicalOrder(this.graph.currentRevisions(this.applied.keySet()));
+	}
+
+	/**
+	 * The current revisions once every step of a plan ran.
+	 */
+	List<String> currentAfter(MigrationPlan plan) {
+		Set<String> after = new LinkedHashSet<>(this.applied.keySet());
+		if (plan.direction() == Direction.UPGRADE) {
+			after.addAll(plan.steps());
+		}
+		else {
+			plan.steps().forEach(after::remove);
+		}
+		return this.graph.topologicalOrder(this.graph.currentRevisions(after));
+	}
+
+	/**
+	 * The migrations a migrate to {@code heads} would apply, in order.
+	 */
+	List<MigrationInfo> pending() {
+		MigrationPlan plan = this.planner.upgrade("heads", this.applied.keySet());
+		return plan.steps().stream().map((id) -> this.scripts.info(id)).toList();
+	}
+
+	/**
+	 * The script of a revision; for one this build does not know, a script rebuilt from
+	 * the state table with the downgrade stored when it was applied.
+	 */
+	MigrationScript script(String id) throws SQLException {
+		MigrationScript script = this.scripts.byId().get(id);
+		if (script != null) {
+			return script;
+		}
+		StoredRevision applied = this.unknown.get(id);
+		if (applied == null) {
+			throw new TargetException("Unknown revision '" + id + "'");
+		}
+		String downgrade = this.session.history().storedDowngrade(this.session.connection(), id);
+		String source = applied.script() + " (stored in the database)";
+		return StoredScript.of(applied, source, downgrade);
+	}
+
+	/**
+	 * The result of an operation that leaves the database in this state.
+	 */
+	MigrationResult result(Operation operation, String target, List<AppliedMigration> applied, long start) {
+		return result(operation, target, applied, current(), start);
+	}
+
+	/**
+	 * The result of an operation that started at {@code start} (from
+	 * {@link System#nanoTime()}) and ends now with the given current revisions.
+	 */
+	static MigrationResult result(Operation operation, String target, List<AppliedMigration> applied,
+			List<String> current, long start) {
+		return new MigrationResult(operation, target, applied, current, Duration.ofNanos(System.nanoTime() - start));
+	}
+
+}

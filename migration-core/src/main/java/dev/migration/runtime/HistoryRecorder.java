@@ -1,0 +1,99 @@
+package dev.migration.runtime;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+
+import dev.migration.script.MigrationScript;
+
+/**
+ * Writes the state and log rows of each migration of a run on one connection, inside
+ * the migration's transaction. It prepares each statement once and reuses it for every
+ * migration of the run. Where the database has writable common table expressions
+ * (PostgreSQL), both rows go in one statement: one round trip instead of two.
+ */
+final class HistoryRecorder implements HistoryTable.Recorder {
+
+	private final Connection connection;
+
+	/**
+	 * Whether the upgrade and downgrade statements write the log row too.
+	 */
+	private final boolean combined;
+
+	private final String upgradeSql;
+
+	private final String downgradeSql;
+
+	private final String logSql;
+
+	private PreparedStatement upgrade;
+
+	private PreparedStatement downgrade;
+
+	private PreparedStatement log;
+
+	HistoryRecorder(Connection connection, HistoryStatements statements) {
+		this.connection = connection;
+		String upgradeAndLog = statements.insertStateAndLog();
+		this.combined = upgradeAndLog != null;
+		this.upgradeSql = this.combined ? upgradeAndLog : statements.insertState();
+		this.downgradeSql = this.combined ? statements.deleteStateAndInsertLog() : statements.deleteState();
+		this.logSql = statements.insertLog();
+	}
+
+	@Override
+	public void upgraded(MigrationScript script, Instant appliedAt, String user, HistoryTable.LogRow row)
+			throws SQLException {
+		this.upgrade = prepared(this.upgrade, this.upgradeSql);
+		HistoryStatements.bindState(this.upgrade, 0, script, appliedAt, user);
+		if (this.combined) {
+			HistoryStatements.bindLog(this.upgrade, HistoryStatements.STATE_PARAMETERS, row);
+			this.upgrade.executeUpdate();
+			return;
+		}
+		this.upgrade.executeUpdate();
+		log(row);
+	}
+
+	@Override
+	public void downgraded(String revision, HistoryTable.LogRow row) throws SQLException {
+		this.downgrade = prepared(this.downgrade, this.downgradeSql);
+		this.downgrade.setString(1, revision);
+		if (this.combined) {
+			HistoryStatements.bindLog(this.downgrade, 1, row);
+			this.downgrade.executeUpdate();
+			return;
+		}
+		this.downgrade.executeUpdate();
+		log(row);
+	}
+
+	@Override
+	public void log(HistoryTable.LogRow row) throws SQLException {
+		this.log = prepared(this.log, this.logSql);
+		HistoryStatements.bindLog(this.log, 0, row);
+		this.log.executeUpdate();
+	}
+
+	private PreparedStatement prepared(PreparedStatement statement, String sql) throws SQLException {
+		// DuckDB closes a statement that failed: prepare it again then.
+		return (statement != null && !statement.isClosed()) ? statement : this.connection.prepareStatement(sql);
+	}
+
+	@Override
+	public void close() {
+		for (PreparedStatement statement : new PreparedStatement[] { this.upgrade, this.downgrade, this.log }) {
+			if (statement != null) {
+				try {
+					statement.close();
+				}
+				catch (SQLException ex) {
+					// Closing with the connection's session is enough.
+				}
+			}
+		}
+	}
+
+}

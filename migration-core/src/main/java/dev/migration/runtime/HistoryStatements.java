@@ -1,0 +1,305 @@
+package dev.migration.runtime;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+import dev.migration.HistoryAction;
+import dev.migration.MigrationInfo;
+import dev.migration.dialect.Dialect;
+import dev.migration.revision.Direction;
+import dev.migration.script.MigrationScript;
+import dev.migration.script.ScriptChecksum;
+
+/**
+ * The SQL of the two history tables: the dialect's DDL and catalog check, and the
+ * reads and writes, which are plain standard SQL that every dialect runs as written.
+ * Each written row's columns are listed once, for both its forms: with {@code ?}
+ * placeholders and the binding of their values, and with literals for dry runs and
+ * offline scripts. The statements are built when asked for, so that a start, which
+ * only reads, builds none of the writes.
+ */
+final class HistoryStatements {
+
+	private static final String STATE_COLUMNS = "revision, down_revisions, depends_on, message, kind, script, checksum,"
+			+ " checksum_version, transactional, reversible, downgrade_sql, applied_at, applied_by";
+
+	/**
+	 * How many values a state row binds: the log row's come after them in a combined
+	 * statement.
+	 */
+	static final int STATE_PARAMETERS = 13;
+
+	private static final String LOG_COLUMNS = "revision, message, action, checksum, checksum_version, db_user, host,"
+			+ " started_at, duration_ms, success, error";
+
+	private static final int LOG_PARAMETERS = 11;
+
+	private final Dialect dialect;
+
+	private final String schema;
+
+	private final String stateTable;
+
+	private final String logTable;
+
+	private final String state;
+
+	private final String log;
+
+	HistoryStatements(Dialect dialect, String schema, String stateTable, String logTable) {
+		this.dialect = dialect;
+		this.schema = schema;
+		this.stateTable = stateTable;
+		this.logTable = logTable;
+		this.state = dialect.qualify(schema, stateTable);
+		this.log = dialect.qualify(schema, logTable);
+	}
+
+	/**
+	 * The tables' names, with the log's id sequence where the dialect has one.
+	 */
+	List<String> tableNames() {
+		return List.of(this.stateTable, this.logTable, this.logTable + "_seq");
+	}
+
+	/**
+	 * The statements that create the schema and both tables unless they exist, in order.
+	 */
+	List<String> create() {
+		List<String> statements = new ArrayList<>();
+		statements.add(this.dialect.createSchema(this.schema));
+		statements.addAll(this.dialect.createHistoryTables(this.schema, this.stateTable, this.logTable));
+		return statements;
+	}
+
+	/**
+	 * A query with a row when the state table exists, the names as literals.
+	 */
+	String exists() {
+		return this.dialect.tableExistsQuery(this.schema, this.stateTable);
+	}
+
+	String readState() {
+		// Concatenated, not formatted: Formatter's first use costs a start a few milliseconds.
+		return "SELECT revision, message, checksum, checksum_version FROM " + this.state
+				+ " ORDER BY applied_at, revision";
+	}
+
+	String readStoredState() {
+		return "SELECT revision, down_revisions, depends_on, message, kind, script, checksum, checksum_version,"
+				+ " transactional, reversible FROM " + this.state + " ORDER BY applied_at, revision";
+	}
+
+	String readStoredDowngrade() {
+		return "SELECT downgrade_sql FROM " + this.state + " WHERE revision = ?";
+	}
+
+	String hasLog() {
+		return "SELECT 1 FROM " + this.log + " LIMIT 1";
+	}
+
+	/**
+	 * The {@code start} rows that no later row of the same revision follows, for
+	 * revisions that are not applied.
+	 */
+	String readInterrupted() {
+		return """
+				SELECT l.revision, l.message, l.started_at, l.host, l.db_user FROM %1$s l
+				WHERE l.action = 'start'
+				  AND NOT EXISTS (SELECT 1 FROM %1$s n WHERE n.revision = l.revision AND n.id > l.id)
+				  AND NOT EXISTS (SELECT 1 FROM %2$s s WHERE s.revision = l.revision)
+				ORDER BY l.id""".formatted(this.log, this.state);
+	}
+
+	/**
+	 * The log, newest first; {@code limit} of 0 or less means all.
+	 */
+	String readLog(int limit) {
+		return "SELECT id, " + LOG_COLUMNS + " FROM " + this.log + " ORDER BY id DESC"
+				+ ((limit > 0) ? " LIMIT " + limit : "");
+	}
+
+	/**
+	 * Parameters: the checksum, its version, the revision.
+	 */
+	String updateChecksum() {
+		return "UPDATE " + this.state + " SET checksum = ?, checksum_version = ? WHERE revision = ?";
+	}
+
+	/**
+	 * Parameters: {@link #bindState}.
+	 */
+	String insertState() {
+		return insert(this.state, STATE_COLUMNS, placeholders(STATE_PARAMETERS));
+	}
+
+	/**
+	 * Parameter: the revision.
+	 */
+	String deleteState() {
+		return "DELETE FROM " + this.state + " WHERE revision = ?";
+	}
+
+	/**
+	 * Parameters: {@link #bindLog}.
+	 */
+	String insertLog() {
+		return insert(this.log, LOG_COLUMNS, placeholders(LOG_PARAMETERS));
+	}
+
+	/**
+	 * The state row's insert and the log row's as one statement, or {@code null} where
+	 * the dialect has no writable common table expressions. Parameters: the state row's,
+	 * then the log row's.
+	 */
+	String insertStateAndLog() {
+		return this.dialect.hasWritableCommonTableExpressions() ? with("applied", insertState(), insertLog()) : null;
+	}
+
+	/**
+	 * The state row's delete and the log row's insert as one statement, or {@code null}
+	 * where the dialect has no writable common table expressions. Parameters: the
+	 * revision, then the log row's.
+	 */
+	String deleteStateAndInsertLog() {
+		return this.dialect.hasWritableCommonTableExpressions() ? with("reverted", deleteState(), insertLog()) : null;
+	}
+
+	/**
+	 * The state row's insert as literal SQL.
+	 */
+	String insertState(MigrationScript script) {
+		MigrationInfo info = script.info();
+		return insert(this.state, STATE_COLUMNS,
+				String.join(", ", literal(info.revision()), literal(String.join(",", info.downRevisions())),
+						literal(String.join(",", info.dependsOn())), literal(info.message()), literal(lower(info.kind())),
+						literal(info.path()), literal(info.checksum()), number(checksumVersion(info.checksum())),
+						String.valueOf(info.transactional()), String.valueOf(info.reversible()),
+						literal(downgradeSql(script)), "CURRENT_TIMESTAMP", "current_user"));
+	}
+
+	/**
+	 * The state row's delete as literal SQL.
+	 */
+	String deleteState(String revision) {
+		return "DELETE FROM " + this.state + " WHERE revision = " + literal(revision);
+	}
+
+	/**
+	 * A successful log row's insert as literal SQL, its duration an expression.
+	 */
+	String insertLog(MigrationInfo info, HistoryAction action, String host, String durationMillis) {
+		return insert(this.log, LOG_COLUMNS,
+				String.join(", ", literal(info.revision()), literal(info.message()), literal(lower(action)),
+						literal(info.checksum()), number(checksumVersion(info.checksum())), "current_user",
+						literal(host), "CURRENT_TIMESTAMP", durationMillis, "true", "NULL"));
+	}
+
+	/**
+	 * A successful step's state and log rows as one literal statement (a writable
+	 * {@code WITH}). The log row's start is the transaction's and its duration the
+	 * database's clock since then.
+	 */
+	String stepRecord(MigrationScript script, Direction direction, String host) {
+		MigrationInfo info = script.info();
+		String millis = this.dialect.millisSinceTransactionStart();
+		if (direction == Direction.UPGRADE) {
+			return with("applied", insertState(script), insertLog(info, HistoryAction.UPGRADE, host, millis));
+		}
+		return with("reverted", deleteState(info.revision()), insertLog(info, HistoryAction.DOWNGRADE, host, millis));
+	}
+
+	/**
+	 * Binds a state row's values, in {@link #STATE_COLUMNS} order, after {@code offset}
+	 * parameters.
+	 */
+	static void bindState(PreparedStatement statement, int offset, MigrationScript script, Instant appliedAt,
+			String user) throws SQLException {
+		MigrationInfo info = script.info();
+		statement.setString(offset + 1, info.revision());
+		statement.setString(offset + 2, String.join(",", info.downRevisions()));
+		statement.setString(offset + 3, String.join(",", info.dependsOn()));
+		statement.setString(offset + 4, info.message());
+		statement.setString(offset + 5, lower(info.kind()));
+		statement.setString(offset + 6, info.path());
+		statement.setString(offset + 7, info.checksum());
+		setInteger(statement, offset + 8, checksumVersion(info.checksum()));
+		statement.setBoolean(offset + 9, info.transactional());
+		statement.setBoolean(offset + 10, info.reversible());
+		statement.setString(offset + 11, downgradeSql(script));
+		statement.setObject(offset + 12, OffsetDateTime.ofInstant(appliedAt, ZoneOffset.UTC));
+		statement.setString(offset + 13, user);
+	}
+
+	/**
+	 * Binds a log row's values, in {@link #LOG_COLUMNS} order, after {@code offset}
+	 * parameters.
+	 */
+	static void bindLog(PreparedStatement statement, int offset, HistoryTable.LogRow row) throws SQLException {
+		statement.setString(offset + 1, row.revision());
+		statement.setString(offset + 2, row.message());
+		statement.setString(offset + 3, lower(row.action()));
+		statement.setString(offset + 4, row.checksum());
+		setInteger(statement, offset + 5, checksumVersion(row.checksum()));
+		statement.setString(offset + 6, row.user());
+		statement.setString(offset + 7, row.host());
+		statement.setObject(offset + 8, OffsetDateTime.ofInstant(row.startedAt(), ZoneOffset.UTC));
+		statement.setLong(offset + 9, row.duration().toMillis());
+		statement.setBoolean(offset + 10, row.error() == null);
+		statement.setString(offset + 11, row.error());
+	}
+
+	/**
+	 * The version of the checksum algorithm recorded beside a checksum, {@code null}
+	 * without one.
+	 */
+	static Integer checksumVersion(String checksum) {
+		return (checksum != null) ? ScriptChecksum.VERSION : null;
+	}
+
+	static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
+		if (value != null) {
+			statement.setInt(index, value);
+		}
+		else {
+			statement.setNull(index, Types.INTEGER);
+		}
+	}
+
+	private static String insert(String table, String columns, String values) {
+		return "INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ")";
+	}
+
+	private static String with(String name, String first, String then) {
+		return "WITH " + name + " AS (" + first + ") " + then;
+	}
+
+	private static String placeholders(int count) {
+		return String.join(", ", Collections.nCopies(count, "?"));
+	}
+
+	private static String lower(Enum<?> value) {
+		return value.name().toLowerCase(Locale.ROOT);
+	}
+
+	private static String downgradeSql(MigrationScript script) {
+		return (script.sql() != null) ? script.sql().downgradeSql() : null;
+	}
+
+	private String literal(String value) {
+		return this.dialect.stringLiteral(value);
+	}
+
+	private static String number(Integer value) {
+		return (value != null) ? String.valueOf(value) : "NULL";
+	}
+
+}

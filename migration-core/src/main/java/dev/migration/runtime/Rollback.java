@@ -1,0 +1,133 @@
+package dev.migration.runtime;
+
+import java.lang.System.Logger.Level;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import dev.migration.AppliedMigration;
+import dev.migration.MigrationException;
+import dev.migration.MigrationResult;
+import dev.migration.MigrationResult.Operation;
+import dev.migration.RollbackOptions;
+import dev.migration.RollbackRefusedException;
+import dev.migration.revision.MigrationPlan;
+
+/**
+ * The {@code rollback} command: plans the downgrade under the lock, runs every safety
+ * check (database reachable, every step reversible, production confirmation, data
+ * loss, backups) and refuses with all the failures at once, or executes.
+ */
+final class Rollback {
+
+	private static final LazyLogger logger = new LazyLogger("dev.migration");
+
+	private final StateReader reader;
+
+	private final LockScope lock;
+
+	private final RollbackSafety safety;
+
+	private final PlanRunner runner;
+
+	Rollback(StateReader reader, LockScope lock, RollbackSafety safety, PlanRunner runner) {
+		this.reader = reader;
+		this.lock = lock;
+		this.safety = safety;
+		this.runner = runner;
+	}
+
+	/**
+	 * Rolls back to {@code target}: a revision, a relative step, or {@code base}.
+	 */
+	MigrationResult to(String target, RollbackOptions options) {
+		return rollback(target, options, (state) -> state.planner().downgrade(target, state.applied().keySet()));
+	}
+
+	/**
+	 * Reverts one applied revision alone, whatever else is applied.
+	 * @param revision the full revision id, applied and needed by no other applied one
+	 */
+	MigrationResult revert(String revision, RollbackOptions options) {
+		return rollback(revision, options, (state) -> state.planner().revert(revision, state.applied().keySet()));
+	}
+
+	private MigrationResult rollback(String target, RollbackOptions options,
+			Function<DatabaseState, MigrationPlan> planning) {
+		long start = System.nanoTime();
+		Session opened;
+		try {
+			opened = this.reader.open();
+		}
+		catch (MigrationException ex) {
+			throw new RollbackRefusedException("Rollback to '" + target + "'",
+					List.of("Database accessible: " + ex.getMessage()));
+		}
+		try (Session session = opened) {
+			if (options.dryRun()) {
+				return checkedRollback(session, target, options, planning, start);
+			}
+			return this.lock.locked(session, () -> checkedRollback(session, target, options, planning, start));
+		}
+		catch (SQLException ex) {
+			throw new MigrationException("Cannot read the migration state: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Plans a rollback, runs every safety check, then executes it (or, for a dry run,
+	 * returns its SQL). Called holding the lock unless it is a dry run.
+	 */
+	private MigrationResult checkedRollback(Session session, String target, RollbackOptions options,
+			Function<DatabaseState, MigrationPlan> planning, long start) throws SQLException {
+		String operation = "Rollback to '" + target + "'";
+		DatabaseState state;
+		try {
+			state = this.reader.read(session);
+		}
+		catch (SQLException ex) {
+			throw new RollbackRefusedException(operation,
+					List.of("Database accessible: cannot read the state table: " + ex.getMessage()));
+		}
+		MigrationPlan plan = planning.apply(state);
+		if (plan.isEmpty()) {
+			return state.result(Operation.ROLLBACK, target, List.of(), start);
+		}
+		List<String> failures = new ArrayList<>();
+		List<String> irreversible = new ArrayList<>();
+		List<Step> steps = PlanRunner.steps(state, plan, irreversible);
+		irreversible.forEach((message) -> failures.add("Irreversible migration: " + message));
+		String resolved = RollbackSafety.resolvedTarget(state.graph(), state.applied().keySet(), plan);
+		if (options.safetyCheck()) {
+			if (!session.connection().isValid(5)) {
+				failures.add("Database accessible: the connection did not validate within 5 s");
+			}
+			String confirmation = this.safety.confirmationProblem(state.graph(), resolved, options.confirm(),
+					"rollback --revision=" + target, "rollback(\"" + target + "\", RollbackOptions.defaults()"
+							+ ".withConfirm(\"" + resolved + "\"))");
+			if (confirmation != null) {
+				failures.add(confirmation);
+			}
+			if (!options.allowDataLoss()) {
+				failures.addAll(this.safety.dataLoss(session, steps));
+			}
+		}
+		else {
+			logger.log(Level.WARNING, "Safety checks are OFF for the rollback to {0} (resolved: {1}), as the "
+					+ "caller asked", target, resolved);
+		}
+		if (!failures.isEmpty()) {
+			throw new RollbackRefusedException(operation, failures);
+		}
+		if (options.safetyCheck()) {
+			this.safety.verifyBackups(session, operation, resolved, options.dryRun());
+		}
+		if (options.dryRun()) {
+			return PlanRunner.preview(Operation.ROLLBACK, target, session, steps, state, start);
+		}
+		List<AppliedMigration> reverted = this.runner.execute(session, steps, plan);
+		return DatabaseState.result(Operation.ROLLBACK, target, reverted, state.currentAfter(plan), start);
+	}
+
+}

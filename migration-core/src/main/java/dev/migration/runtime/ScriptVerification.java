@@ -1,0 +1,156 @@
+package dev.migration.runtime;
+
+import java.lang.System.Logger.Level;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import dev.migration.AheadPolicy;
+import dev.migration.MigrationConfiguration;
+import dev.migration.MigrationException;
+import dev.migration.MigrationStateException;
+import dev.migration.RevisionGraphException;
+import dev.migration.ScriptException;
+import dev.migration.VerifyReport;
+import dev.migration.VerifyReport.Kind;
+import dev.migration.VerifyReport.Problem;
+import dev.migration.revision.RevisionGraph;
+import dev.migration.script.MigrationScript;
+import dev.migration.script.ScriptChecksum;
+import dev.migration.script.ScriptLoader;
+
+/**
+ * Checks the scripts against what the database recorded: {@code verify} reports every
+ * problem (graph, unsplittable script, interrupted migration, missing script, edited
+ * script, irreversible revision), and the check before a migrate refuses a database
+ * ahead of the build or applied scripts edited since.
+ */
+final class ScriptVerification {
+
+	private static final LazyLogger logger = new LazyLogger("dev.migration");
+
+	private final DataSource dataSource;
+
+	private final MigrationConfiguration configuration;
+
+	ScriptVerification(DataSource dataSource, MigrationConfiguration configuration) {
+		this.dataSource = dataSource;
+		this.configuration = configuration;
+	}
+
+	/**
+	 * Every problem of the scripts as they are now and of the database against them.
+	 */
+	VerifyReport verify() {
+		List<Problem> problems = new ArrayList<>();
+		List<MigrationScript> loaded;
+		try {
+			// The files as they are now, not as this engine loaded them: verify is how an
+			// edit made since is found.
+			loaded = new ScriptLoader(this.configuration).load();
+		}
+		catch (ScriptException ex) {
+			problems.add(new Problem(Kind.GRAPH_PROBLEM, null, ex.getMessage()));
+			return new VerifyReport(problems);
+		}
+		RevisionGraphException graphProblem = null;
+		try {
+			RevisionGraph.of(loaded.stream().map(MigrationScript::revision).toList());
+		}
+		catch (RevisionGraphException ex) {
+			graphProblem = ex;
+		}
+		Map<String, MigrationScript> byId = new LinkedHashMap<>();
+		loaded.forEach((script) -> byId.putIfAbsent(script.id(), script));
+		for (MigrationScript script : loaded) {
+			try {
+				// Split every script (once): a start splits only those about to run.
+				script.sql();
+			}
+			catch (ScriptException ex) {
+				problems.add(new Problem(Kind.GRAPH_PROBLEM, script.id(), ex.getMessage()));
+			}
+		}
+		if (graphProblem != null) {
+			graphProblem.getProblems()
+				.forEach((problem) -> problems.add(new Problem(Kind.GRAPH_PROBLEM, null, problem)));
+		}
+		try (Session session = Session.open(this.dataSource, this.configuration)) {
+			if (session.history().exists(session.connection())) {
+				for (HistoryTable.Interrupted interrupted : session.history().interrupted(session.connection())) {
+					problems.add(new Problem(Kind.INTERRUPTED, interrupted.revision(), interrupted.describe()));
+				}
+				for (StoredRevision stored : session.history().readStoredState(session.connection()).values()) {
+					MigrationScript script = byId.get(stored.revision());
+					if (script == null) {
+						problems.add(new Problem(Kind.MISSING_SCRIPT, stored.revision(), "Applied revision "
+								+ stored.revision() + " (" + stored.script() + ") has no script in "
+								+ this.configuration.locations()));
+					}
+					else if (checksumDiffers(stored.applied(), script)) {
+						problems.add(new Problem(Kind.CHECKSUM_MISMATCH, stored.revision(),
+								checksumMessage(stored.applied(), script)));
+					}
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new MigrationException("Cannot read the migration state: " + ex.getMessage(), ex);
+		}
+		for (MigrationScript script : byId.values()) {
+			if (!script.info().reversible()) {
+				problems.add(new Problem(Kind.IRREVERSIBLE, script.id(), "Revision " + script.id() + " ("
+						+ script.info().path() + ") has no downgrade: it cannot be rolled back"));
+			}
+		}
+		return new VerifyReport(problems);
+	}
+
+	/**
+	 * Before a migrate: refuses (or, as the ahead policy says, warns about) a database
+	 * ahead of this build, and refuses applied scripts edited since unless
+	 * validate-on-migrate is off.
+	 */
+	void checkBeforeMigrate(DatabaseState state) {
+		if (!state.unknown().isEmpty()) {
+			String message = "The database is ahead of the scripts: applied revision(s) "
+					+ String.join(", ", state.unknown().keySet()) + " are unknown to this build";
+			if (this.configuration.aheadPolicy() == AheadPolicy.FAIL) {
+				throw new MigrationStateException(message
+						+ ". Deploy the build that has them, roll them back, or set the ahead policy to WARN");
+			}
+			logger.log(Level.WARNING, message + "; carrying on as the ahead policy is WARN");
+		}
+		if (this.configuration.validateOnMigrate()) {
+			List<String> edited = new ArrayList<>();
+			for (AppliedRevision applied : state.applied().values()) {
+				MigrationScript script = state.scripts().byId().get(applied.revision());
+				if (script != null && checksumDiffers(applied, script)) {
+					edited.add(checksumMessage(applied, script));
+				}
+			}
+			if (!edited.isEmpty()) {
+				throw new MigrationStateException("Refusing to migrate: applied scripts were edited.\n  "
+						+ String.join("\n  ", edited)
+						+ "\nRevert the edits (write a new revision instead), or disable validate-on-migrate");
+			}
+		}
+	}
+
+	private static boolean checksumDiffers(AppliedRevision applied, MigrationScript script) {
+		return applied.checksum() != null && script.info().checksum() != null
+				&& applied.checksumVersion() != null && applied.checksumVersion() == ScriptChecksum.VERSION
+				&& !applied.checksum().equals(script.info().checksum());
+	}
+
+	private static String checksumMessage(AppliedRevision applied, MigrationScript script) {
+		return "Revision " + applied.revision() + " (" + script.info().path()
+				+ ") was edited after it was applied: checksum " + applied.checksum() + " when applied, "
+				+ script.info().checksum() + " now";
+	}
+
+}

@@ -1,0 +1,94 @@
+package dev.migration.runtime;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import dev.migration.AppliedMigration;
+import dev.migration.MigrationException;
+import dev.migration.MigrationResult;
+import dev.migration.MigrationResult.Operation;
+import dev.migration.MigrationStateException;
+import dev.migration.revision.MigrationPlan;
+
+/**
+ * The {@code migrate} command: plans the upgrade from the state read without the lock,
+ * returns at once when there is nothing to do (the common case at every start), and
+ * otherwise checks the pending scripts, takes the lock, plans again from the state read
+ * under it and executes.
+ */
+final class Upgrade {
+
+	private final StateReader reader;
+
+	private final LockScope lock;
+
+	private final StateWriter writer;
+
+	private final ScriptVerification verification;
+
+	private final PlanRunner runner;
+
+	Upgrade(StateReader reader, LockScope lock, StateWriter writer, ScriptVerification verification,
+			PlanRunner runner) {
+		this.reader = reader;
+		this.lock = lock;
+		this.writer = writer;
+		this.verification = verification;
+		this.runner = runner;
+	}
+
+	/**
+	 * Upgrades to {@code target}, or for a dry run returns the SQL it would send.
+	 */
+	MigrationResult migrate(String target, boolean dryRun) {
+		long start = System.nanoTime();
+		try (Session session = this.reader.open()) {
+			DatabaseState state = this.reader.read(session);
+			MigrationPlan plan = state.planner().upgrade(target, state.applied().keySet());
+			if (dryRun) {
+				this.verification.checkBeforeMigrate(state);
+				List<Step> steps = PlanRunner.steps(state, plan, new ArrayList<>());
+				return PlanRunner.preview(Operation.MIGRATE, target, session, steps, state, start);
+			}
+			if (plan.isEmpty() && state.hasHistory()) {
+				// Nothing to do: no lock, no write. The common case at every start.
+				this.verification.checkBeforeMigrate(state);
+				return state.result(Operation.MIGRATE, target, List.of(), start);
+			}
+			// Split and check the pending scripts before anything is written.
+			PlanRunner.steps(state, plan, new ArrayList<>());
+			return this.lock.locked(session, () -> {
+				DatabaseState current = this.writer.prepareForWrite(session, true);
+				this.verification.checkBeforeMigrate(current);
+				MigrationPlan fresh = current.planner().upgrade(target, current.applied().keySet());
+				refuseInterrupted(session, fresh);
+				List<AppliedMigration> applied = this.runner.execute(session,
+						PlanRunner.steps(current, fresh, new ArrayList<>()), fresh);
+				// Every step committed, or execute threw: no need to read the state again.
+				return DatabaseState.result(Operation.MIGRATE, target, applied, current.currentAfter(fresh), start);
+			});
+		}
+		catch (SQLException ex) {
+			throw new MigrationException("Cannot read the migration state: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * A non-transactional migration that was interrupted may have left part of its work
+	 * committed: running it again blindly could fail half way or do it twice.
+	 */
+	private static void refuseInterrupted(Session session, MigrationPlan plan) throws SQLException {
+		List<HistoryTable.Interrupted> interrupted = session.history()
+			.interrupted(session.connection())
+			.stream()
+			.filter((candidate) -> plan.steps().contains(candidate.revision()))
+			.toList();
+		if (!interrupted.isEmpty()) {
+			throw new MigrationStateException("Refusing to migrate: "
+					+ interrupted.stream().map(HistoryTable.Interrupted::describe).collect(Collectors.joining("\n")));
+		}
+	}
+
+}

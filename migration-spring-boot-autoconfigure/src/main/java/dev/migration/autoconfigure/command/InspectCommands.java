@@ -1,0 +1,226 @@
+package dev.migration.autoconfigure.command;
+
+import java.io.PrintStream;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import dev.migration.HistoryEntry;
+import dev.migration.MigrationInfo;
+import dev.migration.MigrationManager;
+import dev.migration.MigrationStatus;
+
+import static dev.migration.autoconfigure.command.CommandText.TIME;
+import static dev.migration.autoconfigure.command.CommandText.firstLine;
+import static dev.migration.autoconfigure.command.CommandText.millis;
+import static dev.migration.autoconfigure.command.CommandText.revisions;
+
+/**
+ * The commands that read the scripts and the database without changing either:
+ * {@code status}, {@code current}, {@code heads}, {@code history}, {@code show} and
+ * {@code graph}.
+ */
+final class InspectCommands {
+
+	private final Supplier<MigrationManager> manager;
+
+	private final Supplier<JsonViews> jsonViews;
+
+	private final JsonWriter json;
+
+	private final PrintStream out;
+
+	InspectCommands(Supplier<MigrationManager> manager, Supplier<JsonViews> jsonViews, JsonWriter json,
+			PrintStream out) {
+		this.manager = manager;
+		this.jsonViews = jsonViews;
+		this.json = json;
+		this.out = out;
+	}
+
+	int status(ParsedCommand command) {
+		if (command.json()) {
+			this.out.println(this.json.write(this.jsonViews.get().status()));
+			return MigrationCommands.SUCCESS;
+		}
+		MigrationStatus status = this.manager.get().status();
+		TextTable summary = new TextTable().row("State:", status.state())
+			.row("Current:", revisions(status.currentRevisions()))
+			.row("Heads:", revisions(status.headRevisions()))
+			.row("Lock:", (status.lockHolder() != null) ? "held by " + status.lockHolder().owner()
+					+ ((status.lockHolder().since() != null) ? " since " + TIME.format(status.lockHolder().since()) : "")
+					: "free");
+		if (!status.unknownApplied().isEmpty()) {
+			summary.row("Unknown:", String.join(", ", status.unknownApplied())
+					+ " (applied, but not in these scripts: the database is ahead)");
+		}
+		for (String interrupted : status.interrupted()) {
+			summary.row("Interrupted:", interrupted);
+		}
+		this.out.print(summary.render());
+		if (status.pending().isEmpty()) {
+			this.out.println("Pending:  none");
+		}
+		else {
+			this.out.println();
+			this.out.println("Pending (" + status.pending().size() + "):");
+			TextTable pending = new TextTable().row("  REVISION", "MESSAGE", "PATH");
+			status.pending().forEach((info) -> pending.row("  " + info.revision(), info.message(), info.path()));
+			this.out.print(pending.render());
+		}
+		return MigrationCommands.SUCCESS;
+	}
+
+	int history(ParsedCommand command) {
+		int limit = Integer.MAX_VALUE;
+		if (command.has("limit")) {
+			limit = positive(command, "limit");
+		}
+		if (command.json()) {
+			int size = Math.min(limit, 1000);
+			this.out.println(this.json.write(this.jsonViews.get().history(size)));
+			return MigrationCommands.SUCCESS;
+		}
+		List<HistoryEntry> history = this.manager.get().history();
+		if (history.isEmpty()) {
+			this.out.println("No history: nothing was ever applied");
+			return MigrationCommands.SUCCESS;
+		}
+		TextTable table = new TextTable().row("ID", "REVISION", "ACTION", "STARTED", "DURATION", "RESULT", "USER",
+				"MESSAGE");
+		history.stream()
+			.limit(limit)
+			.forEach((entry) -> table.row(entry.id(), entry.revision(), entry.action().name().toLowerCase(Locale.ROOT),
+					(entry.startedAt() != null) ? TIME.format(entry.startedAt()) : "", millis(entry.duration()),
+					entry.success() ? "ok" : "FAILED", entry.user(),
+					entry.success() ? entry.message() : entry.message() + ": " + firstLine(entry.error())));
+		this.out.print(table.render());
+		if (history.size() > limit) {
+			this.out.println("(" + limit + " of " + history.size() + " entries)");
+		}
+		return MigrationCommands.SUCCESS;
+	}
+
+	int current(ParsedCommand command) {
+		MigrationManager manager = this.manager.get();
+		return printRevisions(command, manager, "current", manager.currentRevisions(), "base (nothing applied)");
+	}
+
+	int heads(ParsedCommand command) {
+		MigrationManager manager = this.manager.get();
+		return printRevisions(command, manager, "heads", manager.headRevisions(), "none (no scripts)");
+	}
+
+	/**
+	 * Prints revisions with their message, or as {@code {"<key>": [ids]}} with
+	 * {@code --json}.
+	 */
+	private int printRevisions(ParsedCommand command, MigrationManager manager, String key, List<String> ids,
+			String none) {
+		if (command.json()) {
+			this.out.println(this.json.write(Map.of(key, ids)));
+			return MigrationCommands.SUCCESS;
+		}
+		if (ids.isEmpty()) {
+			this.out.println(none);
+			return MigrationCommands.SUCCESS;
+		}
+		Map<String, MigrationInfo> migrations = byId(manager.migrations());
+		Set<String> heads = new HashSet<>(manager.headRevisions());
+		TextTable table = new TextTable();
+		for (String id : ids) {
+			MigrationInfo info = migrations.get(id);
+			table.row(id, (heads.contains(id) ? "(head) " : "") + ((info != null) ? info.message() : "(unknown script)"));
+		}
+		this.out.print(table.render());
+		return MigrationCommands.SUCCESS;
+	}
+
+	int show(ParsedCommand command) {
+		MigrationManager manager = this.manager.get();
+		String revision = manager.resolve(command.argument(0));
+		List<MigrationInfo> migrations = manager.migrations();
+		MigrationInfo info = byId(migrations).get(revision);
+		MigrationStatus status = manager.status();
+		// Every revision of the scripts is either applied or on the way to the heads.
+		boolean applied = status.pending().stream().noneMatch((pending) -> pending.revision().equals(revision));
+		boolean current = status.currentRevisions().contains(revision);
+		boolean head = status.headRevisions().contains(revision);
+		List<String> children = migrations.stream()
+			.filter((other) -> other.downRevisions().contains(revision))
+			.map(MigrationInfo::revision)
+			.toList();
+		if (command.json()) {
+			Map<String, Object> json = new LinkedHashMap<>();
+			json.put("id", info.revision());
+			json.put("message", info.message());
+			json.put("downRevisions", info.downRevisions());
+			json.put("dependsOn", info.dependsOn());
+			json.put("children", children);
+			json.put("path", info.path());
+			json.put("checksum", info.checksum());
+			json.put("kind", info.kind().name());
+			json.put("transactional", info.transactional());
+			json.put("reversible", info.reversible());
+			json.put("head", head);
+			json.put("current", current);
+			json.put("applied", applied);
+			this.out.println(this.json.write(json));
+			return MigrationCommands.SUCCESS;
+		}
+		TextTable table = new TextTable().row("Revision:", info.revision())
+			.row("Message:", info.message())
+			.row("Parents:", revisions(info.downRevisions()))
+			.row("Children:", children.isEmpty() ? "none" : String.join(", ", children));
+		if (!info.dependsOn().isEmpty()) {
+			table.row("Depends on:", String.join(", ", info.dependsOn()));
+		}
+		table.row("Path:", info.path())
+			.row("Kind:", info.kind().name().toLowerCase(Locale.ROOT)
+					+ (info.transactional() ? "" : ", not transactional")
+					+ (info.reversible() ? ", reversible" : ", irreversible"))
+			.row("Checksum:", (info.checksum() != null) ? info.checksum() : "none")
+			.row("State:", (applied ? "applied" : "pending") + (current ? ", current" : "") + (head ? ", head" : ""));
+		this.out.print(table.render());
+		return MigrationCommands.SUCCESS;
+	}
+
+	int graph(ParsedCommand command) {
+		MigrationManager manager = this.manager.get();
+		RevisionGraphRenderer renderer = new RevisionGraphRenderer(manager.migrations(),
+				Set.copyOf(manager.headRevisions()), Set.copyOf(manager.currentRevisions()));
+		try {
+			this.out.print(renderer.render(command.value("format", "text")));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new UsageException(ex.getMessage(), command.command());
+		}
+		return MigrationCommands.SUCCESS;
+	}
+
+	private static int positive(ParsedCommand command, String option) {
+		String value = command.value(option);
+		try {
+			int number = Integer.parseInt(value);
+			if (number > 0) {
+				return number;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw new UsageException("Option '--" + option + "' needs a whole number above 0, was '" + value + "'",
+				command.command());
+	}
+
+	private static Map<String, MigrationInfo> byId(List<MigrationInfo> migrations) {
+		Map<String, MigrationInfo> byId = new LinkedHashMap<>();
+		migrations.forEach((migration) -> byId.put(migration.revision(), migration));
+		return byId;
+	}
+
+}

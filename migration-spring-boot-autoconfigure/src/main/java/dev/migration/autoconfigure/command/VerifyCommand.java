@@ -1,0 +1,95 @@
+package dev.migration.autoconfigure.command;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import dev.migration.authoring.MigrationAuthor;
+import dev.migration.MigrationManager;
+import dev.migration.VerifyReport;
+import dev.migration.operation.Operation;
+
+/**
+ * The {@code verify} command: the scripts against the database, with the round trip of
+ * every downgrade ({@code --roundtrip}) and the database against the model
+ * ({@code --drift}). Fails (exit code 1) on any problem but an irreversible migration.
+ */
+final class VerifyCommand {
+
+	private final Supplier<MigrationManager> manager;
+
+	private final Supplier<MigrationAuthor> author;
+
+	private final Supplier<JsonViews> jsonViews;
+
+	private final JsonWriter json;
+
+	private final PrintStream out;
+
+	private final PrintStream err;
+
+	VerifyCommand(Supplier<MigrationManager> manager, Supplier<MigrationAuthor> author, Supplier<JsonViews> jsonViews,
+			JsonWriter json, PrintStream out, PrintStream err) {
+		this.manager = manager;
+		this.author = author;
+		this.jsonViews = jsonViews;
+		this.json = json;
+		this.out = out;
+		this.err = err;
+	}
+
+	int verify(ParsedCommand command) {
+		MigrationManager manager = this.manager.get();
+		List<Operation> drift = command.has("drift") ? this.author.get().drift() : List.of();
+		VerifyReport report = manager.verify();
+		if (command.has("roundtrip")) {
+			List<VerifyReport.Problem> problems = new ArrayList<>(report.problems());
+			problems.addAll(manager.verifyRoundTrip().problems());
+			report = new VerifyReport(problems);
+		}
+		boolean failed = !drift.isEmpty() || report.problems()
+			.stream()
+			.anyMatch((problem) -> problem.kind() != VerifyReport.Kind.IRREVERSIBLE);
+		int exitCode = failed ? MigrationCommands.FAILURE : MigrationCommands.SUCCESS;
+		if (command.json()) {
+			Object verify = this.jsonViews.get().verify(report);
+			if (command.has("drift")) {
+				Map<String, Object> json = new LinkedHashMap<>();
+				json.put("verify", verify);
+				json.put("drift", drift.stream().map(Operation::describe).toList());
+				verify = json;
+			}
+			this.out.println(this.json.write(verify));
+			return exitCode;
+		}
+		if (report.isOk()) {
+			this.out.println("OK: the scripts and the database agree");
+		}
+		else {
+			TextTable table = new TextTable().row("KIND", "REVISION", "DETAIL");
+			report.problems().forEach((problem) -> table.row(problem.kind(), problem.revision(), problem.detail()));
+			this.out.print(table.render());
+		}
+		if (command.has("drift")) {
+			printDrift(drift);
+		}
+		if (failed) {
+			this.err.println("Verification failed");
+		}
+		return exitCode;
+	}
+
+	private void printDrift(List<Operation> drift) {
+		if (drift.isEmpty()) {
+			this.out.println("No drift: the database matches the model");
+		}
+		else {
+			this.out.println("Drift (" + drift.size() + " difference(s) from the model):");
+			drift.forEach((operation) -> this.out.println("  " + operation.describe()));
+		}
+	}
+
+}

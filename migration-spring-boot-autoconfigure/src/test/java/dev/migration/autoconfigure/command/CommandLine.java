@@ -1,0 +1,168 @@
+package dev.migration.autoconfigure.command;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import dev.migration.authoring.MigrationAuthor;
+import dev.migration.MigrationConfiguration;
+import dev.migration.MigrationManager;
+import dev.migration.autoconfigure.MigrationRunState;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The commands over a DuckDB file and the test scripts ({@code a1 <- a2}), run in
+ * process with their output kept in memory, as {@code java -jar app.jar migration ...}
+ * would run them.
+ */
+final class CommandLine {
+
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	private final Path directory;
+
+	private final DataSource dataSource;
+
+	private final MigrationManager manager;
+
+	private final MigrationCommands commands;
+
+	/**
+	 * Commands over a new database in a directory; {@code create} writes to its
+	 * {@code scripts} directory.
+	 * @param directory the directory, for the database file and the new scripts
+	 * @param datasourceUrl the URL the {@code sql} command takes its dialect from, or
+	 * {@code null}
+	 */
+	CommandLine(Path directory, String datasourceUrl) {
+		this.directory = directory;
+		CommandProgress progress = new CommandProgress();
+		SimpleDriverDataSource dataSource = new SimpleDriverDataSource();
+		dataSource.setDriverClass(org.duckdb.DuckDBDriver.class);
+		dataSource.setUrl(url(directory));
+		this.dataSource = dataSource;
+		MigrationConfiguration configuration = MigrationConfiguration.builder()
+			.locations("classpath:db/migration")
+			.listeners(List.of(progress))
+			.build();
+		this.manager = MigrationManager.create(dataSource, configuration);
+		JsonMapper mapper = JsonMapper.builder().build();
+		this.commands = new MigrationCommands(() -> this.manager,
+				() -> MigrationAuthor.create(dataSource, configuration, directory.resolve("scripts")),
+				() -> JsonViews.of(this.manager, new MigrationRunState(), getClass().getClassLoader()),
+				(value) -> mapper.writerWithDefaultPrettyPrinter().writeValueAsString(value), progress,
+				new MigrationCommands.Settings(datasourceUrl, false),
+				new PrintStream(this.out, true, StandardCharsets.UTF_8),
+				new PrintStream(this.err, true, StandardCharsets.UTF_8));
+	}
+
+	static String url(Path directory) {
+		return "jdbc:duckdb:" + directory.resolve("cli.db").toAbsolutePath();
+	}
+
+	/**
+	 * Where {@code create} writes.
+	 */
+	Path scripts() {
+		return this.directory.resolve("scripts");
+	}
+
+	MigrationManager manager() {
+		return this.manager;
+	}
+
+	/**
+	 * Changes the database behind the commands' back.
+	 * @param sql the statement
+	 */
+	void execute(String sql) {
+		try (Connection connection = this.dataSource.getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.executeUpdate(sql);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot run '" + sql + "': " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Runs a command.
+	 * @param arguments the arguments after {@code migration}
+	 * @return its exit code and output
+	 */
+	Run run(String... arguments) {
+		this.out.reset();
+		this.err.reset();
+		int exitCode = this.commands
+			.execute(Stream.concat(Stream.of("migration"), Stream.of(arguments)).toArray(String[]::new));
+		return new Run(exitCode, this.out.toString(StandardCharsets.UTF_8), this.err.toString(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Hands each test method that asks for one a command line over a new database in a
+	 * directory of its own, deleted after the test.
+	 */
+	static final class Resolver implements ParameterResolver, AfterEachCallback {
+
+		private static final Namespace NAMESPACE = Namespace.create(Resolver.class);
+
+		@Override
+		public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+			return parameter.getParameter().getType() == CommandLine.class;
+		}
+
+		@Override
+		public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+			try {
+				Path directory = Files.createTempDirectory("commands");
+				context.getStore(NAMESPACE).put(Path.class, directory);
+				return new CommandLine(directory, null);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+		@Override
+		public void afterEach(ExtensionContext context) throws IOException {
+			Path directory = context.getStore(NAMESPACE).remove(Path.class, Path.class);
+			if (directory != null) {
+				FileSystemUtils.deleteRecursively(directory);
+			}
+		}
+
+	}
+
+	/**
+	 * A command that ran.
+	 *
+	 * @param exitCode its exit code
+	 * @param out what it printed to standard output
+	 * @param err what it printed to standard error
+	 */
+	record Run(int exitCode, String out, String err) {
+
+	}
+
+}
