@@ -20,7 +20,7 @@ public interface MigrationListener {
 	 * @param operation what runs: {@code MIGRATE}, {@code ROLLBACK} or {@code STAMP}
 	 * @param target the target as given
 	 */
-	default void beforeRun(MigrationResult.Operation operation, String target) {
+	default void beforeRun(MigrationResult.Command operation, String target) {
 	}
 
 	/**
@@ -39,7 +39,7 @@ public interface MigrationListener {
 	 * @param failure what will be thrown: usually a {@link MigrationException}; an
 	 * {@link Error} is passed as well, so that every run that began also ends
 	 */
-	default void onRunFailure(MigrationResult.Operation operation, String target, Throwable failure) {
+	default void onRunFailure(MigrationResult.Command operation, String target, Throwable failure) {
 	}
 
 	/**

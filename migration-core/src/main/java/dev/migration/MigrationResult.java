@@ -15,7 +15,7 @@ import java.util.List;
  * @param planned for a dry run, the exact SQL each migration would send, in order;
  * empty otherwise
  */
-public record MigrationResult(Operation operation, String target, List<AppliedMigration> migrations,
+public record MigrationResult(Command operation, String target, List<AppliedMigration> migrations,
 		List<String> currentRevisions, Duration duration, boolean dryRun, List<PlannedMigration> planned) {
 
 	public MigrationResult {
@@ -32,7 +32,7 @@ public record MigrationResult(Operation operation, String target, List<AppliedMi
 	 * @param currentRevisions the current revisions afterwards
 	 * @param duration the whole operation
 	 */
-	public MigrationResult(Operation operation, String target, List<AppliedMigration> migrations,
+	public MigrationResult(Command operation, String target, List<AppliedMigration> migrations,
 			List<String> currentRevisions, Duration duration) {
 		this(operation, target, migrations, currentRevisions, duration, false, List.of());
 	}
@@ -46,9 +46,10 @@ public record MigrationResult(Operation operation, String target, List<AppliedMi
 	}
 
 	/**
-	 * The operations that produce a {@link MigrationResult}.
+	 * The commands that produce a {@link MigrationResult}: named like the command line's,
+	 * and not to be confused with the schema operations of {@code dev.migration.operation}.
 	 */
-	public enum Operation {
+	public enum Command {
 
 		/**
 		 * Upgrades towards a target.

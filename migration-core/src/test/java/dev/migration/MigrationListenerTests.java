@@ -11,7 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import dev.migration.MigrationResult.Operation;
+import dev.migration.MigrationResult.Command;
 import dev.migration.revision.Direction;
 import dev.migration.testing.DatabaseTest;
 import dev.migration.testing.TestDatabase;
@@ -186,7 +186,7 @@ class MigrationListenerTests {
 		MigrationListener failing = new MigrationListener() {
 
 			@Override
-			public void beforeRun(Operation operation, String target) {
+			public void beforeRun(Command operation, String target) {
 				throw new IllegalStateException("listener bug");
 			}
 
@@ -196,7 +196,7 @@ class MigrationListenerTests {
 			}
 
 			@Override
-			public void onRunFailure(Operation operation, String target, Throwable failure) {
+			public void onRunFailure(Command operation, String target, Throwable failure) {
 				throw new IllegalStateException("listener bug");
 			}
 
@@ -257,7 +257,7 @@ class MigrationListenerTests {
 		final Set<Thread> threads = new CopyOnWriteArraySet<>();
 
 		@Override
-		public void beforeRun(Operation operation, String target) {
+		public void beforeRun(Command operation, String target) {
 			this.threads.add(Thread.currentThread());
 			this.events.add("run " + operation + " " + target);
 		}
@@ -289,7 +289,7 @@ class MigrationListenerTests {
 		}
 
 		@Override
-		public void onRunFailure(Operation operation, String target, Throwable failure) {
+		public void onRunFailure(Command operation, String target, Throwable failure) {
 			this.threads.add(Thread.currentThread());
 			this.failures.add(failure);
 			this.events.add("run failure " + operation + " " + target + " " + failure.getClass().getSimpleName());

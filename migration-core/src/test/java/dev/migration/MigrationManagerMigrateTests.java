@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import dev.migration.MigrationResult.Operation;
+import dev.migration.MigrationResult.Command;
 import dev.migration.MigrationStatus.State;
 import dev.migration.revision.Direction;
 import dev.migration.testing.DatabaseTest;
@@ -28,7 +28,7 @@ class MigrationManagerMigrateTests {
 		MigrationManager manager = database.manager();
 		assertThat(manager.pendingMigrations()).extracting(MigrationInfo::revision).containsExactly("r1", "r2", "r3");
 		MigrationResult result = manager.migrate();
-		assertThat(result.operation()).isEqualTo(Operation.MIGRATE);
+		assertThat(result.operation()).isEqualTo(Command.MIGRATE);
 		assertThat(result.target()).isEqualTo("head");
 		assertThat(result.migrations()).extracting(AppliedMigration::revision).containsExactly("r1", "r2", "r3");
 		assertThat(result.migrations()).extracting(AppliedMigration::direction).containsOnly(Direction.UPGRADE);

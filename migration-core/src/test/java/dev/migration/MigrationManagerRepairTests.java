@@ -22,7 +22,7 @@ class MigrationManagerRepairTests {
 		manager.migrate("r1");
 		MigrationResult result = manager.repair(RepairAction.MARK_APPLIED, "r2", "created by hand during the outage",
 				null);
-		assertThat(result.operation()).isEqualTo(MigrationResult.Operation.REPAIR);
+		assertThat(result.operation()).isEqualTo(MigrationResult.Command.REPAIR);
 		assertThat(manager.currentRevisions()).containsExactly("r2");
 		assertThat(database.tables()).containsExactly("t_r1");
 		HistoryEntry entry = manager.history().get(0);

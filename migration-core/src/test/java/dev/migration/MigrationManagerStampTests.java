@@ -1,6 +1,6 @@
 package dev.migration;
 
-import dev.migration.MigrationResult.Operation;
+import dev.migration.MigrationResult.Command;
 import dev.migration.revision.Direction;
 import dev.migration.testing.DatabaseTest;
 import dev.migration.testing.TestDatabase;
@@ -24,7 +24,7 @@ class MigrationManagerStampTests {
 	void stampToARevisionRunsNothingAndSetsTheState(TestDatabase database) {
 		MigrationManager manager = chain(database);
 		MigrationResult result = manager.stamp("r2");
-		assertThat(result.operation()).isEqualTo(Operation.STAMP);
+		assertThat(result.operation()).isEqualTo(Command.STAMP);
 		assertThat(result.migrations()).extracting(AppliedMigration::revision).containsExactly("r1", "r2");
 		assertThat(result.migrations()).extracting(AppliedMigration::direction).containsOnly(Direction.UPGRADE);
 		assertThat(result.currentRevisions()).containsExactly("r2");

@@ -10,7 +10,7 @@ import java.util.Set;
 import dev.migration.AppliedMigration;
 import dev.migration.MigrationInfo;
 import dev.migration.MigrationResult;
-import dev.migration.MigrationResult.Operation;
+import dev.migration.MigrationResult.Command;
 import dev.migration.TargetException;
 import dev.migration.revision.Direction;
 import dev.migration.revision.MigrationPlan;
@@ -85,7 +85,7 @@ record DatabaseState(Map<String, AppliedRevision> applied, Map<String, StoredRev
 	/**
 	 * The result of an operation that leaves the database in this state.
 	 */
-	MigrationResult result(Operation operation, String target, List<AppliedMigration> applied, long start) {
+	MigrationResult result(Command operation, String target, List<AppliedMigration> applied, long start) {
 		return result(operation, target, applied, current(), start);
 	}
 
@@ -93,7 +93,7 @@ record DatabaseState(Map<String, AppliedRevision> applied, Map<String, StoredRev
 	 * The result of an operation that started at {@code start} (from
 	 * {@link System#nanoTime()}) and ends now with the given current revisions.
 	 */
-	static MigrationResult result(Operation operation, String target, List<AppliedMigration> applied,
+	static MigrationResult result(Command operation, String target, List<AppliedMigration> applied,
 			List<String> current, long start) {
 		return new MigrationResult(operation, target, applied, current, Duration.ofNanos(System.nanoTime() - start));
 	}

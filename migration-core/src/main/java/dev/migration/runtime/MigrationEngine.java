@@ -11,7 +11,7 @@ import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationInfo;
 import dev.migration.MigrationManager;
 import dev.migration.MigrationResult;
-import dev.migration.MigrationResult.Operation;
+import dev.migration.MigrationResult.Command;
 import dev.migration.MigrationStatus;
 import dev.migration.RepairAction;
 import dev.migration.RollbackOptions;
@@ -132,7 +132,7 @@ public final class MigrationEngine implements MigrationManager {
 		if (dryRun) {
 			return this.upgrade.migrate(target, true);
 		}
-		return this.runListeners.run(Operation.MIGRATE, target, () -> this.upgrade.migrate(target, false));
+		return this.runListeners.run(Command.MIGRATE, target, () -> this.upgrade.migrate(target, false));
 	}
 
 	@Override
@@ -140,7 +140,7 @@ public final class MigrationEngine implements MigrationManager {
 		if (options.dryRun()) {
 			return this.rollback.to(target, options);
 		}
-		return this.runListeners.run(Operation.ROLLBACK, target, () -> this.rollback.to(target, options));
+		return this.runListeners.run(Command.ROLLBACK, target, () -> this.rollback.to(target, options));
 	}
 
 	/**
@@ -158,7 +158,7 @@ public final class MigrationEngine implements MigrationManager {
 
 	@Override
 	public MigrationResult stamp(String revision) {
-		return this.runListeners.run(Operation.STAMP, revision, () -> this.writer.stamp(revision));
+		return this.runListeners.run(Command.STAMP, revision, () -> this.writer.stamp(revision));
 	}
 
 	@Override

@@ -11,7 +11,7 @@ import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationException;
 import dev.migration.MigrationFailedException;
 import dev.migration.MigrationResult;
-import dev.migration.MigrationResult.Operation;
+import dev.migration.MigrationResult.Command;
 import dev.migration.PlannedMigration;
 import dev.migration.revision.Direction;
 import dev.migration.revision.MigrationPlan;
@@ -62,7 +62,7 @@ final class PlanRunner {
 	/**
 	 * The result of a dry run: what each step would send, nothing applied.
 	 */
-	static MigrationResult preview(Operation operation, String target, Session session, List<Step> steps,
+	static MigrationResult preview(Command operation, String target, Session session, List<Step> steps,
 			DatabaseState state, long start) {
 		List<PlannedMigration> planned = new ArrayList<>();
 		for (Step step : steps) {

@@ -9,7 +9,7 @@ import java.util.function.Function;
 import dev.migration.AppliedMigration;
 import dev.migration.MigrationException;
 import dev.migration.MigrationResult;
-import dev.migration.MigrationResult.Operation;
+import dev.migration.MigrationResult.Command;
 import dev.migration.RollbackOptions;
 import dev.migration.RollbackRefusedException;
 import dev.migration.revision.MigrationPlan;
@@ -92,7 +92,7 @@ final class Rollback {
 		}
 		MigrationPlan plan = planning.apply(state);
 		if (plan.isEmpty()) {
-			return state.result(Operation.ROLLBACK, target, List.of(), start);
+			return state.result(Command.ROLLBACK, target, List.of(), start);
 		}
 		List<String> failures = new ArrayList<>();
 		List<String> irreversible = new ArrayList<>();
@@ -124,10 +124,10 @@ final class Rollback {
 			this.safety.verifyBackups(session, operation, resolved, options.dryRun());
 		}
 		if (options.dryRun()) {
-			return PlanRunner.preview(Operation.ROLLBACK, target, session, steps, state, start);
+			return PlanRunner.preview(Command.ROLLBACK, target, session, steps, state, start);
 		}
 		List<AppliedMigration> reverted = this.runner.execute(session, steps, plan);
-		return DatabaseState.result(Operation.ROLLBACK, target, reverted, state.currentAfter(plan), start);
+		return DatabaseState.result(Command.ROLLBACK, target, reverted, state.currentAfter(plan), start);
 	}
 
 }

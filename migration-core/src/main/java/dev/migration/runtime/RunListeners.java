@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 
 import dev.migration.MigrationListener;
 import dev.migration.MigrationResult;
-import dev.migration.MigrationResult.Operation;
+import dev.migration.MigrationResult.Command;
 
 /**
  * Tells the listeners where a run starts and ends: around the whole operation, so that
@@ -32,7 +32,7 @@ final class RunListeners {
 	 * @param run the operation
 	 * @return its result
 	 */
-	MigrationResult run(Operation operation, String target, Supplier<MigrationResult> run) {
+	MigrationResult run(Command operation, String target, Supplier<MigrationResult> run) {
 		notify((listener) -> listener.beforeRun(operation, target));
 		MigrationResult result;
 		try {

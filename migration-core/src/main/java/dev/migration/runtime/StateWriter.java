@@ -19,7 +19,7 @@ import dev.migration.HistoryAction;
 import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationException;
 import dev.migration.MigrationResult;
-import dev.migration.MigrationResult.Operation;
+import dev.migration.MigrationResult.Command;
 import dev.migration.MigrationStateException;
 import dev.migration.RepairAction;
 import dev.migration.RollbackRefusedException;
@@ -68,7 +68,7 @@ final class StateWriter {
 			return this.lock.locked(session, () -> {
 				DatabaseState current = prepareForWrite(session, false);
 				List<AppliedMigration> changes = writeStamp(session, current, revision, wanted);
-				return this.reader.read(session).result(Operation.STAMP, revision, changes, start);
+				return this.reader.read(session).result(Command.STAMP, revision, changes, start);
 			});
 		}
 	}
@@ -210,7 +210,7 @@ final class StateWriter {
 					throw ex;
 				}
 				logger.log(Level.WARNING, "{0} by {1}: {2}", operation, session.user(), reason.strip());
-				return this.reader.read(session).result(Operation.REPAIR, revision, changes, start);
+				return this.reader.read(session).result(Command.REPAIR, revision, changes, start);
 			});
 		}
 	}

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import dev.migration.AppliedMigration;
 import dev.migration.MigrationException;
 import dev.migration.MigrationResult;
-import dev.migration.MigrationResult.Operation;
+import dev.migration.MigrationResult.Command;
 import dev.migration.MigrationStateException;
 import dev.migration.revision.MigrationPlan;
 
@@ -50,12 +50,12 @@ final class Upgrade {
 			if (dryRun) {
 				this.verification.checkBeforeMigrate(state);
 				List<Step> steps = PlanRunner.steps(state, plan, new ArrayList<>());
-				return PlanRunner.preview(Operation.MIGRATE, target, session, steps, state, start);
+				return PlanRunner.preview(Command.MIGRATE, target, session, steps, state, start);
 			}
 			if (plan.isEmpty() && state.hasHistory()) {
 				// Nothing to do: no lock, no write. The common case at every start.
 				this.verification.checkBeforeMigrate(state);
-				return state.result(Operation.MIGRATE, target, List.of(), start);
+				return state.result(Command.MIGRATE, target, List.of(), start);
 			}
 			// Split and check the pending scripts before anything is written.
 			PlanRunner.steps(state, plan, new ArrayList<>());
@@ -67,7 +67,7 @@ final class Upgrade {
 				List<AppliedMigration> applied = this.runner.execute(session,
 						PlanRunner.steps(current, fresh, new ArrayList<>()), fresh);
 				// Every step committed, or execute threw: no need to read the state again.
-				return DatabaseState.result(Operation.MIGRATE, target, applied, current.currentAfter(fresh), start);
+				return DatabaseState.result(Command.MIGRATE, target, applied, current.currentAfter(fresh), start);
 			});
 		}
 		catch (SQLException ex) {

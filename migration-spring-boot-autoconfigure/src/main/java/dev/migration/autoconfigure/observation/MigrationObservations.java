@@ -5,7 +5,7 @@ import dev.migration.MigrationException;
 import dev.migration.MigrationInfo;
 import dev.migration.MigrationListener;
 import dev.migration.MigrationResult;
-import dev.migration.MigrationResult.Operation;
+import dev.migration.MigrationResult.Command;
 import dev.migration.revision.Direction;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -64,7 +64,7 @@ public final class MigrationObservations implements MigrationListener {
 	}
 
 	@Override
-	public void beforeRun(Operation operation, String target) {
+	public void beforeRun(Command operation, String target) {
 		MigrationRunObservationContext context = new MigrationRunObservationContext(operation, target);
 		Observation observation = MigrationObservationDocumentation.RUN
 			.observation(this.runConvention, DEFAULT_RUN_CONVENTION, () -> context, this.registry)
@@ -116,7 +116,7 @@ public final class MigrationObservations implements MigrationListener {
 	}
 
 	@Override
-	public void onRunFailure(Operation operation, String target, Throwable failure) {
+	public void onRunFailure(Command operation, String target, Throwable failure) {
 		Run run = this.runs.get();
 		if (run != null) {
 			end(run, failure);

@@ -1,7 +1,7 @@
 package dev.migration.autoconfigure.observation;
 
 import dev.migration.MigrationResult;
-import dev.migration.MigrationResult.Operation;
+import dev.migration.MigrationResult.Command;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  */
 public class MigrationRunObservationContext extends Observation.Context {
 
-	private final Operation operation;
+	private final Command operation;
 
 	private final @Nullable String target;
 
@@ -23,7 +23,7 @@ public class MigrationRunObservationContext extends Observation.Context {
 	 * @param operation what runs
 	 * @param target the target as given
 	 */
-	public MigrationRunObservationContext(Operation operation, @Nullable String target) {
+	public MigrationRunObservationContext(Command operation, @Nullable String target) {
 		this.operation = operation;
 		this.target = target;
 	}
@@ -32,7 +32,7 @@ public class MigrationRunObservationContext extends Observation.Context {
 	 * What runs.
 	 * @return {@code MIGRATE}, {@code ROLLBACK} or {@code STAMP}
 	 */
-	public Operation getOperation() {
+	public Command getOperation() {
 		return this.operation;
 	}
 
