@@ -8,21 +8,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationException;
 import dev.migration.MigrationManager;
 import dev.migration.authoring.CreatedRevision;
 import dev.migration.authoring.MigrationAuthor;
 import dev.migration.authoring.TemplateException;
-import dev.migration.autogenerate.TestDatabase.Kind;
 import dev.migration.operation.SchemaSnapshot;
 import dev.migration.script.SqlScript;
 import dev.migration.script.SqlScriptParser;
+import dev.migration.testing.Database;
+import dev.migration.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -118,7 +118,7 @@ class MigrationAuthorTests {
 
 	@Test
 	void badTemplateInputWritesNoFile() throws IOException {
-		try (TestDatabase database = TestDatabase.duckdb(this.directory)) {
+		try (TestDatabase database = TestDatabase.open(Database.DUCKDB)) {
 			MigrationAuthor author = author(database, "unused");
 			assertThatExceptionOfType(TemplateException.class)
 				.isThrownBy(() -> author.create("Bad", "add_colum", Map.of()))
@@ -137,9 +137,9 @@ class MigrationAuthorTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(Kind.class)
-	void createFromATemplateWritesAScriptThatMigrates(Kind kind) throws IOException {
-		try (TestDatabase database = TestDatabase.create(kind, this.directory)) {
+	@EnumSource(Database.class)
+	void createFromATemplateWritesAScriptThatMigrates(Database kind) throws IOException {
+		try (TestDatabase database = TestDatabase.open(kind)) {
 			MigrationAuthor author = author(database, "unused");
 			author.create("Create tags", "create_table",
 					Map.of("table", "tags", "columns", "id:bigint:pk;label:varchar(40):notnull", "with_timestamps", "true"));
@@ -150,9 +150,9 @@ class MigrationAuthorTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(Kind.class)
-	void autogenerateCreatesMigrationsThatReachTheModelAndRollBack(Kind kind) throws IOException {
-		try (TestDatabase database = TestDatabase.create(kind, this.directory)) {
+	@EnumSource(Database.class)
+	void autogenerateCreatesMigrationsThatReachTheModelAndRollBack(Database kind) throws IOException {
+		try (TestDatabase database = TestDatabase.open(kind)) {
 			MigrationAuthor author = author(database, MODEL_V1);
 			assertThat(author.drift()).isNotEmpty();
 			CreatedRevision first = author.create("Initial schema", true).orElseThrow();
@@ -183,9 +183,9 @@ class MigrationAuthorTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(Kind.class)
-	void autogenerateNotesAColumnThatMayHaveBeenRenamed(Kind kind) throws IOException {
-		try (TestDatabase database = TestDatabase.create(kind, this.directory)) {
+	@EnumSource(Database.class)
+	void autogenerateNotesAColumnThatMayHaveBeenRenamed(Database kind) throws IOException {
+		try (TestDatabase database = TestDatabase.open(kind)) {
 			database.run("CREATE TABLE people (id integer PRIMARY KEY, name text, age integer)");
 			MigrationAuthor author = author(database,
 					"CREATE TABLE people (id integer PRIMARY KEY, full_name text, age bigint);");

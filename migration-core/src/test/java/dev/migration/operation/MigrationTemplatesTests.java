@@ -1,24 +1,25 @@
 package dev.migration.operation;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import dev.migration.authoring.MigrationSql;
 import dev.migration.authoring.MigrationTemplates;
 import dev.migration.authoring.TableColumn;
 import dev.migration.authoring.TemplateException;
-import dev.migration.autogenerate.TestDatabase;
-import dev.migration.autogenerate.TestDatabase.Kind;
 import dev.migration.dialect.Dialect;
 import dev.migration.script.SqlScriptParser;
+import dev.migration.testing.Database;
+import dev.migration.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -41,8 +42,8 @@ class MigrationTemplatesTests {
 	Path directory;
 
 	@ParameterizedTest
-	@EnumSource(Kind.class)
-	void addColumnAddsTheColumnWithItsDefaultAndComment(Kind kind) {
+	@EnumSource(Database.class)
+	void addColumnAddsTheColumnWithItsDefaultAndComment(Database kind) {
 		roundTrip(kind, (templates) -> templates.addColumn("customers", "nick", "varchar(20)", true, "it's", "A nickname"),
 				(after) -> {
 					Column nick = after.require("customers").column("nick").orElseThrow();
@@ -52,37 +53,37 @@ class MigrationTemplatesTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(Kind.class)
-	void addNotNullColumnWithDefaultFillsExistingRows(Kind kind) {
+	@EnumSource(Database.class)
+	void addNotNullColumnWithDefaultFillsExistingRows(Database kind) {
 		roundTrip(kind, (templates) -> templates.addColumn("orders", "priority", "integer", false, "0", null),
 				(after) -> assertThat(after.require("orders").column("priority").orElseThrow().nullable()).isFalse());
 	}
 
 	@ParameterizedTest
-	@EnumSource(Kind.class)
-	void dropColumnOfAnIndexedTableIsReversible(Kind kind) {
+	@EnumSource(Database.class)
+	void dropColumnOfAnIndexedTableIsReversible(Database kind) {
 		roundTrip(kind, (templates) -> templates.dropColumn("orders", "total"),
 				(after) -> assertThat(after.require("orders").column("total")).isEmpty());
 	}
 
 	@ParameterizedTest
-	@EnumSource(Kind.class)
-	void addIndexCreatesAUniqueIndex(Kind kind) {
+	@EnumSource(Database.class)
+	void addIndexCreatesAUniqueIndex(Database kind) {
 		roundTrip(kind, (templates) -> templates.addIndex("customers", List.of("email"), true, null),
 				(after) -> assertThat(after.require("customers").indexes()).singleElement()
 					.satisfies((index) -> assertThat(index.unique()).isTrue()));
 	}
 
 	@ParameterizedTest
-	@EnumSource(Kind.class)
-	void dropIndexIsReversible(Kind kind) {
+	@EnumSource(Database.class)
+	void dropIndexIsReversible(Database kind) {
 		roundTrip(kind, (templates) -> templates.dropIndex("orders", "orders_status_idx"),
 				(after) -> assertThat(after.require("orders").indexes()).isEmpty());
 	}
 
 	@ParameterizedTest
-	@EnumSource(Kind.class)
-	void addForeignKeyReferencesTheTable(Kind kind) {
+	@EnumSource(Database.class)
+	void addForeignKeyReferencesTheTable(Database kind) {
 		roundTrip(kind, (templates) -> templates.addForeignKey("orders", "customer_id", "customers", "id", null),
 				(after) -> assertThat(after.require("orders").foreignKeys()).singleElement()
 					.satisfies((key) -> assertThat(key.referencedTable()).isEqualTo("customers")));
@@ -90,7 +91,7 @@ class MigrationTemplatesTests {
 
 	@Test
 	void addForeignKeyWithCascadeWorksOnPostgresql() {
-		roundTrip(Kind.POSTGRESQL,
+		roundTrip(Database.POSTGRESQL,
 				(templates) -> templates.addForeignKey("orders", "customer_id", "customers", "id", "cascade"),
 				(after) -> assertThat(after.require("orders").foreignKeys().get(0).onDelete())
 					.isEqualTo(ReferentialAction.CASCADE));
@@ -105,8 +106,8 @@ class MigrationTemplatesTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(Kind.class)
-	void createTableAddsTimestampsAndSoftDelete(Kind kind) {
+	@EnumSource(Database.class)
+	void createTableAddsTimestampsAndSoftDelete(Database kind) {
 		roundTrip(kind, (templates) -> templates.createTable("invoices",
 				List.of(TableColumn.primaryKey("id", "bigint"), new TableColumn("number", "varchar(30)", false, null, false),
 						new TableColumn("paid", "boolean", false, "false", false)),
@@ -119,15 +120,15 @@ class MigrationTemplatesTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(Kind.class)
-	void dropTableIsReversible(Kind kind) {
+	@EnumSource(Database.class)
+	void dropTableIsReversible(Database kind) {
 		roundTrip(kind, (templates) -> templates.dropTable("orders"),
 				(after) -> assertThat(after.table("orders")).isEmpty());
 	}
 
 	@ParameterizedTest
-	@EnumSource(Kind.class)
-	void renameColumnOfAnIndexedTableKeepsTheIndex(Kind kind) {
+	@EnumSource(Database.class)
+	void renameColumnOfAnIndexedTableKeepsTheIndex(Database kind) {
 		roundTrip(kind, (templates) -> templates.renameColumn("orders", "status", "state"), (after) -> {
 			Table orders = after.require("orders");
 			assertThat(orders.column("state")).isPresent();
@@ -137,9 +138,9 @@ class MigrationTemplatesTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(Kind.class)
-	void renameColumnRewritesTheChecksAndPartialIndexesThatMentionIt(Kind kind) {
-		String setup = (kind == Kind.POSTGRESQL)
+	@EnumSource(Database.class)
+	void renameColumnRewritesTheChecksAndPartialIndexesThatMentionIt(Database kind) {
+		String setup = (kind == Database.POSTGRESQL)
 				? "ALTER TABLE orders ADD CONSTRAINT total_positive CHECK (total >= 0 AND status <> 'total');\n"
 						+ "CREATE INDEX orders_open_idx ON orders (lower(status)) WHERE total > 0;\n"
 				// DuckDB adds no constraint to an existing table: recreate it with the check.
@@ -160,23 +161,23 @@ class MigrationTemplatesTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(Kind.class)
-	void addCheckConstraintIsReversible(Kind kind) {
+	@EnumSource(Database.class)
+	void addCheckConstraintIsReversible(Database kind) {
 		roundTrip(kind, (templates) -> templates.addCheckConstraint("orders", "orders_total_positive", "total >= 0"),
 				(after) -> assertThat(after.require("orders").checkConstraints()).hasSize(1));
 	}
 
 	@ParameterizedTest
-	@EnumSource(Kind.class)
-	void dataMigrationRunsTheGivenSql(Kind kind) {
+	@EnumSource(Database.class)
+	void dataMigrationRunsTheGivenSql(Database kind) {
 		roundTrip(kind, (templates) -> templates.dataMigration("Normalize statuses",
 				"UPDATE orders SET status = upper(status)", "UPDATE orders SET status = lower(status)"),
 				(after) -> assertThat(after.require("orders").columns()).hasSize(4));
 	}
 
 	@ParameterizedTest
-	@EnumSource(Kind.class)
-	void generateByNameMatchesTheMethod(Kind kind) {
+	@EnumSource(Database.class)
+	void generateByNameMatchesTheMethod(Database kind) {
 		roundTrip(kind, (templates) -> templates.generate("create_table",
 				Map.of("table", "tags", "columns", "id:integer:pk;label:varchar(40):notnull:default=none;price:numeric(8,2)",
 						"with_timestamps", "true")),
@@ -254,17 +255,23 @@ class MigrationTemplatesTests {
 		assertThat(sql.upgrade()).isEqualTo("ALTER TABLE \"Orders\" ADD COLUMN \"order\" integer;\n");
 	}
 
-	private void roundTrip(Kind kind, Function<MigrationTemplates, MigrationSql> template,
+	private void roundTrip(Database kind, Function<MigrationTemplates, MigrationSql> template,
 			Consumer<SchemaSnapshot> checkAfter) {
 		roundTrip(kind, "", template, checkAfter);
 	}
 
-	private void roundTrip(Kind kind, String extraSetup, Function<MigrationTemplates, MigrationSql> template,
+	private void roundTrip(Database kind, String extraSetup, Function<MigrationTemplates, MigrationSql> template,
 			Consumer<SchemaSnapshot> checkAfter) {
-		try (TestDatabase database = TestDatabase.create(kind, this.directory)) {
+		try (TestDatabase database = TestDatabase.open(kind)) {
 			database.run(SETUP + extraSetup);
 			SchemaSnapshot before = database.snapshot();
-			MigrationSql sql = template.apply(MigrationTemplates.forDatabase(database.connection(), database.schema()));
+			MigrationSql sql;
+			try (Connection connection = database.connection()) {
+				sql = template.apply(MigrationTemplates.forDatabase(connection, database.schema()));
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
 			// What a template writes must be a valid script section.
 			SqlScriptParser.parse("t.sql", "-- m\n-- revision: a1\n\n-- upgrade\n" + sql.upgrade()
 					+ "\n-- downgrade\n" + sql.downgrade());

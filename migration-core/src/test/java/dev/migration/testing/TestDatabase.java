@@ -11,7 +11,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -22,6 +26,13 @@ import dev.migration.PlainDataSource;
 
 import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationManager;
+import dev.migration.dialect.Dialect;
+import dev.migration.operation.Column;
+import dev.migration.operation.Index;
+import dev.migration.operation.SchemaSnapshot;
+import dev.migration.operation.Table;
+import dev.migration.script.SqlScriptParser;
+import dev.migration.script.SqlStatement;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -292,6 +303,74 @@ public final class TestDatabase implements AutoCloseable {
 		catch (SQLException ex) {
 			throw new IllegalStateException("Statement failed: " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * The dialect of this database.
+	 * @return the dialect
+	 */
+	public Dialect dialect() {
+		return isPostgres() ? Dialect.postgresql() : Dialect.duckdb();
+	}
+
+	/**
+	 * Runs SQL text, statement by statement, in one transaction.
+	 * @param sql the statements, as a script section holds them
+	 */
+	public void run(String sql) {
+		try (Connection connection = connection()) {
+			connection.setAutoCommit(false);
+			try (Statement statement = connection.createStatement()) {
+				for (SqlStatement each : SqlScriptParser.statements("test", sql)) {
+					statement.execute(each.sql());
+				}
+				connection.commit();
+			}
+			catch (SQLException | RuntimeException ex) {
+				connection.rollback();
+				throw new IllegalStateException("Failed to run:\n" + sql + "\n" + ex.getMessage(), ex);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * The schema of the test's tables, as the engine's introspection sees it.
+	 * @return the snapshot
+	 */
+	public SchemaSnapshot snapshot() {
+		return snapshot(Set.of());
+	}
+
+	/**
+	 * The schema of the test's tables, as the engine's introspection sees it.
+	 * @param excluded tables to leave out (the history tables)
+	 * @return the snapshot
+	 */
+	public SchemaSnapshot snapshot(Set<String> excluded) {
+		try (Connection connection = connection()) {
+			return dialect().introspector().snapshot(connection, this.schema, new HashSet<>(excluded));
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * A snapshot with columns and indexes sorted by name, for comparisons where
+	 * re-adding a column puts it last.
+	 * @param snapshot the snapshot
+	 * @return the normalized snapshot
+	 */
+	public static SchemaSnapshot normalized(SchemaSnapshot snapshot) {
+		Map<String, Table> tables = new LinkedHashMap<>();
+		snapshot.tables()
+			.forEach((name, table) -> tables.put(name,
+					table.withColumns(table.columns().stream().sorted(Comparator.comparing(Column::name)).toList())
+						.withIndexes(table.indexes().stream().sorted(Comparator.comparing(Index::name)).toList())));
+		return new SchemaSnapshot(tables);
 	}
 
 	/**
