@@ -182,7 +182,7 @@ public interface Dialect {
 	String indexExistsQuery();
 
 	/**
-	 * A query of the session's search path setting, to restore it after the migrations
+	 * A query of the connection's search path setting, to restore it after the migrations
 	 * ran with the migration schema first.
 	 * @return the query
 	 */

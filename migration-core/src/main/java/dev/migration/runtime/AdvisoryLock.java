@@ -126,7 +126,7 @@ final class AdvisoryLock implements DatabaseLock {
 			}
 			if (!released) {
 				throw new MigrationLockException("The migration lock (advisory lock " + NAMESPACE + "/" + this.key
-						+ ") was not held by this session when releasing it");
+						+ ") was not held by this connection when releasing it");
 			}
 			restoreLabel();
 		}
