@@ -1,6 +1,5 @@
 package dev.migration.autoconfigure;
 
-import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -147,11 +146,7 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
 		if (this.context instanceof ConfigurableApplicationContext configurable) {
 			return RunAtDecision.decide(configured, configurable.getBeanFactory(), configurable.getEnvironment());
 		}
-		// Outside a context, nothing can need the schema while it starts.
-		return (configured == RunAt.STARTUP)
-				? new RunAtDecision(RunAt.STARTUP, "migration.run-at=startup", null, null)
-				: new RunAtDecision(RunAt.READY, "migration.run-at=" + configured.name().toLowerCase(Locale.ROOT), null,
-						null);
+		return RunAtDecision.withoutContext(configured);
 	}
 
 	/**

@@ -105,12 +105,14 @@ record RunAtDecision(RunAt runAt, String reason, @Nullable SchemaUse conflict, @
 		if (!runners.isEmpty()) {
 			needs.add(beans("ApplicationRunner or CommandLineRunner beans", runners));
 		}
-		List<String> dependents = markedDependents(beanFactory);
-		if (!dependents.isEmpty()) {
-			needs.add(beans("beans marked @DependsOnDatabaseInitialization", dependents));
-		}
 		if (scripts != null) {
 			needs.add(SQL_SCRIPTS + " (" + scripts.setting() + ")");
+		}
+		// The one look at every bean definition, run at every start (by the detector and
+		// the runner alike): only when nothing cheaper decided already.
+		List<String> dependents = needs.isEmpty() ? markedDependents(beanFactory) : List.of();
+		if (!dependents.isEmpty()) {
+			needs.add(beans("beans marked @DependsOnDatabaseInitialization", dependents));
 		}
 		if (needs.isEmpty()) {
 			return new RunAtDecision(RunAt.READY, "migration.run-at=auto, and no JPA EntityManagerFactory, "
@@ -124,6 +126,18 @@ record RunAtDecision(RunAt runAt, String reason, @Nullable SchemaUse conflict, @
 	private static RunAtDecision startup(String reason, @Nullable SchemaUse hibernate) {
 		boolean recreates = hibernate != null && RECREATING_ACTIONS.contains(hibernate.value().toLowerCase(Locale.ROOT));
 		return new RunAtDecision(RunAt.STARTUP, reason, null, recreates ? hibernate : null);
+	}
+
+	/**
+	 * The decision for a runner outside an application context, where nothing can need
+	 * the schema while it starts: {@code migration.run-at} alone.
+	 * @param configured {@code migration.run-at}
+	 * @return the decision
+	 */
+	static RunAtDecision withoutContext(RunAt configured) {
+		return (configured == RunAt.STARTUP) ? new RunAtDecision(RunAt.STARTUP, "migration.run-at=startup", null, null)
+				: new RunAtDecision(RunAt.READY, "migration.run-at=" + configured.name().toLowerCase(Locale.ROOT), null,
+						null);
 	}
 
 	/**

@@ -17,12 +17,6 @@ public class DefaultMigrationObservationConvention implements MigrationObservati
 
 	private static final String NAME = "migration.migration";
 
-	private static final KeyValue OUTCOME_SUCCESS = MigrationLowCardinalityKeyNames.OUTCOME.withValue("success");
-
-	private static final KeyValue OUTCOME_FAILURE = MigrationLowCardinalityKeyNames.OUTCOME.withValue("failure");
-
-	private static final KeyValue OUTCOME_UNKNOWN = MigrationLowCardinalityKeyNames.OUTCOME.withValue("unknown");
-
 	@Override
 	public String getName() {
 		return NAME;
@@ -62,10 +56,7 @@ public class DefaultMigrationObservationConvention implements MigrationObservati
 	 * @return {@code success} or {@code failure}, or {@code unknown} while it runs
 	 */
 	protected KeyValue outcome(MigrationObservationContext context) {
-		if (context.getError() != null) {
-			return OUTCOME_FAILURE;
-		}
-		return (context.getResult() != null) ? OUTCOME_SUCCESS : OUTCOME_UNKNOWN;
+		return MigrationLowCardinalityKeyNames.OUTCOME.withValue(Outcome.of(context.getError(), context.getResult()));
 	}
 
 	/**

@@ -17,12 +17,6 @@ public class DefaultMigrationRunObservationConvention implements MigrationRunObs
 
 	private static final String NAME = "migration.run";
 
-	private static final KeyValue OUTCOME_SUCCESS = RunLowCardinalityKeyNames.OUTCOME.withValue("success");
-
-	private static final KeyValue OUTCOME_FAILURE = RunLowCardinalityKeyNames.OUTCOME.withValue("failure");
-
-	private static final KeyValue OUTCOME_UNKNOWN = RunLowCardinalityKeyNames.OUTCOME.withValue("unknown");
-
 	@Override
 	public String getName() {
 		return NAME;
@@ -58,10 +52,7 @@ public class DefaultMigrationRunObservationConvention implements MigrationRunObs
 	 * @return {@code success} or {@code failure}, or {@code unknown} while it runs
 	 */
 	protected KeyValue outcome(MigrationRunObservationContext context) {
-		if (context.getError() != null) {
-			return OUTCOME_FAILURE;
-		}
-		return (context.getResult() != null) ? OUTCOME_SUCCESS : OUTCOME_UNKNOWN;
+		return RunLowCardinalityKeyNames.OUTCOME.withValue(Outcome.of(context.getError(), context.getResult()));
 	}
 
 	/**
