@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
 
 import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationInfo;
@@ -23,17 +22,14 @@ import dev.migration.script.ScriptLoader;
 record LoadedScripts(Map<String, MigrationScript> byId, RevisionGraph graph, MigrationPlanner planner) {
 
 	/**
-	 * Loads the scripts, offering a share of reading them to helpers.
+	 * Loads the scripts.
 	 * @param configuration where the scripts are
-	 * @param helpers where to offer a share of the work, {@code null} for none
 	 * @return the scripts
 	 */
-	static LoadedScripts load(MigrationConfiguration configuration, Executor helpers) {
-		List<MigrationScript> loaded = new ScriptLoader(configuration).load(helpers);
+	static LoadedScripts load(MigrationConfiguration configuration) {
+		List<MigrationScript> loaded = new ScriptLoader(configuration).load();
 		List<Revision> revisions = new ArrayList<>(loaded.size());
-		// Not Map.copyOf: copying thousands of entries into its probing table costs more
-		// than the map; no one else holds this one.
-		Map<String, MigrationScript> byId = new HashMap<>(Math.max(16, loaded.size() * 2));
+		Map<String, MigrationScript> byId = new HashMap<>();
 		for (MigrationScript script : loaded) {
 			revisions.add(script.revision());
 			byId.put(script.id(), script);

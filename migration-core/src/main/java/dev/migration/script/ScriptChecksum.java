@@ -1,7 +1,10 @@
 package dev.migration.script;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.Objects;
 
 /**
@@ -33,67 +36,31 @@ public final class ScriptChecksum {
 	 */
 	public static String of(String content) {
 		Objects.requireNonNull(content, "content");
-		return HexFormat.of().formatHex(Sha256.digest(normalize(content).getBytes(StandardCharsets.UTF_8)));
+		return HexFormat.of().formatHex(sha256().digest(normalize(content).getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			// Every Java platform is required to provide SHA-256.
+			throw new IllegalStateException("SHA-256 is not available", ex);
+		}
 	}
 
 	/**
-	 * The text every line ending, trailing whitespace and trailing blank line aside, in
-	 * one pass: it runs for every script at every start.
+	 * The text without a byte order mark, with {@code LF} line endings, every line
+	 * stripped of trailing whitespace and no trailing blank lines.
 	 */
 	static String normalize(String content) {
-		if (isNormalExceptAtTheEnd(content)) {
-			return content.stripTrailing();
+		String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
+		StringBuilder normalized = new StringBuilder(text.length());
+		// String.lines() ends a line at LF, CR or CRLF.
+		for (Iterator<String> lines = text.lines().iterator(); lines.hasNext();) {
+			normalized.append(lines.next().stripTrailing()).append('\n');
 		}
-		int start = content.startsWith("\uFEFF") ? 1 : 0;
-		int length = content.length();
-		StringBuilder normalized = new StringBuilder(length);
-		int pendingNewlines = 0;
-		int whitespaceStart = -1;
-		for (int i = start; i < length; i++) {
-			char c = content.charAt(i);
-			if (c == '\n' || c == '\r') {
-				if (c == '\r' && i + 1 < length && content.charAt(i + 1) == '\n') {
-					i++;
-				}
-				whitespaceStart = -1;
-				pendingNewlines++;
-			}
-			else if (Character.isWhitespace(c)) {
-				if (whitespaceStart < 0) {
-					whitespaceStart = i;
-				}
-			}
-			else {
-				for (; pendingNewlines > 0; pendingNewlines--) {
-					normalized.append('\n');
-				}
-				if (whitespaceStart >= 0) {
-					normalized.append(content, whitespaceStart, i);
-					whitespaceStart = -1;
-				}
-				normalized.append(c);
-			}
-		}
-		return normalized.toString();
-	}
-
-	/**
-	 * Whether normalising would only strip the end of the text: no byte order mark, no
-	 * carriage return, and no line ending in whitespace other than line feeds (a blank
-	 * line is kept). Most scripts are like that, and this checks them a line, not a
-	 * character, at a time, with the string methods every start has compiled already.
-	 */
-	private static boolean isNormalExceptAtTheEnd(String content) {
-		if (content.startsWith("\uFEFF") || content.indexOf('\r') >= 0) {
-			return false;
-		}
-		for (int newline = content.indexOf('\n'); newline >= 0; newline = content.indexOf('\n', newline + 1)) {
-			char last = (newline > 0) ? content.charAt(newline - 1) : '\n';
-			if (last != '\n' && Character.isWhitespace(last)) {
-				return false;
-			}
-		}
-		return true;
+		return normalized.toString().stripTrailing();
 	}
 
 }

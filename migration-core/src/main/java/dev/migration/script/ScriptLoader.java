@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Executor;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -41,10 +40,6 @@ import dev.migration.MigrationException;
  */
 public final class ScriptLoader {
 
-	// One share of the work per processor besides the loading thread's, at most three.
-	private static final int HELPER_OFFERS = Math.max(1,
-			Math.min(3, Runtime.getRuntime().availableProcessors() - 1));
-
 	private final MigrationConfiguration configuration;
 
 	public ScriptLoader(MigrationConfiguration configuration) {
@@ -58,33 +53,10 @@ public final class ScriptLoader {
 	 * @throws dev.migration.ScriptException for a malformed script, naming file and line
 	 */
 	public List<MigrationScript> load() {
-		return load(null);
-	}
-
-	/**
-	 * Loads every script as {@link #load()} does, offering a share of reading and
-	 * outlining the files to helpers when there are many; the result is the same.
-	 * @param helpers where to offer a share of the work, {@code null} for none: an
-	 * offered task may run on any thread, late (it then does nothing) or never
-	 * @return the scripts
-	 * @throws dev.migration.ScriptException for a malformed script, naming file and line
-	 */
-	public List<MigrationScript> load(Executor helpers) {
 		List<MigrationScript> scripts = new ArrayList<>();
 		for (String location : this.configuration.locations()) {
-			// Names ending in .sql are taken for files when listed, and checked where they are
-			// read, by the reading threads: one system call fewer per script on this thread.
-			List<Resource> found = new ArrayList<>(scan(location.trim(), false, true).values());
-			OutlineBatch outlined = outline(found, helpers);
-			if (namesADirectory(found, outlined)) {
-				// A directory named like a script: scan again, checking every name, as it was.
-				found = new ArrayList<>(scan(location.trim(), true, true).values());
-				outlined = outline(found, helpers);
-			}
-			// In order, the SQL scripts outlined already: the first bad file is reported.
-			for (int i = 0; i < found.size(); i++) {
-				Resource resource = found.get(i);
-				MigrationScript script = (resource.sql != null) ? outlined.script(i) : loadClass(resource);
+			for (Resource resource : scan(location.trim(), true).values()) {
+				MigrationScript script = (resource.sql != null) ? resource.sql.outline() : loadClass(resource);
 				if (script != null) {
 					scripts.add(script);
 				}
@@ -96,27 +68,6 @@ public final class ScriptLoader {
 		return scripts;
 	}
 
-	private static OutlineBatch outline(List<Resource> found, Executor helpers) {
-		List<SqlSource> sql = new ArrayList<>(found.size());
-		for (Resource resource : found) {
-			sql.add(resource.sql);
-		}
-		return OutlineBatch.outline(sql, helpers, HELPER_OFFERS);
-	}
-
-	/**
-	 * Whether a name taken for a script's turned out to be a directory's.
-	 */
-	private static boolean namesADirectory(List<Resource> found, OutlineBatch outlined) {
-		for (int i = 0; i < found.size(); i++) {
-			SqlSource sql = found.get(i).sql;
-			if (sql != null && outlined.notAFile(i) && sql.isDirectory()) {
-				return true;
-			}
-		}
-		return false;
-	}
-
 	/**
 	 * The paths relative to a {@code classpath:} location of the scripts and Java
 	 * migration classes that scanning it finds, sorted, without reading its indexes: what
@@ -126,7 +77,7 @@ public final class ScriptLoader {
 	 */
 	List<String> scanWithoutIndex(String location) {
 		List<String> entries = new ArrayList<>();
-		for (Map.Entry<String, Resource> found : scan(location, true, false).entrySet()) {
+		for (Map.Entry<String, Resource> found : scan(location, false).entrySet()) {
 			Resource resource = found.getValue();
 			if (resource.sql != null || javaMigrationClass(resource.className) != null) {
 				entries.add(found.getKey());
@@ -138,11 +89,9 @@ public final class ScriptLoader {
 	/**
 	 * The files of a location by path relative to it, sorted: every name shares the
 	 * location's prefix, so this is also the order of the names.
-	 * @param checkScripts whether to check that names ending in {@code .sql} are files,
-	 * rather than leave it to their reading
 	 * @param readIndexes whether to add what the location's indexes list
 	 */
-	private Map<String, Resource> scan(String location, boolean checkScripts, boolean readIndexes) {
+	private Map<String, Resource> scan(String location, boolean readIndexes) {
 		Map<String, Resource> found = new TreeMap<>();
 		String path = location.substring(location.indexOf(':') + 1).strip();
 		if (path.isEmpty() || path.equals("/") || path.equals(".")) {
@@ -152,7 +101,7 @@ public final class ScriptLoader {
 		}
 		if (location.startsWith("filesystem:")) {
 			Path root = Paths.get(location.substring("filesystem:".length()));
-			scanDirectory(root, "filesystem:" + root, "", checkScripts, found);
+			scanDirectory(root, "filesystem:" + root, "", found);
 			return found;
 		}
 		path = location.startsWith("classpath:") ? location.substring("classpath:".length()) : location;
@@ -169,7 +118,7 @@ public final class ScriptLoader {
 				distinct.putIfAbsent(url.toExternalForm(), url);
 			}
 			for (URL url : distinct.values()) {
-				scanClasspathRoot(url, path, checkScripts, found);
+				scanClasspathRoot(url, path, found);
 			}
 			if (readIndexes) {
 				addIndexed(path, found);
@@ -181,15 +130,15 @@ public final class ScriptLoader {
 		return found;
 	}
 
-	private void scanClasspathRoot(URL url, String path, boolean checkScripts, Map<String, Resource> found)
+	private void scanClasspathRoot(URL url, String path, Map<String, Resource> found)
 			throws IOException {
 		if ("file".equals(url.getProtocol())) {
 			try {
-				scanDirectory(Paths.get(url.toURI()), "classpath:" + path, classPrefix(path), checkScripts, found);
+				scanDirectory(Paths.get(url.toURI()), "classpath:" + path, classPrefix(path), found);
 			}
 			catch (URISyntaxException ex) {
 				scanDirectory(Paths.get(URLDecoder.decode(url.getPath(), StandardCharsets.UTF_8)),
-						"classpath:" + path, classPrefix(path), checkScripts, found);
+						"classpath:" + path, classPrefix(path), found);
 			}
 			return;
 		}
@@ -270,13 +219,12 @@ public final class ScriptLoader {
 	 * {@link File}, whose few native calls every JVM has compiled by the time it starts an
 	 * application, and plain loops: this runs at every start.
 	 */
-	private void scanDirectory(Path root, String display, String classPrefix, boolean checkScripts,
-			Map<String, Resource> found) {
+	private void scanDirectory(Path root, String display, String classPrefix, Map<String, Resource> found) {
 		if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
 			return;
 		}
 		try {
-			scanDirectory(root.toFile(), "", display + "/", classPrefix, checkScripts, found);
+			scanDirectory(root.toFile(), "", display + "/", classPrefix, found);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot scan " + root, ex);
@@ -284,7 +232,7 @@ public final class ScriptLoader {
 	}
 
 	private void scanDirectory(File directory, String relativeDirectory, String display, String classPrefix,
-			boolean checkScripts, Map<String, Resource> found) throws IOException {
+			Map<String, Resource> found) throws IOException {
 		String[] names = directory.list();
 		if (names == null) {
 			throw new IOException("Cannot list " + directory);
@@ -293,15 +241,10 @@ public final class ScriptLoader {
 			File file = new File(directory, fileName);
 			String relative = relativeDirectory + fileName.replace('\\', '/');
 			String name = display + relative;
-			if (!checkScripts && relative.endsWith(".sql")) {
-				// Checked when read: a script file is read only if it is one.
-				found.putIfAbsent(relative, Resource.sql(SqlSource.file(name, file)));
-				continue;
-			}
 			// A regular file, or a link to one.
 			if (!file.isFile()) {
 				if (file.isDirectory() && !Files.isSymbolicLink(file.toPath())) {
-					scanDirectory(file, relative + "/", display, classPrefix, checkScripts, found);
+					scanDirectory(file, relative + "/", display, classPrefix, found);
 				}
 				continue;
 			}

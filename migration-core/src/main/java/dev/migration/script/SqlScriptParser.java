@@ -3,9 +3,12 @@ package dev.migration.script;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.migration.ScriptException;
 import dev.migration.revision.Revision;
@@ -68,6 +71,19 @@ public final class SqlScriptParser {
 	private static final String UPGRADE = "upgrade";
 
 	private static final String DOWNGRADE = "downgrade";
+
+	/**
+	 * A section marker, once the line is stripped: {@code --}, then {@code upgrade} or
+	 * {@code downgrade} in any ASCII case.
+	 */
+	private static final Pattern SECTION_MARKER = Pattern.compile("--\\s*(upgrade|downgrade)",
+			Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * A header entry: a key of ASCII letters, digits and {@code _} (not starting with a
+	 * digit), optional whitespace, a colon, and a value on one line.
+	 */
+	private static final Pattern HEADER_ENTRY = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*:(.*)");
 
 	private final String path;
 
@@ -135,22 +151,11 @@ public final class SqlScriptParser {
 	}
 
 	/**
-	 * The lines of a text, whatever its line endings; without a regular expression, as
-	 * this runs for every script at every start.
+	 * The lines of a text, whatever its line endings; a text ending with a line ending
+	 * has an empty last line, so that line numbers and section bodies keep every line.
 	 */
 	private static List<String> lines(String text) {
 		List<String> lines = new ArrayList<>();
-		if (text.indexOf('\r') < 0) {
-			// Line feeds only, as most scripts: found by indexOf, which every JVM has
-			// compiled already, rather than a loop over every character.
-			int start = 0;
-			for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
-				lines.add(text.substring(start, end));
-				start = end + 1;
-			}
-			lines.add(text.substring(start));
-			return lines;
-		}
 		int start = 0;
 		int length = text.length();
 		for (int i = 0; i < length; i++) {
@@ -195,16 +200,8 @@ public final class SqlScriptParser {
 		return new Layout(sections, firstSection, headerEnd, header);
 	}
 
-	/**
-	 * Whether a line is a {@code --} comment, leading whitespace aside; without a
-	 * stripped copy of the line.
-	 */
 	private static boolean isComment(String line) {
-		int start = 0;
-		while (start < line.length() && Character.isWhitespace(line.charAt(start))) {
-			start++;
-		}
-		return line.startsWith("--", start);
+		return line.strip().startsWith("--");
 	}
 
 	private record Layout(Map<String, Integer> sections, int firstSection, int headerEnd, Header header) {
@@ -270,55 +267,11 @@ public final class SqlScriptParser {
 	}
 
 	/**
-	 * The section a line starts, or {@code null}: {@code --}, optional ASCII whitespace,
-	 * then {@code upgrade} or {@code downgrade} in any ASCII case, with only whitespace
-	 * around. Written out rather than as a regular expression: it runs for every comment
-	 * line of every script at every start.
+	 * The section a line starts, or {@code null}.
 	 */
 	private static String sectionName(String line) {
-		char last = line.charAt(line.length() - 1);
-		if (last != 'e' && last != 'E' && !Character.isWhitespace(last)) {
-			// Both names end with an e: most comment lines are over without stripping them.
-			return null;
-		}
-		String marker = line.strip();
-		if (!marker.startsWith("--")) {
-			return null;
-		}
-		int start = 2;
-		while (start < marker.length() && isAsciiWhitespace(marker.charAt(start))) {
-			start++;
-		}
-		if (equalsIgnoreAsciiCase(marker, start, UPGRADE)) {
-			return UPGRADE;
-		}
-		return equalsIgnoreAsciiCase(marker, start, DOWNGRADE) ? DOWNGRADE : null;
-	}
-
-	/**
-	 * Whether the text from {@code start} to its end is the lower-case ASCII word, in
-	 * any ASCII case.
-	 */
-	private static boolean equalsIgnoreAsciiCase(String text, int start, String word) {
-		if (text.length() - start != word.length()) {
-			return false;
-		}
-		for (int i = 0; i < word.length(); i++) {
-			char c = text.charAt(start + i);
-			char lower = (c >= 'A' && c <= 'Z') ? (char) (c + ('a' - 'A')) : c;
-			if (lower != word.charAt(i)) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	/**
-	 * The whitespace of {@code \s} in a regular expression: space, tab, line feed,
-	 * vertical tab, form feed and carriage return.
-	 */
-	private static boolean isAsciiWhitespace(char c) {
-		return c == ' ' || (c >= '\t' && c <= '\r');
+		Matcher marker = SECTION_MARKER.matcher(line.strip());
+		return marker.matches() ? marker.group(1).toLowerCase(Locale.ROOT) : null;
 	}
 
 	private Header parseHeader(int headerEnd) {
@@ -375,16 +328,10 @@ public final class SqlScriptParser {
 	}
 
 	/**
-	 * The index in {@link #KEYS} of a header key in any ASCII case (keys are ASCII), or
-	 * -1; without a lower-case copy of the key, as this runs for every header line.
+	 * The index in {@link #KEYS} of a header key in any case, or -1.
 	 */
 	private static int keyIndex(String key) {
-		for (int i = 0; i < KEYS.size(); i++) {
-			if (equalsIgnoreAsciiCase(key, 0, KEYS.get(i))) {
-				return i;
-			}
-		}
-		return -1;
+		return KEYS.indexOf(key.toLowerCase(Locale.ROOT));
 	}
 
 	private List<String> ids(String value, String key, int line, boolean noneAllowed) {
@@ -464,9 +411,7 @@ public final class SqlScriptParser {
 	}
 
 	/**
-	 * A header line's {@code key: value}: a key of ASCII letters, digits and {@code _}
-	 * (not starting with a digit), optional ASCII whitespace, a colon, and a value on
-	 * one line.
+	 * A header line's {@code key: value}.
 	 */
 	private record HeaderEntry(String key, String value) {
 
@@ -474,43 +419,8 @@ public final class SqlScriptParser {
 		 * The entry of a header line's text, or {@code null} when it is not one.
 		 */
 		static HeaderEntry of(String text) {
-			int length = text.length();
-			if (length == 0 || !isKeyCharacter(text.charAt(0)) || isDigit(text.charAt(0))) {
-				return null;
-			}
-			int keyEnd = 1;
-			while (keyEnd < length && isKeyCharacter(text.charAt(keyEnd))) {
-				keyEnd++;
-			}
-			int colon = keyEnd;
-			while (colon < length && isAsciiWhitespace(text.charAt(colon))) {
-				colon++;
-			}
-			if (colon == length || text.charAt(colon) != ':') {
-				return null;
-			}
-			for (int i = colon + 1; i < length; i++) {
-				if (isLineTerminator(text.charAt(i))) {
-					return null;
-				}
-			}
-			return new HeaderEntry(text.substring(0, keyEnd), text.substring(colon + 1));
-		}
-
-		private static boolean isKeyCharacter(char c) {
-			return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || isDigit(c) || c == '_';
-		}
-
-		private static boolean isDigit(char c) {
-			return c >= '0' && c <= '9';
-		}
-
-		/**
-		 * What ends a line for a regular expression's {@code .}, beyond the line feed and
-		 * carriage return the lines were split at.
-		 */
-		private static boolean isLineTerminator(char c) {
-			return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+			Matcher entry = HEADER_ENTRY.matcher(text);
+			return entry.matches() ? new HeaderEntry(entry.group(1), entry.group(2)) : null;
 		}
 
 	}

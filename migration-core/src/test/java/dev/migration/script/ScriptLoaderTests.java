@@ -18,12 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link ScriptLoader} and {@link OutlineBatch}: many scripts are read on
- * several threads, and the result is the same as reading them one by one.
+ * Tests for {@link ScriptLoader}.
  */
 class ScriptLoaderTests {
 
-	private static final int MANY = OutlineBatch.PARALLEL_THRESHOLD * 3;
+	private static final int MANY = 200;
 
 	@TempDir
 	Path directory;
@@ -42,7 +41,7 @@ class ScriptLoaderTests {
 	}
 
 	@Test
-	void theFirstBadScriptInPathOrderIsReportedWhicheverThreadReadItFirst() throws IOException {
+	void theFirstBadScriptInPathOrderIsReported() throws IOException {
 		for (int i = 1; i <= MANY; i++) {
 			write(i);
 		}
@@ -50,73 +49,9 @@ class ScriptLoaderTests {
 		Files.writeString(first, "-- Step\n-- revison: r0070\n-- upgrade\nSELECT 1;\n");
 		Files.writeString(this.directory.resolve("r0150_step.sql"), "-- Step\n-- revision: r0150\n");
 		Files.writeString(this.directory.resolve("r0190_step.sql"), "-- Step\n-- revision: bad-id\n-- upgrade\n");
-		for (int attempt = 0; attempt < 20; attempt++) {
-			assertThatExceptionOfType(ScriptException.class)
-				.isThrownBy(() -> loader().load((share) -> new Thread(share).start()))
-				.withMessage("filesystem:" + first + ":2: unknown header key 'revison'; expected one of revision, "
-						+ "down_revision, depends_on, transactional");
-		}
-	}
-
-	@Test
-	void batchKeepsEachResultAndFailureAtItsScriptsIndex() {
-		List<SqlSource> sources = sources();
-		for (int attempt = 0; attempt < 20; attempt++) {
-			assertOutlined(sources, OutlineBatch.outline(sources, (share) -> new Thread(share).start(), 3));
-		}
-	}
-
-	@Test
-	void helpOfferedButTakenUpLateOrNeverChangesNothing() {
-		List<SqlSource> sources = sources();
-		List<Runnable> offered = new ArrayList<>();
-		OutlineBatch batch = OutlineBatch.outline(sources, offered::add, 2);
-		assertThat(offered).hasSize(2);
-		assertOutlined(sources, batch);
-		offered.forEach(Runnable::run);
-		assertOutlined(sources, batch);
-	}
-
-	@Test
-	void loadOffersHelpOnlyForManyScripts() throws IOException {
-		for (int i = 1; i < OutlineBatch.PARALLEL_THRESHOLD; i++) {
-			write(i);
-		}
-		List<Runnable> offered = new ArrayList<>();
-		assertThat(loader().load(offered::add)).hasSize(OutlineBatch.PARALLEL_THRESHOLD - 1);
-		assertThat(offered).isEmpty();
-		write(OutlineBatch.PARALLEL_THRESHOLD);
-		assertThat(loader().load(offered::add)).hasSize(OutlineBatch.PARALLEL_THRESHOLD);
-		assertThat(offered).isNotEmpty();
-	}
-
-	/**
-	 * Scripts, every seventh broken, every tenth entry not an SQL script.
-	 */
-	private static List<SqlSource> sources() {
-		List<SqlSource> sources = new ArrayList<>();
-		for (int i = 0; i < MANY; i++) {
-			String id = String.format("r%04d", i);
-			String text = (i % 7 == 3) ? "-- broken\n" : "-- Step\n-- revision: " + id + "\n-- upgrade\nSELECT 1;\n";
-			sources.add((i % 10 == 9) ? null : SqlSource.text(id + ".sql", text));
-		}
-		return sources;
-	}
-
-	private static void assertOutlined(List<SqlSource> sources, OutlineBatch batch) {
-		for (int i = 0; i < sources.size(); i++) {
-			int index = i;
-			if (i % 10 == 9) {
-				assertThat(batch.script(index)).isNull();
-			}
-			else if (i % 7 == 3) {
-				assertThatExceptionOfType(ScriptException.class).isThrownBy(() -> batch.script(index))
-					.withMessageStartingWith(String.format("r%04d.sql:1: missing '-- revision:'", i));
-			}
-			else {
-				assertThat(batch.script(index).id()).isEqualTo(String.format("r%04d", i));
-			}
-		}
+		assertThatExceptionOfType(ScriptException.class).isThrownBy(loader()::load)
+			.withMessage("filesystem:" + first + ":2: unknown header key 'revison'; expected one of revision, "
+					+ "down_revision, depends_on, transactional");
 	}
 
 	@Test
