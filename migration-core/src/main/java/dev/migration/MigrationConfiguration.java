@@ -2,10 +2,16 @@ package dev.migration;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
+
+import dev.migration.script.Placeholders;
 
 /**
  * How a {@link MigrationManager} finds its scripts and keeps its history. Immutable,
@@ -73,6 +79,8 @@ public final class MigrationConfiguration {
 
 	private final List<JavaMigration> javaMigrations;
 
+	private final Map<String, String> placeholders;
+
 	private final List<MigrationListener> listeners;
 
 	private final ClassLoader classLoader;
@@ -133,6 +141,8 @@ public final class MigrationConfiguration {
 		this.aheadPolicy = Objects.requireNonNull(builder.aheadPolicy, "aheadPolicy");
 		this.echo = builder.echo;
 		this.javaMigrations = List.copyOf(builder.javaMigrations);
+		builder.placeholders.forEach(Placeholders::check);
+		this.placeholders = Collections.unmodifiableMap(new TreeMap<>(builder.placeholders));
 		this.listeners = List.copyOf(builder.listeners);
 		this.classLoader = (builder.classLoader != null) ? builder.classLoader
 				: MigrationConfiguration.class.getClassLoader();
@@ -233,6 +243,14 @@ public final class MigrationConfiguration {
 	 */
 	public List<JavaMigration> javaMigrations() {
 		return this.javaMigrations;
+	}
+
+	/**
+	 * The values of the {@code ${name}} placeholders of SQL scripts, by name.
+	 * @return the placeholders, sorted by name
+	 */
+	public Map<String, String> placeholders() {
+		return this.placeholders;
 	}
 
 	/**
@@ -343,6 +361,7 @@ public final class MigrationConfiguration {
 		builder.aheadPolicy = this.aheadPolicy;
 		builder.echo = this.echo;
 		builder.javaMigrations = new ArrayList<>(this.javaMigrations);
+		builder.placeholders = new LinkedHashMap<>(this.placeholders);
 		builder.listeners = new ArrayList<>(this.listeners);
 		builder.classLoader = this.classLoader;
 		builder.production = this.production;
@@ -377,6 +396,8 @@ public final class MigrationConfiguration {
 		private boolean echo;
 
 		private List<JavaMigration> javaMigrations = new ArrayList<>();
+
+		private Map<String, String> placeholders = new LinkedHashMap<>();
 
 		private List<MigrationListener> listeners = new ArrayList<>();
 
@@ -499,6 +520,18 @@ public final class MigrationConfiguration {
 		}
 
 		/**
+		 * The values of the {@code ${name}} placeholders of SQL scripts; default none.
+		 * Names are letters, digits, {@code _}, {@code .} and {@code -}; values are
+		 * single lines.
+		 * @param placeholders the values by name
+		 * @return this builder
+		 */
+		public Builder placeholders(Map<String, String> placeholders) {
+			this.placeholders = new LinkedHashMap<>(placeholders);
+			return this;
+		}
+
+		/**
 		 * Callbacks around each migration; default none.
 		 * @param listeners the listeners
 		 * @return this builder
@@ -616,6 +649,7 @@ public final class MigrationConfiguration {
 				&& this.validateOnMigrate == that.validateOnMigrate
 				&& Objects.equals(this.baselineOnMigrate, that.baselineOnMigrate) && this.aheadPolicy == that.aheadPolicy
 				&& this.echo == that.echo && this.javaMigrations.equals(that.javaMigrations)
+				&& this.placeholders.equals(that.placeholders)
 				&& this.listeners.equals(that.listeners) && this.classLoader.equals(that.classLoader)
 				&& this.production == that.production && this.backupVerifiers.equals(that.backupVerifiers)
 				&& Objects.equals(this.statementLockTimeout, that.statementLockTimeout)
@@ -627,7 +661,8 @@ public final class MigrationConfiguration {
 	@Override
 	public int hashCode() {
 		return Objects.hash(this.locations, this.schema, this.table, this.lockTimeout, this.validateOnMigrate,
-				this.baselineOnMigrate, this.aheadPolicy, this.echo, this.javaMigrations, this.listeners,
+				this.baselineOnMigrate, this.aheadPolicy, this.echo, this.javaMigrations, this.placeholders,
+				this.listeners,
 				this.classLoader, this.production, this.backupVerifiers, this.statementLockTimeout, this.lockRetries,
 				this.lockRetryBackoff, this.connectRetries, this.connectRetryBackoff);
 	}
@@ -637,7 +672,8 @@ public final class MigrationConfiguration {
 		return "MigrationConfiguration[locations=" + this.locations + ", schema=" + this.schema + ", table="
 				+ this.table + ", lockTimeout=" + this.lockTimeout + ", validateOnMigrate=" + this.validateOnMigrate
 				+ ", baselineOnMigrate=" + this.baselineOnMigrate + ", aheadPolicy=" + this.aheadPolicy + ", echo="
-				+ this.echo + ", javaMigrations=" + this.javaMigrations + ", listeners=" + this.listeners
+				+ this.echo + ", javaMigrations=" + this.javaMigrations + ", placeholders="
+				+ this.placeholders.keySet() + ", listeners=" + this.listeners
 				+ ", classLoader=" + this.classLoader + ", production=" + this.production + ", backupVerifiers="
 				+ this.backupVerifiers + ", statementLockTimeout=" + this.statementLockTimeout + ", lockRetries="
 				+ this.lockRetries + ", lockRetryBackoff=" + this.lockRetryBackoff + ", connectRetries="

@@ -12,6 +12,7 @@ import dev.migration.dialect.Dialect;
 import dev.migration.revision.Direction;
 import dev.migration.revision.MigrationPlan;
 import dev.migration.script.MigrationScript;
+import dev.migration.script.Placeholders;
 import dev.migration.script.SqlStatement;
 
 /**
@@ -63,9 +64,12 @@ final class OfflineScript {
 			script.append(ddl).append(";\n");
 		}
 		script.append(dialect.useSchema(schema)).append(";\n");
+		// Offline, the database user is not known: a script naming it cannot be rendered.
+		Placeholders placeholders = new Placeholders(this.configuration.placeholders(), schema, null,
+				this.configuration.table());
 		for (String id : plan.steps()) {
 			MigrationScript migration = scripts.require(id);
-			if (migration.sql() == null) {
+			if (migration.sql(placeholders) == null) {
 				throw new MigrationException("Cannot render revision " + id + " offline: it is a Java migration ("
 						+ migration.info().path() + "); run it with migrate");
 			}

@@ -50,7 +50,7 @@ final class PlanRunner {
 				irreversible.add("revision " + id + " (" + script.info().path()
 						+ ") has no downgrade, so it cannot be rolled back");
 			}
-			else if (script.sql() != null) {
+			else if (script.sql(state.session().placeholders()) != null) {
 				statements = (plan.direction() == Direction.UPGRADE) ? script.sql().upgrade()
 						: script.sql().downgrade();
 			}

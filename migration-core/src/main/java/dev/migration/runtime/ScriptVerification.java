@@ -66,20 +66,21 @@ final class ScriptVerification {
 		}
 		Map<String, MigrationScript> byId = new LinkedHashMap<>();
 		loaded.forEach((script) -> byId.putIfAbsent(script.id(), script));
-		for (MigrationScript script : loaded) {
-			try {
-				// Split every script (once): a start splits only those about to run.
-				script.sql();
-			}
-			catch (ScriptException ex) {
-				problems.add(new Problem(Kind.GRAPH_PROBLEM, script.id(), ex.getMessage()));
-			}
-		}
-		if (graphProblem != null) {
-			graphProblem.getProblems()
-				.forEach((problem) -> problems.add(new Problem(Kind.GRAPH_PROBLEM, null, problem)));
-		}
 		try (Session session = Session.open(this.dataSource, this.configuration)) {
+			for (MigrationScript script : loaded) {
+				try {
+					// Split every script (once), with the placeholders a run would replace: a
+					// start splits only those about to run.
+					script.sql(session.placeholders());
+				}
+				catch (ScriptException ex) {
+					problems.add(new Problem(Kind.GRAPH_PROBLEM, script.id(), ex.getMessage()));
+				}
+			}
+			if (graphProblem != null) {
+				graphProblem.getProblems()
+					.forEach((problem) -> problems.add(new Problem(Kind.GRAPH_PROBLEM, null, problem)));
+			}
 			if (session.history().exists(session.connection())) {
 				for (HistoryTable.Interrupted interrupted : session.history().interrupted(session.connection())) {
 					problems.add(new Problem(Kind.INTERRUPTED, interrupted.revision(), interrupted.describe()));

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationException;
 import dev.migration.dialect.Dialect;
+import dev.migration.script.Placeholders;
 
 /**
  * One borrowed connection with what the engine derives from it: the dialect, the
@@ -26,6 +27,10 @@ final class Session implements AutoCloseable {
 
 	private final HistoryTable history;
 
+	private final MigrationConfiguration configuration;
+
+	private Placeholders placeholders;
+
 	private final boolean initialAutoCommit;
 
 	private String savedSearchPath;
@@ -34,12 +39,13 @@ final class Session implements AutoCloseable {
 
 	private String user;
 
-	private Session(Connection connection, Dialect dialect, String schema, HistoryTable history)
-			throws SQLException {
+	private Session(Connection connection, Dialect dialect, String schema, HistoryTable history,
+			MigrationConfiguration configuration) throws SQLException {
 		this.connection = connection;
 		this.dialect = dialect;
 		this.schema = schema;
 		this.history = history;
+		this.configuration = configuration;
 		this.initialAutoCommit = connection.getAutoCommit();
 	}
 
@@ -56,7 +62,7 @@ final class Session implements AutoCloseable {
 				}
 			}
 			HistoryTable history = new HistoryTable(dialect, schema, configuration.stateTable(), configuration.table());
-			return new Session(connection, dialect, schema, history);
+			return new Session(connection, dialect, schema, history, configuration);
 		}
 		catch (SQLException | RuntimeException ex) {
 			try {
@@ -134,6 +140,19 @@ final class Session implements AutoCloseable {
 			this.user = (name != null && !name.isBlank()) ? name : System.getProperty("user.name");
 		}
 		return this.user;
+	}
+
+	/**
+	 * The values of the scripts' placeholders in this session: the configured ones, the
+	 * migration schema, the database user the session connected as (none on DuckDB) and
+	 * the history table.
+	 */
+	Placeholders placeholders() throws SQLException {
+		if (this.placeholders == null) {
+			this.placeholders = new Placeholders(this.configuration.placeholders(), this.schema,
+					this.connection.getMetaData().getUserName(), this.configuration.table());
+		}
+		return this.placeholders;
 	}
 
 	/**

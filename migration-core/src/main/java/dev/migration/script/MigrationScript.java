@@ -28,12 +28,13 @@ public final class MigrationScript {
 
 	private final String content;
 
-	private volatile SqlScript sql;
+	// The statements as last split, and the placeholders they were split with.
+	private volatile Split sql;
 
 	private MigrationScript(Revision revision, MigrationInfo info, SqlScript sql, String content, JavaMigration java) {
 		this.revision = revision;
 		this.info = info;
-		this.sql = sql;
+		this.sql = (sql != null) ? new Split(sql, null) : null;
 		this.content = content;
 		this.java = java;
 	}
@@ -147,20 +148,39 @@ public final class MigrationScript {
 	}
 
 	/**
-	 * The SQL script with its statements, split on first use; {@code null} for a Java
-	 * migration.
+	 * The SQL script with its statements as last split: with the placeholders of the
+	 * run at hand once {@link #sql(Placeholders)} was called, as written otherwise;
+	 * {@code null} for a Java migration.
 	 * @return the parsed script
 	 * @throws ScriptException when a statement is malformed or cannot run where it
 	 * stands, naming file and line
 	 */
 	public SqlScript sql() {
-		SqlScript parsed = this.sql;
-		if (parsed == null && this.content != null) {
-			// The checksum was taken when the script was outlined, from the same text.
-			parsed = SqlScriptParser.parse(this.info.path(), this.content, this.info.checksum());
-			this.sql = parsed;
+		Split split = this.sql;
+		return (split != null) ? split.script() : sql(Placeholders.NONE);
+	}
+
+	/**
+	 * The SQL script with its statements, its placeholders replaced with the given
+	 * values; split once for the same values. A script given parsed (not read from a
+	 * file) is returned as it was given.
+	 * @param placeholders the values
+	 * @return the parsed script, {@code null} for a Java migration
+	 * @throws ScriptException when a statement is malformed, cannot run where it stands
+	 * or names an unknown placeholder, naming file and line
+	 */
+	public SqlScript sql(Placeholders placeholders) {
+		Split split = this.sql;
+		if (this.content == null) {
+			return (split != null) ? split.script() : null;
 		}
-		return parsed;
+		if (split == null || !placeholders.equals(split.placeholders())) {
+			// The checksum was taken when the script was outlined, from the same text.
+			split = new Split(SqlScriptParser.parse(this.info.path(), this.content, this.info.checksum(), placeholders),
+					placeholders);
+			this.sql = split;
+		}
+		return split.script();
 	}
 
 	@Override
@@ -177,6 +197,10 @@ public final class MigrationScript {
 	@Override
 	public String toString() {
 		return "MigrationScript[" + this.info + "]";
+	}
+
+	private record Split(SqlScript script, Placeholders placeholders) {
+
 	}
 
 }

@@ -23,6 +23,7 @@ import dev.migration.revision.Revision;
  * -- down_revision: 1c2d3e4f5a6b
  * -- depends_on: 9a8b7c6d5e4f
  * -- transactional: true
+ * -- placeholders: true
  *
  * -- upgrade
  * ALTER TABLE users ADD COLUMN phone VARCHAR(20);
@@ -43,7 +44,10 @@ import dev.migration.revision.Revision;
  * <li>{@code down_revision}: the parent id, a comma-separated list of ids for a merge,
  * or {@code none} or nothing for a root;</li>
  * <li>{@code depends_on}: a comma-separated list of ids, optional;</li>
- * <li>{@code transactional}: {@code true} (the default) or {@code false}.</li>
+ * <li>{@code transactional}: {@code true} (the default) or {@code false};</li>
+ * <li>{@code placeholders}: {@code true} (the default) to replace the
+ * {@linkplain Placeholders placeholders} of the sections, {@code false} to run them as
+ * written.</li>
  * </ul>
  * </li>
  * <li>A line reading {@code -- upgrade} or {@code -- downgrade} (any case, any
@@ -66,7 +70,10 @@ public final class SqlScriptParser {
 
 	private static final String TRANSACTIONAL = "transactional";
 
-	private static final List<String> KEYS = List.of(REVISION, DOWN_REVISION, DEPENDS_ON, TRANSACTIONAL);
+	private static final String PLACEHOLDERS = "placeholders";
+
+	private static final List<String> KEYS = List.of(REVISION, DOWN_REVISION, DEPENDS_ON, TRANSACTIONAL,
+			PLACEHOLDERS);
 
 	private static final String UPGRADE = "upgrade";
 
@@ -115,19 +122,35 @@ public final class SqlScriptParser {
 	 * and line at fault
 	 */
 	public static SqlScript parse(String path, String content) {
+		return parse(path, content, Placeholders.NONE);
+	}
+
+	/**
+	 * Parse the given revision script, replacing its placeholders (unless its header
+	 * says {@code placeholders: false}). The checksum is the file's, as written.
+	 * @param path where the script was read from; becomes the revision's source and
+	 * the file named in error messages
+	 * @param content the content of the script
+	 * @param placeholders the placeholders' values
+	 * @return the parsed script
+	 * @throws ScriptException if the script does not follow the format or names an
+	 * unknown placeholder, naming the file and line at fault
+	 */
+	public static SqlScript parse(String path, String content, Placeholders placeholders) {
 		Objects.requireNonNull(content, "content");
-		return parse(path, content, ScriptChecksum.of(content));
+		return parse(path, content, ScriptChecksum.of(content), placeholders);
 	}
 
 	/**
 	 * Parses a script whose checksum is known already (computed when it was outlined).
 	 */
-	static SqlScript parse(String path, String content, String checksum) {
+	static SqlScript parse(String path, String content, String checksum, Placeholders placeholders) {
 		Objects.requireNonNull(path, "path");
 		Objects.requireNonNull(content, "content");
+		Objects.requireNonNull(placeholders, "placeholders");
 		String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
 		SqlScriptParser parser = new SqlScriptParser(path, lines(text));
-		return parser.parse(checksum);
+		return parser.parse(checksum, placeholders);
 	}
 
 	/**
@@ -208,7 +231,7 @@ public final class SqlScriptParser {
 
 	}
 
-	private SqlScript parse(String checksum) {
+	private SqlScript parse(String checksum, Placeholders placeholders) {
 		Layout layout = layout();
 		Map<String, Integer> sections = layout.sections();
 		int firstSection = layout.firstSection();
@@ -221,13 +244,17 @@ public final class SqlScriptParser {
 			throw new ScriptException(this.path, statement.line(), "statement outside a section: '"
 					+ statement.firstLine() + "'; put it under '-- upgrade' or '-- downgrade'");
 		}
-		List<SqlStatement> upgrade = StatementSplitter.split(this.path, sectionText(sections, upgradeIndex),
-				upgradeIndex + 2);
+		Placeholders replacing = header.placeholders() ? placeholders : Placeholders.NONE;
+		String upgradeSql = replacing.replace(this.path, sectionText(sections, upgradeIndex), upgradeIndex + 2,
+				header.revision());
+		List<SqlStatement> upgrade = StatementSplitter.split(this.path, upgradeSql, upgradeIndex + 2);
 		Integer downgradeIndex = sections.get(DOWNGRADE);
 		String downgradeSql = null;
 		List<SqlStatement> downgrade = null;
 		if (downgradeIndex != null) {
-			downgradeSql = sectionText(sections, downgradeIndex);
+			// Stored replaced: it must run in a build that no longer has the configuration.
+			downgradeSql = replacing.replace(this.path, sectionText(sections, downgradeIndex), downgradeIndex + 2,
+					header.revision());
 			downgrade = StatementSplitter.split(this.path, downgradeSql, downgradeIndex + 2);
 			downgradeSql = trimBlankLines(downgradeSql);
 		}
@@ -313,8 +340,10 @@ public final class SqlScriptParser {
 		int depends = KEYS.indexOf(DEPENDS_ON);
 		List<String> dependsOn = ids(values[depends], DEPENDS_ON, keyLines[depends], false);
 		int transactional = KEYS.indexOf(TRANSACTIONAL);
+		int placeholders = KEYS.indexOf(PLACEHOLDERS);
 		return new Header(message, revision, downRevisions, dependsOn,
-				transactional(values[transactional], keyLines[transactional]));
+				flag(values[transactional], TRANSACTIONAL, keyLines[transactional]),
+				flag(values[placeholders], PLACEHOLDERS, keyLines[placeholders]));
 	}
 
 	private String missingRevision(String message) {
@@ -357,7 +386,7 @@ public final class SqlScriptParser {
 		}
 	}
 
-	private boolean transactional(String value, int line) {
+	private boolean flag(String value, String key, int line) {
 		if (value == null || value.equalsIgnoreCase("true")) {
 			return true;
 		}
@@ -365,7 +394,7 @@ public final class SqlScriptParser {
 			return false;
 		}
 		throw new ScriptException(this.path, line,
-				"invalid value '" + value + "' for '" + TRANSACTIONAL + "': expected true or false");
+				"invalid value '" + value + "' for '" + key + "': expected true or false");
 	}
 
 	private void checkTransactional(List<SqlStatement> statements) {
@@ -426,7 +455,7 @@ public final class SqlScriptParser {
 	}
 
 	private record Header(String message, String revision, List<String> downRevisions, List<String> dependsOn,
-			boolean transactional) {
+			boolean transactional, boolean placeholders) {
 
 	}
 

@@ -22,6 +22,8 @@ public final class ScriptFile {
 
 	private boolean transactional = true;
 
+	private Boolean placeholders;
+
 	private String upgrade = "";
 
 	private String downgrade;
@@ -74,6 +76,16 @@ public final class ScriptFile {
 	}
 
 	/**
+	 * Declares whether the script's placeholders are replaced ({@code placeholders:}).
+	 * @param placeholders whether they are
+	 * @return this builder
+	 */
+	public ScriptFile placeholders(boolean placeholders) {
+		this.placeholders = placeholders;
+		return this;
+	}
+
+	/**
 	 * The upgrade section.
 	 * @param sql the SQL
 	 * @return this builder
@@ -114,6 +126,9 @@ public final class ScriptFile {
 		text.append("-- down_revision: ").append((this.parents != null) ? this.parents : "none").append('\n');
 		if (this.dependsOn != null) {
 			text.append("-- depends_on: ").append(this.dependsOn).append('\n');
+		}
+		if (this.placeholders != null) {
+			text.append("-- placeholders: ").append(this.placeholders).append('\n');
 		}
 		text.append("-- transactional: ").append(this.transactional).append("\n\n");
 		text.append("-- upgrade\n").append(this.upgrade).append('\n');

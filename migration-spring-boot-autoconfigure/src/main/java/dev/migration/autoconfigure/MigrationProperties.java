@@ -3,7 +3,9 @@ package dev.migration.autoconfigure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.migration.AheadPolicy;
 import dev.migration.MigrationConfiguration;
@@ -144,6 +146,12 @@ public class MigrationProperties {
 	private Duration connectRetryBackoff = MigrationConfiguration.DEFAULT_CONNECT_RETRY_BACKOFF;
 
 	/**
+	 * Values of the {@code ${name}} placeholders in SQL scripts, by name (letters,
+	 * digits, {@code _}, {@code .} and {@code -}; single-line values).
+	 */
+	private Map<String, String> placeholders = new LinkedHashMap<>();
+
+	/**
 	 * PostgreSQL-specific settings.
 	 */
 	private final Postgresql postgresql = new Postgresql();
@@ -152,6 +160,14 @@ public class MigrationProperties {
 	 * The migrations actuator endpoint.
 	 */
 	private final Endpoint endpoint = new Endpoint();
+
+	public Map<String, String> getPlaceholders() {
+		return this.placeholders;
+	}
+
+	public void setPlaceholders(Map<String, String> placeholders) {
+		this.placeholders = placeholders;
+	}
 
 	public String getSourceDirectory() {
 		return this.sourceDirectory;
@@ -365,6 +381,7 @@ public class MigrationProperties {
 			.baselineOnMigrate(this.baselineOnMigrate)
 			.aheadPolicy(this.aheadPolicy)
 			.echo(this.echo)
+			.placeholders(this.placeholders)
 			.connectRetries(this.connectRetries)
 			.connectRetryBackoff(this.connectRetryBackoff)
 			.statementLockTimeout(this.postgresql.lockTimeout)

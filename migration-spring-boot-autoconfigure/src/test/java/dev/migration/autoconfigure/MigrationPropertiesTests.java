@@ -62,7 +62,9 @@ class MigrationPropertiesTests {
 				Map.entry("migration.echo", "true"), Map.entry("migration.connect-retries", "2"),
 				Map.entry("migration.connect-retry-backoff", "3s"), Map.entry("migration.postgresql.lock-timeout", "4s"),
 				Map.entry("migration.postgresql.lock-retries", "7"),
-				Map.entry("migration.postgresql.lock-retry-backoff", "8s"));
+				Map.entry("migration.postgresql.lock-retry-backoff", "8s"),
+				Map.entry("migration.placeholders.table_prefix", "acme_"),
+				Map.entry("migration.placeholders.app.region", "eu-west"));
 		MigrationProperties properties = new Binder(new MapConfigurationPropertySource(values))
 			.bind("migration", MigrationProperties.class)
 			.get();
@@ -80,6 +82,8 @@ class MigrationPropertiesTests {
 		assertThat(configuration.statementLockTimeout()).isEqualTo(Duration.ofSeconds(4));
 		assertThat(configuration.lockRetries()).isEqualTo(7);
 		assertThat(configuration.lockRetryBackoff()).isEqualTo(Duration.ofSeconds(8));
+		assertThat(configuration.placeholders()).containsExactly(Map.entry("app.region", "eu-west"),
+				Map.entry("table_prefix", "acme_"));
 	}
 
 	@Test
