@@ -18,9 +18,16 @@ import org.jspecify.annotations.Nullable;
  * @param interrupted {@code transactional: false} migrations that started and never
  * finished (a crash part way), each described with the way to resolve it; empty
  * normally
+ * @param problems what a migrate would trip over, as {@link MigrationManager#verify()}
+ * words it: applied scripts edited since
+ * ({@link VerifyReport.Kind#CHECKSUM_MISMATCH}), applied revisions without a script
+ * ({@link VerifyReport.Kind#MISSING_SCRIPT}) and interrupted migrations
+ * ({@link VerifyReport.Kind#INTERRUPTED}); found from the checksums computed when the
+ * scripts were loaded, without reading them again
  */
 public record MigrationStatus(State state, List<String> currentRevisions, List<String> headRevisions,
-		List<MigrationInfo> pending, List<String> unknownApplied, @Nullable LockHolder lockHolder, List<String> interrupted) {
+		List<MigrationInfo> pending, List<String> unknownApplied, @Nullable LockHolder lockHolder, List<String> interrupted,
+		List<VerifyReport.Problem> problems) {
 
 	public MigrationStatus {
 		currentRevisions = List.copyOf(currentRevisions);
@@ -28,6 +35,32 @@ public record MigrationStatus(State state, List<String> currentRevisions, List<S
 		pending = List.copyOf(pending);
 		unknownApplied = List.copyOf(unknownApplied);
 		interrupted = List.copyOf(interrupted);
+		problems = List.copyOf(problems);
+	}
+
+	/**
+	 * A status without problems, as it was before {@code problems} existed.
+	 * @param state the summary
+	 * @param currentRevisions the current revision(s)
+	 * @param headRevisions the head(s) of the scripts
+	 * @param pending the migrations to every head, in order
+	 * @param unknownApplied applied revisions the scripts do not know
+	 * @param lockHolder who holds the migration lock, or {@code null}
+	 * @param interrupted interrupted migrations, described
+	 */
+	public MigrationStatus(State state, List<String> currentRevisions, List<String> headRevisions,
+			List<MigrationInfo> pending, List<String> unknownApplied, @Nullable LockHolder lockHolder,
+			List<String> interrupted) {
+		this(state, currentRevisions, headRevisions, pending, unknownApplied, lockHolder, interrupted, List.of());
+	}
+
+	/**
+	 * The problems of one kind.
+	 * @param kind the kind
+	 * @return the matching problems
+	 */
+	public List<VerifyReport.Problem> problems(VerifyReport.Kind kind) {
+		return this.problems.stream().filter((problem) -> problem.kind() == kind).toList();
 	}
 
 	/**
@@ -48,7 +81,14 @@ public record MigrationStatus(State state, List<String> currentRevisions, List<S
 		/**
 		 * The database has revisions the application does not know.
 		 */
-		AHEAD
+		AHEAD,
+
+		/**
+		 * Applied scripts were edited after they were applied: a migrate refuses to run
+		 * while validate-on-migrate is on (see {@link #problems()}). Wins over the other
+		 * states.
+		 */
+		EDITED
 
 	}
 

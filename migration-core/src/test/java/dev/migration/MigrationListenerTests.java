@@ -127,7 +127,7 @@ class MigrationListenerTests {
 		assertThat(invalid).hasMessageContaining("Refusing to migrate: applied scripts were edited");
 		assertThat(listener.events).containsExactly("run MIGRATE nosuch", "run failure MIGRATE nosuch TargetException",
 				"run ROLLBACK base", "lock", "run failure ROLLBACK base RollbackRefusedException", "run MIGRATE head",
-				"lock", "run failure MIGRATE head MigrationStateException");
+				"lock", "run failure MIGRATE head EditedScriptsException");
 		assertThat(listener.failures).containsExactly(unknown, refused, invalid);
 		assertThat(database.tables()).containsExactly("t_r1");
 	}

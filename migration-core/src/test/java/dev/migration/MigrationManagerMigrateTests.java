@@ -101,8 +101,9 @@ class MigrationManagerMigrateTests {
 		database.writeTable("left1", "root");
 		database.writeTable("right1", "root");
 		MigrationManager manager = database.manager();
-		assertThatExceptionOfType(TargetException.class).isThrownBy(manager::migrate)
-			.withMessage("Multiple heads: left1, right1; use 'heads' or a revision id, or merge them");
+		assertThatExceptionOfType(MultipleHeadsException.class).isThrownBy(manager::migrate)
+			.withMessageStartingWith("Multiple heads: left1, right1; 'head' needs one.")
+			.satisfies((ex) -> assertThat(ex.getHeads()).containsExactlyInAnyOrder("left1", "right1"));
 		assertThat(database.allTables()).isEmpty();
 		assertThat(manager.headRevisions()).containsExactlyInAnyOrder("left1", "right1");
 	}

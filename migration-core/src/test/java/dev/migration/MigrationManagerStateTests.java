@@ -71,7 +71,13 @@ class MigrationManagerStateTests {
 			.manager((configuration) -> configuration.locations(older).aheadPolicy(AheadPolicy.FAIL));
 		assertThatExceptionOfType(MigrationStateException.class).isThrownBy(manager::migrate)
 			.withMessage("The database is ahead of the scripts: applied revision(s) r3 are unknown to this build. "
-					+ "Deploy the build that has them, roll them back, or set the ahead policy to WARN");
+					+ "Deploy the build that has them, roll them back, or set the ahead policy to WARN")
+			.satisfies((ex) -> {
+				assertThat(ex.getReason()).isEqualTo(MigrationStateException.Reason.AHEAD);
+				assertThat(ex.getRevisions()).containsExactly("r3");
+				assertThat(ex.getProblem())
+					.isEqualTo("The database is ahead of the scripts: applied revision(s) r3 are unknown to this build");
+			});
 	}
 
 	@DatabaseTest
@@ -99,7 +105,11 @@ class MigrationManagerStateTests {
 			.withMessage("The database history diverges from the scripts: applied revision q1 (filesystem:"
 					+ database.scriptDirectory().resolve("q1.sql")
 					+ ") descends from no revision this build knows. Check the script locations [filesystem:" + other
-					+ "]");
+					+ "]")
+			.satisfies((ex) -> {
+				assertThat(ex.getReason()).isEqualTo(MigrationStateException.Reason.DIVERGED);
+				assertThat(ex.getRevisions()).containsExactly("q1");
+			});
 		assertThat(database.tables()).containsExactly("t_q1");
 	}
 
@@ -109,9 +119,15 @@ class MigrationManagerStateTests {
 		database.writeTable("r1", null);
 		MigrationManager manager = database.manager();
 		assertThatExceptionOfType(MigrationStateException.class).isThrownBy(manager::migrate)
-			.withMessage("Schema '" + database.schema() + "' has 1 table(s) (legacy) but no migration history. If it "
-					+ "already matches a revision, record that with stamp(\"<revision>\") (command: migration stamp "
-					+ "<revision>) or set baseline-on-migrate to it; migrations were not run");
+			.withMessage("Schema '" + database.schema() + "' has 1 table(s) (legacy) but no migration history; "
+					+ "migrations were not run. If it already matches a revision, record that with stamp(revision), "
+					+ "or give that revision to the configuration's baselineOnMigrate(revision) to record it on "
+					+ "migrate")
+			.satisfies((ex) -> {
+				assertThat(ex.getReason()).isEqualTo(MigrationStateException.Reason.NO_HISTORY);
+				assertThat(ex.getProblem()).isEqualTo("Schema '" + database.schema()
+						+ "' has 1 table(s) (legacy) but no migration history; migrations were not run");
+			});
 		assertThat(database.tables()).containsExactly("legacy");
 		assertThat(manager.history()).isEmpty();
 		assertThat(manager.currentRevisions()).isEmpty();

@@ -48,12 +48,52 @@ class MigrationManagerVerifyTests {
 		database.write("r1", null, "CREATE TABLE t_r1 (id BIGINT);", "DROP TABLE t_r1;");
 		database.writeTable("r2", "r1");
 		MigrationManager manager = database.manager();
-		assertThatExceptionOfType(MigrationStateException.class).isThrownBy(manager::migrate)
-			.withMessageStartingWith("Refusing to migrate: applied scripts were edited.\n  Revision r1 (filesystem:"
-					+ first + ") was edited after it was applied: checksum ")
-			.withMessageEndingWith("\nRevert the edits (write a new revision instead), or disable validate-on-migrate");
+		assertThatExceptionOfType(EditedScriptsException.class).isThrownBy(manager::migrate)
+			.withMessageStartingWith("Refusing to migrate: applied scripts were edited; nothing was run.\n  Revision r1 "
+					+ "(filesystem:" + first + ") was edited after it was applied: checksum ")
+			.withMessageEndingWith("\nRevert the edit and put the change in a new revision. If the edit is harmless "
+					+ "(a comment, formatting), accept it with repair(RepairAction.ACCEPT_CHECKSUM, \"r1\", reason, "
+					+ "confirm), which the history records. Last resort: validateOnMigrate(false) turns the check off "
+					+ "for every script")
+			.satisfies((ex) -> {
+				assertThat(ex.getReason()).isEqualTo(MigrationStateException.Reason.EDITED);
+				assertThat(ex.getRevisions()).containsExactly("r1");
+				assertThat(ex.getScripts()).singleElement().satisfies((script) -> {
+					assertThat(script.revision()).isEqualTo("r1");
+					assertThat(script.path()).isEqualTo("filesystem:" + first);
+					assertThat(script.currentChecksum()).isNotEqualTo(script.appliedChecksum());
+				});
+				assertThat(ex.getProblem()).doesNotContain("repair(");
+			});
 		assertThat(database.tables()).containsExactly("t_r1");
 		assertThat(manager.currentRevisions()).containsExactly("r1");
+	}
+
+	@DatabaseTest
+	void statusSaysEditedAndListsTheEditedScript(TestDatabase database) {
+		Path first = database.writeTable("r1", null);
+		database.writeTable("r2", "r1");
+		database.manager().migrate();
+		database.write("r1", null, "CREATE TABLE t_r1 (id BIGINT);", "DROP TABLE t_r1;");
+		MigrationManager manager = database.manager();
+		MigrationStatus status = manager.status();
+		assertThat(status.state()).isEqualTo(MigrationStatus.State.EDITED);
+		assertThat(status.problems()).singleElement().satisfies((problem) -> {
+			assertThat(problem.kind()).isEqualTo(Kind.CHECKSUM_MISMATCH);
+			assertThat(problem.revision()).isEqualTo("r1");
+			assertThat(problem.detail()).startsWith("Revision r1 (filesystem:" + first + ") was edited after it "
+					+ "was applied: checksum ");
+		});
+		assertThat(status.problems()).isEqualTo(manager.verify().problems(Kind.CHECKSUM_MISMATCH));
+	}
+
+	@DatabaseTest
+	void statusOfAnUneditedDatabaseHasNoProblems(TestDatabase database) {
+		database.writeTable("r1", null);
+		MigrationManager manager = database.manager();
+		manager.migrate();
+		assertThat(manager.status().state()).isEqualTo(MigrationStatus.State.UP_TO_DATE);
+		assertThat(manager.status().problems()).isEmpty();
 	}
 
 	@DatabaseTest
@@ -89,6 +129,9 @@ class MigrationManagerVerifyTests {
 		assertThat(manager.verify().problems()).containsExactly(new Problem(Kind.MISSING_SCRIPT, "r2",
 				"Applied revision r2 (filesystem:" + second + ") has no script in [filesystem:"
 						+ database.scriptDirectory() + "]"));
+		MigrationStatus status = manager.status();
+		assertThat(status.state()).isEqualTo(MigrationStatus.State.AHEAD);
+		assertThat(status.problems()).isEqualTo(manager.verify().problems());
 	}
 
 	@DatabaseTest

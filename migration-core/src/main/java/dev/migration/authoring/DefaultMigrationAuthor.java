@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationException;
 import dev.migration.MigrationManager;
+import dev.migration.MultipleHeadsException;
 import dev.migration.autogenerate.Autogenerator;
 import dev.migration.dialect.Dialect;
 import dev.migration.operation.Operation;
@@ -149,9 +150,9 @@ final class DefaultMigrationAuthor implements MigrationAuthor {
 	private List<String> singleHead() {
 		List<String> heads = graph().heads();
 		if (heads.size() > 1) {
-			throw new MigrationException("There are " + heads.size() + " heads (" + String.join(", ", heads)
+			throw new MultipleHeadsException("There are " + heads.size() + " heads (" + String.join(", ", heads)
 					+ "): merge them first with merge(message, revisions), or pick the parent with"
-					+ " create(message, parent)");
+					+ " create(message, parent)", heads, null);
 		}
 		return heads;
 	}

@@ -8,7 +8,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import dev.migration.MigrationConfiguration;
-import dev.migration.MigrationException;
+import dev.migration.MultipleHeadsException;
 import dev.migration.autogenerate.Autogenerator;
 import dev.migration.operation.Operation;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +29,7 @@ public interface MigrationAuthor {
 	 * Writes an empty migration after the current head.
 	 * @param message the message
 	 * @return the revision written
-	 * @throws MigrationException if there are several heads (merge them, or pick a
+	 * @throws MultipleHeadsException if there are several heads (merge them, or pick a
 	 * parent with {@link #create(String, String)})
 	 */
 	CreatedRevision create(String message);

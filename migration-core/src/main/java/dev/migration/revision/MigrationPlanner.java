@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import dev.migration.MultipleHeadsException;
 import dev.migration.TargetException;
 
 /**
@@ -71,7 +72,7 @@ public final class MigrationPlanner {
 		return switch (parsed.kind()) {
 			case HEAD -> {
 				List<String> heads = this.graph.heads();
-				yield heads.isEmpty() ? upgradePlan(List.of()) : upgradeTo(singleHead(), applied);
+				yield heads.isEmpty() ? upgradePlan(List.of()) : upgradeTo(singleHead(parsed), applied);
 			}
 			case HEADS -> upgradePlan(pending(this.graph.heads(), applied));
 			case BASE -> throw new TargetException(
@@ -187,7 +188,7 @@ public final class MigrationPlanner {
 			steps--;
 		}
 		else {
-			revision = reference.equals(Target.HEAD) ? singleHead() : this.graph.resolveId(reference);
+			revision = reference.equals(Target.HEAD) ? singleHead(target) : this.graph.resolveId(reference);
 		}
 		for (int step = 0; step < Math.abs(steps); step++) {
 			revision = (steps > 0) ? child(target, revision) : parent(target, revision);
@@ -223,14 +224,16 @@ public final class MigrationPlanner {
 		return parents.get(0);
 	}
 
-	private String singleHead() {
+	private String singleHead(Target target) {
 		List<String> heads = this.graph.heads();
 		if (heads.isEmpty()) {
 			throw new TargetException("No head: there are no revisions");
 		}
 		if (heads.size() > 1) {
-			throw new TargetException("Multiple heads: " + String.join(", ", heads)
-					+ "; use 'heads' or a revision id, or merge them");
+			throw new MultipleHeadsException("Multiple heads: " + String.join(", ", heads) + "; "
+					+ Target.quote(target.text()) + " needs one. Migrate to 'heads' for all of them or to a "
+					+ "revision id for one, or join them in a merge revision (MigrationAuthor.merge)", heads,
+					target.text());
 		}
 		return heads.get(0);
 	}

@@ -1,10 +1,12 @@
 package dev.migration.runtime;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
 
+import dev.migration.EditedScript;
 import dev.migration.HistoryEntry;
 import dev.migration.LockHolder;
 import dev.migration.MigrationConfiguration;
@@ -97,16 +99,23 @@ public final class MigrationEngine implements MigrationManager {
 	public MigrationStatus status() {
 		return this.reader.read((session, state) -> {
 			List<MigrationInfo> pending = state.pending();
-			MigrationStatus.State summary = !state.unknown().isEmpty() ? MigrationStatus.State.AHEAD
-					: pending.isEmpty() ? MigrationStatus.State.UP_TO_DATE : MigrationStatus.State.PENDING;
 			LockHolder holder = this.lock.holder(session);
-			List<String> interrupted = state.hasHistory() ? session.history()
-				.interrupted(session.connection())
-				.stream()
-				.map(HistoryTable.Interrupted::describe)
-				.toList() : List.of();
+			List<HistoryTable.Interrupted> interrupted = state.hasHistory()
+					? session.history().interrupted(session.connection()) : List.of();
+			List<VerifyReport.Problem> problems = new ArrayList<>();
+			List<EditedScript> edited = ScriptVerification.edited(state);
+			edited.forEach((script) -> problems.add(ScriptVerification.edited(script)));
+			state.unknown()
+				.values()
+				.forEach((stored) -> problems.add(ScriptVerification.missing(stored, this.configuration)));
+			interrupted.forEach((migration) -> problems
+				.add(new VerifyReport.Problem(VerifyReport.Kind.INTERRUPTED, migration.revision(), migration.describe())));
+			MigrationStatus.State summary = !edited.isEmpty() ? MigrationStatus.State.EDITED
+					: !state.unknown().isEmpty() ? MigrationStatus.State.AHEAD
+					: pending.isEmpty() ? MigrationStatus.State.UP_TO_DATE : MigrationStatus.State.PENDING;
 			return new MigrationStatus(summary, state.current(), this.reader.scripts().graph().heads(), pending,
-					List.copyOf(state.unknown().keySet()), holder, interrupted);
+					List.copyOf(state.unknown().keySet()), holder,
+					interrupted.stream().map(HistoryTable.Interrupted::describe).toList(), problems);
 		});
 	}
 

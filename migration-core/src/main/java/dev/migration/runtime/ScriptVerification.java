@@ -10,9 +10,12 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import dev.migration.AheadPolicy;
+import dev.migration.EditedScript;
+import dev.migration.EditedScriptsException;
 import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationException;
 import dev.migration.MigrationStateException;
+import dev.migration.MigrationStateException.Reason;
 import dev.migration.RevisionGraphException;
 import dev.migration.ScriptException;
 import dev.migration.VerifyReport;
@@ -88,9 +91,7 @@ final class ScriptVerification {
 				for (StoredRevision stored : session.history().readStoredState(session.connection()).values()) {
 					MigrationScript script = byId.get(stored.revision());
 					if (script == null) {
-						problems.add(new Problem(Kind.MISSING_SCRIPT, stored.revision(), "Applied revision "
-								+ stored.revision() + " (" + stored.script() + ") has no script in "
-								+ this.configuration.locations()));
+						problems.add(missing(stored, this.configuration));
 					}
 					else if (checksumDiffers(stored.applied(), script)) {
 						problems.add(new Problem(Kind.CHECKSUM_MISMATCH, stored.revision(),
@@ -118,28 +119,53 @@ final class ScriptVerification {
 	 */
 	void checkBeforeMigrate(DatabaseState state) {
 		if (!state.unknown().isEmpty()) {
-			String message = "The database is ahead of the scripts: applied revision(s) "
-					+ String.join(", ", state.unknown().keySet()) + " are unknown to this build";
+			List<String> unknown = List.copyOf(state.unknown().keySet());
+			String problem = "The database is ahead of the scripts: applied revision(s) " + String.join(", ", unknown)
+					+ " are unknown to this build";
 			if (this.configuration.aheadPolicy() == AheadPolicy.FAIL) {
-				throw new MigrationStateException(message
-						+ ". Deploy the build that has them, roll them back, or set the ahead policy to WARN");
+				throw new MigrationStateException(Reason.AHEAD, unknown, problem,
+						problem + ". Deploy the build that has them, roll them back, or set the ahead policy to WARN",
+						null);
 			}
-			logger.log(Level.WARNING, message + "; carrying on as the ahead policy is WARN");
+			logger.log(Level.WARNING, problem + "; carrying on as the ahead policy is WARN");
 		}
 		if (this.configuration.validateOnMigrate()) {
-			List<String> edited = new ArrayList<>();
-			for (AppliedRevision applied : state.applied().values()) {
-				MigrationScript script = state.scripts().byId().get(applied.revision());
-				if (script != null && checksumDiffers(applied, script)) {
-					edited.add(checksumMessage(applied, script));
-				}
-			}
+			List<EditedScript> edited = edited(state);
 			if (!edited.isEmpty()) {
-				throw new MigrationStateException("Refusing to migrate: applied scripts were edited.\n  "
-						+ String.join("\n  ", edited)
-						+ "\nRevert the edits (write a new revision instead), or disable validate-on-migrate");
+				throw new EditedScriptsException(edited);
 			}
 		}
+	}
+
+	/**
+	 * The applied revisions whose script changed since, from the checksums the state
+	 * table recorded and those computed when the scripts were loaded: no file is read.
+	 */
+	static List<EditedScript> edited(DatabaseState state) {
+		List<EditedScript> edited = new ArrayList<>();
+		for (AppliedRevision applied : state.applied().values()) {
+			MigrationScript script = state.scripts().byId().get(applied.revision());
+			if (script != null && checksumDiffers(applied, script)) {
+				edited.add(new EditedScript(applied.revision(), script.info().path(), applied.checksum(),
+						script.info().checksum()));
+			}
+		}
+		return edited;
+	}
+
+	/**
+	 * What {@code verify} and {@code status} say of an applied revision with no script.
+	 */
+	static Problem missing(StoredRevision stored, MigrationConfiguration configuration) {
+		return new Problem(Kind.MISSING_SCRIPT, stored.revision(), "Applied revision " + stored.revision() + " ("
+				+ stored.script() + ") has no script in " + configuration.locations());
+	}
+
+	/**
+	 * What {@code verify} and {@code status} say of an edited applied script.
+	 */
+	static Problem edited(EditedScript script) {
+		return new Problem(Kind.CHECKSUM_MISMATCH, script.revision(), script.describe());
 	}
 
 	private static boolean checksumDiffers(AppliedRevision applied, MigrationScript script) {
@@ -149,9 +175,9 @@ final class ScriptVerification {
 	}
 
 	private static String checksumMessage(AppliedRevision applied, MigrationScript script) {
-		return "Revision " + applied.revision() + " (" + script.info().path()
-				+ ") was edited after it was applied: checksum " + applied.checksum() + " when applied, "
-				+ script.info().checksum() + " now";
+		return new EditedScript(applied.revision(), script.info().path(), applied.checksum(),
+				script.info().checksum())
+			.describe();
 	}
 
 }

@@ -13,6 +13,7 @@ import dev.migration.HistoryEntry;
 import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationException;
 import dev.migration.MigrationStateException;
+import dev.migration.MigrationStateException.Reason;
 import dev.migration.RevisionGraphException;
 import dev.migration.revision.MigrationPlanner;
 import dev.migration.revision.Revision;
@@ -113,15 +114,17 @@ final class StateReader {
 			graph = RevisionGraph.of(revisions);
 		}
 		catch (RevisionGraphException ex) {
-			throw new MigrationStateException("The database history diverges from the scripts: applied revision(s) "
-					+ String.join(", ", unknown.keySet()) + " do not fit the scripts' graph.\n" + ex.getMessage(), ex);
+			String problem = "The database history diverges from the scripts: applied revision(s) "
+					+ String.join(", ", unknown.keySet()) + " do not fit the scripts' graph.\n" + ex.getMessage();
+			throw new MigrationStateException(Reason.DIVERGED, List.copyOf(unknown.keySet()), problem, problem, ex);
 		}
 		for (String id : unknown.keySet()) {
 			boolean descendsFromKnown = graph.ancestors(id).stream().anyMatch(scripts.byId()::containsKey);
 			if (!descendsFromKnown && !scripts.byId().isEmpty()) {
-				throw new MigrationStateException("The database history diverges from the scripts: applied revision "
-						+ id + " (" + unknown.get(id).script() + ") descends from no revision this build knows. "
-						+ "Check the script locations " + this.configuration.locations());
+				String problem = "The database history diverges from the scripts: applied revision " + id + " ("
+						+ unknown.get(id).script() + ") descends from no revision this build knows";
+				throw new MigrationStateException(Reason.DIVERGED, List.of(id), problem,
+						problem + ". Check the script locations " + this.configuration.locations(), null);
 			}
 		}
 		return graph;

@@ -21,6 +21,7 @@ import dev.migration.MigrationException;
 import dev.migration.MigrationResult;
 import dev.migration.MigrationResult.Command;
 import dev.migration.MigrationStateException;
+import dev.migration.MigrationStateException.Reason;
 import dev.migration.RepairAction;
 import dev.migration.RollbackRefusedException;
 import dev.migration.TargetException;
@@ -102,11 +103,13 @@ final class StateWriter {
 			if (!tables.isEmpty()) {
 				String baseline = this.configuration.baselineOnMigrate();
 				if (baseline == null) {
-					throw new MigrationStateException("Schema '" + session.schema() + "' has " + tables.size()
-							+ " table(s) (" + String.join(", ", tables.subList(0, Math.min(5, tables.size())))
-							+ ((tables.size() > 5) ? ", ..." : "") + ") but no migration history. If it already "
-							+ "matches a revision, record that with stamp(\"<revision>\") (command: migration stamp "
-							+ "<revision>) or set baseline-on-migrate to it; migrations were not run");
+					String problem = "Schema '" + session.schema() + "' has " + tables.size() + " table(s) ("
+							+ String.join(", ", tables.subList(0, Math.min(5, tables.size())))
+							+ ((tables.size() > 5) ? ", ..." : "") + ") but no migration history; migrations were "
+							+ "not run";
+					throw new MigrationStateException(Reason.NO_HISTORY, List.of(), problem, problem + ". If it "
+							+ "already matches a revision, record that with stamp(revision), or give that revision "
+							+ "to the configuration's baselineOnMigrate(revision) to record it on migrate", null);
 				}
 				Set<String> wanted = stampTarget(this.reader.scripts(), baseline);
 				writeStamp(session, this.reader.read(session), baseline, wanted);

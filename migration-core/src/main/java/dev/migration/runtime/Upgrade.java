@@ -10,6 +10,7 @@ import dev.migration.MigrationException;
 import dev.migration.MigrationResult;
 import dev.migration.MigrationResult.Command;
 import dev.migration.MigrationStateException;
+import dev.migration.MigrationStateException.Reason;
 import dev.migration.revision.MigrationPlan;
 
 /**
@@ -86,8 +87,10 @@ final class Upgrade {
 			.filter((candidate) -> plan.steps().contains(candidate.revision()))
 			.toList();
 		if (!interrupted.isEmpty()) {
-			throw new MigrationStateException("Refusing to migrate: "
-					+ interrupted.stream().map(HistoryTable.Interrupted::describe).collect(Collectors.joining("\n")));
+			String message = "Refusing to migrate: "
+					+ interrupted.stream().map(HistoryTable.Interrupted::describe).collect(Collectors.joining("\n"));
+			throw new MigrationStateException(Reason.INTERRUPTED,
+					interrupted.stream().map(HistoryTable.Interrupted::revision).toList(), message, message, null);
 		}
 	}
 

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import dev.migration.MigrationConfiguration;
-import dev.migration.MigrationException;
+import dev.migration.MultipleHeadsException;
 import dev.migration.MigrationManager;
 import dev.migration.authoring.CreatedRevision;
 import dev.migration.authoring.MigrationAuthor;
@@ -107,9 +107,13 @@ class MigrationAuthorTests {
 		CreatedRevision root = author.create("Root");
 		CreatedRevision left = author.create("Left", root.revision());
 		CreatedRevision right = author.create("Right", root.revision().substring(0, 8));
-		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> author.create("Next"))
+		assertThatExceptionOfType(MultipleHeadsException.class).isThrownBy(() -> author.create("Next"))
 			.withMessageContaining("2 heads")
-			.withMessageContaining("merge");
+			.withMessageContaining("merge(message, revisions)")
+			.satisfies((ex) -> {
+				assertThat(ex.getHeads()).containsExactlyInAnyOrder(left.revision(), right.revision());
+				assertThat(ex.getTarget()).isNull();
+			});
 		CreatedRevision merge = author.merge("Join", List.of(right.revision(), left.revision()));
 		assertThat(parse(merge.path()).revision().downRevisions()).containsExactlyInAnyOrder(left.revision(),
 				right.revision());

@@ -3,6 +3,7 @@ package dev.migration.revision;
 import java.util.List;
 import java.util.Set;
 
+import dev.migration.MultipleHeadsException;
 import dev.migration.TargetException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -86,8 +87,14 @@ class MigrationPlannerTests {
 
 	@Test
 	void upgradeToHeadWithMultipleHeadsFails() {
-		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> this.branched.upgrade("head", Set.of()))
-			.withMessage("Multiple heads: y1, x2; use 'heads' or a revision id, or merge them");
+		assertThatExceptionOfType(MultipleHeadsException.class)
+			.isThrownBy(() -> this.branched.upgrade("head", Set.of()))
+			.withMessage("Multiple heads: y1, x2; 'head' needs one. Migrate to 'heads' for all of them or to a "
+					+ "revision id for one, or join them in a merge revision (MigrationAuthor.merge)")
+			.satisfies((ex) -> {
+				assertThat(ex.getHeads()).containsExactly("y1", "x2");
+				assertThat(ex.getTarget()).isEqualTo("head");
+			});
 	}
 
 	@Test
@@ -238,9 +245,10 @@ class MigrationPlannerTests {
 
 	@Test
 	void upgradeToHeadMinusStepsWithMultipleHeadsFails() {
-		assertThatExceptionOfType(TargetException.class)
+		assertThatExceptionOfType(MultipleHeadsException.class)
 			.isThrownBy(() -> this.branched.upgrade("head-1", Set.of()))
-			.withMessage("Multiple heads: y1, x2; use 'heads' or a revision id, or merge them");
+			.withMessageStartingWith("Multiple heads: y1, x2; 'head-1' needs one.")
+			.satisfies((ex) -> assertThat(ex.getTarget()).isEqualTo("head-1"));
 	}
 
 	@Test

@@ -12,14 +12,17 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Adds the action to take to a {@link MigrationException} that stopped the application.
+ * Adds the action to take to a {@link MigrationException} that stopped the application:
+ * the one that fits the failure at hand, naming the {@code migration} commands and
+ * properties ({@link FailureAdvice}) rather than the engine's Java methods.
  */
 class MigrationFailureAnalyzer extends AbstractFailureAnalyzer<MigrationException> {
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, MigrationException cause) {
-		return new FailureAnalysis("Database migration failed: " + MigrationRunState.describe(cause), action(cause),
-				cause);
+		FailureAdvice advice = FailureAdvice.forStartup(cause);
+		String action = (advice.action() != null) ? advice.action() : action(cause);
+		return new FailureAnalysis("Database migration failed: " + advice.problem(), action, cause);
 	}
 
 	private String action(MigrationException cause) {
@@ -33,9 +36,7 @@ class MigrationFailureAnalyzer extends AbstractFailureAnalyzer<MigrationExceptio
 					+ "If the holder is gone, release the lock before restarting.";
 		}
 		if (cause instanceof MigrationStateException) {
-			return "Bring the database and the scripts back in line as the message says (for an existing schema "
-					+ "without history, set migration.baseline-on-migrate to the revision it is at; for a database "
-					+ "ahead of this build, deploy the newer build or set migration.ahead-policy=warn).";
+			return "Bring the database and the scripts back in line as the message says, then restart.";
 		}
 		if (cause instanceof ScriptException script) {
 			return "Correct the script " + script.getFile()

@@ -99,13 +99,13 @@ public final class MigrationRunState {
 	}
 
 	/**
-	 * Describes a failure for a response or a log, without credentials: database errors
-	 * may quote a JDBC URL.
+	 * Describes a failure for a response or a log, without credentials (database errors
+	 * may quote a JDBC URL), with the commands to run rather than the engine's methods.
 	 * @param failure the failure
-	 * @return its message, with passwords masked
+	 * @return the problem and what to do, with passwords masked
 	 */
 	static String describe(Throwable failure) {
-		return describe((failure.getMessage() != null) ? failure.getMessage() : failure.getClass().getName());
+		return FailureAdvice.forEndpoint(failure).text();
 	}
 
 	/**

@@ -54,7 +54,9 @@ import org.springframework.core.Ordered;
  * rethrown, so the application stops with a non-zero exit code and the failure
  * analysis; with {@link MigrationProperties.OnFailure#KEEP_RUNNING} the failure is
  * logged and kept in the {@link MigrationRunState}, which the health indicator reports
- * as {@code DOWN}.
+ * as {@code DOWN}. With {@link RunAt#READY}, Spring Boot has logged its {@code Started}
+ * line before the run: the error logged then says that the application never served
+ * traffic, before the failure analysis.
  */
 public class MigrationRunner implements ApplicationListener<ApplicationReadyEvent>, InitializingBean,
 		DisposableBean, ApplicationContextAware, Ordered {
@@ -175,6 +177,8 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
 	 */
 	public void run(ApplicationContext context) {
 		AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+		logger.info("Migrating to '" + this.properties.getTarget() + "' now that the application is ready; "
+				+ "readiness is REFUSING_TRAFFIC until the migrations finish");
 		if (migrate()) {
 			AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
 		}
@@ -196,19 +200,30 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
 		}
 		catch (RuntimeException ex) {
 			this.runState.failed(ex);
+			FailureAdvice advice = FailureAdvice.forStartup(ex);
 			if (this.properties.getOnFailure() == MigrationProperties.OnFailure.FAIL) {
+				// The failure analysis that follows says what to do.
 				logger.error("Migrating to '" + target + "' failed; stopping the application "
-						+ "(set migration.on-failure=keep-running to keep it running): "
-						+ MigrationRunState.describe(ex));
+						+ "(migration.on-failure=fail)" + afterStarted() + ": " + advice.problem());
 				throw ex;
 			}
 			logger.error("Migrating to '" + target + "' failed; the application keeps running with the "
-					+ "migration health DOWN (migration.on-failure=keep-running): " + MigrationRunState.describe(ex));
+					+ "migration health DOWN (migration.on-failure=keep-running): " + advice.text());
 			return false;
 		}
 		this.runState.succeeded(result);
 		logger.info(summary(result));
 		return true;
+	}
+
+	/**
+	 * Once the application is ready, Spring Boot has logged its {@code Started} line
+	 * already: say that it never served.
+	 */
+	private String afterStarted() {
+		return (this.runAt == RunAt.READY) ? ". It never served traffic: the migrations run once the application "
+				+ "is ready (migration.run-at), after Spring Boot's 'Started' line, and readiness refused traffic "
+				+ "meanwhile" : "";
 	}
 
 	/**

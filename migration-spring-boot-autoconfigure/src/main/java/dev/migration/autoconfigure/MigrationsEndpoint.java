@@ -63,7 +63,8 @@ public class MigrationsEndpoint {
 		LockHolder lockHolder = status.lockHolder();
 		return new MigrationsDescriptor(state(status), status.currentRevisions(), status.headRevisions(), pending,
 				(lockHolder != null) ? new LockHolderDescriptor(lockHolder) : null,
-				LastRunDescriptor.of(this.runState.getLastRun()), status.interrupted());
+				LastRunDescriptor.of(this.runState.getLastRun()), status.interrupted(),
+				status.problems().stream().map(ProblemDescriptor::new).toList());
 	}
 
 	private String state(MigrationStatus status) {
@@ -139,15 +140,14 @@ public class MigrationsEndpoint {
 		if (roundtrip) {
 			problems.addAll(this.migrationManager.verifyRoundTrip().problems());
 		}
-		return new VerifyDescriptor(problems.isEmpty(), problems.stream()
-			.map((problem) -> new ProblemDescriptor(problem.kind().name(), problem.revision(), problem.detail()))
-			.toList());
+		return new VerifyDescriptor(problems.isEmpty(), problems.stream().map(ProblemDescriptor::new).toList());
 	}
 
 	/**
 	 * Where the database stands.
 	 *
-	 * @param state {@code UP_TO_DATE}, {@code PENDING}, {@code AHEAD}, {@code MIGRATING}
+	 * @param state {@code UP_TO_DATE}, {@code PENDING}, {@code AHEAD}, {@code EDITED}
+	 * (applied scripts were edited since: a migrate refuses to run), {@code MIGRATING}
 	 * or {@code FAILED}
 	 * @param current the current revision(s)
 	 * @param heads the head(s) of the scripts
@@ -156,10 +156,31 @@ public class MigrationsEndpoint {
 	 * @param lastRun the last run by this application, or {@code null}
 	 * @param interrupted {@code transactional: false} migrations that started and never
 	 * finished, each with the way to resolve it
+	 * @param problems what a migrate would trip over: edited applied scripts
+	 * ({@code CHECKSUM_MISMATCH}), applied revisions without a script
+	 * ({@code MISSING_SCRIPT}) and interrupted migrations ({@code INTERRUPTED}), as
+	 * {@code verify} reports them
 	 */
 	public record MigrationsDescriptor(String state, List<String> current, List<String> heads,
 			List<PendingDescriptor> pending, @Nullable LockHolderDescriptor lockHolder,
-			@Nullable LastRunDescriptor lastRun, List<String> interrupted) implements OperationResponseBody {
+			@Nullable LastRunDescriptor lastRun, List<String> interrupted,
+			List<ProblemDescriptor> problems) implements OperationResponseBody {
+
+		/**
+		 * A descriptor without problems, as it was before {@code problems} existed.
+		 * @param state the state
+		 * @param current the current revision(s)
+		 * @param heads the head(s) of the scripts
+		 * @param pending the migrations to apply, in order
+		 * @param lockHolder who holds the migration lock, or {@code null}
+		 * @param lastRun the last run by this application, or {@code null}
+		 * @param interrupted the interrupted migrations
+		 */
+		public MigrationsDescriptor(String state, List<String> current, List<String> heads,
+				List<PendingDescriptor> pending, @Nullable LockHolderDescriptor lockHolder,
+				@Nullable LastRunDescriptor lastRun, List<String> interrupted) {
+			this(state, current, heads, pending, lockHolder, lastRun, interrupted, List.of());
+		}
 
 	}
 
@@ -263,12 +284,16 @@ public class MigrationsEndpoint {
 	/**
 	 * A finding.
 	 *
-	 * @param kind {@code CHECKSUM_MISMATCH}, {@code MISSING_SCRIPT}, {@code GRAPH_PROBLEM}
-	 * or {@code IRREVERSIBLE}
+	 * @param kind {@code CHECKSUM_MISMATCH}, {@code MISSING_SCRIPT}, {@code GRAPH_PROBLEM},
+	 * {@code IRREVERSIBLE}, {@code INTERRUPTED}, {@code ROUND_TRIP} or {@code DRIFT}
 	 * @param revision the revision, or {@code null}
 	 * @param detail what is wrong
 	 */
 	public record ProblemDescriptor(String kind, @Nullable String revision, String detail) {
+
+		ProblemDescriptor(VerifyReport.Problem problem) {
+			this(problem.kind().name(), problem.revision(), problem.detail());
+		}
 
 	}
 

@@ -34,6 +34,7 @@ import org.springframework.mock.env.MockEnvironment;
 import org.springframework.stereotype.Component;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests of {@code migration.run-at}: when the {@link MigrationRunner} migrates, and which
@@ -146,6 +147,29 @@ class MigrationRunAtTests {
 			}
 			assertThat(failure).isInstanceOf(MigrationFailedException.class).hasMessageContaining("b2_broken.sql");
 		});
+	}
+
+	@Test
+	void aFailedReadyRunSaysTheApplicationNeverServed(CapturedOutput output) {
+		withDatabase("migration.run-at=ready", "migration.locations=classpath:db/failing").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThatExceptionOfType(MigrationFailedException.class)
+				.isThrownBy(() -> MigrationAutoConfigurationTests.ready(context));
+		});
+		assertThat(output).contains("Migrating to 'head' now that the application is ready; readiness is "
+				+ "REFUSING_TRAFFIC until the migrations finish")
+			.contains("Migrating to 'head' failed; stopping the application (migration.on-failure=fail). It never "
+					+ "served traffic: the migrations run once the application is ready (migration.run-at), after "
+					+ "Spring Boot's 'Started' line, and readiness refused traffic meanwhile: ")
+			.contains("b2_broken.sql");
+	}
+
+	@Test
+	void aFailedStartupRunSaysNothingOfReadiness(CapturedOutput output) {
+		withDatabase("migration.run-at=startup", "migration.locations=classpath:db/failing")
+			.run((context) -> assertThat(context).hasFailed());
+		assertThat(output).contains("Migrating to 'head' failed; stopping the application (migration.on-failure=fail): ")
+			.doesNotContain("It never served traffic");
 	}
 
 	@Test

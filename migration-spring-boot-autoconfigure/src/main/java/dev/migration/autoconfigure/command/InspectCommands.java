@@ -13,6 +13,7 @@ import dev.migration.HistoryEntry;
 import dev.migration.MigrationInfo;
 import dev.migration.MigrationManager;
 import dev.migration.MigrationStatus;
+import dev.migration.VerifyReport;
 
 import static dev.migration.autoconfigure.command.CommandText.TIME;
 import static dev.migration.autoconfigure.command.CommandText.firstLine;
@@ -56,7 +57,11 @@ final class InspectCommands {
 					: "free");
 		if (!status.unknownApplied().isEmpty()) {
 			summary.row("Unknown:", String.join(", ", status.unknownApplied())
-					+ " (applied, but not in these scripts: the database is ahead)");
+					+ " (applied, but not in these scripts: the database is ahead, or their scripts were deleted)");
+		}
+		List<VerifyReport.Problem> edited = status.problems(VerifyReport.Kind.CHECKSUM_MISMATCH);
+		for (VerifyReport.Problem problem : edited) {
+			summary.row("Edited:", problem.detail());
 		}
 		for (String interrupted : status.interrupted()) {
 			summary.row("Interrupted:", interrupted);
@@ -72,7 +77,21 @@ final class InspectCommands {
 			status.pending().forEach((info) -> pending.row("  " + info.revision(), info.message(), info.path()));
 			this.out.print(pending.render());
 		}
+		if (!edited.isEmpty()) {
+			printEditedAdvice(edited);
+		}
 		return MigrationCommands.SUCCESS;
+	}
+
+	/**
+	 * A migrate refuses edited scripts: the ways out, most advisable first.
+	 */
+	private void printEditedAdvice(List<VerifyReport.Problem> edited) {
+		this.out.println();
+		this.out.println("Edited scripts stop 'migration migrate'. Revert the edit and put the change in a new "
+				+ "revision, or, if it is harmless, accept it (recorded in the history):");
+		edited.forEach((problem) -> this.out
+			.println("    migration repair accept-checksum " + problem.revision() + " --reason \"...\""));
 	}
 
 	int history(ParsedCommand command) {

@@ -12,6 +12,8 @@ import dev.migration.authoring.MigrationAuthor;
 import dev.migration.MigrationManager;
 import dev.migration.RollbackRefusedException;
 import dev.migration.autoconfigure.Credentials;
+import dev.migration.autoconfigure.FailureAdvice;
+import org.jspecify.annotations.Nullable;
 
 import static java.util.Map.entry;
 
@@ -93,7 +95,7 @@ final class MigrationCommands {
 			return FAILURE;
 		}
 		catch (RuntimeException ex) {
-			this.err.println("Error: " + describe(ex));
+			this.err.println("Error: " + describe(ex, command.command().name()));
 			printStackTrace(command, ex);
 			if (!command.verbose()) {
 				this.err.println("(run with --verbose for the stack trace)");
@@ -146,9 +148,19 @@ final class MigrationCommands {
 	 * add something; credentials masked.
 	 */
 	static String describe(Throwable failure) {
+		return describe(failure, null);
+	}
+
+	/**
+	 * The message a human needs after a command failed: what went wrong and the commands
+	 * to run next ({@link FailureAdvice}), followed by the causes' messages when they add
+	 * something; credentials masked.
+	 */
+	static String describe(Throwable failure, @Nullable String command) {
 		List<String> messages = new ArrayList<>();
 		for (Throwable cause = failure; cause != null && messages.size() < 5; cause = cause.getCause()) {
-			String message = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getName();
+			String message = (cause == failure) ? FailureAdvice.forCommand(failure, command).text()
+					: (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getName();
 			if (messages.stream().noneMatch((earlier) -> earlier.contains(message))) {
 				messages.add(message);
 			}
