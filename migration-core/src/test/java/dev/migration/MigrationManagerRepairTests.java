@@ -81,7 +81,7 @@ class MigrationManagerRepairTests {
 		assertThatExceptionOfType(RollbackRefusedException.class)
 			.isThrownBy(() -> manager.repair(RepairAction.MARK_APPLIED, "r1", "why", null))
 			.withMessageContaining("Production protection")
-			.withMessageContaining("repair mark-applied r1");
+			.withMessageContaining("Confirm with: repair(RepairAction.MARK_APPLIED, \"r1\", reason, \"r1\")");
 		manager.repair(RepairAction.MARK_APPLIED, "r1", "why", "r1");
 		assertThat(manager.currentRevisions()).containsExactly("r1");
 	}

@@ -56,8 +56,13 @@ class MigrationManagerRollbackSafetyTests {
 			.withMessageStartingWith("Rollback to '-1' refused by 1 safety check(s); nothing was run:")
 			.withMessageContaining("this is a production database")
 			.withMessageContaining("repeat the revision it ends at, r2")
-			.withMessageContaining("rollback --revision=-1 --confirm=r2")
-			.withMessageContaining("RollbackOptions.defaults().withConfirm(\"r2\")");
+			.withMessageContaining("Confirm with: rollback(\"-1\", RollbackOptions.defaults().withConfirm(\"r2\"))")
+			.satisfies((refused) -> assertThat(refused.getRefusals()).singleElement()
+				.satisfies((refusal) -> {
+					assertThat(refusal.check()).isEqualTo(RollbackRefusedException.Check.PRODUCTION_CONFIRMATION);
+					assertThat(refusal.confirmation()).isEqualTo("r2");
+					assertThat(refusal.problem()).doesNotContain("rollback(");
+				}));
 		assertThat(manager.currentRevisions()).containsExactly("r3");
 	}
 
@@ -110,7 +115,7 @@ class MigrationManagerRollbackSafetyTests {
 				.asString()
 				.startsWith("Data loss: the downgrade of r4 (")
 				.contains("drops column users.phone (2 non-null values)")
-				.endsWith("then pass allowDataLoss (--allow-data-loss) to accept"));
+				.endsWith("then pass RollbackOptions.withAllowDataLoss() to accept"));
 		assertThat(manager.currentRevisions()).containsExactly("r4");
 		MigrationResult result = manager.rollback("r2", RollbackOptions.defaults().withAllowDataLoss());
 		assertThat(result.migrations()).extracting(AppliedMigration::revision).containsExactly("r4", "r3");

@@ -12,6 +12,8 @@ import dev.migration.MigrationResult;
 import dev.migration.MigrationResult.Command;
 import dev.migration.RollbackOptions;
 import dev.migration.RollbackRefusedException;
+import dev.migration.RollbackRefusedException.Check;
+import dev.migration.RollbackRefusedException.Refusal;
 import dev.migration.revision.MigrationPlan;
 
 /**
@@ -61,8 +63,8 @@ final class Rollback {
 			opened = this.reader.open();
 		}
 		catch (MigrationException ex) {
-			throw new RollbackRefusedException("Rollback to '" + target + "'",
-					List.of("Database accessible: " + ex.getMessage()));
+			throw RollbackRefusedException.of("Rollback to '" + target + "'",
+					List.of(new Refusal(Check.DATABASE_ACCESS, "Database accessible: " + ex.getMessage(), null, null)));
 		}
 		try (Session session = opened) {
 			if (options.dryRun()) {
@@ -87,25 +89,26 @@ final class Rollback {
 			state = this.reader.read(session);
 		}
 		catch (SQLException ex) {
-			throw new RollbackRefusedException(operation,
-					List.of("Database accessible: cannot read the state table: " + ex.getMessage()));
+			throw RollbackRefusedException.of(operation, List.of(new Refusal(Check.DATABASE_ACCESS,
+					"Database accessible: cannot read the state table: " + ex.getMessage(), null, null)));
 		}
 		MigrationPlan plan = planning.apply(state);
 		if (plan.isEmpty()) {
 			return state.result(Command.ROLLBACK, target, List.of(), start);
 		}
-		List<String> failures = new ArrayList<>();
+		List<Refusal> failures = new ArrayList<>();
 		List<String> irreversible = new ArrayList<>();
 		List<Step> steps = PlanRunner.steps(state, plan, irreversible);
-		irreversible.forEach((message) -> failures.add("Irreversible migration: " + message));
+		irreversible.forEach((message) -> failures
+			.add(new Refusal(Check.IRREVERSIBLE, "Irreversible migration: " + message, null, null)));
 		String resolved = RollbackSafety.resolvedTarget(state.graph(), state.applied().keySet(), plan);
 		if (options.safetyCheck()) {
 			if (!session.connection().isValid(5)) {
-				failures.add("Database accessible: the connection did not validate within 5 s");
+				failures.add(new Refusal(Check.DATABASE_ACCESS,
+						"Database accessible: the connection did not validate within 5 s", null, null));
 			}
-			String confirmation = this.safety.confirmationProblem(state.graph(), resolved, options.confirm(),
-					"rollback --revision=" + target, "rollback(\"" + target + "\", RollbackOptions.defaults()"
-							+ ".withConfirm(\"" + resolved + "\"))");
+			Refusal confirmation = this.safety.confirmationProblem(state.graph(), resolved, options.confirm(),
+					"rollback(\"" + target + "\", RollbackOptions.defaults().withConfirm(\"" + resolved + "\"))");
 			if (confirmation != null) {
 				failures.add(confirmation);
 			}
@@ -118,7 +121,7 @@ final class Rollback {
 					+ "caller asked", target, resolved);
 		}
 		if (!failures.isEmpty()) {
-			throw new RollbackRefusedException(operation, failures);
+			throw RollbackRefusedException.of(operation, failures);
 		}
 		if (options.safetyCheck()) {
 			this.safety.verifyBackups(session, operation, resolved, options.dryRun());

@@ -8,6 +8,8 @@ import java.util.Set;
 import dev.migration.BackupVerifier;
 import dev.migration.MigrationConfiguration;
 import dev.migration.RollbackRefusedException;
+import dev.migration.RollbackRefusedException.Check;
+import dev.migration.RollbackRefusedException.Refusal;
 import dev.migration.TargetException;
 import dev.migration.revision.MigrationPlan;
 import dev.migration.revision.RevisionGraph;
@@ -39,15 +41,14 @@ final class RollbackSafety {
 	 * it) as the confirmation. Returns the problem, or {@code null} when confirmed or not
 	 * production.
 	 */
-	String confirmationProblem(RevisionGraph graph, String resolved, String confirm, String command,
-			String javaCall) {
+	Refusal confirmationProblem(RevisionGraph graph, String resolved, String confirm, String javaCall) {
 		if (!this.configuration.production()) {
 			return null;
 		}
-		String how = " Confirm with: " + command + " --confirm=" + resolved + " (Java: " + javaCall + ")";
+		String how = "Confirm with: " + javaCall;
 		if (confirm == null || confirm.isBlank()) {
-			return "Production protection: this is a production database, so this needs a confirmation: repeat "
-					+ "the revision it ends at, " + resolved + "." + how;
+			return new Refusal(Check.PRODUCTION_CONFIRMATION, "Production protection: this is a production database, "
+					+ "so this needs a confirmation: repeat the revision it ends at, " + resolved + ".", resolved, how);
 		}
 		String given = confirm.strip();
 		boolean matches = given.equals(resolved);
@@ -60,8 +61,8 @@ final class RollbackSafety {
 			}
 		}
 		if (!matches) {
-			return "Production protection: the confirmation '" + quote(given) + "' does not match the resolved "
-					+ "revision " + resolved + "." + how;
+			return new Refusal(Check.PRODUCTION_CONFIRMATION, "Production protection: the confirmation '"
+					+ quote(given) + "' does not match the resolved revision " + resolved + ".", resolved, how);
 		}
 		return null;
 	}
@@ -71,38 +72,38 @@ final class RollbackSafety {
 		return cut.replaceAll("\\p{Cntrl}", "?");
 	}
 
-	List<String> dataLoss(Session session, List<Step> steps) {
+	List<Refusal> dataLoss(Session session, List<Step> steps) {
 		DataLossGuard guard = new DataLossGuard(session.connection(), session.dialect(), session.schema());
 		java.util.Map<Integer, List<String>> losses = guard
 			.losses(steps.stream().map(Step::statements).toList());
-		List<String> failures = new ArrayList<>();
+		List<Refusal> failures = new ArrayList<>();
 		losses.forEach((index, lost) -> {
 			Step step = steps.get(index);
-			failures.add("Data loss: the downgrade of " + step.script().id() + " (" + step.script().info().path()
-					+ ") drops " + String.join(", ", lost)
-					+ ". Back up what you need, then pass allowDataLoss (--allow-data-loss) to accept");
+			failures.add(new Refusal(Check.DATA_LOSS, "Data loss: the downgrade of " + step.script().id() + " ("
+					+ step.script().info().path() + ") drops " + String.join(", ", lost) + ".", null,
+					"Back up what you need, then pass RollbackOptions.withAllowDataLoss() to accept"));
 		});
 		return failures;
 	}
 
 	void verifyBackups(Session session, String operation, String resolved, boolean dryRun) {
-		List<String> problems = new ArrayList<>();
+		List<Refusal> problems = new ArrayList<>();
 		BackupVerifier.Context context = new BackupVerifier.Context(session.connection(), session.dialect(),
 				resolved, dryRun);
 		for (BackupVerifier verifier : this.configuration.backupVerifiers()) {
 			try {
 				String problem = verifier.verify(context);
 				if (problem != null) {
-					problems.add("Backup verification: " + problem);
+					problems.add(new Refusal(Check.BACKUP, "Backup verification: " + problem, null, null));
 				}
 			}
 			catch (Exception ex) {
-				problems.add("Backup verification: " + verifier.getClass().getSimpleName() + " failed: "
-						+ ex.getMessage());
+				problems.add(new Refusal(Check.BACKUP, "Backup verification: " + verifier.getClass().getSimpleName()
+						+ " failed: " + ex.getMessage(), null, null));
 			}
 		}
 		if (!problems.isEmpty()) {
-			throw new RollbackRefusedException(operation, problems);
+			throw RollbackRefusedException.of(operation, problems);
 		}
 	}
 

@@ -24,6 +24,7 @@ import dev.migration.MigrationStateException;
 import dev.migration.MigrationStateException.Reason;
 import dev.migration.RepairAction;
 import dev.migration.RollbackRefusedException;
+import dev.migration.RollbackRefusedException.Refusal;
 import dev.migration.TargetException;
 import dev.migration.revision.Direction;
 import dev.migration.script.MigrationScript;
@@ -182,11 +183,10 @@ final class StateWriter {
 				String id = state.graph().resolveId(revision);
 				String name = action.name().toLowerCase(Locale.ROOT).replace('_', '-');
 				String operation = "Repair " + name + " " + id;
-				String problem = this.safety.confirmationProblem(state.graph(), id, confirm,
-						"repair " + name + " " + id + " --reason=\"...\"",
+				Refusal problem = this.safety.confirmationProblem(state.graph(), id, confirm,
 						"repair(RepairAction." + action + ", \"" + id + "\", reason, \"" + id + "\")");
 				if (problem != null) {
-					throw new RollbackRefusedException(operation, List.of(problem));
+					throw RollbackRefusedException.of(operation, List.of(problem));
 				}
 				List<AppliedMigration> changes = new ArrayList<>();
 				MigrationScript script = state.scripts().byId().get(id);

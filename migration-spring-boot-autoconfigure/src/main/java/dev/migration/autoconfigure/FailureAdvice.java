@@ -7,6 +7,8 @@ import dev.migration.EditedScript;
 import dev.migration.EditedScriptsException;
 import dev.migration.MigrationStateException;
 import dev.migration.MultipleHeadsException;
+import dev.migration.RollbackRefusedException;
+import dev.migration.RollbackRefusedException.Refusal;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,7 +36,7 @@ public record FailureAdvice(String problem, @Nullable String action) {
 	 * @return the advice
 	 */
 	public static FailureAdvice forStartup(Throwable failure) {
-		return of(failure, EveryHead.PROPERTY);
+		return of(failure, EveryHead.PROPERTY, Surface.STARTUP);
 	}
 
 	/**
@@ -46,7 +48,7 @@ public record FailureAdvice(String problem, @Nullable String action) {
 	public static FailureAdvice forCommand(Throwable failure, @Nullable String command) {
 		EveryHead everyHead = "migrate".equals(command) ? EveryHead.MIGRATE_COMMAND
 				: "stamp".equals(command) ? EveryHead.STAMP_COMMAND : EveryHead.NONE;
-		return of(failure, everyHead);
+		return of(failure, everyHead, Surface.COMMAND);
 	}
 
 	/**
@@ -56,7 +58,7 @@ public record FailureAdvice(String problem, @Nullable String action) {
 	 * @return the advice
 	 */
 	public static FailureAdvice forEndpoint(Throwable failure) {
-		return of(failure, EveryHead.NONE);
+		return of(failure, EveryHead.NONE, Surface.ENDPOINT);
 	}
 
 	/**
@@ -67,7 +69,10 @@ public record FailureAdvice(String problem, @Nullable String action) {
 		return (this.action != null) ? this.problem + "\n" + this.action : this.problem;
 	}
 
-	private static FailureAdvice of(Throwable failure, EveryHead everyHead) {
+	private static FailureAdvice of(Throwable failure, EveryHead everyHead, Surface surface) {
+		if (failure instanceof RollbackRefusedException refused) {
+			return refused(refused, surface);
+		}
 		if (failure instanceof MultipleHeadsException heads) {
 			return multipleHeads(heads, everyHead);
 		}
@@ -146,12 +151,51 @@ public record FailureAdvice(String problem, @Nullable String action) {
 		return new FailureAdvice(problem, action);
 	}
 
+	/**
+	 * Each failed check with what to do in the reader's terms: the engine's message
+	 * names RollbackOptions.
+	 */
+	private static FailureAdvice refused(RollbackRefusedException failure, Surface surface) {
+		String message = Credentials.mask(failure.getMessage());
+		String problem = message.contains("\n") ? message.substring(0, message.indexOf('\n')) : message;
+		StringBuilder text = new StringBuilder(problem);
+		for (Refusal refusal : failure.getRefusals()) {
+			text.append("\n  - ").append(Credentials.mask(refusal.problem()));
+			String advice = switch (refusal.check()) {
+				case PRODUCTION_CONFIRMATION -> switch (surface) {
+					case COMMAND, STARTUP -> "Confirm by repeating the command with --confirm="
+							+ refusal.confirmation();
+					case ENDPOINT -> "Confirm by adding \"confirm\": \"" + refusal.confirmation() + "\" to the request";
+				};
+				case DATA_LOSS -> switch (surface) {
+					case COMMAND, STARTUP -> "Back up what you need, then repeat the command with --allow-data-loss";
+					case ENDPOINT -> "Back up what you need, then add \"allowDataLoss\": true to the request";
+				};
+				case OTHER -> (refusal.javaAdvice() != null) ? refusal.javaAdvice() : null;
+				case IRREVERSIBLE, DATABASE_ACCESS, BACKUP -> null;
+			};
+			if (advice != null) {
+				text.append(' ').append(advice);
+			}
+		}
+		return new FailureAdvice(text.toString(), null);
+	}
+
 	private static String and(List<String> ids) {
 		if (ids.size() == 1) {
 			return ids.get(0);
 		}
 		return ids.subList(0, ids.size() - 1).stream().collect(Collectors.joining(", ")) + " and "
 				+ ids.get(ids.size() - 1);
+	}
+
+	/**
+	 * Where the reader meets the failure.
+	 */
+	private enum Surface {
+
+		STARTUP, COMMAND, ENDPOINT
+
 	}
 
 	/**

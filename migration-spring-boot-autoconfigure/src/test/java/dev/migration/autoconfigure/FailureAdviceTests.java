@@ -7,6 +7,9 @@ import dev.migration.EditedScriptsException;
 import dev.migration.MigrationStateException;
 import dev.migration.MigrationStateException.Reason;
 import dev.migration.MultipleHeadsException;
+import dev.migration.RollbackRefusedException;
+import dev.migration.RollbackRefusedException.Check;
+import dev.migration.RollbackRefusedException.Refusal;
 import dev.migration.TargetException;
 import org.junit.jupiter.api.Test;
 
@@ -115,6 +118,29 @@ class FailureAdviceTests {
 		assertThat(FailureAdvice.forEndpoint(TWO_HEADS).action()).contains("migration merge \"Merge heads\" b1 c1")
 			.doesNotContain("migration.target")
 			.doesNotContain("--revision heads");
+	}
+
+	@Test
+	void aRefusedRollbackSaysHowToConfirmAndAcceptDataLossInTheReadersTerms() {
+		RollbackRefusedException refused = RollbackRefusedException.of("Rollback to '-1'", List.of(
+				new Refusal(Check.PRODUCTION_CONFIRMATION, "Production protection: repeat the revision it ends at, a1.",
+						"a1", "Confirm with: rollback(\"-1\", RollbackOptions.defaults().withConfirm(\"a1\"))"),
+				new Refusal(Check.DATA_LOSS, "Data loss: the downgrade of a2 drops table users (3 rows).", null,
+						"Back up what you need, then pass RollbackOptions.withAllowDataLoss() to accept"),
+				new Refusal(Check.IRREVERSIBLE, "Irreversible migration: revision a0 has no downgrade", null, null)));
+		assertThat(refused.getMessage()).contains("RollbackOptions.defaults().withConfirm(\"a1\")");
+		assertThat(FailureAdvice.forCommand(refused, "rollback").text()).isEqualTo("""
+				Rollback to '-1' refused by 3 safety check(s); nothing was run:
+				  - Production protection: repeat the revision it ends at, a1. Confirm by repeating the command with \
+				--confirm=a1
+				  - Data loss: the downgrade of a2 drops table users (3 rows). Back up what you need, then repeat the \
+				command with --allow-data-loss
+				  - Irreversible migration: revision a0 has no downgrade""");
+		assertThat(FailureAdvice.forEndpoint(refused).text())
+			.contains("Confirm by adding \"confirm\": \"a1\" to the request")
+			.contains("then add \"allowDataLoss\": true to the request")
+			.doesNotContain("RollbackOptions")
+			.doesNotContain("--");
 	}
 
 }

@@ -209,7 +209,9 @@ class MigrationEndpointAutoConfigurationTests {
 				assertThat(refused.getBody()).asString()
 					.contains("Rollback to 'a1' refused by 1 safety check(s); nothing was run")
 					.contains("this is a production database")
-					.contains("--confirm=a1");
+					.contains("Confirm by adding \"confirm\": \"a1\" to the request")
+					.doesNotContain("--confirm")
+					.doesNotContain("RollbackOptions");
 				assertThat(extension.run("rollback", "a1", "a2", null, null).getStatus()).isEqualTo(400);
 				assertThat(context.getBean(MigrationManager.class).currentRevisions()).containsExactly("a2");
 				WebEndpointResponse<Object> dryRun = extension.run("rollback", "a1", "a1", true, null);
