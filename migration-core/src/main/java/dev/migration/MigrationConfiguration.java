@@ -605,7 +605,8 @@ public final class MigrationConfiguration {
 		}
 
 		/**
-		 * Retries of a failed connection attempt; default 5.
+		 * Retries of a failed connection attempt; default 5. A DuckDB file held by
+		 * another process is not retried: it stays held until that process exits.
 		 * @param connectRetries the retries
 		 * @return this builder
 		 */

@@ -134,6 +134,20 @@ class MigrationManagerResilienceTests {
 		assertThat(attempts).hasValue(3);
 	}
 
+	@DatabaseTest(Database.DUCKDB)
+	void aDuckDbFileHeldByAnotherProcessFailsAtOnceWithoutRetries(TestDatabase database) {
+		database.writeTable("r1", null);
+		AtomicInteger attempts = new AtomicInteger();
+		MigrationManager manager = MigrationManager.create(new HeldFile(attempts),
+				database.configuration().connectRetries(5).connectRetryBackoff(Duration.ofSeconds(1)).build());
+		long start = System.nanoTime();
+		assertThatExceptionOfType(MigrationLockException.class).isThrownBy(manager::migrate)
+			.withMessageStartingWith("The DuckDB database file is held by another process")
+			.withMessageContaining("(PID 4242)");
+		assertThat(attempts).hasValue(1);
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+	}
+
 	/**
 	 * A non-transactional migration whose process "dies" after its first statement:
 	 * an Error, which the engine does not catch, stands in for SIGKILL.
@@ -171,6 +185,20 @@ class MigrationManagerResilienceTests {
 	static class SimulatedCrash extends Error {
 
 		private static final long serialVersionUID = 1L;
+
+	}
+
+	/**
+	 * A DuckDB file another process holds, as DuckDB's driver reports it.
+	 */
+	private record HeldFile(AtomicInteger attempts) implements PlainDataSource {
+
+		@Override
+		public Connection getConnection() throws SQLException {
+			this.attempts.incrementAndGet();
+			throw new SQLException("IO Error: Could not set lock on file \"/data/app.db\": Conflicting lock is held in "
+					+ "/usr/bin/java (PID 4242) by user app. See also https://duckdb.org/docs/connect/concurrency");
+		}
 
 	}
 

@@ -336,8 +336,9 @@ final class DefaultMigrationTemplates implements MigrationTemplates {
 	}
 
 	/**
-	 * The parameters of a template called by name, checked for unknown and missing
-	 * names.
+	 * The parameters of a template called by name, checked against its
+	 * {@link TemplateDescription} for unknown and missing names; an absent parameter
+	 * takes the description's default.
 	 */
 	private static final class TemplateParameters {
 
@@ -345,129 +346,100 @@ final class DefaultMigrationTemplates implements MigrationTemplates {
 
 		private final Map<String, String> parameters;
 
-		private static final Map<String, List<String>> PARAMETERS = Map.ofEntries(
-				Map.entry("add_column", List.of("table", "column", "type", "nullable", "default", "comment")),
-				Map.entry("drop_column", List.of("table", "column")),
-				Map.entry("add_index", List.of("table", "columns", "unique", "name")),
-				Map.entry("drop_index", List.of("table", "name")),
-				Map.entry("add_foreign_key", List.of("table", "column", "ref_table", "ref_column", "on_delete")),
-				Map.entry("drop_foreign_key", List.of("table", "column")),
-				Map.entry("create_table", List.of("table", "columns", "with_timestamps", "with_soft_delete")),
-				Map.entry("drop_table", List.of("table")),
-				Map.entry("rename_column", List.of("table", "old_name", "new_name")),
-				Map.entry("add_check_constraint", List.of("table", "name", "condition")),
-				Map.entry("drop_check_constraint", List.of("table", "name")),
-				Map.entry("data_migration", List.of("description", "upgrade_sql", "downgrade_sql")));
-
 		TemplateParameters(String template, Map<String, String> parameters) {
 			this.template = template;
 			this.parameters = (parameters != null) ? parameters : Map.of();
 		}
 
 		MigrationSql run(MigrationTemplates templates) {
-			String name = (this.template != null) ? this.template.strip().toLowerCase(Locale.ROOT) : "";
-			if (!NAMES.contains(name)) {
-				throw new TemplateException("Unknown template '" + this.template + "': expected one of "
-						+ String.join(", ", NAMES));
-			}
-			List<String> allowed = PARAMETERS.get(name);
+			TemplateDescription description = TemplateCatalog.find(this.template)
+				.orElseThrow(() -> new TemplateException(
+						"Unknown template '" + this.template + "': expected one of " + String.join(", ", NAMES)));
 			for (String key : this.parameters.keySet()) {
-				if (!allowed.contains(key)) {
-					throw new TemplateException("Unknown parameter '" + key + "' for template '" + name
-							+ "': expected " + String.join(", ", allowed));
+				if (description.parameter(key).isEmpty()) {
+					throw new TemplateException("Unknown parameter '" + key + "' for template '" + description.name()
+							+ "': expected " + String.join(", ", description.parameterNames()));
 				}
 			}
-			MigrationSql result = switch (name) {
-				case "add_column" -> templates.addColumn(required("table"), required("column"), required("type"),
-						bool("nullable", true), optional("default"), optional("comment"));
-				case "drop_column" -> templates.dropColumn(required("table"), required("column"));
-				case "add_index" -> templates.addIndex(required("table"), list(required("columns")),
-						bool("unique", false), optional("name"));
-				case "drop_index" -> templates.dropIndex(required("table"), required("name"));
-				case "add_foreign_key" -> templates.addForeignKey(required("table"), required("column"),
-						required("ref_table"), required("ref_column"), optional("on_delete"));
-				case "drop_foreign_key" -> templates.dropForeignKey(required("table"), required("column"));
-				case "create_table" -> templates.createTable(required("table"), columns(optional("columns")),
-						bool("with_timestamps", false), bool("with_soft_delete", false));
-				case "drop_table" -> templates.dropTable(required("table"));
-				case "rename_column" -> templates.renameColumn(required("table"), required("old_name"),
-						required("new_name"));
-				case "add_check_constraint" -> templates.addCheckConstraint(required("table"), required("name"),
-						required("condition"));
-				case "drop_check_constraint" -> templates.dropCheckConstraint(required("table"), required("name"));
-				default -> templates.dataMigration(optional("description"), required("upgrade_sql"),
-						optional("downgrade_sql"));
+			Values values = new Values(description, this.parameters);
+			return switch (description.name()) {
+				case "add_column" -> templates.addColumn(values.required("table"), values.required("column"),
+						values.required("type"), values.bool("nullable"), values.optional("default"),
+						values.optional("comment"));
+				case "drop_column" -> templates.dropColumn(values.required("table"), values.required("column"));
+				case "add_index" -> templates.addIndex(values.required("table"), list(values.required("columns")),
+						values.bool("unique"), values.optional("name"));
+				case "drop_index" -> templates.dropIndex(values.required("table"), values.required("name"));
+				case "add_foreign_key" -> templates.addForeignKey(values.required("table"), values.required("column"),
+						values.required("ref_table"), values.required("ref_column"), values.optional("on_delete"));
+				case "drop_foreign_key" -> templates.dropForeignKey(values.required("table"), values.required("column"));
+				case "create_table" -> templates.createTable(values.required("table"),
+						columns(values.optional("columns")), values.bool("with_timestamps"),
+						values.bool("with_soft_delete"));
+				case "drop_table" -> templates.dropTable(values.required("table"));
+				case "rename_column" -> templates.renameColumn(values.required("table"), values.required("old_name"),
+						values.required("new_name"));
+				case "add_check_constraint" -> templates.addCheckConstraint(values.required("table"),
+						values.required("name"), values.required("condition"));
+				case "drop_check_constraint" -> templates.dropCheckConstraint(values.required("table"),
+						values.required("name"));
+				case "data_migration" -> templates.dataMigration(values.optional("description"),
+						values.required("upgrade_sql"), values.optional("downgrade_sql"));
+				default -> throw new IllegalStateException("No method for template '" + description.name() + "'");
 			};
-			return result;
-		}
-
-		private String required(String key) {
-			String value = optional(key);
-			if (value == null || value.isBlank()) {
-				throw new TemplateException("Template '" + this.template + "' needs parameter '" + key + "'");
-			}
-			return value;
-		}
-
-		private String optional(String key) {
-			return this.parameters.get(key);
-		}
-
-		private boolean bool(String key, boolean defaultValue) {
-			String value = optional(key);
-			if (value == null || value.isBlank()) {
-				return defaultValue;
-			}
-			if (value.equalsIgnoreCase("true")) {
-				return true;
-			}
-			if (value.equalsIgnoreCase("false")) {
-				return false;
-			}
-			throw new TemplateException("Invalid value '" + value + "' for parameter '" + key
-					+ "' of template '" + this.template + "': expected true or false");
 		}
 
 		private static List<String> list(String value) {
 			return List.of(value.split("\\s*,\\s*")).stream().map(String::strip).filter((s) -> !s.isEmpty()).toList();
 		}
 
-		private List<TableColumn> columns(String value) {
-			List<TableColumn> columns = new ArrayList<>();
+		private static List<TableColumn> columns(String value) {
+			try {
+				return TableColumn.parseAll(value);
+			}
+			catch (TemplateException ex) {
+				throw new TemplateException(ex.getMessage() + " (in parameter 'columns' of template 'create_table')",
+						ex);
+			}
+		}
+
+	}
+
+	/**
+	 * The values of one template's parameters, an absent one taking its default.
+	 */
+	private record Values(TemplateDescription description, Map<String, String> given) {
+
+		String required(String key) {
+			String value = optional(key);
 			if (value == null || value.isBlank()) {
-				return columns;
+				throw new TemplateException("Template '" + this.description.name() + "' needs parameter '" + key + "'");
 			}
-			for (String spec : value.split(";")) {
-				if (spec.isBlank()) {
-					continue;
-				}
-				String[] parts = spec.strip().split(":");
-				if (parts.length < 2) {
-					throw new TemplateException("Invalid column '" + spec.strip()
-							+ "' in parameter 'columns': expected name:type[:pk][:notnull][:default=value]");
-				}
-				boolean primaryKey = false;
-				boolean nullable = true;
-				String defaultValue = null;
-				for (int i = 2; i < parts.length; i++) {
-					String option = parts[i].strip();
-					if (option.equalsIgnoreCase("pk")) {
-						primaryKey = true;
-					}
-					else if (option.equalsIgnoreCase("notnull")) {
-						nullable = false;
-					}
-					else if (option.toLowerCase(Locale.ROOT).startsWith("default=")) {
-						defaultValue = option.substring("default=".length());
-					}
-					else {
-						throw new TemplateException("Invalid option '" + option + "' of column '" + parts[0].strip()
-								+ "': expected pk, notnull or default=value");
-					}
-				}
-				columns.add(new TableColumn(parts[0].strip(), parts[1].strip(), nullable, defaultValue, primaryKey));
+			return value;
+		}
+
+		@Nullable String optional(String key) {
+			String value = this.given.get(key);
+			return (value != null) ? value : defaultValue(key);
+		}
+
+		boolean bool(String key) {
+			String value = optional(key);
+			if (value == null || value.isBlank()) {
+				value = defaultValue(key);
 			}
-			return columns;
+			if (value == null || value.equalsIgnoreCase("false")) {
+				return false;
+			}
+			if (value.equalsIgnoreCase("true")) {
+				return true;
+			}
+			throw new TemplateException("Invalid value '" + value + "' for parameter '" + key + "' of template '"
+					+ this.description.name() + "': expected true or false");
+		}
+
+		private @Nullable String defaultValue(String key) {
+			return this.description.parameter(key).map(TemplateParameter::defaultValue).orElse(null);
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.migration.MigrationException;
 import dev.migration.dialect.Dialect;
@@ -26,9 +27,7 @@ public interface MigrationTemplates {
 	/**
 	 * The template names understood by {@link #generate(String, Map)}.
 	 */
-	List<String> NAMES = List.of("add_column", "drop_column", "add_index", "drop_index", "add_foreign_key",
-			"drop_foreign_key", "create_table", "drop_table", "rename_column", "add_check_constraint",
-			"drop_check_constraint", "data_migration");
+	List<String> NAMES = TemplateCatalog.TEMPLATES.stream().map(TemplateDescription::name).toList();
 
 	/**
 	 * Adds a column.
@@ -152,9 +151,11 @@ public interface MigrationTemplates {
 	 * {@code unique}, {@code name}, {@code ref_table}, {@code ref_column},
 	 * {@code on_delete}, {@code with_timestamps}, {@code with_soft_delete},
 	 * {@code old_name}, {@code new_name}, {@code condition}, {@code description},
-	 * {@code upgrade_sql}, {@code downgrade_sql}). Lists are comma-separated; the
-	 * {@code columns} of {@code create_table} are separated by {@code ;}, each
-	 * {@code name:type[:pk][:notnull][:default=value]}.
+	 * {@code upgrade_sql}, {@code downgrade_sql}); {@link #descriptions()} lists them
+	 * with their meaning and defaults. Lists are comma-separated; the {@code columns} of
+	 * {@code create_table} too, each {@value TableColumn#SYNTAX}, as
+	 * {@link TableColumn#parseAll(String)} reads them:
+	 * {@code id bigint pk, name varchar(100) not null}.
 	 * @param template one of {@link #NAMES}
 	 * @param parameters the parameters
 	 * @return the SQL
@@ -162,6 +163,23 @@ public interface MigrationTemplates {
 	 * invalid value, naming it
 	 */
 	MigrationSql generate(String template, Map<String, String> parameters);
+
+	/**
+	 * Every template {@link #generate(String, Map)} runs, with its parameters.
+	 * @return the templates, in the order of {@link #NAMES}
+	 */
+	static List<TemplateDescription> descriptions() {
+		return TemplateCatalog.TEMPLATES;
+	}
+
+	/**
+	 * The template of a name, spelled in any case.
+	 * @param name the name, such as {@code create_table}
+	 * @return the template, or empty when none has that name
+	 */
+	static Optional<TemplateDescription> description(String name) {
+		return TemplateCatalog.find(name);
+	}
 
 	/**
 	 * Templates for the database of a connection, reading its current schema for the

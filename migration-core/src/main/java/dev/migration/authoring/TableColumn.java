@@ -1,5 +1,7 @@
 package dev.migration.authoring;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +16,13 @@ import org.jspecify.annotations.Nullable;
  */
 public record TableColumn(String name, String type, boolean nullable, @Nullable String defaultValue,
 		boolean primaryKey) {
+
+	/**
+	 * How a column is written as text, for {@link #parse(String)}: the name, a portable
+	 * type, then in any order {@code pk} (or {@code primary key}), {@code not null} (or
+	 * {@code null}) and {@code default VALUE}.
+	 */
+	public static final String SYNTAX = "NAME TYPE [pk] [not null] [default VALUE]";
 
 	/**
 	 * A nullable column without default.
@@ -33,6 +42,30 @@ public record TableColumn(String name, String type, boolean nullable, @Nullable 
 	 */
 	public static TableColumn primaryKey(String name, String type) {
 		return new TableColumn(name, type, false, null, true);
+	}
+
+	/**
+	 * Reads a column written as {@value #SYNTAX}, such as {@code name varchar(100) not null}
+	 * or {@code status text not null default 'new'}. Words are case-insensitive; a
+	 * {@code VALUE} with spaces or commas is quoted ({@code 'a, b'}, a quote doubled).
+	 * @param spec the column as text
+	 * @return the column
+	 * @throws TemplateException if it does not follow the syntax, quoting it
+	 */
+	public static TableColumn parse(String spec) {
+		return ColumnSpecParser.column(spec);
+	}
+
+	/**
+	 * Reads columns written as {@link #parse(String)} reads one, separated by commas
+	 * (a comma inside parentheses or quotes, as in {@code numeric(10,2)}, separates
+	 * nothing): {@code id bigint pk, name varchar(100) not null}.
+	 * @param specs the columns as text
+	 * @return the columns, in order; none for a blank text
+	 * @throws TemplateException if one does not follow the syntax, quoting it
+	 */
+	public static List<TableColumn> parseAll(String specs) {
+		return ColumnSpecParser.columns(specs);
 	}
 
 }

@@ -7,6 +7,7 @@ import java.sql.Statement;
 
 import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationException;
+import dev.migration.MigrationLockException;
 import dev.migration.dialect.Dialect;
 import dev.migration.script.Placeholders;
 
@@ -80,7 +81,8 @@ final class Session implements AutoCloseable {
 
 	/**
 	 * Borrows a connection, retrying a failed attempt with a doubling pause (a database
-	 * that starts after the application, a pool still warming up).
+	 * that starts after the application, a pool still warming up), but not a database
+	 * file held by another process.
 	 */
 	private static Connection connect(javax.sql.DataSource dataSource, MigrationConfiguration configuration) {
 		long start = System.nanoTime();
@@ -90,13 +92,24 @@ final class Session implements AutoCloseable {
 				return dataSource.getConnection();
 			}
 			catch (SQLException ex) {
+				// Without a connection there is no dialect to ask: DuckDB's is the one that
+				// knows a failure no retry can cure.
+				MigrationException held = Dialect.duckdb().connectionFailure(ex);
+				if (held instanceof MigrationLockException) {
+					// A DuckDB file is locked by the process that opened it, and an
+					// application's pool keeps it open for the pool's life: the lock goes
+					// only when that process exits, which no wait here brings about. The
+					// retries (31 s with the defaults) would only delay the same failure,
+					// for a second instance or the command line run against a running
+					// application alike; the rare restart whose old process is still
+					// exiting is better served by starting after it stopped, or by the
+					// supervisor restarting the failed process.
+					throw held;
+				}
 				String message = String.valueOf(ex.getMessage());
 				if (attempt >= configuration.connectRetries()) {
 					String tried = (attempt > 0) ? " after " + (attempt + 1) + " attempts over "
 							+ java.time.Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s" : "";
-					if (message.contains("Could not set lock on file")) {
-						throw Dialect.duckdb().connectionFailure(ex);
-					}
 					throw new MigrationException("Cannot connect to the database" + tried + ": " + message
 							+ " (connect retries: " + configuration.connectRetries() + ")", ex);
 				}

@@ -14,6 +14,7 @@ import dev.migration.MigrationManager;
 import dev.migration.authoring.CreatedRevision;
 import dev.migration.authoring.MigrationAuthor;
 import dev.migration.authoring.TemplateException;
+import dev.migration.operation.Column;
 import dev.migration.operation.SchemaSnapshot;
 import dev.migration.script.SqlScript;
 import dev.migration.script.SqlScriptParser;
@@ -131,10 +132,10 @@ class MigrationAuthorTests {
 				.isThrownBy(() -> author.create("Bad", "add_column", Map.of("table", "t", "column", "c")))
 				.withMessageContaining("'type'");
 			assertThatExceptionOfType(TemplateException.class)
-				.isThrownBy(() -> author.create("Bad", "create_table", Map.of("table", "1t", "columns", "a:integer")))
+				.isThrownBy(() -> author.create("Bad", "create_table", Map.of("table", "1t", "columns", "a integer")))
 				.withMessageContaining("'1t'");
 			assertThatExceptionOfType(TemplateException.class)
-				.isThrownBy(() -> author.create("Bad", "create_table", Map.of("table", "t", "columns", "a:money")))
+				.isThrownBy(() -> author.create("Bad", "create_table", Map.of("table", "t", "columns", "a money")))
 				.withMessageContaining("'money'");
 			assertThat(sqlFiles()).isEmpty();
 		}
@@ -146,10 +147,20 @@ class MigrationAuthorTests {
 		try (TestDatabase database = TestDatabase.open(kind)) {
 			MigrationAuthor author = author(database, "unused");
 			author.create("Create tags", "create_table",
-					Map.of("table", "tags", "columns", "id:bigint:pk;label:varchar(40):notnull", "with_timestamps", "true"));
+					Map.of("table", "tags", "columns",
+							"id bigint pk, label varchar(40) not null default 'none, yet', price numeric(10, 2) default 0",
+							"with_timestamps", "true", "with_soft_delete", "true"));
 			MigrationManager manager = MigrationManager.create(database.dataSource(), configuration(database));
 			manager.migrate("head");
-			assertThat(database.snapshot(historyTables()).table("tags")).isPresent();
+			assertThat(database.snapshot(historyTables()).table("tags")).hasValueSatisfying((table) -> {
+				assertThat(table.columns()).extracting(Column::name)
+					.containsExactly("id", "label", "price", "created_at", "updated_at", "deleted_at");
+				assertThat(table.column("label").orElseThrow().nullable()).isFalse();
+				assertThat(table.column("label").orElseThrow().defaultExpression()).contains("none, yet");
+				assertThat(table.primaryKey().columns()).containsExactly("id");
+			});
+			manager.rollback("base");
+			assertThat(database.snapshot(historyTables()).table("tags")).isEmpty();
 		}
 	}
 

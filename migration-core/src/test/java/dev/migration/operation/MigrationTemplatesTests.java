@@ -11,6 +11,7 @@ import java.util.function.Function;
 import dev.migration.authoring.MigrationSql;
 import dev.migration.authoring.MigrationTemplates;
 import dev.migration.authoring.TableColumn;
+import dev.migration.authoring.TemplateDescription;
 import dev.migration.authoring.TemplateException;
 import dev.migration.dialect.Dialect;
 import dev.migration.script.SqlScriptParser;
@@ -179,7 +180,7 @@ class MigrationTemplatesTests {
 	@EnumSource(Database.class)
 	void generateByNameMatchesTheMethod(Database kind) {
 		roundTrip(kind, (templates) -> templates.generate("create_table",
-				Map.of("table", "tags", "columns", "id:integer:pk;label:varchar(40):notnull:default=none;price:numeric(8,2)",
+				Map.of("table", "tags", "columns", "id integer pk, label varchar(40) not null default none, price numeric(8,2)",
 						"with_timestamps", "true")),
 				(after) -> assertThat(after.require("tags").columns()).extracting(Column::name)
 					.containsExactly("id", "label", "price", "created_at", "updated_at"));
@@ -207,6 +208,41 @@ class MigrationTemplatesTests {
 		assertThatExceptionOfType(TemplateException.class)
 			.isThrownBy(() -> MigrationTemplates.forDialect(Dialect.postgresql()).generate("add_colum", Map.of()))
 			.withMessageContaining("Unknown template 'add_colum'");
+	}
+
+	@Test
+	void everyTemplateIsDescribedWithItsParametersAndDefaults() {
+		assertThat(MigrationTemplates.descriptions()).extracting(TemplateDescription::name)
+			.containsExactlyElementsOf(MigrationTemplates.NAMES);
+		TemplateDescription createTable = MigrationTemplates.description(" CREATE_TABLE ").orElseThrow();
+		assertThat(createTable.parameterNames()).containsExactly("table", "columns", "with_timestamps",
+				"with_soft_delete");
+		assertThat(createTable.parameter("table").orElseThrow().required()).isTrue();
+		assertThat(createTable.parameter("with_timestamps").orElseThrow().defaultValue()).isEqualTo("false");
+		assertThat(createTable.parameter("columns").orElseThrow().description()).contains(TableColumn.SYNTAX);
+		assertThat(MigrationTemplates.description("create_tabel")).isEmpty();
+	}
+
+	@Test
+	void aMalformedColumnOfCreateTableIsAClearError() {
+		assertThatExceptionOfType(TemplateException.class)
+			.isThrownBy(() -> MigrationTemplates.forDialect(Dialect.postgresql())
+				.generate("create_table", Map.of("table", "t", "columns", "id bigint pk, name varchar(100) nul")))
+			.withMessageStartingWith("Invalid column 'name varchar(100) nul': unexpected 'nul'")
+			.withMessageEndingWith("(in parameter 'columns' of template 'create_table')");
+	}
+
+	@Test
+	void createTableFromColumnsAsTextIsWrittenForEachDialect() {
+		Map<String, String> parameters = Map.of("table", "tags", "columns",
+				"id bigint pk, name varchar(100) not null, price numeric(10, 2) default 0", "with_soft_delete",
+				"true");
+		assertThat(MigrationTemplates.forDialect(Dialect.postgresql()).generate("create_table", parameters).upgrade())
+			.contains("id bigint NOT NULL", "name character varying(100) NOT NULL", "price numeric(10,2) DEFAULT 0",
+					"deleted_at timestamp with time zone", "PRIMARY KEY (id)");
+		assertThat(MigrationTemplates.forDialect(Dialect.duckdb()).generate("create_table", parameters).upgrade())
+			.contains("id BIGINT NOT NULL", "name VARCHAR NOT NULL", "price DECIMAL(10,2) DEFAULT 0",
+					"deleted_at TIMESTAMP WITH TIME ZONE", "PRIMARY KEY (id)");
 	}
 
 	@Test

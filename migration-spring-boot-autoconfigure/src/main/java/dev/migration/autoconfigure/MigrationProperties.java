@@ -135,7 +135,8 @@ public class MigrationProperties {
 	private String sourceDirectory = dev.migration.authoring.MigrationAuthor.DEFAULT_SOURCE_DIRECTORY;
 
 	/**
-	 * How many times a failed connection attempt is retried before migrations fail.
+	 * How many times a failed connection attempt is retried before migrations fail; a
+	 * DuckDB file held by another process is not retried.
 	 */
 	private int connectRetries = MigrationConfiguration.DEFAULT_CONNECT_RETRIES;
 

@@ -2,6 +2,14 @@ package dev.migration.sample;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -17,10 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The command line of the packaged sample app on DuckDB (the dev profile), every command
- * run as a real process. Two scenarios, each a sequence of steps on a database of its
- * own ({@code x}: from a new database to a rollback and a repair; {@code y}: stamping and
- * writing scripts): one method per step, in order, so that a failing step does not hide
- * the others' checks.
+ * run as a real process. Scenarios, each a sequence of steps on a database of its own
+ * ({@code x}: from a new database to a rollback and a repair; {@code y}: stamping and
+ * writing scripts; {@code z}: a table from a template, migrated and rolled back;
+ * {@code w}: the file of a running application): one method per step, in order, so that
+ * a failing step does not hide the others' checks.
  * Run by the failsafe plugin, which packages the jar first.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -83,9 +92,11 @@ class MigrationCommandLineDuckDbIT {
 
 	@Test
 	@Order(4)
-	void migrateToHeadAppliesTheRest() {
-		SampleAppProcess.Run migrate = x().migration("migrate").succeeded();
-		assertThat(migrate.out()).contains("[1/6] a1c0e5f00004", "[6/6] " + HEAD, "now at " + HEAD);
+	void migrateTakesARelativeTargetOrHeadAsItsArgument() {
+		SampleAppProcess.Run step = x().migration("migrate", "+1").succeeded();
+		assertThat(step.out()).contains("[1/1] a1c0e5f00004", "now at a1c0e5f00004");
+		SampleAppProcess.Run migrate = x().migration("migrate", "head").succeeded();
+		assertThat(migrate.out()).contains("[1/5] a1c0e5f00005", "[5/5] " + HEAD, "now at " + HEAD);
 	}
 
 	@Test
@@ -101,8 +112,8 @@ class MigrationCommandLineDuckDbIT {
 
 	@Test
 	@Order(6)
-	void rollbackUndoesTheLastMigration() {
-		SampleAppProcess.Run rollback = x().migration("rollback", "--revision=-1").succeeded();
+	void rollbackMinusOneUndoesTheLastMigration() {
+		SampleAppProcess.Run rollback = x().migration("rollback", "-1").succeeded();
 		assertThat(rollback.out()).contains("[1/1] " + HEAD, "(rolled back)", "now at a1c0e5f00008");
 		assertThat(x().migration("current", "--json").succeeded().json().get("current").get(0).asString())
 			.isEqualTo("a1c0e5f00008");
@@ -171,6 +182,20 @@ class MigrationCommandLineDuckDbIT {
 
 	@Test
 	@Order(14)
+	void aUsageErrorPrintsTheCommandsWholeUsage() {
+		SampleAppProcess.Run twice = y().migration("rollback", "-1", "--revision=-2").failedWith(2);
+		assertThat(twice.err()).startsWith("migration: The target of 'rollback' is given twice, as '-1' and as "
+				+ "'--revision=-2': give one of them")
+			.contains("Usage: migration rollback [TARGET] [options]")
+			.containsPattern("--revision R +the target, instead of TARGET: -N, base, an id or prefix")
+			.containsPattern("--confirm R +the revision the rollback ends at")
+			.containsPattern("--allow-data-loss +allow downgrades that drop tables or columns holding rows")
+			.containsPattern("--verbose +log more");
+		assertThat(twice.out()).isEmpty();
+	}
+
+	@Test
+	@Order(15)
 	void stampSetsTheStateThatStatusShows() {
 		assertThat(y().migration("stamp", "a1c0e5f00003").succeeded().out()).contains("now at a1c0e5f00003");
 		assertThat(y().migration("status").succeeded().out()).containsPattern("State:\\s+PENDING")
@@ -179,7 +204,7 @@ class MigrationCommandLineDuckDbIT {
 	}
 
 	@Test
-	@Order(15)
+	@Order(16)
 	void createWritesScriptsFromTemplatesOnBranchesAndMergesThem() throws Exception {
 		SampleAppProcess app = y();
 		SampleAppProcess.Run create = app.migration("create", "Add phone", "--no-autogenerate").succeeded();
@@ -194,7 +219,7 @@ class MigrationCommandLineDuckDbIT {
 		}
 
 		SampleAppProcess.Run template = app.migration("create", "Add tags", "--no-autogenerate", "--template",
-				"create_table", "--param", "table=tags", "--param=columns=id:bigint:pk;name:varchar(50):notnull")
+				"create_table", "--param", "table=tags", "--param=columns=id bigint pk, name varchar(50) not null")
 			.succeeded();
 		// The source directory is read too: the new revision follows the one created before.
 		String phone = created(create);
@@ -224,17 +249,99 @@ class MigrationCommandLineDuckDbIT {
 	}
 
 	@Test
-	@Order(16)
-	void createFromAnUnknownTemplateNamesTheKnownOnes() {
-		assertThat(y().migration("create", "Broken", "--template", "add_colum").failedWith(1).err())
-			.contains("Unknown template 'add_colum': expected one of add_column");
+	@Order(17)
+	void createFromAnUnknownTemplateListsEveryTemplateWithItsParameters() {
+		SampleAppProcess.Run unknown = y().migration("create", "Broken", "--template", "add_colum").failedWith(2);
+		assertThat(unknown.err()).startsWith("migration: Unknown template 'add_colum': did you mean 'add_column'?")
+			.contains("Templates (--template NAME, each parameter as --param KEY=VALUE):")
+			.contains("add_column", "create_table", "data_migration")
+			.containsPattern("with_soft_delete +add deleted_at \\(timestamptz, nullable\\) \\(default: false\\)");
 	}
 
 	@Test
-	@Order(17)
+	@Order(18)
 	void verifyRoundTripFindsEveryDowngradeRestoringTheSchema() {
 		SampleAppProcess.Run roundTrip = y().migration("verify", "--roundtrip").succeeded();
 		assertThat(roundTrip.out()).doesNotContain("ROUND_TRIP");
+	}
+
+	@Test
+	@Order(19)
+	void createTableTakesItsColumnsFromTheCommandLineAndItsScriptMigratesAndRollsBack() throws Exception {
+		SampleAppProcess app = app("z");
+		SampleAppProcess.Run create = app
+			.migration("create", "Create tags", "--template", "create_table", "--param", "table=tags", "--param",
+					"columns=id bigint pk, name varchar(100) not null", "--column", "price numeric(10,2) default 0",
+					"--column", "label text default 'none, yet'", "--timestamps", "--soft-delete")
+			.succeeded();
+		assertThat(create.out()).contains("(Create tags) after " + HEAD);
+		Path scripts = directory.resolve("z/src/main/resources/db/migration");
+		try (Stream<Path> files = Files.list(scripts)) {
+			assertThat(files).singleElement()
+				.satisfies((file) -> assertThat(Files.readString(file)).containsSubsequence("-- upgrade",
+						"CREATE TABLE tags (", "id BIGINT NOT NULL", "name VARCHAR NOT NULL",
+						"price DECIMAL(10,2) DEFAULT 0", "label VARCHAR DEFAULT 'none, yet'",
+						"created_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL", "updated_at",
+						"deleted_at TIMESTAMP WITH TIME ZONE", "PRIMARY KEY (id)", "-- downgrade", "DROP TABLE tags"));
+		}
+		// The packaged scripts and the new one: what create wrote runs on DuckDB, both ways.
+		String locations = "--migration.locations=classpath:db/migration,filesystem:" + scripts;
+		assertThat(app.migration("migrate", locations).succeeded().out()).contains("now at " + created(create));
+		assertThat(tagColumns("z")).containsExactly("id", "name", "price", "label", "created_at", "updated_at",
+				"deleted_at");
+		assertThat(app.migration("rollback", "-1", locations).succeeded().out()).contains("now at " + HEAD);
+		assertThat(tagColumns("z")).isEmpty();
+	}
+
+	@Test
+	@Order(20)
+	void theCommandLineOnTheFileOfARunningApplicationIsRefusedAtOnce() {
+		Path workingDirectory = directory.resolve("w");
+		String url = "--spring.datasource.url=jdbc:duckdb:" + workingDirectory.resolve("w.db").toAbsolutePath();
+		SampleAppProcess commandLine = app("w");
+		try (SampleAppServer server = SampleAppServer.start(workingDirectory, List.of(), SampleAppProcess.jar(), url,
+				"--migration.echo=false")) {
+			// --verbose logs the start, when the command begins: the time after it is the command's.
+			SampleAppProcess.Run refused = commandLine.migration("migrate", "--verbose").failedWith(1);
+			Instant exited = Instant.now();
+			assertThat(refused.err()).contains("The DuckDB database file is held by another process")
+				.contains("PID " + server.pid());
+			assertThat(refused.out()).doesNotContain("retrying");
+			Duration command = Duration.between(started(refused), exited);
+			assertThat(command).as("from the start to the exit:%n%s", refused.out()).isLessThan(Duration.ofSeconds(2));
+			assertThat(server.http().get("/actuator/health/readiness").status()).isEqualTo(200);
+		}
+	}
+
+	/**
+	 * When the application of a {@code --verbose} run had started: the time of its
+	 * {@code Started SampleApplication} log line.
+	 */
+	private static Instant started(SampleAppProcess.Run run) {
+		return run.out()
+			.lines()
+			.filter((line) -> line.contains("Started SampleApplication"))
+			.map((line) -> OffsetDateTime.parse(line.substring(0, line.indexOf(' '))).toInstant())
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No 'Started SampleApplication' line in:\n" + run.out()));
+	}
+
+	/**
+	 * The columns of table {@code tags} in the database of a scenario, in order; none
+	 * when there is no such table.
+	 */
+	private static List<String> tagColumns(String name) throws SQLException {
+		String url = "jdbc:duckdb:" + directory.resolve(name).resolve(name + ".db").toAbsolutePath();
+		try (Connection connection = DriverManager.getConnection(url);
+				ResultSet rows = connection.createStatement()
+					.executeQuery("SELECT column_name FROM information_schema.columns WHERE table_name = 'tags' "
+							+ "ORDER BY ordinal_position")) {
+			List<String> columns = new ArrayList<>();
+			while (rows.next()) {
+				columns.add(rows.getString(1));
+			}
+			return columns;
+		}
 	}
 
 	private static String created(SampleAppProcess.Run run) {

@@ -1,11 +1,17 @@
 package dev.migration.sample;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -111,6 +117,60 @@ class MigrationCommandLinePostgresIT {
 	@Order(8)
 	void sqlRendersARangeOffline() {
 		assertThat(app("staging").migration("sql", "base:a1c0e5f00001").succeeded().out()).contains("CREATE TABLE");
+	}
+
+	@Test
+	@Order(9)
+	void migrateAndRollbackTakeARelativeTargetAsTheirArgument() {
+		assertThat(app("staging").migration("migrate", "+1").succeeded().out()).contains("[1/1] " + HEAD,
+				"now at " + HEAD);
+		assertThat(app("staging").migration("rollback", "-1").succeeded().out()).contains("[1/1] " + HEAD,
+				"(rolled back)", "now at a1c0e5f00008");
+		assertThat(app("staging").migration("migrate", "head").succeeded().out()).contains("now at " + HEAD);
+	}
+
+	@Test
+	@Order(10)
+	void createTableTakesItsColumnsFromTheCommandLineAndItsScriptMigratesAndRollsBack() throws Exception {
+		SampleAppProcess.Run create = app("staging")
+			.migration("create", "Create tags", "--template", "create_table", "--param", "table=tags", "--param",
+					"columns=id bigint pk, name varchar(100) not null", "--column", "price numeric(10,2) default 0",
+					"--column", "label text default 'none, yet'", "--timestamps", "--soft-delete")
+			.succeeded();
+		String revision = create.out().replaceAll("(?s).*Created revision (\\w+) .*", "$1");
+		Path scripts = directory.resolve("src/main/resources/db/migration");
+		try (Stream<Path> files = Files.list(scripts)) {
+			assertThat(files).singleElement()
+				.satisfies((file) -> assertThat(Files.readString(file)).containsSubsequence("-- upgrade",
+						"CREATE TABLE tags (", "id bigint NOT NULL", "name character varying(100) NOT NULL",
+						"price numeric(10,2) DEFAULT 0", "label text DEFAULT 'none, yet'",
+						"created_at timestamp with time zone DEFAULT CURRENT_TIMESTAMP NOT NULL", "updated_at",
+						"deleted_at timestamp with time zone", "PRIMARY KEY (id)", "-- downgrade", "DROP TABLE tags"));
+		}
+		// The packaged scripts and the new one: what create wrote runs on PostgreSQL, both ways.
+		String locations = "--migration.locations=classpath:db/migration,filesystem:" + scripts;
+		assertThat(app("staging").migration("migrate", locations).succeeded().out()).contains("now at " + revision);
+		assertThat(tagColumns()).containsExactly("id", "name", "price", "label", "created_at", "updated_at",
+				"deleted_at");
+		assertThat(app("staging").migration("rollback", "-1", locations).succeeded().out())
+			.contains("now at " + HEAD);
+		assertThat(tagColumns()).isEmpty();
+	}
+
+	private List<String> tagColumns() throws SQLException {
+		try (Connection connection = DriverManager.getConnection(this.url);
+				PreparedStatement query = connection.prepareStatement("SELECT column_name FROM "
+						+ "information_schema.columns WHERE table_schema = ? AND table_name = 'tags' "
+						+ "ORDER BY ordinal_position")) {
+			query.setString(1, this.schema);
+			List<String> columns = new ArrayList<>();
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					columns.add(rows.getString(1));
+				}
+			}
+			return columns;
+		}
 	}
 
 	private SampleAppProcess app(String profile) {

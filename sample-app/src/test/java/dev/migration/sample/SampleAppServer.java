@@ -82,6 +82,14 @@ final class SampleAppServer implements AutoCloseable {
 		throw new IllegalStateException("Not ready in time: " + command + "\n" + log());
 	}
 
+	/**
+	 * The process id, which DuckDB names as the holder of the app's database file.
+	 * @return the id
+	 */
+	long pid() {
+		return this.process.pid();
+	}
+
 	SampleHttp http() {
 		return new SampleHttp(this.port);
 	}

@@ -1,7 +1,6 @@
 package dev.migration.autoconfigure.command;
 
 import java.io.PrintStream;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,15 +35,16 @@ final class AuthorCommands {
 
 	int create(ParsedCommand command) {
 		String message = command.argument(0);
+		if (command.has("template")) {
+			// Checked before the author connects: a usage error needs no database.
+			Map<String, String> parameters = TemplateOptions.parameters(command);
+			printCreated(this.author.get().create(message, command.value("template"), parameters));
+			return MigrationCommands.SUCCESS;
+		}
+		TemplateOptions.refuseWithoutTemplate(command);
 		MigrationAuthor author = this.author.get();
 		CreatedRevision created;
-		if (command.has("template")) {
-			created = author.create(message, command.value("template"), parameters(command));
-		}
-		else if (command.has("param")) {
-			throw new UsageException("Option '--param' needs '--template NAME'", command.command());
-		}
-		else if (command.has("head")) {
+		if (command.has("head")) {
 			created = author.create(message, command.value("head"));
 		}
 		else {
@@ -59,18 +59,6 @@ final class AuthorCommands {
 		}
 		printCreated(created);
 		return MigrationCommands.SUCCESS;
-	}
-
-	private static Map<String, String> parameters(ParsedCommand command) {
-		Map<String, String> parameters = new LinkedHashMap<>();
-		for (String parameter : command.values("param")) {
-			int equals = parameter.indexOf('=');
-			if (equals <= 0) {
-				throw new UsageException("Template parameter '" + parameter + "' is not key=value", command.command());
-			}
-			parameters.put(parameter.substring(0, equals), parameter.substring(equals + 1));
-		}
-		return parameters;
 	}
 
 	int merge(ParsedCommand command) {

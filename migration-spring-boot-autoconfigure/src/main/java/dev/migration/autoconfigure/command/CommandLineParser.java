@@ -8,10 +8,12 @@ import java.util.Map;
 
 /**
  * Parses the raw arguments of a command run: {@code migration <command> [arguments]
- * [options]}. Options take {@code --name value} and {@code --name=value} (the latter
- * also for values starting with {@code -}); arguments whose name holds a dot
- * ({@code --spring.profiles.active=prod}, {@code --migration.schema=app}) are Spring's
- * and skipped. Unknown names are reported with the nearest valid one.
+ * [options]}. Options take {@code --name value} and {@code --name=value}; arguments
+ * whose name holds a dot ({@code --spring.profiles.active=prod},
+ * {@code --migration.schema=app}) are Spring's and skipped. Unknown names are reported
+ * with the nearest valid one. Only {@code --} starts an option (and {@code -h}), so
+ * {@code -1} is an argument: the target of {@code rollback -1}, which a
+ * {@link CommandSpec#target() target command} files under {@code --revision}.
  */
 final class CommandLineParser {
 
@@ -90,7 +92,11 @@ final class CommandLineParser {
 		if (options.containsKey("help")) {
 			return new ParsedCommand(command, arguments, options);
 		}
-		checkArguments(command, arguments);
+		checkArguments(command, arguments, options);
+		if (command.target() && !arguments.isEmpty()) {
+			// One place for the target, however it was given.
+			options.put(CommandSpec.TARGET_OPTION, List.of(arguments.remove(0)));
+		}
 		return new ParsedCommand(command, arguments, options);
 	}
 
@@ -107,15 +113,27 @@ final class CommandLineParser {
 		return args;
 	}
 
-	private static void checkArguments(CommandSpec command, List<String> arguments) {
-		String usage = "migration " + command.name() + (command.arguments().isEmpty() ? "" : " " + command.arguments());
-		if (arguments.size() < command.minArguments()) {
-			throw new UsageException("Missing argument(s) for '" + command.name() + "': usage is " + usage, command);
+	private static void checkArguments(CommandSpec command, List<String> arguments,
+			Map<String, List<String>> options) {
+		int given = arguments.size();
+		if (command.target() && options.containsKey(CommandSpec.TARGET_OPTION)) {
+			if (!arguments.isEmpty()) {
+				throw new UsageException("The target of '" + command.name() + "' is given twice, as '"
+						+ arguments.get(0) + "' and as '--" + CommandSpec.TARGET_OPTION + "="
+						+ options.get(CommandSpec.TARGET_OPTION).get(0) + "': give one of them", command);
+			}
+			given++;
+		}
+		if (given < command.minArguments()) {
+			throw new UsageException("Missing argument(s) for '" + command.name() + "': expected "
+					+ command.arguments() + (command.target() ? " or --" + CommandSpec.TARGET_OPTION + " R" : ""),
+					command);
 		}
 		if (command.maxArguments() != -1 && arguments.size() > command.maxArguments()) {
 			List<String> extra = arguments.subList(command.maxArguments(), arguments.size());
-			throw new UsageException("Unexpected argument(s) " + quoted(extra) + " for '" + command.name()
-					+ "': usage is " + usage, command);
+			throw new UsageException("Unexpected argument(s) " + quoted(extra) + " for '" + command.name() + "'"
+					+ (command.arguments().isEmpty() ? ", which takes none" : ", which takes " + command.arguments()),
+					command);
 		}
 	}
 

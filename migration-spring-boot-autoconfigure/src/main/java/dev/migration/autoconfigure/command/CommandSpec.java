@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.migration.authoring.TableColumn;
+
 /**
  * One command of the command line: its name, arguments and options, as documented by
  * {@code --help}.
@@ -14,10 +16,19 @@ import java.util.Optional;
  * @param minArguments the fewest positional arguments
  * @param maxArguments the most positional arguments, or -1 for no limit
  * @param read whether it only reads (and so accepts {@code --json})
+ * @param target whether its positional argument is the target revision, which
+ * {@code --revision} gives too ({@code rollback -1} or {@code rollback --revision=-1})
  * @param options the command's own options
+ * @param details more help after the options, or {@code ""}
  */
 record CommandSpec(String name, String arguments, String summary, int minArguments, int maxArguments, boolean read,
-		List<OptionSpec> options) {
+		boolean target, List<OptionSpec> options, String details) {
+
+	/**
+	 * The option that gives the target of a {@link #target() target} command, which
+	 * also takes it as its positional argument.
+	 */
+	static final String TARGET_OPTION = "revision";
 
 	/**
 	 * The options every command accepts.
@@ -35,31 +46,39 @@ record CommandSpec(String name, String arguments, String summary, int minArgumen
 	 * Every command, in the order {@code --help} lists them.
 	 */
 	static final List<CommandSpec> ALL = List.of(
-			command("migrate", "", "upgrade to head, or to --revision", 0, 0, false,
-					value("revision", "R", "the target: head, heads, an id or prefix, +N (default: head)"),
+			targeted("migrate", "[TARGET]", "upgrade to head, or to TARGET", 0, false,
+					value("revision", "R", "the target, instead of TARGET: head, heads, an id or prefix, +N "
+							+ "(default: head)"),
 					flag("dry-run", "print the SQL that would run, run nothing")),
-			command("rollback", "", "downgrade one step, or to --revision (base for all)", 0, 0, false,
-					value("revision", "R", "the target: -N, base, an id or prefix (default: -1)"),
+			targeted("rollback", "[TARGET]", "downgrade one step, or to TARGET (base for all)", 0, false,
+					value("revision", "R", "the target, instead of TARGET: -N, base, an id or prefix (default: -1)"),
 					value("confirm", "R", "the revision the rollback ends at; required in production"),
 					flag("no-safety-check", "skip the safety checks (logged)"),
 					flag("allow-data-loss", "allow downgrades that drop tables or columns holding rows"),
 					flag("dry-run", "print the SQL that would run, run nothing")),
 			command("create", "MESSAGE", "write a new revision script", 1, 1, false,
 					flag("no-autogenerate", "write an empty revision even when a model exists"),
-					value("template", "NAME", "fill the revision from a template"),
-					new OptionSpec("param", "KEY=VALUE", true, "a template parameter (repeatable)"),
-					value("head", "REV", "the parent revision (base for a new root; default: the head)")),
+					value("template", "NAME", "fill the revision from a template (listed below)"),
+					repeatable("param", "KEY=VALUE", "a template parameter (repeatable)"),
+					repeatable("column", "SPEC",
+							"a column of create_table: " + TableColumn.SYNTAX + " (repeatable; after --param columns)"),
+					flag("timestamps", "create_table: add created_at and updated_at (with_timestamps=true)"),
+					flag("soft-delete", "create_table: add deleted_at (with_soft_delete=true)"),
+					value("head", "REV", "the parent revision (base for a new root; default: the head)"))
+				.withDetails(TemplateOptions.help()),
 			command("merge", "MESSAGE REV REV...", "write a merge revision joining heads", 3, -1, false),
 			command("status", "", "current revision(s), heads, pending migrations and state", 0, 0, true),
 			command("history", "", "the action log, newest first", 0, 0, true,
 					value("limit", "N", "show the N newest entries")),
 			command("current", "", "the current revision(s)", 0, 0, true),
 			command("heads", "", "the head(s) of the scripts", 0, 0, true),
-			command("show", "REV", "one revision: message, parents, script, state", 1, 1, true),
+			targeted("show", "REV", "one revision: message, parents, script, state", 1, true,
+					value("revision", "R", "the revision, instead of REV: an id or prefix")),
 			command("verify", "", "check the scripts against the database", 0, 0, true,
 					flag("roundtrip", "also check every downgrade on a scratch database"),
 					flag("drift", "also compare the database with the model (classpath:db/schema.sql)")),
-			command("stamp", "REV", "set the state to a revision without running anything", 1, 1, false),
+			targeted("stamp", "REV", "set the state to a revision without running anything", 1, false,
+					value("revision", "R", "the revision, instead of REV: an id or prefix, head, base")),
 			command("sql", "FROM:TO", "print the SQL script of a range, offline (base:head, head:base)", 1, 1,
 					false, value("dialect", "NAME", "postgresql or duckdb (default: from the datasource URL)")),
 			command("repair", "ACTION REV", "mark-applied, mark-rolled-back or accept-checksum, audited", 2, 2, false,
@@ -72,6 +91,16 @@ record CommandSpec(String name, String arguments, String summary, int minArgumen
 
 	CommandSpec {
 		options = List.copyOf(options);
+	}
+
+	/**
+	 * This command with more help after its options.
+	 * @param details the text, ending with a new line
+	 * @return the command
+	 */
+	CommandSpec withDetails(String details) {
+		return new CommandSpec(this.name, this.arguments, this.summary, this.minArguments, this.maxArguments,
+				this.read, this.target, this.options, details);
 	}
 
 	/**
@@ -111,7 +140,11 @@ record CommandSpec(String name, String arguments, String summary, int minArgumen
 			table.row("  --" + option.name() + ((option.value() != null) ? " " + option.value() : ""),
 					option.description());
 		}
-		return help.append(table.render()).toString();
+		help.append(table.render());
+		if (!this.details.isEmpty()) {
+			help.append('\n').append(this.details);
+		}
+		return help.toString();
 	}
 
 	/**
@@ -134,11 +167,24 @@ record CommandSpec(String name, String arguments, String summary, int minArgumen
 
 	private static CommandSpec command(String name, String arguments, String summary, int min, int max, boolean read,
 			OptionSpec... options) {
-		return new CommandSpec(name, arguments, summary, min, max, read, List.of(options));
+		return new CommandSpec(name, arguments, summary, min, max, read, false, List.of(options), "");
+	}
+
+	/**
+	 * A command whose one positional argument is the target, which its
+	 * {@value #TARGET_OPTION} option gives too.
+	 */
+	private static CommandSpec targeted(String name, String arguments, String summary, int min, boolean read,
+			OptionSpec... options) {
+		return new CommandSpec(name, arguments, summary, min, 1, read, true, List.of(options), "");
 	}
 
 	private static OptionSpec value(String name, String value, String description) {
 		return new OptionSpec(name, value, false, description);
+	}
+
+	private static OptionSpec repeatable(String name, String value, String description) {
+		return new OptionSpec(name, value, true, description);
 	}
 
 	private static OptionSpec flag(String name, String description) {

@@ -161,7 +161,7 @@ final class InspectCommands {
 
 	int show(ParsedCommand command) {
 		MigrationManager manager = this.manager.get();
-		String revision = manager.resolve(command.argument(0));
+		String revision = manager.resolve(command.value(CommandSpec.TARGET_OPTION));
 		List<MigrationInfo> migrations = manager.migrations();
 		MigrationInfo info = byId(migrations).get(revision);
 		MigrationStatus status = manager.status();

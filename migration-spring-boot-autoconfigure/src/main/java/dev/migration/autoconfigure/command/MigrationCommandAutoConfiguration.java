@@ -23,6 +23,8 @@ import dev.migration.autogenerate.Autogenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -67,15 +69,19 @@ public final class MigrationCommandAutoConfiguration {
 			ObjectProvider<DataSource> dataSource, @MigrationDataSource ObjectProvider<DataSource> migrationDataSource,
 			ObjectProvider<JavaMigration> javaMigrations, ObjectProvider<MigrationListener> listeners,
 			ObjectProvider<BackupVerifier> backupVerifiers, ObjectProvider<MigrationManagerCustomizer> customizers,
-			ObjectProvider<JsonWriter> jsonWriter, CommandProgress progress, ResourceLoader resourceLoader,
-			Environment environment) {
+			ObjectProvider<JsonWriter> jsonWriter, ObjectProvider<ApplicationArguments> applicationArguments,
+			CommandProgress progress, ResourceLoader resourceLoader, Environment environment) {
 		MigrationProperties migrationProperties = properties.getIfAvailable(MigrationProperties::new);
+		DuckDbFileCheck fileCheck = new DuckDbFileCheck(
+				() -> authorDataSource(migrationProperties, dataSource, migrationDataSource),
+				applicationArguments.getIfAvailable(() -> new DefaultApplicationArguments()).getSourceArgs());
 		Supplier<MigrationManager> manager = () -> {
 			MigrationManager available = migrationManager.getIfAvailable();
 			if (available == null) {
 				throw new MigrationException("No migration manager in this application: command mode needs a "
 						+ "DataSource (spring.datasource.url or migration.url) and migration.enabled=true");
 			}
+			fileCheck.refuseIfHeld();
 			return available;
 		};
 		// Configured as the manager is, so that create and verify --drift see its scripts.

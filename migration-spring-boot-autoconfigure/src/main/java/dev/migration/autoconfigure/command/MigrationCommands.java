@@ -108,10 +108,19 @@ final class MigrationCommands {
 		}
 	}
 
+	/**
+	 * The message, then the command's whole help, as {@code --help} prints it: what to
+	 * type instead is on the screen already.
+	 */
 	private int usageError(UsageException ex) {
 		this.err.println("migration: " + ex.getMessage());
-		this.err.println("Run 'migration " + ((ex.getCommand() != null) ? ex.getCommand().name() + " " : "")
-				+ "--help' for usage.");
+		if (ex.getCommand() != null) {
+			this.err.println();
+			this.err.print(ex.getCommand().help());
+		}
+		else {
+			this.err.println("Run 'migration --help' for usage.");
+		}
 		return USAGE;
 	}
 

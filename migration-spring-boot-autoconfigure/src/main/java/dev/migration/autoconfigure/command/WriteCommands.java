@@ -36,7 +36,7 @@ final class WriteCommands {
 	}
 
 	int migrate(ParsedCommand command) {
-		String target = command.value("revision", "head");
+		String target = command.value(CommandSpec.TARGET_OPTION, "head");
 		MigrationManager manager = this.manager.get();
 		if (command.has("dry-run")) {
 			printPlan(manager.migrate(target, true));
@@ -57,7 +57,7 @@ final class WriteCommands {
 	}
 
 	int rollback(ParsedCommand command) {
-		String target = command.value("revision", "-1");
+		String target = command.value(CommandSpec.TARGET_OPTION, "-1");
 		RollbackOptions options = RollbackOptions.defaults();
 		if (command.has("confirm")) {
 			options = options.withConfirm(command.value("confirm"));
@@ -124,8 +124,9 @@ final class WriteCommands {
 	}
 
 	int stamp(ParsedCommand command) {
-		MigrationResult result = this.manager.get().stamp(command.argument(0));
-		this.out.println("Stamped " + command.argument(0) + ": now at " + revisions(result.currentRevisions())
+		String target = command.value(CommandSpec.TARGET_OPTION);
+		MigrationResult result = this.manager.get().stamp(target);
+		this.out.println("Stamped " + target + ": now at " + revisions(result.currentRevisions())
 				+ " (" + count(result.migrations().size()) + " added or removed, nothing was run)");
 		return MigrationCommands.SUCCESS;
 	}

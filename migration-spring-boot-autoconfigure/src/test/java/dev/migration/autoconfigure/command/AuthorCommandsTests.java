@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import dev.migration.authoring.MigrationTemplates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,11 +32,73 @@ class AuthorCommandsTests {
 	@Test
 	void createFromATemplateTakesItsParameters(CommandLine commandLine) throws Exception {
 		CommandLine.Run run = commandLine.run("create", "Add tags", "--template", "create_table", "--param",
-				"table=tags", "--param=columns=id:bigint:pk;name:varchar(50):notnull");
-		assertThat(run.exitCode()).isZero();
+				"table=tags", "--param=columns=id bigint pk, name varchar(50) not null");
+		assertThat(run.exitCode()).as(run.err()).isZero();
 		assertThat(createdScripts(commandLine)).singleElement()
 			.satisfies((file) -> assertThat(Files.readString(file)).containsIgnoringCase("CREATE TABLE tags")
+				.contains("id BIGINT NOT NULL", "name VARCHAR NOT NULL", "PRIMARY KEY (id)")
 				.containsIgnoringCase("DROP TABLE tags"));
+	}
+
+	@Test
+	void createTableTakesColumnsFromRepeatedOptionsAfterTheParameterAndFlags(CommandLine commandLine)
+			throws Exception {
+		CommandLine.Run run = commandLine.run("create", "Add tags", "--template", "create_table", "--param",
+				"table=tags", "--param", "columns=id bigint pk", "--column", "name varchar(50) not null", "--column",
+				"price numeric(10, 2) default 0", "--timestamps", "--soft-delete");
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		Path script = createdScripts(commandLine).get(0);
+		assertThat(Files.readString(script)).containsSubsequence("id BIGINT NOT NULL", "name VARCHAR NOT NULL",
+				"price DECIMAL(10,2) DEFAULT 0", "created_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL",
+				"updated_at", "deleted_at TIMESTAMP WITH TIME ZONE", "PRIMARY KEY (id)");
+	}
+
+	@Test
+	void aMalformedColumnIsAUsageErrorQuotingIt(CommandLine commandLine) throws Exception {
+		CommandLine.Run run = commandLine.run("create", "Add tags", "--template", "create_table", "--param",
+				"table=tags", "--column", "id bigint pk", "--column", "name varchar(50) nul");
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).startsWith("migration: Option '--column': Invalid column 'name varchar(50) nul': "
+				+ "unexpected 'nul'; expected NAME TYPE [pk] [not null] [default VALUE]\n");
+		CommandLine.Run inParameter = commandLine.run("create", "Add tags", "--template", "create_table", "--param",
+				"table=tags", "--param", "columns=id bigint pk,, name text");
+		assertThat(inParameter.exitCode()).isEqualTo(2);
+		assertThat(inParameter.err()).startsWith("migration: Option '--param columns': Invalid columns "
+				+ "'id bigint pk,, name text': an empty column (a comma too many)");
+		assertThat(commandLine.scripts()).doesNotExist();
+	}
+
+	@Test
+	void anUnknownTemplateIsAUsageErrorListingEveryTemplate(CommandLine commandLine) {
+		CommandLine.Run run = commandLine.run("create", "Add tags", "--template", "create_tabel");
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).startsWith("migration: Unknown template 'create_tabel': did you mean 'create_table'? "
+				+ "(the templates are below)\n")
+			.contains("Templates (--template NAME, each parameter as --param KEY=VALUE):")
+			.contains(MigrationTemplates.NAMES)
+			.contains("with_soft_delete");
+	}
+
+	@Test
+	void templateParametersAndOptionsAreCheckedAgainstTheTemplate(CommandLine commandLine) {
+		assertUsageError(commandLine.run("create", "Drop tags", "--template", "drop_table", "--param", "tabel=tags"),
+				"Unknown parameter 'tabel' for template 'drop_table': did you mean 'table'? (it takes table)");
+		assertUsageError(commandLine.run("create", "Drop tags", "--template", "drop_table"),
+				"Template 'drop_table' needs --param table=...");
+		assertUsageError(
+				commandLine.run("create", "Drop tags", "--template", "drop_table", "--param", "table=a",
+						"--param", "table=b"),
+				"Template parameter 'table' is given twice");
+		assertUsageError(
+				commandLine.run("create", "Drop tags", "--template", "drop_table", "--param", "table=tags",
+						"--timestamps"),
+				"Option '--timestamps' is for '--template create_table', not 'drop_table'");
+		assertUsageError(commandLine.run("create", "Add tags", "--column", "id bigint"),
+				"Option '--column' needs '--template create_table'");
+		assertUsageError(
+				commandLine.run("create", "Add tags", "--template", "create_table", "--param", "table=tags",
+						"--param", "with_timestamps=false", "--timestamps"),
+				"Both '--timestamps' and '--param with_timestamps=false' are given: give one of them");
 	}
 
 	@Test
@@ -77,6 +140,11 @@ class AuthorCommandsTests {
 		try (Stream<Path> files = Files.list(commandLine.scripts())) {
 			return files.toList();
 		}
+	}
+
+	private static void assertUsageError(CommandLine.Run run, String message) {
+		assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+		assertThat(run.err()).startsWith("migration: " + message + "\n\nUsage: migration create MESSAGE [options]");
 	}
 
 }

@@ -1,7 +1,11 @@
 package dev.migration.autoconfigure.command;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
+import dev.migration.authoring.MigrationTemplates;
+import dev.migration.authoring.TemplateDescription;
+import dev.migration.authoring.TemplateParameter;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +29,71 @@ class CommandLineParserTests {
 		assertThat(CommandLineParser.parse("migration", "rollback", "--revision=-1").value("revision")).isEqualTo("-1");
 		assertThat(CommandLineParser.parse("migration", "rollback", "--revision", "-2").value("revision"))
 			.isEqualTo("-2");
+	}
+
+	@Test
+	void aTargetCommandTakesItsTargetAsItsArgument() {
+		assertTarget(CommandLineParser.parse("migration", "rollback", "-1"), "rollback", "-1");
+		assertTarget(CommandLineParser.parse("migration", "migrate", "+2"), "migrate", "+2");
+		assertTarget(CommandLineParser.parse("migration", "migrate", "head"), "migrate", "head");
+		assertTarget(CommandLineParser.parse("migration", "stamp", "base"), "stamp", "base");
+		assertTarget(CommandLineParser.parse("migration", "show", "abc123"), "show", "abc123");
+	}
+
+	@Test
+	void aTargetCommandTakesItsTargetAsRevisionToo() {
+		assertTarget(CommandLineParser.parse("migration", "rollback", "--revision=-1"), "rollback", "-1");
+		assertTarget(CommandLineParser.parse("migration", "stamp", "--revision", "base"), "stamp", "base");
+		assertTarget(CommandLineParser.parse("migration", "show", "--revision=abc123", "--json"), "show", "abc123");
+		ParsedCommand noTarget = CommandLineParser.parse("migration", "rollback");
+		assertThat(noTarget.has("revision")).isFalse();
+		assertThat(noTarget.value("revision", "-1")).isEqualTo("-1");
+	}
+
+	@Test
+	void aNegativeStepIsATargetWhereverItStandsAmongTheOptions() {
+		ParsedCommand first = CommandLineParser.parse("migration", "rollback", "-2", "--dry-run", "--confirm", "a1");
+		assertTarget(first, "rollback", "-2");
+		assertThat(first.has("dry-run")).isTrue();
+		assertThat(first.value("confirm")).isEqualTo("a1");
+		ParsedCommand last = CommandLineParser.parse("--spring.profiles.active=prod", "migration", "rollback",
+				"--allow-data-loss", "-1");
+		assertTarget(last, "rollback", "-1");
+		assertThat(last.has("allow-data-loss")).isTrue();
+	}
+
+	@Test
+	void aTargetGivenBothWaysIsAUsageErrorNamingBoth() {
+		assertThatExceptionOfType(UsageException.class)
+			.isThrownBy(() -> CommandLineParser.parse("migration", "rollback", "-1", "--revision=-2"))
+			.withMessage("The target of 'rollback' is given twice, as '-1' and as '--revision=-2': give one of them")
+			.satisfies((ex) -> assertThat(ex.getCommand().name()).isEqualTo("rollback"));
+		assertThatExceptionOfType(UsageException.class)
+			.isThrownBy(() -> CommandLineParser.parse("migration", "stamp", "--revision", "base", "a1"))
+			.withMessage("The target of 'stamp' is given twice, as 'a1' and as '--revision=base': give one of them");
+	}
+
+	@Test
+	void aSecondTargetIsAnUnexpectedArgument() {
+		assertThatExceptionOfType(UsageException.class)
+			.isThrownBy(() -> CommandLineParser.parse("migration", "rollback", "-1", "-2"))
+			.withMessage("Unexpected argument(s) '-2' for 'rollback', which takes [TARGET]");
+		assertThatExceptionOfType(UsageException.class)
+			.isThrownBy(() -> CommandLineParser.parse("migration", "show", "a1", "a2"))
+			.withMessage("Unexpected argument(s) 'a2' for 'show', which takes REV");
+	}
+
+	@Test
+	void onlyTheTargetCommandsTakeATarget() {
+		assertThat(CommandSpec.ALL.stream().filter(CommandSpec::target).map(CommandSpec::name))
+			.containsExactly("migrate", "rollback", "show", "stamp");
+		for (CommandSpec command : CommandSpec.ALL) {
+			assertThat(command.option(CommandSpec.TARGET_OPTION).isPresent()).as(command.name())
+				.isEqualTo(command.target());
+		}
+		assertThatExceptionOfType(UsageException.class)
+			.isThrownBy(() -> CommandLineParser.parse("migration", "status", "-1"))
+			.withMessage("Unexpected argument(s) '-1' for 'status', which takes none");
 	}
 
 	@Test
@@ -83,10 +152,10 @@ class CommandLineParserTests {
 			.isThrownBy(() -> CommandLineParser.parse("migration", "migrate", "--dry-run=yes"))
 			.withMessage("Option '--dry-run' takes no value");
 		assertThatExceptionOfType(UsageException.class).isThrownBy(() -> CommandLineParser.parse("migration", "stamp"))
-			.withMessage("Missing argument(s) for 'stamp': usage is migration stamp REV");
+			.withMessage("Missing argument(s) for 'stamp': expected REV or --revision R");
 		assertThatExceptionOfType(UsageException.class)
 			.isThrownBy(() -> CommandLineParser.parse("migration", "status", "extra"))
-			.withMessageStartingWith("Unexpected argument(s) 'extra' for 'status'");
+			.withMessage("Unexpected argument(s) 'extra' for 'status', which takes none");
 		assertThatExceptionOfType(UsageException.class)
 			.isThrownBy(() -> CommandLineParser.parse("migration", "merge", "Join", "a1"))
 			.withMessageStartingWith("Missing argument(s) for 'merge'");
@@ -127,11 +196,33 @@ class CommandLineParserTests {
 	}
 
 	@Test
+	void createHelpListsEveryTemplateWithItsParameters() {
+		String help = CommandSpec.named("create").orElseThrow().help();
+		assertThat(help).contains("--column SPEC", "--timestamps", "--soft-delete",
+				"Templates (--template NAME, each parameter as --param KEY=VALUE):");
+		for (TemplateDescription template : MigrationTemplates.descriptions()) {
+			assertThat(help).containsPattern("\\n  " + template.name() + " +" + Pattern.quote(template.description()));
+			for (TemplateParameter parameter : template.parameters()) {
+				assertThat(help).contains("    " + parameter.name() + " ");
+			}
+		}
+		assertThat(help).containsPattern("\\n    table +the table \\(required\\)")
+			.containsPattern("\\n    with_timestamps +add created_at and updated_at .* \\(default: false\\)")
+			.containsPattern("\\n    columns +the columns, comma-separated, each NAME TYPE \\[pk\\] \\[not null\\]");
+	}
+
+	@Test
 	void distanceCountsEdits() {
 		assertThat(CommandLineParser.distance("status", "status")).isZero();
 		assertThat(CommandLineParser.distance("statsu", "status")).isEqualTo(2);
 		assertThat(CommandLineParser.distance("", "abc")).isEqualTo(3);
 		assertThat(CommandLineParser.suggestion("grpah", List.of("graph", "history"), "")).contains("'graph'");
+	}
+
+	private static void assertTarget(ParsedCommand command, String name, String target) {
+		assertThat(command.command().name()).isEqualTo(name);
+		assertThat(command.value("revision")).isEqualTo(target);
+		assertThat(command.arguments()).isEmpty();
 	}
 
 }

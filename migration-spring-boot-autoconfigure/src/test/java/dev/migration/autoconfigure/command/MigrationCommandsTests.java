@@ -31,6 +31,32 @@ class MigrationCommandsTests {
 	}
 
 	@Test
+	void aUsageErrorPrintsTheCommandsWholeUsage(CommandLine commandLine) {
+		CommandLine.Run run = commandLine.run("rollback", "-1", "--revision=-2");
+		assertThat(run.exitCode()).isEqualTo(2);
+		String help = commandLine.run("rollback", "--help").out();
+		assertThat(run.err()).isEqualTo("migration: The target of 'rollback' is given twice, as '-1' and as "
+				+ "'--revision=-2': give one of them\n\n" + help);
+		assertThat(help).startsWith("Usage: migration rollback [TARGET] [options]")
+			.containsPattern("--allow-data-loss +allow downgrades that drop tables or columns holding rows")
+			.containsPattern("--verbose +log more");
+		assertThat(run.out()).isEmpty();
+		CommandLine.Run unexpected = commandLine.run("status", "extra");
+		assertThat(unexpected.exitCode()).isEqualTo(2);
+		assertThat(unexpected.err()).endsWith(commandLine.run("status", "--help").out());
+	}
+
+	@Test
+	void everyTargetCommandTakesItsTargetEitherWay(CommandLine commandLine) {
+		commandLine.run("migrate", "a1");
+		assertThat(commandLine.run("show", "--revision", "a2").out()).isEqualTo(commandLine.run("show", "a2").out())
+			.containsPattern("State:\\s+pending, head");
+		assertThat(commandLine.run("stamp", "--revision=a2").out()).startsWith("Stamped a2: now at a2");
+		assertThat(commandLine.run("stamp", "base").out()).startsWith("Stamped base: now at base");
+		assertThat(commandLine.manager().currentRevisions()).isEmpty();
+	}
+
+	@Test
 	void everyCommandIsDispatched(CommandLine commandLine) {
 		for (CommandSpec spec : CommandSpec.ALL) {
 			CommandLine.Run run = commandLine.run(spec.name(), "--help");

@@ -35,7 +35,7 @@ class SqlCommandTests {
 		CommandLine.Run run = new CommandLine(this.directory, null).run("sql", "base:a1");
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.err()).contains("No datasource URL to take the dialect from: give --dialect postgresql or "
-				+ "--dialect duckdb", "Run 'migration sql --help' for usage.");
+				+ "--dialect duckdb", "Usage: migration sql FROM:TO [options]", "--dialect NAME");
 	}
 
 }
