@@ -63,7 +63,16 @@ final class DefaultMigrationAuthor implements MigrationAuthor {
 
 	@Override
 	public CreatedRevision create(String message, String template, Map<String, String> parameters) {
-		List<String> parents = singleHead();
+		return fromTemplate(message, singleHead(), template, parameters);
+	}
+
+	@Override
+	public CreatedRevision create(String message, String parent, String template, Map<String, String> parameters) {
+		return fromTemplate(message, parent(parent), template, parameters);
+	}
+
+	private CreatedRevision fromTemplate(String message, List<String> parents, String template,
+			Map<String, String> parameters) {
 		MigrationSql sql = withConnection((connection) -> MigrationTemplates
 			.forDatabase(connection, this.configuration.schema())
 			.generate(template, parameters));

@@ -54,6 +54,19 @@ public interface MigrationAuthor {
 	CreatedRevision create(String message, String template, Map<String, String> parameters);
 
 	/**
+	 * Writes a migration filled from a template on a chosen parent, for the database of
+	 * the data source.
+	 * @param message the message
+	 * @param parent the parent revision (full id or unique prefix), or {@code base} for a
+	 * new root
+	 * @param template a template name ({@link MigrationTemplates#NAMES})
+	 * @param parameters its parameters
+	 * @return the revision written
+	 * @throws TemplateException for bad template input, before writing anything
+	 */
+	CreatedRevision create(String message, String parent, String template, Map<String, String> parameters);
+
+	/**
 	 * Writes a migration from the differences between the live database (at head) and
 	 * the model, or nothing when there are none.
 	 * @param message the message

@@ -38,7 +38,10 @@ final class AuthorCommands {
 		if (command.has("template")) {
 			// Checked before the author connects: a usage error needs no database.
 			Map<String, String> parameters = TemplateOptions.parameters(command);
-			printCreated(this.author.get().create(message, command.value("template"), parameters));
+			MigrationAuthor author = this.author.get();
+			printCreated(command.has("head")
+					? author.create(message, command.value("head"), command.value("template"), parameters)
+					: author.create(message, command.value("template"), parameters));
 			return MigrationCommands.SUCCESS;
 		}
 		TemplateOptions.refuseWithoutTemplate(command);

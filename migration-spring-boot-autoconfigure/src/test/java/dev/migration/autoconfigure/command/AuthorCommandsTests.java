@@ -41,6 +41,16 @@ class AuthorCommandsTests {
 	}
 
 	@Test
+	void createFromATemplateOnAChosenHead(CommandLine commandLine) throws Exception {
+		CommandLine.Run run = commandLine.run("create", "Add tags", "--template", "create_table", "--head", "a1",
+				"--param", "table=tags", "--column", "id bigint pk");
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		assertThat(createdScripts(commandLine)).singleElement()
+			.satisfies((file) -> assertThat(Files.readString(file)).contains("down_revision: a1")
+				.containsIgnoringCase("CREATE TABLE tags"));
+	}
+
+	@Test
 	void createTableTakesColumnsFromRepeatedOptionsAfterTheParameterAndFlags(CommandLine commandLine)
 			throws Exception {
 		CommandLine.Run run = commandLine.run("create", "Add tags", "--template", "create_table", "--param",
