@@ -31,7 +31,15 @@ import dev.migration.TargetException;
  * {@code <rev>-N}: the revision {@code N} parents below it, where {@code <rev>} is an
  * id, a prefix or {@code head}; refused at a branch point or a merge;</li>
  * <li>{@code base+N}: the single base for {@code base+1}, then {@code N - 1} children
- * above it; refused where there are several bases.</li>
+ * above it; refused where there are several bases;</li>
+ * <li>{@code <label>@head}: the single head of the branch the label names (the
+ * revision that declares it and every revision above it along parents);</li>
+ * <li>{@code <label>@base} (downgrade only): before the branch: the revision that
+ * declares the label and every applied revision above it go, with whatever applied
+ * needs them, while the revisions below it, which other branches need, stay;</li>
+ * <li>{@code <label>@+N} and {@code <label>@-N}: as {@code +N} and {@code -N}, counting
+ * and choosing the branch's revisions only; an upgrade also applies what they need
+ * outside the branch, a downgrade also reverts whatever applied needs them.</li>
  * </ul>
  * An upgrade applies the target's pending ancestors and the target itself. A downgrade
  * to a revision keeps it applied and reverts its applied children, with everything
@@ -60,7 +68,8 @@ public final class MigrationPlanner {
 	 * Plan an upgrade: the pending revisions needed to reach the target, oldest first.
 	 * Upgrading to a revision that is already applied plans nothing.
 	 * @param target {@code head}, {@code heads}, an id or prefix, {@code +N},
-	 * {@code <rev>+N}, {@code <rev>-N} or {@code base+N}
+	 * {@code <rev>+N}, {@code <rev>-N}, {@code base+N}, {@code <label>@head} or
+	 * {@code <label>@+N}
 	 * @param applied the applied revision ids
 	 * @return the plan, in the {@link Direction#UPGRADE} direction
 	 * @throws TargetException if the target is malformed, unknown, ambiguous or meant
@@ -69,6 +78,9 @@ public final class MigrationPlanner {
 	public MigrationPlan upgrade(String target, Set<String> applied) {
 		Objects.requireNonNull(applied, "applied");
 		Target parsed = Target.parse(target);
+		if (parsed.branch() != null) {
+			return upgradeBranch(parsed, applied);
+		}
 		return switch (parsed.kind()) {
 			case HEAD -> {
 				List<String> heads = this.graph.heads();
@@ -87,7 +99,8 @@ public final class MigrationPlanner {
 	 * first. The target revision itself stays applied, and so do the revisions that
 	 * merely depend on it.
 	 * @param target {@code base}, {@code -N}, an id or prefix, {@code <rev>+N},
-	 * {@code <rev>-N} or {@code base+N}; the revision must be applied
+	 * {@code <rev>-N}, {@code base+N}, {@code <label>@base} or {@code <label>@-N}; the
+	 * revision must be applied
 	 * @param applied the applied revision ids
 	 * @return the plan, in the {@link Direction#DOWNGRADE} direction
 	 * @throws TargetException if the target is malformed, unknown, ambiguous, not
@@ -97,12 +110,35 @@ public final class MigrationPlanner {
 		Objects.requireNonNull(applied, "applied");
 		Target parsed = Target.parse(target);
 		List<String> known = this.graph.topologicalOrder(applied.stream().filter(this.graph::contains).toList());
+		if (parsed.branch() != null) {
+			return downgradeBranch(parsed, known);
+		}
 		return switch (parsed.kind()) {
 			case HEAD, HEADS -> throw new TargetException(
 					"Cannot roll back to " + Target.quote(parsed.text()) + "; use migrate to go up");
 			case BASE -> downgradePlan(known);
 			case RELATIVE -> downgradeBy(parsed, known);
 			case REVISION -> downgradeTo(resolve(parsed), known);
+		};
+	}
+
+	/**
+	 * Resolve a target that designates one revision of the scripts, whatever is
+	 * applied: the parent named for a new revision, say.
+	 * @param target {@code head}, an id or prefix, {@code <rev>+N}, {@code <rev>-N},
+	 * {@code base+N} or {@code <label>@head}
+	 * @return the full revision id
+	 * @throws TargetException if the target is malformed, unknown or ambiguous, or
+	 * designates no single revision ({@code heads}, {@code base}, {@code +N})
+	 */
+	public String revision(String target) {
+		Target parsed = Target.parse(target);
+		return switch (parsed.kind()) {
+			case HEAD -> (parsed.branch() != null) ? singleBranchHead(parsed) : singleHead(parsed);
+			case REVISION -> resolve(parsed);
+			case HEADS, BASE, RELATIVE -> throw new TargetException("Target " + Target.quote(parsed.text())
+					+ " designates no single revision; name one: head, an id or prefix, <rev>+N, <rev>-N, base+N "
+					+ "or <label>@head");
 		};
 	}
 
@@ -143,6 +179,51 @@ public final class MigrationPlanner {
 					+ "; use rollback to go down");
 		}
 		return upgradePlan(this.relative.up(target, applied));
+	}
+
+	/**
+	 * {@code <label>@head} and {@code <label>@+N}.
+	 */
+	private MigrationPlan upgradeBranch(Target target, Set<String> applied) {
+		return switch (target.kind()) {
+			case HEAD -> upgradeTo(singleBranchHead(target), applied);
+			case BASE -> throw new TargetException("Cannot upgrade to " + Target.quote(target.text())
+					+ "; use rollback to remove the branch " + Target.quote(target.branch()));
+			case RELATIVE -> {
+				if (target.steps() < 0) {
+					throw new TargetException("Cannot upgrade by " + Target.quote(target.text())
+							+ "; use rollback to go down");
+				}
+				// The branch's next revisions, with what they need outside the branch.
+				yield upgradePlan(pending(this.relative.up(target, applied), applied));
+			}
+			default -> throw new IllegalStateException("Not a branch target: " + target);
+		};
+	}
+
+	/**
+	 * {@code <label>@base} and {@code <label>@-N}: the branch's revisions go, and
+	 * whatever applied needs them with them.
+	 */
+	private MigrationPlan downgradeBranch(Target target, List<String> applied) {
+		List<String> reverting = switch (target.kind()) {
+			case HEAD -> throw new TargetException(
+					"Cannot roll back to " + Target.quote(target.text()) + "; use migrate to go up");
+			case BASE -> {
+				Set<String> branch = this.graph.branch(target.branch());
+				yield applied.stream().filter(branch::contains).toList();
+			}
+			case RELATIVE -> {
+				if (target.steps() > 0) {
+					throw new TargetException("Cannot roll back by " + Target.quote(target.text())
+							+ "; use migrate to go up");
+				}
+				yield this.relative.down(target, applied);
+			}
+			default -> throw new IllegalStateException("Not a branch target: " + target);
+		};
+		Set<String> reverted = this.graph.withDescendants(reverting);
+		return downgradePlan(applied.stream().filter(reverted::contains).toList());
 	}
 
 	private MigrationPlan downgradeTo(String revision, List<String> applied) {
@@ -232,6 +313,17 @@ public final class MigrationPlanner {
 		if (heads.size() > 1) {
 			throw new MultipleHeadsException("Multiple heads: " + String.join(", ", heads) + "; "
 					+ Target.quote(target.text()) + " needs one. Migrate to 'heads' for all of them or to a "
+					+ "revision id for one, or join them in a merge revision (MigrationAuthor.merge)", heads,
+					target.text());
+		}
+		return heads.get(0);
+	}
+
+	private String singleBranchHead(Target target) {
+		List<String> heads = this.graph.branchHeads(target.branch());
+		if (heads.size() > 1) {
+			throw new MultipleHeadsException("Branch " + Target.quote(target.branch()) + " has several heads: "
+					+ String.join(", ", heads) + "; " + Target.quote(target.text()) + " needs one. Migrate to a "
 					+ "revision id for one, or join them in a merge revision (MigrationAuthor.merge)", heads,
 					target.text());
 		}

@@ -11,8 +11,8 @@ import java.util.TreeSet;
 import dev.migration.TargetException;
 
 /**
- * Resolves {@code +N} and {@code -N}: walks from the applied revisions one revision at
- * a time, and refuses where more than one revision could be the next step. With
+ * Resolves {@code +N} and {@code -N}, on the whole graph or on a branch
+ * ({@code billing@+1}): walks from the applied revisions one revision at a time, and refuses where more than one revision could be the next step. With
  * branches there is no "next" or "last" revision but a choice, and the topological
  * order would make it silently (by depth, then id); the user makes it instead, naming
  * a revision.
@@ -27,25 +27,31 @@ final class RelativeSteps {
 
 	/**
 	 * The revisions {@code +N} applies, oldest first: at each step the only pending
-	 * revision whose parents and dependencies are all applied.
-	 * @param target {@code +N}
+	 * revision whose parents and dependencies are all applied. For
+	 * {@code <label>@+N}, the revisions counted and chosen are those of the branch, and
+	 * a prerequisite outside the branch does not hold one back: the caller applies it
+	 * with the revision that needs it.
+	 * @param target {@code +N} or {@code <label>@+N}
 	 * @param applied the applied revision ids
-	 * @return the revisions to apply, in order
+	 * @return the revisions to apply (of the branch, for a branch), in order
 	 * @throws TargetException if fewer than {@code N} revisions are pending, or if at
 	 * some step several revisions could come next
 	 */
 	List<String> up(Target target, Set<String> applied) {
 		int steps = target.steps();
+		Set<String> scope = scope(target);
 		List<String> pending = new ArrayList<>();
 		for (Revision revision : this.graph.revisions()) {
-			if (!applied.contains(revision.id())) {
+			if (!applied.contains(revision.id()) && (scope == null || scope.contains(revision.id()))) {
 				pending.add(revision.id());
 			}
 		}
 		if (pending.size() < steps) {
 			throw new TargetException("Cannot upgrade by " + Target.quote(target.text()) + ": only "
-					+ count(pending.size(), "revision is", "revisions are") + " pending");
+					+ count(pending.size(), "revision", "revisions") + of(target)
+					+ ((pending.size() == 1) ? " is" : " are") + " pending");
 		}
+		Set<String> pendingIds = new HashSet<>(pending);
 		// Kahn's algorithm over the pending revisions, one revision at a time.
 		Map<String, Integer> missing = new HashMap<>();
 		Map<String, List<String>> waiting = new HashMap<>();
@@ -53,7 +59,7 @@ final class RelativeSteps {
 		for (String id : pending) {
 			int count = 0;
 			for (String prerequisite : this.graph.prerequisites(id)) {
-				if (!applied.contains(prerequisite)) {
+				if (pendingIds.contains(prerequisite)) {
 					count++;
 					waiting.computeIfAbsent(prerequisite, (key) -> new ArrayList<>()).add(id);
 				}
@@ -67,8 +73,9 @@ final class RelativeSteps {
 		while (plan.size() < steps) {
 			if (ready.size() > 1) {
 				throw new TargetException("Cannot upgrade by " + Target.quote(target.text()) + ": "
-						+ after(plan.size()) + "several revisions could come next (" + String.join(", ", ready)
-						+ "); name the revision to migrate to instead, e.g. " + Target.quote(ready.first()));
+						+ after(plan.size()) + "several revisions" + of(target) + " could come next ("
+						+ String.join(", ", ready) + "); name the revision to migrate to instead, e.g. "
+						+ Target.quote(ready.first()));
 			}
 			String next = ready.pollFirst();
 			plan.add(next);
@@ -83,22 +90,28 @@ final class RelativeSteps {
 
 	/**
 	 * The revisions {@code -N} reverts, newest first: at each step the only applied
-	 * revision that no other applied revision needs as a parent or a dependency.
-	 * @param target {@code -N}
+	 * revision that no other applied revision needs as a parent or a dependency. For
+	 * {@code <label>@-N}, the revisions counted and chosen are those of the branch, and
+	 * only a revision of the branch holds another one back: the caller reverts whatever
+	 * else needs a chosen revision with it.
+	 * @param target {@code -N} or {@code <label>@-N}
 	 * @param applied the applied revision ids the graph knows
-	 * @return the revisions to revert, in order
+	 * @return the revisions to revert (of the branch, for a branch), in order
 	 * @throws TargetException if fewer than {@code N} revisions are applied, or if at
 	 * some step the database is at several revisions
 	 */
 	List<String> down(Target target, List<String> applied) {
 		int steps = -target.steps();
-		if (applied.size() < steps) {
+		Set<String> scope = scope(target);
+		List<String> candidates = (scope != null) ? applied.stream().filter(scope::contains).toList() : applied;
+		if (candidates.size() < steps) {
 			throw new TargetException("Cannot roll back by " + Target.quote(target.text()) + ": only "
-					+ count(applied.size(), "revision is", "revisions are") + " applied");
+					+ count(candidates.size(), "revision", "revisions") + of(target)
+					+ ((candidates.size() == 1) ? " is" : " are") + " applied");
 		}
-		Set<String> known = new HashSet<>(applied);
+		Set<String> known = new HashSet<>(candidates);
 		Map<String, Integer> neededBy = new HashMap<>();
-		for (String id : applied) {
+		for (String id : candidates) {
 			for (String prerequisite : this.graph.prerequisites(id)) {
 				if (known.contains(prerequisite)) {
 					neededBy.merge(prerequisite, 1, Integer::sum);
@@ -106,7 +119,7 @@ final class RelativeSteps {
 			}
 		}
 		TreeSet<String> last = new TreeSet<>();
-		for (String id : applied) {
+		for (String id : candidates) {
 			if (!neededBy.containsKey(id)) {
 				last.add(id);
 			}
@@ -115,7 +128,9 @@ final class RelativeSteps {
 		while (plan.size() < steps) {
 			if (last.size() > 1) {
 				throw new TargetException("Cannot roll back by " + Target.quote(target.text()) + ": "
-						+ after(plan.size()) + "the database is at several revisions (" + String.join(", ", last)
+						+ after(plan.size()) + ((target.branch() != null)
+								? "the branch " + Target.quote(target.branch()) + " is" : "the database is")
+						+ " at several revisions (" + String.join(", ", last)
 						+ "); name the revision to roll back to instead" + example(last));
 			}
 			String reverted = last.pollFirst();
@@ -127,6 +142,20 @@ final class RelativeSteps {
 			}
 		}
 		return plan;
+	}
+
+	/**
+	 * The revisions a target counts: those of its branch, or {@code null} for all.
+	 */
+	private Set<String> scope(Target target) {
+		return (target.branch() != null) ? this.graph.branch(target.branch()) : null;
+	}
+
+	/**
+	 * The branch a target counts in, for a message: {@code " of branch 'billing'"}.
+	 */
+	private static String of(Target target) {
+		return (target.branch() != null) ? " of branch " + Target.quote(target.branch()) : "";
 	}
 
 	/**

@@ -5,8 +5,9 @@ import java.util.Objects;
 
 /**
  * One node of the revision graph: an id, the message, its parents
- * ({@code down_revision}) and extra dependencies ({@code depends_on}). Knows nothing
- * of databases or of how the migration runs.
+ * ({@code down_revision}), extra dependencies ({@code depends_on}) and the branch
+ * labels it declares ({@code branch_labels}). Knows nothing of databases or of how the
+ * migration runs.
  *
  * @param id the revision id: letters, digits and {@code _}
  * @param message the one-line description
@@ -14,8 +15,12 @@ import java.util.Objects;
  * @param dependsOn revisions that must be applied first without being parents
  * @param source where the revision was declared (a file path or a class name), for
  * error messages
+ * @param branchLabels the branch labels this revision declares: it and every revision
+ * above it along {@code down_revision} form the branch, named in targets such as
+ * {@code billing@head}; usually empty
  */
-public record Revision(String id, String message, List<String> downRevisions, List<String> dependsOn, String source) {
+public record Revision(String id, String message, List<String> downRevisions, List<String> dependsOn, String source,
+		List<String> branchLabels) {
 
 	public Revision {
 		Objects.requireNonNull(id, "id");
@@ -23,6 +28,19 @@ public record Revision(String id, String message, List<String> downRevisions, Li
 		downRevisions = List.copyOf(downRevisions);
 		dependsOn = List.copyOf(dependsOn);
 		source = (source != null) ? source : id;
+		branchLabels = (branchLabels != null) ? List.copyOf(branchLabels) : List.of();
+	}
+
+	/**
+	 * A revision without branch labels, as it was before {@code branchLabels} existed.
+	 * @param id the revision id
+	 * @param message the one-line description
+	 * @param downRevisions the parents
+	 * @param dependsOn revisions that must be applied first without being parents
+	 * @param source where the revision was declared, for error messages
+	 */
+	public Revision(String id, String message, List<String> downRevisions, List<String> dependsOn, String source) {
+		this(id, message, downRevisions, dependsOn, source, List.of());
 	}
 
 	/**
@@ -43,6 +61,37 @@ public record Revision(String id, String message, List<String> downRevisions, Li
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * Whether the given text is a valid branch label: letters, digits, {@code _} and
+	 * {@code -}, not starting with {@code -}. Never {@code @}, which separates the label
+	 * from the rest of a target ({@code billing@head}).
+	 * @param label the candidate
+	 * @return {@code true} if valid
+	 */
+	public static boolean isValidBranchLabel(String label) {
+		if (label == null || label.isEmpty() || label.charAt(0) == '-') {
+			return false;
+		}
+		for (int i = 0; i < label.length(); i++) {
+			char c = label.charAt(i);
+			if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'
+					|| c == '-')) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Whether a name is one of the words targets reserve: {@code head}, {@code heads}
+	 * and {@code base}, which can be neither a revision id nor a branch label.
+	 * @param name the candidate
+	 * @return {@code true} if reserved
+	 */
+	public static boolean isReserved(String name) {
+		return Target.HEAD.equals(name) || Target.HEADS.equals(name) || Target.BASE.equals(name);
 	}
 
 	/**

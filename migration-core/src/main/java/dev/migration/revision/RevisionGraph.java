@@ -6,6 +6,8 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.TreeMap;
 
 import dev.migration.RevisionGraphException;
 import dev.migration.TargetException;
@@ -30,12 +33,15 @@ import dev.migration.TargetException;
  * The depth of a revision is the length of the longest chain of prerequisites below
  * it: {@code 0} for a root without dependencies. The order therefore depends only
  * on the revisions, never on the order they were found in.
+ * <p>
+ * <b>Branches.</b> A revision that declares a branch label ({@code branch_labels})
+ * starts a branch of that name: it and every revision above it along parents belong to
+ * the branch, merges included. Dependencies do not carry a label. Each label is
+ * declared by one revision only, and no label is also a revision id.
  *
  * @see MigrationPlanner
  */
 public final class RevisionGraph {
-
-	private static final Set<String> RESERVED_IDS = Set.of(Target.HEAD, Target.HEADS, Target.BASE);
 
 	private static final Comparator<Revision> BY_ID = new ById();
 
@@ -62,6 +68,13 @@ public final class RevisionGraph {
 	private final List<String> heads;
 
 	private final List<String> bases;
+
+	// Each branch label and the position of the revision that declares it, by label.
+	private final Map<String, Integer> labelled;
+
+	// The labels of the branches each revision belongs to, sorted; null when there are
+	// no labels at all, the usual case.
+	private final List<String>[] labels;
 
 	/**
 	 * The graph of validated revisions, indexed by rank (their place in id order).
@@ -102,6 +115,41 @@ public final class RevisionGraph {
 		}
 		this.heads = Collections.unmodifiableList(heads);
 		this.bases = Collections.unmodifiableList(bases);
+		this.labelled = new TreeMap<>();
+		for (int i = 0; i < size; i++) {
+			for (String label : ordered[i].branchLabels()) {
+				this.labelled.put(label, i);
+			}
+		}
+		this.labels = this.labelled.isEmpty() ? null : branchMembership(this.labelled, this.children);
+	}
+
+	/**
+	 * The labels each revision carries: those it declares and those of every revision
+	 * below it along parents, in label order.
+	 */
+	@SuppressWarnings("unchecked")
+	private static List<String>[] branchMembership(Map<String, Integer> labelled, int[][] children) {
+		List<String>[] labels = new List[children.length];
+		boolean[] members = new boolean[children.length];
+		int[] stack = new int[children.length + 1];
+		for (Map.Entry<String, Integer> label : labelled.entrySet()) {
+			Arrays.fill(members, false);
+			members[label.getValue()] = true;
+			markReachable(label.getValue(), children, members, stack);
+			for (int i = 0; i < members.length; i++) {
+				if (members[i]) {
+					if (labels[i] == null) {
+						labels[i] = new ArrayList<>(1);
+					}
+					labels[i].add(label.getKey());
+				}
+			}
+		}
+		for (int i = 0; i < labels.length; i++) {
+			labels[i] = (labels[i] != null) ? List.copyOf(labels[i]) : List.of();
+		}
+		return labels;
 	}
 
 	private static int[] translate(int[] ranks, int[] positionOfRank) {
@@ -149,7 +197,7 @@ public final class RevisionGraph {
 				problems.add("Invalid revision id " + Target.quote(revision.id()) + " in " + revision.source()
 						+ ": only letters, digits and '_' are allowed");
 			}
-			else if (RESERVED_IDS.contains(revision.id())) {
+			else if (Revision.isReserved(revision.id())) {
 				problems.add("Revision id " + Target.quote(revision.id()) + " in " + revision.source()
 						+ " is reserved for targets; choose another id");
 			}
@@ -168,6 +216,7 @@ public final class RevisionGraph {
 				}
 			}
 		}
+		checkBranchLabels(unique, ranks, problems);
 		int[][] parents = new int[unique.size()][];
 		int[][] prerequisites = new int[unique.size()][];
 		for (int rank = 0; rank < unique.size(); rank++) {
@@ -188,6 +237,46 @@ public final class RevisionGraph {
 			throw new RevisionGraphException(problems);
 		}
 		return new RevisionGraph(unique, sort(prerequisites), parents, prerequisites);
+	}
+
+	/**
+	 * Adds a problem for every invalid or reserved label, a label a revision declares
+	 * twice, a label two revisions declare, and a label that is also a revision id.
+	 */
+	private static void checkBranchLabels(List<Revision> revisions, Map<String, Integer> ranks,
+			List<String> problems) {
+		Map<String, Revision> declaring = new HashMap<>();
+		for (Revision revision : revisions) {
+			Set<String> own = new HashSet<>();
+			for (String label : revision.branchLabels()) {
+				if (!Revision.isValidBranchLabel(label)) {
+					problems.add("Invalid branch label " + Target.quote(label) + " of revision " + describe(revision)
+							+ ": only letters, digits, '_' and '-' are allowed, and no leading '-'");
+					continue;
+				}
+				if (Revision.isReserved(label)) {
+					problems.add("Branch label " + Target.quote(label) + " of revision " + describe(revision)
+							+ " is reserved for targets; choose another label");
+					continue;
+				}
+				if (!own.add(label)) {
+					problems.add("Branch label " + Target.quote(label) + " given twice by revision "
+							+ describe(revision));
+					continue;
+				}
+				Revision first = declaring.putIfAbsent(label, revision);
+				if (first != null) {
+					problems.add("Branch label " + Target.quote(label) + " declared by both " + describe(first)
+							+ " and " + describe(revision) + "; a label names one branch");
+				}
+				Integer same = ranks.get(label);
+				if (same != null) {
+					problems.add("Branch label " + Target.quote(label) + " of revision " + describe(revision)
+							+ " is also the id of revision " + describe(revisions.get(same))
+							+ "; choose another label");
+				}
+			}
+		}
 	}
 
 	private static String describe(Revision revision) {
@@ -346,6 +435,80 @@ public final class RevisionGraph {
 	 */
 	public List<String> bases() {
 		return this.bases;
+	}
+
+	/**
+	 * Return every branch label and the revision that declares it.
+	 * @return the labels, in label order, with the id of the revision declaring each
+	 */
+	public Map<String, String> branchLabels() {
+		Map<String, String> labels = new LinkedHashMap<>();
+		this.labelled.forEach((label, position) -> labels.put(label, this.ordered.get(position).id()));
+		return Collections.unmodifiableMap(labels);
+	}
+
+	/**
+	 * Return the labels of the branches a revision belongs to: those it declares and
+	 * those of every revision below it along parents.
+	 * @param id the full revision id
+	 * @return the labels, in label order; empty for a revision on no labelled branch
+	 * @throws TargetException if the revision is unknown
+	 */
+	public List<String> branchLabels(String id) {
+		int position = position(id);
+		return (this.labels != null) ? this.labels[position] : List.of();
+	}
+
+	/**
+	 * Return the revisions of a branch: the revision that declares the label and every
+	 * revision above it along parents.
+	 * @param label the branch label
+	 * @return the ids, in topological order
+	 * @throws TargetException if no revision declares the label, listing the labels
+	 */
+	public Set<String> branch(String label) {
+		int declaring = labelPosition(label);
+		boolean[] members = new boolean[this.ordered.size()];
+		members[declaring] = true;
+		markReachable(declaring, this.children, members, new int[this.ordered.size() + 1]);
+		Set<String> ids = new LinkedHashSet<>();
+		for (int i = 0; i < members.length; i++) {
+			if (members[i]) {
+				ids.add(this.ordered.get(i).id());
+			}
+		}
+		return Collections.unmodifiableSet(ids);
+	}
+
+	/**
+	 * Return the heads of a branch: its revisions that are heads of the graph.
+	 * @param label the branch label
+	 * @return the head ids, in topological order; one unless the branch forks
+	 * @throws TargetException if no revision declares the label, listing the labels
+	 */
+	public List<String> branchHeads(String label) {
+		Set<String> branch = branch(label);
+		return this.heads.stream().filter(branch::contains).toList();
+	}
+
+	/**
+	 * Return the revision that declares a branch label.
+	 * @param label the branch label
+	 * @return the revision id
+	 * @throws TargetException if no revision declares the label, listing the labels
+	 */
+	public String branchBase(String label) {
+		return this.ordered.get(labelPosition(label)).id();
+	}
+
+	private int labelPosition(String label) {
+		Integer position = this.labelled.get(label);
+		if (position == null) {
+			throw new TargetException("Unknown branch label " + Target.quote(label) + ": "
+					+ (this.labelled.isEmpty() ? "no revision declares branch_labels"
+							: "the labels are " + String.join(", ", this.labelled.keySet())));
+		}
+		return position;
 	}
 
 	/**

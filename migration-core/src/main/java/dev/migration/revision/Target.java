@@ -14,8 +14,23 @@ import dev.migration.TargetException;
  * {@code base} (with a positive step count only)
  * @param steps the signed step count of {@code +N}, {@code -N}, {@code <rev>+N},
  * {@code <rev>-N} and {@code base+N}; {@code 0} when there is none
+ * @param branch the branch label of {@code <label>@head}, {@code <label>@base},
+ * {@code <label>@+N} and {@code <label>@-N}, which make a {@link Kind#HEAD},
+ * {@link Kind#BASE} or {@link Kind#RELATIVE} target within that branch; {@code null}
+ * otherwise
  */
-record Target(String text, Kind kind, String reference, int steps) {
+record Target(String text, Kind kind, String reference, int steps, String branch) {
+
+	/**
+	 * A target on the whole graph, not on a branch.
+	 * @param text the target as given
+	 * @param kind what the target designates
+	 * @param reference the revision reference, or {@code null}
+	 * @param steps the signed step count, or {@code 0}
+	 */
+	Target(String text, Kind kind, String reference, int steps) {
+		this(text, kind, reference, steps, null);
+	}
 
 	static final String HEAD = "head";
 
@@ -37,6 +52,10 @@ record Target(String text, Kind kind, String reference, int steps) {
 			throw new TargetException("Empty target");
 		}
 		String target = text.strip();
+		int at = target.indexOf('@');
+		if (at >= 0) {
+			return parseBranch(target, target.substring(0, at), target.substring(at + 1));
+		}
 		switch (target) {
 			case HEAD:
 				return new Target(target, Kind.HEAD, null, 0);
@@ -55,7 +74,7 @@ record Target(String text, Kind kind, String reference, int steps) {
 		if (!revision.matches()) {
 			throw new TargetException("Invalid target " + quote(target)
 					+ ": expected head, heads, base, a revision id or prefix (letters, digits and '_'), "
-					+ "+N, -N, <rev>+N, <rev>-N or base+N");
+					+ "+N, -N, <rev>+N, <rev>-N, base+N, or <label>@head, <label>@base, <label>@+N, <label>@-N");
 		}
 		String reference = revision.group(1);
 		if (revision.group(2) == null) {
@@ -71,6 +90,32 @@ record Target(String text, Kind kind, String reference, int steps) {
 					+ "for N revisions above it");
 		}
 		return new Target(target, Kind.REVISION, reference, steps);
+	}
+
+	/**
+	 * Parses {@code <label>@head}, {@code <label>@base}, {@code <label>@+N} and
+	 * {@code <label>@-N}.
+	 */
+	private static Target parseBranch(String target, String label, String position) {
+		if (!Revision.isValidBranchLabel(label)) {
+			throw new TargetException("Invalid target " + quote(target) + ": the branch label " + quote(label)
+					+ " may hold only letters, digits, '_' and '-', and no leading '-'");
+		}
+		switch (position) {
+			case HEAD:
+				return new Target(target, Kind.HEAD, null, 0, label);
+			case BASE:
+				return new Target(target, Kind.BASE, null, 0, label);
+			default:
+				break;
+		}
+		Matcher relative = Syntax.RELATIVE.matcher(position);
+		if (relative.matches()) {
+			return new Target(target, Kind.RELATIVE, null, steps(target, relative.group(1), relative.group(2)),
+					label);
+		}
+		throw new TargetException("Invalid target " + quote(target) + ": after '" + label
+				+ "@' expected head, base, +N or -N");
 	}
 
 	private static int steps(String target, String sign, String count) {
@@ -138,7 +183,7 @@ record Target(String text, Kind kind, String reference, int steps) {
 	enum Kind {
 
 		/**
-		 * The single head.
+		 * The single head, or with a branch label the branch's single head.
 		 */
 		HEAD,
 
@@ -148,12 +193,14 @@ record Target(String text, Kind kind, String reference, int steps) {
 		HEADS,
 
 		/**
-		 * Before the first revision.
+		 * Before the first revision, or with a branch label before the branch: without
+		 * the revision that declares the label and everything above it.
 		 */
 		BASE,
 
 		/**
-		 * A number of steps from the applied revisions: {@code +N} or {@code -N}.
+		 * A number of steps from the applied revisions: {@code +N} or {@code -N}, or with
+		 * a branch label that many revisions of the branch.
 		 */
 		RELATIVE,
 

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class MigrationPlannerTests {
 
 	private static final String EXPECTED_SYNTAX = ": expected head, heads, base, a revision id or prefix "
-			+ "(letters, digits and '_'), +N, -N, <rev>+N, <rev>-N or base+N";
+			+ "(letters, digits and '_'), +N, -N, <rev>+N, <rev>-N, base+N, or <label>@head, <label>@base, "
+			+ "<label>@+N, <label>@-N";
 
 	/**
 	 * {@code a <- b <- c <- d}.

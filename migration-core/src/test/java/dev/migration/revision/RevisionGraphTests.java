@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.entry;
 
 /**
  * Tests for {@link RevisionGraph}.
@@ -402,6 +403,65 @@ class RevisionGraphTests {
 	void prerequisitesAreTheParentsAndTheDependencies() {
 		assertThat(dependencyGraph().prerequisites("b2")).containsExactlyInAnyOrder("b1", "a2");
 		assertThat(dependencyGraph().prerequisites("r")).isEmpty();
+	}
+
+	@Test
+	void branchIsTheLabelledRevisionAndEveryRevisionAboveItAlongParents() {
+		RevisionGraph graph = RevisionGraph.of(List.of(revision("r1"), revision("r2", "r1"),
+				labelled("b1", List.of("billing"), "r1"), revision("b2", "b1"), revision("mg", "r2", "b2"),
+				dependent("d", List.of("r2"), List.of("b1"))));
+		assertThat(graph.branch("billing")).containsExactly("b1", "b2", "mg");
+		assertThat(graph.branchBase("billing")).isEqualTo("b1");
+		assertThat(graph.branchHeads("billing")).containsExactly("mg");
+		assertThat(graph.branchLabels()).containsExactly(entry("billing", "b1"));
+		assertThat(graph.branchLabels("b2")).containsExactly("billing");
+		assertThat(graph.branchLabels("mg")).containsExactly("billing");
+		// A dependency carries no label, nor does a revision below the labelled one.
+		assertThat(graph.branchLabels("d")).isEmpty();
+		assertThat(graph.branchLabels("r1")).isEmpty();
+	}
+
+	@Test
+	void revisionCarriesTheLabelsOfEveryLabelledRevisionBelowIt() {
+		RevisionGraph graph = RevisionGraph.of(List.of(labelled("a1", List.of("core", "app")),
+				labelled("a2", List.of("billing"), "a1"), revision("a3", "a2"), revision("c2", "a1")));
+		assertThat(graph.branchLabels("a3")).containsExactly("app", "billing", "core");
+		assertThat(graph.branchLabels("c2")).containsExactly("app", "core");
+		assertThat(graph.branchLabels()).containsExactly(entry("app", "a1"), entry("billing", "a2"),
+				entry("core", "a1"));
+		assertThat(graph.branchHeads("core")).containsExactly("c2", "a3");
+	}
+
+	@Test
+	void unknownLabelFailsListingTheLabels() {
+		RevisionGraph graph = RevisionGraph.of(List.of(labelled("a1", List.of("main")), labelled("b1", List.of("x"))));
+		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> graph.branch("billing"))
+			.withMessage("Unknown branch label 'billing': the labels are main, x");
+		assertThatExceptionOfType(TargetException.class)
+			.isThrownBy(() -> RevisionGraph.of(List.of(revision("a"))).branchHeads("main"))
+			.withMessage("Unknown branch label 'main': no revision declares branch_labels");
+	}
+
+	@Test
+	void invalidReservedRepeatedAndClashingLabelsAreReportedNamingTheSources() {
+		assertThatExceptionOfType(RevisionGraphException.class)
+			.isThrownBy(() -> RevisionGraph.of(List.of(labelled("a1", List.of("bill@ing", "-x", "head")),
+					labelled("b1", List.of("main", "main")), labelled("c1", List.of("main")),
+					labelled("d1", List.of("a1")))))
+			.satisfies((ex) -> assertThat(ex.getProblems()).containsExactly(
+					"Invalid branch label 'bill@ing' of revision 'a1' (a1.sql): only letters, digits, '_' and '-' "
+							+ "are allowed, and no leading '-'",
+					"Invalid branch label '-x' of revision 'a1' (a1.sql): only letters, digits, '_' and '-' "
+							+ "are allowed, and no leading '-'",
+					"Branch label 'head' of revision 'a1' (a1.sql) is reserved for targets; choose another label",
+					"Branch label 'main' given twice by revision 'b1' (b1.sql)",
+					"Branch label 'main' declared by both 'b1' (b1.sql) and 'c1' (c1.sql); a label names one branch",
+					"Branch label 'a1' of revision 'd1' (d1.sql) is also the id of revision 'a1' (a1.sql); choose "
+							+ "another label"));
+	}
+
+	static Revision labelled(String id, List<String> labels, String... parents) {
+		return new Revision(id, "", Arrays.asList(parents), List.of(), id + ".sql", labels);
 	}
 
 	private static RevisionGraph dependencyGraph() {

@@ -46,6 +46,39 @@ class TargetTests {
 	}
 
 	@Test
+	void parseRecognisesBranchTargets() {
+		assertThat(Target.parse("billing@head")).isEqualTo(new Target("billing@head", Kind.HEAD, null, 0, "billing"));
+		assertThat(Target.parse("billing@base")).isEqualTo(new Target("billing@base", Kind.BASE, null, 0, "billing"));
+		assertThat(Target.parse("billing@+2")).isEqualTo(new Target("billing@+2", Kind.RELATIVE, null, 2, "billing"));
+		assertThat(Target.parse(" shop-v2@-1 ")).isEqualTo(new Target("shop-v2@-1", Kind.RELATIVE, null, -1, "shop-v2"));
+		assertThat(Target.parse("head").branch()).isNull();
+	}
+
+	@Test
+	void parseRefusesAnInvalidBranchLabelQuotingIt() {
+		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> Target.parse("@head"))
+			.withMessage("Invalid target '@head': the branch label '' may hold only letters, digits, '_' and '-', "
+					+ "and no leading '-'");
+		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> Target.parse("bill ing@head"))
+			.withMessage("Invalid target 'bill ing@head': the branch label 'bill ing' may hold only letters, digits, "
+					+ "'_' and '-', and no leading '-'");
+		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> Target.parse("x'; DROP TABLE t;--@head"))
+			.withMessageStartingWith("Invalid target 'x'; DROP TABLE t;--@head': the branch label 'x'; DROP TABLE t;--'");
+	}
+
+	@Test
+	void parseRefusesAnythingButHeadBaseAndStepsAfterTheLabel() {
+		for (String position : new String[] { "heads", "", "b1", "@head", "head+1", "base+1", "+0", "-x" }) {
+			assertThatExceptionOfType(TargetException.class).isThrownBy(() -> Target.parse("billing@" + position))
+				.withMessageStartingWith("Invalid target 'billing@" + position + "': ");
+		}
+		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> Target.parse("billing@heads"))
+			.withMessage("Invalid target 'billing@heads': after 'billing@' expected head, base, +N or -N");
+		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> Target.parse("billing@+0"))
+			.withMessage("Invalid target 'billing@+0': the step count must be a whole number from 1 to 2147483647");
+	}
+
+	@Test
 	void quoteKeepsShortValuesAsTheyAre() {
 		assertThat(Target.quote("a; b")).isEqualTo("'a; b'");
 		assertThat(Target.quote("x".repeat(100))).isEqualTo("'" + "x".repeat(100) + "'");
