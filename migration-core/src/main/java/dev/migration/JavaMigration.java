@@ -36,6 +36,16 @@ public interface JavaMigration {
 	}
 
 	/**
+	 * The branch labels this revision declares, as an SQL script's
+	 * {@code branch_labels}: it and every revision above it form the branch each names,
+	 * as in the target {@code billing@head}.
+	 * @return the labels; none by default
+	 */
+	default List<String> branchLabels() {
+		return List.of();
+	}
+
+	/**
 	 * The one-line description.
 	 * @return the message
 	 */

@@ -18,13 +18,35 @@ import org.jspecify.annotations.Nullable;
  * @param kind SQL or Java
  * @param transactional whether it runs in one transaction with its state rows
  * @param reversible whether it has a downgrade
+ * @param branchLabels the branch labels it declares ({@code branch_labels}); the
+ * revisions above it belong to those branches too
  */
 public record MigrationInfo(String revision, String message, List<String> downRevisions, List<String> dependsOn,
-		String path, @Nullable String checksum, MigrationKind kind, boolean transactional, boolean reversible) {
+		String path, @Nullable String checksum, MigrationKind kind, boolean transactional, boolean reversible,
+		List<String> branchLabels) {
 
 	public MigrationInfo {
 		downRevisions = List.copyOf(downRevisions);
 		dependsOn = List.copyOf(dependsOn);
+		branchLabels = (branchLabels != null) ? List.copyOf(branchLabels) : List.of();
+	}
+
+	/**
+	 * A script without branch labels, as it was described before {@code branchLabels}
+	 * existed.
+	 * @param revision the revision id
+	 * @param message the one-line description
+	 * @param downRevisions the parents
+	 * @param dependsOn extra revisions that must be applied first
+	 * @param path where the script lives
+	 * @param checksum the checksum, or {@code null}
+	 * @param kind SQL or Java
+	 * @param transactional whether it runs in one transaction with its state rows
+	 * @param reversible whether it has a downgrade
+	 */
+	public MigrationInfo(String revision, String message, List<String> downRevisions, List<String> dependsOn,
+			String path, @Nullable String checksum, MigrationKind kind, boolean transactional, boolean reversible) {
+		this(revision, message, downRevisions, dependsOn, path, checksum, kind, transactional, reversible, List.of());
 	}
 
 }

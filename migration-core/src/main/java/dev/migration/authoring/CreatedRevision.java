@@ -12,13 +12,29 @@ import java.util.List;
  * @param downRevisions the parents
  * @param reviewNotes what autogenerate could not decide, also written into the file as
  * comments; empty otherwise
+ * @param branchLabels the branch labels it declares; usually none
  */
 public record CreatedRevision(String revision, Path path, String message, List<String> downRevisions,
-		List<String> reviewNotes) {
+		List<String> reviewNotes, List<String> branchLabels) {
 
 	public CreatedRevision {
 		downRevisions = List.copyOf(downRevisions);
 		reviewNotes = List.copyOf(reviewNotes);
+		branchLabels = (branchLabels != null) ? List.copyOf(branchLabels) : List.of();
+	}
+
+	/**
+	 * A revision without branch labels, as it was described before {@code branchLabels}
+	 * existed.
+	 * @param revision the new revision id
+	 * @param path the file written
+	 * @param message the message
+	 * @param downRevisions the parents
+	 * @param reviewNotes what autogenerate could not decide
+	 */
+	public CreatedRevision(String revision, Path path, String message, List<String> downRevisions,
+			List<String> reviewNotes) {
+		this(revision, path, message, downRevisions, reviewNotes, List.of());
 	}
 
 }

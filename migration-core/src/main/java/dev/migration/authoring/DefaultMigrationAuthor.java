@@ -21,6 +21,7 @@ import dev.migration.autogenerate.Autogenerator;
 import dev.migration.dialect.Dialect;
 import dev.migration.operation.Operation;
 import dev.migration.operation.OperationRenderer;
+import dev.migration.revision.MigrationPlanner;
 import dev.migration.revision.Revision;
 import dev.migration.revision.RevisionGraph;
 import dev.migration.script.MigrationScript;
@@ -53,30 +54,78 @@ final class DefaultMigrationAuthor implements MigrationAuthor {
 
 	@Override
 	public CreatedRevision create(String message) {
-		return write(message, singleHead(), "", "", List.of());
+		return write(message, singleHead(), List.of(), "", "", List.of());
 	}
 
 	@Override
 	public CreatedRevision create(String message, String parent) {
-		return write(message, parent(parent), "", "", List.of());
+		return write(message, parent(parent), List.of(), "", "", List.of());
+	}
+
+	@Override
+	public CreatedRevision create(String message, String parent, List<String> branchLabels) {
+		RevisionGraph graph = graph();
+		checkNewLabels(branchLabels, graph);
+		return write(message, parent(parent, graph), branchLabels, "", "", List.of());
 	}
 
 	@Override
 	public CreatedRevision create(String message, String template, Map<String, String> parameters) {
-		return fromTemplate(message, singleHead(), template, parameters);
+		return fromTemplate(message, singleHead(), List.of(), template, parameters);
 	}
 
 	@Override
 	public CreatedRevision create(String message, String parent, String template, Map<String, String> parameters) {
-		return fromTemplate(message, parent(parent), template, parameters);
+		return fromTemplate(message, parent(parent), List.of(), template, parameters);
 	}
 
-	private CreatedRevision fromTemplate(String message, List<String> parents, String template,
+	@Override
+	public CreatedRevision create(String message, String parent, List<String> branchLabels, String template,
 			Map<String, String> parameters) {
+		RevisionGraph graph = graph();
+		checkNewLabels(branchLabels, graph);
+		return fromTemplate(message, parent(parent, graph), branchLabels, template, parameters);
+	}
+
+	private CreatedRevision fromTemplate(String message, List<String> parents, List<String> branchLabels,
+			String template, Map<String, String> parameters) {
 		MigrationSql sql = withConnection((connection) -> MigrationTemplates
 			.forDatabase(connection, this.configuration.schema())
 			.generate(template, parameters));
-		return write(message, parents, sql.upgrade(), sql.downgrade(), List.of());
+		return write(message, parents, branchLabels, sql.upgrade(), sql.downgrade(), List.of());
+	}
+
+	/**
+	 * Refuses labels that could not be declared, before anything is written: invalid,
+	 * reserved, repeated, declared already or equal to a revision id.
+	 */
+	private static void checkNewLabels(List<String> labels, RevisionGraph graph) {
+		if (labels == null || labels.isEmpty()) {
+			throw new MigrationException("A new branch needs at least one branch label");
+		}
+		Set<String> seen = new HashSet<>();
+		for (String label : labels) {
+			if (!Revision.isValidBranchLabel(label)) {
+				throw new MigrationException("Invalid branch label '" + label + "': use only letters, digits, _ and - "
+						+ "(not first); '@' separates a label from its position in a target, as in billing@head");
+			}
+			if (Revision.isReserved(label)) {
+				throw new MigrationException("Branch label '" + label + "' is reserved for targets; choose another");
+			}
+			if (!seen.add(label)) {
+				throw new MigrationException("Branch label '" + label + "' given twice");
+			}
+			String declaring = graph.branchLabels().get(label);
+			if (declaring != null) {
+				throw new MigrationException("Branch label '" + label + "' is already declared by revision '"
+						+ declaring + "' (" + graph.require(declaring).source() + "); add to that branch with "
+						+ "the parent " + label + "@head instead");
+			}
+			if (graph.contains(label)) {
+				throw new MigrationException("Branch label '" + label + "' is the id of revision '" + label + "' ("
+						+ graph.require(label).source() + "); choose another label");
+			}
+		}
 	}
 
 	@Override
@@ -101,7 +150,7 @@ final class DefaultMigrationAuthor implements MigrationAuthor {
 				.filter((operation) -> operation instanceof Operation.ReviewNote)
 				.map((operation) -> ((Operation.ReviewNote) operation).text())
 				.toList();
-			return Optional.of(write(message, parents, upgradeSql, downgradeSql, notes));
+			return Optional.of(write(message, parents, List.of(), upgradeSql, downgradeSql, notes));
 		});
 	}
 
@@ -119,7 +168,7 @@ final class DefaultMigrationAuthor implements MigrationAuthor {
 			}
 			parents.add(id);
 		}
-		return write(message, graph.topologicalOrder(parents), "", "", List.of());
+		return write(message, graph.topologicalOrder(parents), List.of(), "", "", List.of());
 	}
 
 	@Override
@@ -145,15 +194,15 @@ final class DefaultMigrationAuthor implements MigrationAuthor {
 		}
 	}
 
-	private CreatedRevision write(String message, List<String> parents, String upgrade, String downgrade,
-			List<String> notes) {
+	private CreatedRevision write(String message, List<String> parents, List<String> branchLabels, String upgrade,
+			String downgrade, List<String> notes) {
 		if (message == null || message.isBlank()) {
 			throw new MigrationException("A revision needs a message");
 		}
 		String revision = ScriptWriter.newRevisionId();
-		String content = ScriptWriter.render(message, revision, parents, upgrade, downgrade);
+		String content = ScriptWriter.render(message, revision, parents, branchLabels, upgrade, downgrade);
 		Path path = ScriptWriter.write(this.sourceDirectory, revision, message, content);
-		return new CreatedRevision(revision, path, message.strip(), parents, notes);
+		return new CreatedRevision(revision, path, message.strip(), parents, notes, branchLabels);
 	}
 
 	private List<String> singleHead() {
@@ -167,13 +216,24 @@ final class DefaultMigrationAuthor implements MigrationAuthor {
 	}
 
 	private List<String> parent(String parent) {
+		if (parent != null && "base".equals(parent.strip())) {
+			return List.of();
+		}
+		return parent(parent, graph());
+	}
+
+	/**
+	 * The parent a target names: {@code base} for none, else one revision, such as an id
+	 * or prefix, {@code head} or {@code billing@head}.
+	 */
+	private static List<String> parent(String parent, RevisionGraph graph) {
 		if (parent == null || parent.isBlank()) {
 			throw new MigrationException("Missing parent revision");
 		}
-		if ("base".equals(parent)) {
+		if ("base".equals(parent.strip())) {
 			return List.of();
 		}
-		return List.of(graph().resolveId(parent));
+		return List.of(new MigrationPlanner(graph).revision(parent));
 	}
 
 	private RevisionGraph graph() {

@@ -37,11 +37,25 @@ public interface MigrationAuthor {
 	/**
 	 * Writes an empty migration after the given parent.
 	 * @param message the message
-	 * @param parent the parent revision (full id or unique prefix), or {@code base} for a
-	 * new root
+	 * @param parent the parent revision (full id or unique prefix, {@code head}, or the
+	 * head of a branch as {@code billing@head}), or {@code base} for a new root
 	 * @return the revision written
 	 */
 	CreatedRevision create(String message, String parent);
+
+	/**
+	 * Writes an empty migration after the given parent that starts a labelled branch
+	 * ({@code branch_labels}): it and every revision written above it belong to the
+	 * branch, which targets name as {@code billing@head}.
+	 * @param message the message
+	 * @param parent the parent revision (as for {@link #create(String, String)}), or
+	 * {@code base} for a branch of its own
+	 * @param branchLabels the labels: letters, digits, {@code _} and {@code -}, none
+	 * declared already nor a revision id
+	 * @return the revision written
+	 * @throws dev.migration.MigrationException for a bad label, before writing anything
+	 */
+	CreatedRevision create(String message, String parent, List<String> branchLabels);
 
 	/**
 	 * Writes a migration filled from a template, for the database of the data source.
@@ -65,6 +79,21 @@ public interface MigrationAuthor {
 	 * @throws TemplateException for bad template input, before writing anything
 	 */
 	CreatedRevision create(String message, String parent, String template, Map<String, String> parameters);
+
+	/**
+	 * Writes a migration filled from a template on a chosen parent that starts a
+	 * labelled branch, for the database of the data source.
+	 * @param message the message
+	 * @param parent the parent revision (as for {@link #create(String, String)}), or
+	 * {@code base} for a branch of its own
+	 * @param branchLabels the labels, as for {@link #create(String, String, List)}
+	 * @param template a template name ({@link MigrationTemplates#NAMES})
+	 * @param parameters its parameters
+	 * @return the revision written
+	 * @throws TemplateException for bad template input, before writing anything
+	 */
+	CreatedRevision create(String message, String parent, List<String> branchLabels, String template,
+			Map<String, String> parameters);
 
 	/**
 	 * Writes a migration from the differences between the live database (at head) and

@@ -28,15 +28,20 @@ public final class MigrationScript {
 
 	private final String content;
 
+	// The line of the branch_labels header entry, for error messages; 0 when unknown.
+	private final int branchLabelsLine;
+
 	// The statements as last split, and the placeholders they were split with.
 	private volatile Split sql;
 
-	private MigrationScript(Revision revision, MigrationInfo info, SqlScript sql, String content, JavaMigration java) {
+	private MigrationScript(Revision revision, MigrationInfo info, SqlScript sql, String content, JavaMigration java,
+			int branchLabelsLine) {
 		this.revision = revision;
 		this.info = info;
 		this.sql = (sql != null) ? new Split(sql, null) : null;
 		this.content = content;
 		this.java = java;
+		this.branchLabelsLine = branchLabelsLine;
 	}
 
 	/**
@@ -57,7 +62,7 @@ public final class MigrationScript {
 	 * @return the migration
 	 */
 	public static MigrationScript of(SqlScript script, MigrationInfo info) {
-		return new MigrationScript(script.revision(), info, script, null, null);
+		return new MigrationScript(script.revision(), info, script, null, null, 0);
 	}
 
 	/**
@@ -71,19 +76,19 @@ public final class MigrationScript {
 		SqlScriptOutline outline = SqlScriptParser.outline(path, content);
 		MigrationInfo info = info(outline.revision(), path, outline.transactional(), outline.reversible(),
 				outline.checksum());
-		return new MigrationScript(outline.revision(), info, null, content, null);
+		return new MigrationScript(outline.revision(), info, null, content, null, outline.branchLabelsLine());
 	}
 
 	private static MigrationScript of(Revision revision, String path, boolean transactional, boolean reversible,
 			String checksum, SqlScript sql) {
 		return new MigrationScript(revision, info(revision, path, transactional, reversible, checksum), sql, null,
-				null);
+				null, 0);
 	}
 
 	private static MigrationInfo info(Revision revision, String path, boolean transactional, boolean reversible,
 			String checksum) {
 		return new MigrationInfo(revision.id(), revision.message(), revision.downRevisions(), revision.dependsOn(),
-				path, checksum, MigrationKind.SQL, transactional, reversible);
+				path, checksum, MigrationKind.SQL, transactional, reversible, revision.branchLabels());
 	}
 
 	/**
@@ -99,10 +104,13 @@ public final class MigrationScript {
 		}
 		List<String> parents = (migration.downRevisions() != null) ? migration.downRevisions() : List.of();
 		List<String> dependsOn = (migration.dependsOn() != null) ? migration.dependsOn() : List.of();
-		Revision revision = new Revision(id, migration.message(), parents, dependsOn, source);
+		List<String> labels = (migration.branchLabels() != null) ? migration.branchLabels() : List.of();
+		BranchLabelCheck.check(source, 0, labels, id);
+		Revision revision = new Revision(id, migration.message(), parents, dependsOn, source, labels);
 		MigrationInfo info = new MigrationInfo(id, revision.message(), parents, dependsOn, source,
-				migration.checksum(), MigrationKind.JAVA, migration.transactional(), overridesDowngrade(migration));
-		return new MigrationScript(revision, info, null, null, migration);
+				migration.checksum(), MigrationKind.JAVA, migration.transactional(), overridesDowngrade(migration),
+				labels);
+		return new MigrationScript(revision, info, null, null, migration, 0);
 	}
 
 	private static boolean overridesDowngrade(JavaMigration migration) {
@@ -121,6 +129,14 @@ public final class MigrationScript {
 	 */
 	public Revision revision() {
 		return this.revision;
+	}
+
+	/**
+	 * The line of the {@code branch_labels} header entry, for error messages.
+	 * @return the line, or 0 when there is none or it is unknown
+	 */
+	int branchLabelsLine() {
+		return this.branchLabelsLine;
 	}
 
 	/**

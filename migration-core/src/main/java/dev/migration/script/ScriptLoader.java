@@ -50,7 +50,8 @@ public final class ScriptLoader {
 	 * Loads every script, sorted by location then path so the result never depends on
 	 * the file system's order.
 	 * @return the scripts
-	 * @throws dev.migration.ScriptException for a malformed script, naming file and line
+	 * @throws dev.migration.ScriptException for a malformed script, or a branch label
+	 * declared twice or equal to a revision id, naming file and line
 	 */
 	public List<MigrationScript> load() {
 		List<MigrationScript> scripts = new ArrayList<>();
@@ -65,6 +66,7 @@ public final class ScriptLoader {
 		for (JavaMigration migration : this.configuration.javaMigrations()) {
 			scripts.add(MigrationScript.of(migration));
 		}
+		BranchLabelCheck.check(scripts);
 		return scripts;
 	}
 

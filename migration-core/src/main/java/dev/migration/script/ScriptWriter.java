@@ -64,12 +64,31 @@ public final class ScriptWriter {
 	 */
 	public static String render(String message, String revision, List<String> downRevisions, String upgrade,
 			String downgrade) {
+		return render(message, revision, downRevisions, List.of(), upgrade, downgrade);
+	}
+
+	/**
+	 * The text of a script that declares branch labels.
+	 * @param message the message, one line
+	 * @param revision the revision id
+	 * @param downRevisions the parents; empty for a root
+	 * @param branchLabels the branch labels it declares; none leaves the header entry
+	 * out
+	 * @param upgrade the upgrade section
+	 * @param downgrade the downgrade section
+	 * @return the script text
+	 */
+	public static String render(String message, String revision, List<String> downRevisions,
+			List<String> branchLabels, String upgrade, String downgrade) {
 		StringBuilder text = new StringBuilder();
 		text.append("-- ").append(oneLine(message)).append('\n');
 		text.append("--\n");
 		text.append("-- revision: ").append(revision).append('\n');
 		text.append("-- down_revision: ").append(downRevisions.isEmpty() ? "none" : String.join(", ", downRevisions))
 			.append('\n');
+		if (!branchLabels.isEmpty()) {
+			text.append("-- branch_labels: ").append(String.join(", ", branchLabels)).append('\n');
+		}
 		text.append('\n');
 		text.append("-- upgrade\n").append(section(upgrade)).append('\n');
 		text.append("-- downgrade\n").append(section(downgrade));

@@ -11,8 +11,10 @@ import dev.migration.revision.Revision;
  * @param transactional whether it runs in one transaction
  * @param reversible whether it has a downgrade section
  * @param checksum the checksum of the whole file
+ * @param branchLabelsLine the line of the {@code branch_labels} header entry, for
+ * error messages; 0 when there is none
  */
 public record SqlScriptOutline(String path, Revision revision, boolean transactional, boolean reversible,
-		String checksum) {
+		String checksum, int branchLabelsLine) {
 
 }

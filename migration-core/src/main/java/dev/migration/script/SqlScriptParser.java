@@ -22,6 +22,7 @@ import dev.migration.revision.Revision;
  * -- revision: 3f2a9c1b7d4e
  * -- down_revision: 1c2d3e4f5a6b
  * -- depends_on: 9a8b7c6d5e4f
+ * -- branch_labels: billing
  * -- transactional: true
  * -- placeholders: true
  *
@@ -44,6 +45,11 @@ import dev.migration.revision.Revision;
  * <li>{@code down_revision}: the parent id, a comma-separated list of ids for a merge,
  * or {@code none} or nothing for a root;</li>
  * <li>{@code depends_on}: a comma-separated list of ids, optional;</li>
+ * <li>{@code branch_labels}: a comma-separated list of branch labels, optional: the
+ * revision and every revision above it form the branch each names, as in the target
+ * {@code billing@head}; letters, digits, {@code _} and {@code -} (not first), neither
+ * {@code head}, {@code heads} nor {@code base}, nor a revision id, each declared by one
+ * revision only;</li>
  * <li>{@code transactional}: {@code true} (the default) or {@code false};</li>
  * <li>{@code placeholders}: {@code true} (the default) to replace the
  * {@linkplain Placeholders placeholders} of the sections, {@code false} to run them as
@@ -72,8 +78,10 @@ public final class SqlScriptParser {
 
 	private static final String PLACEHOLDERS = "placeholders";
 
-	private static final List<String> KEYS = List.of(REVISION, DOWN_REVISION, DEPENDS_ON, TRANSACTIONAL,
-			PLACEHOLDERS);
+	private static final String BRANCH_LABELS = BranchLabelCheck.KEY;
+
+	private static final List<String> KEYS = List.of(REVISION, DOWN_REVISION, DEPENDS_ON, BRANCH_LABELS,
+			TRANSACTIONAL, PLACEHOLDERS);
 
 	private static final String UPGRADE = "upgrade";
 
@@ -198,10 +206,8 @@ public final class SqlScriptParser {
 	private SqlScriptOutline outline(String checksum) {
 		Layout layout = layout();
 		Header header = layout.header();
-		Revision revision = new Revision(header.revision(), header.message(), header.downRevisions(),
-				header.dependsOn(), this.path);
-		return new SqlScriptOutline(this.path, revision, header.transactional(),
-				layout.sections().containsKey(DOWNGRADE), checksum);
+		return new SqlScriptOutline(this.path, header.toRevision(this.path), header.transactional(),
+				layout.sections().containsKey(DOWNGRADE), checksum, header.branchLabelsLine());
 	}
 
 	/**
@@ -264,9 +270,8 @@ public final class SqlScriptParser {
 				checkTransactional(downgrade);
 			}
 		}
-		Revision revision = new Revision(header.revision(), header.message(), header.downRevisions(),
-				header.dependsOn(), this.path);
-		return new SqlScript(this.path, revision, header.transactional(), upgrade, downgrade, downgradeSql, checksum);
+		return new SqlScript(this.path, header.toRevision(this.path), header.transactional(), upgrade, downgrade,
+				downgradeSql, checksum);
 	}
 
 	/**
@@ -339,9 +344,11 @@ public final class SqlScriptParser {
 		List<String> downRevisions = ids(values[down], DOWN_REVISION, keyLines[down], true);
 		int depends = KEYS.indexOf(DEPENDS_ON);
 		List<String> dependsOn = ids(values[depends], DEPENDS_ON, keyLines[depends], false);
+		int labels = KEYS.indexOf(BRANCH_LABELS);
+		List<String> branchLabels = BranchLabelCheck.parse(this.path, keyLines[labels], values[labels], revision);
 		int transactional = KEYS.indexOf(TRANSACTIONAL);
 		int placeholders = KEYS.indexOf(PLACEHOLDERS);
-		return new Header(message, revision, downRevisions, dependsOn,
+		return new Header(message, revision, downRevisions, dependsOn, branchLabels, keyLines[labels],
 				flag(values[transactional], TRANSACTIONAL, keyLines[transactional]),
 				flag(values[placeholders], PLACEHOLDERS, keyLines[placeholders]));
 	}
@@ -455,7 +462,12 @@ public final class SqlScriptParser {
 	}
 
 	private record Header(String message, String revision, List<String> downRevisions, List<String> dependsOn,
-			boolean transactional, boolean placeholders) {
+			List<String> branchLabels, int branchLabelsLine, boolean transactional, boolean placeholders) {
+
+		Revision toRevision(String path) {
+			return new Revision(this.revision, this.message, this.downRevisions, this.dependsOn, path,
+					this.branchLabels);
+		}
 
 	}
 

@@ -9,7 +9,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import dev.migration.MigrationConfiguration;
+import dev.migration.MigrationException;
 import dev.migration.MultipleHeadsException;
+import dev.migration.TargetException;
 import dev.migration.MigrationManager;
 import dev.migration.authoring.CreatedRevision;
 import dev.migration.authoring.MigrationAuthor;
@@ -119,6 +121,45 @@ class MigrationAuthorTests {
 		assertThat(parse(merge.path()).revision().downRevisions()).containsExactlyInAnyOrder(left.revision(),
 				right.revision());
 		assertThat(author.create("After merge").downRevisions()).containsExactly(merge.revision());
+	}
+
+	@Test
+	void createWithABranchLabelStartsABranchAndItsHeadTakesTheNextRevision() throws IOException {
+		MigrationAuthor author = author(null, "unused");
+		CreatedRevision main = author.create("Main root");
+		CreatedRevision billing = author.create("Billing root", "base", List.of("billing"));
+		assertThat(billing.downRevisions()).isEmpty();
+		assertThat(billing.branchLabels()).containsExactly("billing");
+		assertThat(parse(billing.path()).revision().branchLabels()).containsExactly("billing");
+		CreatedRevision invoices = author.create("Invoices", "billing@head");
+		assertThat(invoices.downRevisions()).containsExactly(billing.revision());
+		assertThat(author.create("Payments", "billing@head").downRevisions()).containsExactly(invoices.revision());
+		CreatedRevision reports = author.create("Reports", main.revision(), List.of("reports"));
+		assertThat(parse(reports.path()).revision().downRevisions()).containsExactly(main.revision());
+		assertThat(author.create("Report views", "reports@head").downRevisions()).containsExactly(reports.revision());
+	}
+
+	@Test
+	void createWithABadBranchLabelWritesNoFile() throws IOException {
+		MigrationAuthor author = author(null, "unused");
+		CreatedRevision root = author.create("Root", "base", List.of("billing"));
+		List<Path> before = sqlFiles();
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> author.create("Again", "base", List.of("billing")))
+			.withMessage("Branch label 'billing' is already declared by revision '" + root.revision() + "' ("
+					+ "filesystem:" + root.path() + "); add to that branch with the parent billing@head instead");
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> author.create("At", "base", List.of("bill@ing")))
+			.withMessageStartingWith("Invalid branch label 'bill@ing': use only letters, digits, _ and -");
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> author.create("Id", "base", List.of(root.revision())))
+			.withMessageStartingWith("Branch label '" + root.revision() + "' is the id of revision");
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> author.create("Base", "base", List.of("base")))
+			.withMessage("Branch label 'base' is reserved for targets; choose another");
+		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> author.create("Next", "shop@head"))
+			.withMessage("Unknown branch label 'shop': the labels are billing");
+		assertThat(sqlFiles()).isEqualTo(before);
 	}
 
 	@Test

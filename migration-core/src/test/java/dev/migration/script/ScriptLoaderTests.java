@@ -51,7 +51,7 @@ class ScriptLoaderTests {
 		Files.writeString(this.directory.resolve("r0190_step.sql"), "-- Step\n-- revision: bad-id\n-- upgrade\n");
 		assertThatExceptionOfType(ScriptException.class).isThrownBy(loader()::load)
 			.withMessage("filesystem:" + first + ":2: unknown header key 'revison'; expected one of revision, "
-					+ "down_revision, depends_on, transactional, placeholders");
+					+ "down_revision, depends_on, branch_labels, transactional, placeholders");
 	}
 
 	@Test
@@ -125,6 +125,40 @@ class ScriptLoaderTests {
 	void aReplacementCharacterWrittenAsSuchIsRead() throws IOException {
 		Files.writeString(this.directory.resolve("r0001_step.sql"), "-- Step \uFFFD\n-- revision: r0001\n-- upgrade\n");
 		assertThat(loader().load()).extracting((script) -> script.info().message()).containsExactly("Step \uFFFD");
+	}
+
+	@Test
+	void aBranchLabelDeclaredByTwoScriptsIsReportedWithBothFilesAndLines() throws IOException {
+		Path first = labelled("a1", "billing");
+		Path second = labelled("b1", "billing");
+		assertThatExceptionOfType(ScriptException.class).isThrownBy(loader()::load)
+			.withMessage("filesystem:" + second + ":4: branch label 'billing' is already declared by revision 'a1' "
+					+ "(filesystem:" + first + ":4); a label names one branch")
+			.satisfies((ex) -> assertThat(ex.getLine()).isEqualTo(4));
+	}
+
+	@Test
+	void aBranchLabelEqualToARevisionIdIsReportedWithItsFileAndLine() throws IOException {
+		Path other = labelled("a1", null);
+		Path script = labelled("b1", "a1");
+		assertThatExceptionOfType(ScriptException.class).isThrownBy(loader()::load)
+			.withMessage("filesystem:" + script + ":4: branch label 'a1' is the id of revision 'a1' (filesystem:" + other
+					+ "); choose another label");
+	}
+
+	@Test
+	void branchLabelsOfDistinctScriptsLoad() throws IOException {
+		labelled("a1", "billing");
+		labelled("b1", "shop");
+		assertThat(loader().load()).extracting((script) -> script.info().branchLabels())
+			.containsExactly(List.of("billing"), List.of("shop"));
+	}
+
+	private Path labelled(String id, String label) throws IOException {
+		Path file = this.directory.resolve(id + ".sql");
+		Files.writeString(file, "-- Step\n--\n-- revision: " + id + "\n"
+				+ ((label != null) ? "-- branch_labels: " + label + "\n" : "") + "-- upgrade\nSELECT 1;\n");
+		return file;
 	}
 
 	private ScriptLoader loader() {

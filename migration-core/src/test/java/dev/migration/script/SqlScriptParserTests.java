@@ -178,7 +178,7 @@ class SqlScriptParserTests {
 		assertThatExceptionOfType(ScriptException.class)
 			.isThrownBy(() -> parse("-- m\n-- revision: b\n-- downrevision: a\n-- upgrade\n"))
 			.withMessage(PATH + ":3: unknown header key 'downrevision'; "
-					+ "expected one of revision, down_revision, depends_on, transactional, placeholders")
+					+ "expected one of revision, down_revision, depends_on, branch_labels, transactional, placeholders")
 			.satisfies((ex) -> assertThat(ex.getLine()).isEqualTo(3));
 	}
 
@@ -365,6 +365,63 @@ class SqlScriptParserTests {
 		assertThatExceptionOfType(ScriptException.class)
 			.isThrownBy(() -> parse("-- m\n-- revision: a\u2028b\n-- upgrade\n"))
 			.withMessage(PATH + ":2: expected 'key: value' in the header, found 'revision: a\u2028b'");
+	}
+
+	@Test
+	void branchLabelsAreReadFromTheHeader() {
+		SqlScript script = parse("-- Billing root\n-- revision: b1\n-- branch_labels: billing , invoices-v2\n-- upgrade\n");
+		assertThat(script.revision().branchLabels()).containsExactly("billing", "invoices-v2");
+		assertThat(parse("-- m\n-- revision: b1\n-- branch_labels: none\n-- upgrade\n").revision().branchLabels())
+			.isEmpty();
+		assertThat(parse("-- m\n-- revision: b1\n-- Branch_Labels:\n-- upgrade\n").revision().branchLabels())
+			.isEmpty();
+		assertThat(parse("-- m\n-- revision: b1\n-- upgrade\n").revision().branchLabels()).isEmpty();
+	}
+
+	@Test
+	void outlineKeepsTheLineOfTheBranchLabels() {
+		SqlScriptOutline outline = SqlScriptParser.outline(PATH,
+				"-- m\n--\n-- revision: b1\n-- branch_labels: billing\n-- upgrade\n");
+		assertThat(outline.revision().branchLabels()).containsExactly("billing");
+		assertThat(outline.branchLabelsLine()).isEqualTo(4);
+	}
+
+	@Test
+	void invalidBranchLabelIsReportedWithItsLine() {
+		assertThatExceptionOfType(ScriptException.class)
+			.isThrownBy(() -> parse("-- m\n-- revision: b1\n-- branch_labels: billing@head\n-- upgrade\n"))
+			.withMessage(PATH + ":3: invalid branch label 'billing@head' in 'branch_labels': use only letters, "
+					+ "digits, _ and - (not first); '@' separates a label from its position in a target, as in "
+					+ "billing@head")
+			.satisfies((ex) -> assertThat(ex.getLine()).isEqualTo(3));
+		for (String label : new String[] { "bill ing", "-x", "x;DROP TABLE t", "a'b", "" }) {
+			assertThatExceptionOfType(ScriptException.class)
+				.isThrownBy(() -> parse("-- m\n-- revision: b1\n-- branch_labels: ok, " + label + "\n-- upgrade\n"))
+				.withMessageStartingWith(PATH + ":3: invalid branch label '" + label + "' in 'branch_labels'");
+		}
+	}
+
+	@Test
+	void reservedRepeatedOrOwnIdBranchLabelIsReportedWithItsLine() {
+		assertThatExceptionOfType(ScriptException.class)
+			.isThrownBy(() -> parse("-- m\n-- revision: b1\n-- branch_labels: heads\n-- upgrade\n"))
+			.withMessage(PATH + ":3: branch label 'heads' in 'branch_labels' is reserved for targets; choose another "
+					+ "label");
+		assertThatExceptionOfType(ScriptException.class)
+			.isThrownBy(() -> parse("-- m\n-- revision: b1\n-- branch_labels: billing, billing\n-- upgrade\n"))
+			.withMessage(PATH + ":3: branch label 'billing' listed twice in 'branch_labels'");
+		assertThatExceptionOfType(ScriptException.class)
+			.isThrownBy(() -> parse("-- m\n-- revision: b1\n-- branch_labels: b1\n-- upgrade\n"))
+			.withMessage(PATH + ":3: branch label 'b1' in 'branch_labels' is the revision's own id; choose another "
+					+ "label");
+	}
+
+	@Test
+	void writerRendersBranchLabelsThatParseBack() {
+		String text = ScriptWriter.render("Billing", "b1", List.of(), List.of("billing", "shop"), "SELECT 1;", "");
+		assertThat(text).contains("-- branch_labels: billing, shop\n");
+		assertThat(parse(text).revision().branchLabels()).containsExactly("billing", "shop");
+		assertThat(ScriptWriter.render("m", "b1", List.of("a"), "", "")).doesNotContain("branch_labels");
 	}
 
 	private static SqlScript parse(String content) {
