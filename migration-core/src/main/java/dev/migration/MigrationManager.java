@@ -1,6 +1,7 @@
 package dev.migration;
 
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -14,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Targets follow Alembic: {@code head} (the single head), {@code heads},
  * {@code base}, a full revision id or a unique prefix of one, {@code +2} and
- * {@code -1} relative to the current state, and {@code <rev>+N} / {@code <rev>-N}.
+ * {@code -1} relative to the current state, {@code <rev>+N} / {@code <rev>-N}, and on
+ * a labelled branch {@code billing@head}, {@code billing@base}, {@code billing@+1} and
+ * {@code billing@-1}.
  * Every operation that changes the database takes the migration lock, re-reads the
  * state once it holds it, and runs each migration in its own transaction together
  * with its state and log rows.
@@ -84,8 +87,10 @@ public interface MigrationManager {
 	MigrationPlan plan(String target, Direction direction);
 
 	/**
-	 * Resolves a revision given by its full id or a unique prefix, from the scripts.
-	 * @param revision the id or prefix
+	 * Resolves a revision given by its full id or a unique prefix, from the scripts, or
+	 * by a target that names one revision whatever is applied: {@code head},
+	 * {@code <rev>-N}, {@code billing@head}.
+	 * @param revision the id, prefix or target
 	 * @return the full id
 	 * @throws TargetException if it matches no revision or several
 	 */
@@ -102,7 +107,7 @@ public interface MigrationManager {
 	/**
 	 * Migrates to a target.
 	 * @param target {@code head}, {@code heads}, an id or prefix, {@code +N},
-	 * {@code <rev>+N}
+	 * {@code <rev>+N}, {@code <label>@head}, {@code <label>@+N}
 	 * @return what ran
 	 */
 	MigrationResult migrate(String target);
@@ -126,7 +131,8 @@ public interface MigrationManager {
 
 	/**
 	 * Rolls back to a target, newest first.
-	 * @param target {@code -N}, {@code base}, an applied id or prefix, {@code <rev>-N}
+	 * @param target {@code -N}, {@code base}, an applied id or prefix, {@code <rev>-N},
+	 * {@code <label>@-N}, {@code <label>@base} (the whole branch)
 	 * @return what ran
 	 */
 	default MigrationResult rollback(String target) {
@@ -139,7 +145,8 @@ public interface MigrationManager {
 	 * backups verify, and no downgrade drops tables or columns holding rows unless
 	 * allowed. Every failed check is reported at once in a
 	 * {@link RollbackRefusedException}, before anything runs.
-	 * @param target {@code -N}, {@code base}, an applied id or prefix, {@code <rev>-N}
+	 * @param target {@code -N}, {@code base}, an applied id or prefix, {@code <rev>-N},
+	 * {@code <label>@-N}, {@code <label>@base}
 	 * @param options confirmation, checks, data loss, dry run
 	 * @return what ran, or would run
 	 */
@@ -196,6 +203,21 @@ public interface MigrationManager {
 	 * @return the findings
 	 */
 	VerifyReport verify();
+
+	/**
+	 * Checks that the scripts have a single head, for a project that keeps one line of
+	 * revisions (a CI job that fails when two branches were merged without a merge
+	 * revision). Reads the scripts alone, never the database. Separate from
+	 * {@link #verify()}, which never reports several heads: branches kept apart on
+	 * purpose have several.
+	 * @return a {@link VerifyReport.Kind#MULTIPLE_HEADS} problem naming the heads and
+	 * their branch labels, or nothing with one head or none
+	 */
+	default VerifyReport verifySingleHead() {
+		List<String> heads = headRevisions();
+		return new VerifyReport((heads.size() > 1) ? List.of(VerifyReport.Problem.multipleHeads(heads, Map.of()))
+				: List.of());
+	}
 
 	/**
 	 * Checks every migration's downgrade on a scratch database (a named in-memory

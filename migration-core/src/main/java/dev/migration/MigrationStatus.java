@@ -24,10 +24,13 @@ import org.jspecify.annotations.Nullable;
  * ({@link VerifyReport.Kind#MISSING_SCRIPT}) and interrupted migrations
  * ({@link VerifyReport.Kind#INTERRUPTED}); found from the checksums computed when the
  * scripts were loaded, without reading them again
+ * @param branches the labelled branches ({@code branch_labels}), by label: where each
+ * one's head is and where the database stands on it; empty when no script declares a
+ * label
  */
 public record MigrationStatus(State state, List<String> currentRevisions, List<String> headRevisions,
 		List<MigrationInfo> pending, List<String> unknownApplied, @Nullable LockHolder lockHolder, List<String> interrupted,
-		List<VerifyReport.Problem> problems) {
+		List<VerifyReport.Problem> problems, List<Branch> branches) {
 
 	public MigrationStatus {
 		currentRevisions = List.copyOf(currentRevisions);
@@ -36,6 +39,25 @@ public record MigrationStatus(State state, List<String> currentRevisions, List<S
 		unknownApplied = List.copyOf(unknownApplied);
 		interrupted = List.copyOf(interrupted);
 		problems = List.copyOf(problems);
+		branches = (branches != null) ? List.copyOf(branches) : List.of();
+	}
+
+	/**
+	 * A status without branches, as it was before {@code branches} existed.
+	 * @param state the summary
+	 * @param currentRevisions the current revision(s)
+	 * @param headRevisions the head(s) of the scripts
+	 * @param pending the migrations to every head, in order
+	 * @param unknownApplied applied revisions the scripts do not know
+	 * @param lockHolder who holds the migration lock, or {@code null}
+	 * @param interrupted interrupted migrations, described
+	 * @param problems what a migrate would trip over
+	 */
+	public MigrationStatus(State state, List<String> currentRevisions, List<String> headRevisions,
+			List<MigrationInfo> pending, List<String> unknownApplied, @Nullable LockHolder lockHolder,
+			List<String> interrupted, List<VerifyReport.Problem> problems) {
+		this(state, currentRevisions, headRevisions, pending, unknownApplied, lockHolder, interrupted, problems,
+				List.of());
 	}
 
 	/**
@@ -51,7 +73,8 @@ public record MigrationStatus(State state, List<String> currentRevisions, List<S
 	public MigrationStatus(State state, List<String> currentRevisions, List<String> headRevisions,
 			List<MigrationInfo> pending, List<String> unknownApplied, @Nullable LockHolder lockHolder,
 			List<String> interrupted) {
-		this(state, currentRevisions, headRevisions, pending, unknownApplied, lockHolder, interrupted, List.of());
+		this(state, currentRevisions, headRevisions, pending, unknownApplied, lockHolder, interrupted, List.of(),
+				List.of());
 	}
 
 	/**
@@ -61,6 +84,25 @@ public record MigrationStatus(State state, List<String> currentRevisions, List<S
 	 */
 	public List<VerifyReport.Problem> problems(VerifyReport.Kind kind) {
 		return this.problems.stream().filter((problem) -> problem.kind() == kind).toList();
+	}
+
+	/**
+	 * One labelled branch: the revision that declares the label and every revision
+	 * above it along {@code down_revision}.
+	 *
+	 * @param label the branch label, as targets name it ({@code billing@head})
+	 * @param base the revision that declares the label
+	 * @param heads the branch's head(s): one unless the branch forks
+	 * @param current the branch's current revision(s) in the database; empty when none
+	 * of its revisions is applied
+	 */
+	public record Branch(String label, String base, List<String> heads, List<String> current) {
+
+		public Branch {
+			heads = List.copyOf(heads);
+			current = List.copyOf(current);
+		}
+
 	}
 
 	/**

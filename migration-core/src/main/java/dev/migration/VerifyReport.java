@@ -1,6 +1,7 @@
 package dev.migration;
 
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -40,6 +41,26 @@ public record VerifyReport(List<Problem> problems) {
 	 * @param detail a message naming the file, revision or value at fault
 	 */
 	public record Problem(Kind kind, @Nullable String revision, String detail) {
+
+		/**
+		 * The {@link Kind#MULTIPLE_HEADS} finding for the given heads.
+		 * @param heads the heads, at least two
+		 * @param branchLabels the labels of the branches each head belongs to; a head
+		 * without an entry belongs to none
+		 * @return the finding, naming the heads with their labels
+		 */
+		public static Problem multipleHeads(List<String> heads, Map<String, List<String>> branchLabels) {
+			StringBuilder detail = new StringBuilder("The scripts have ").append(heads.size()).append(" heads: ");
+			for (int i = 0; i < heads.size(); i++) {
+				String head = heads.get(i);
+				List<String> labels = branchLabels.getOrDefault(head, List.of());
+				detail.append((i > 0) ? ", " : "")
+					.append(head)
+					.append(labels.isEmpty() ? "" : " (" + String.join(", ", labels) + ")");
+			}
+			detail.append("; join them in a merge revision (MigrationAuthor.merge)");
+			return new Problem(Kind.MULTIPLE_HEADS, null, detail.toString());
+		}
 
 	}
 
@@ -83,7 +104,15 @@ public record VerifyReport(List<Problem> problems) {
 		 * A {@code transactional: false} migration started and never finished: some of
 		 * its statements may be committed.
 		 */
-		INTERRUPTED
+		INTERRUPTED,
+
+		/**
+		 * The scripts have more than one head, which a merge revision would join. Found
+		 * only by {@link MigrationManager#verifySingleHead()}, for a project that keeps
+		 * one line of revisions: never by {@link MigrationManager#verify()}, as branches
+		 * kept apart on purpose (labelled with {@code branch_labels}) have several heads.
+		 */
+		MULTIPLE_HEADS
 
 	}
 

@@ -2,7 +2,10 @@ package dev.migration.runtime;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -21,6 +24,7 @@ import dev.migration.VerifyReport;
 import dev.migration.dialect.Dialect;
 import dev.migration.revision.Direction;
 import dev.migration.revision.MigrationPlan;
+import dev.migration.revision.RevisionGraph;
 
 /**
  * The engine behind {@link MigrationManager#create}: plans from the revision graph and
@@ -115,8 +119,24 @@ public final class MigrationEngine implements MigrationManager {
 					: pending.isEmpty() ? MigrationStatus.State.UP_TO_DATE : MigrationStatus.State.PENDING;
 			return new MigrationStatus(summary, state.current(), this.reader.scripts().graph().heads(), pending,
 					List.copyOf(state.unknown().keySet()), holder,
-					interrupted.stream().map(HistoryTable.Interrupted::describe).toList(), problems);
+					interrupted.stream().map(HistoryTable.Interrupted::describe).toList(), problems,
+					branches(this.reader.scripts().graph(), state));
 		});
+	}
+
+	/**
+	 * Each labelled branch of the scripts with its heads, and the database's current
+	 * revisions on it: from the state's graph, which also has the applied revisions
+	 * this build does not know.
+	 */
+	private static List<MigrationStatus.Branch> branches(RevisionGraph scripts, DatabaseState state) {
+		List<MigrationStatus.Branch> branches = new ArrayList<>();
+		scripts.branchLabels().forEach((label, base) -> {
+			Set<String> members = state.graph().branch(label);
+			branches.add(new MigrationStatus.Branch(label, base, scripts.branchHeads(label),
+					state.current().stream().filter(members::contains).toList()));
+		});
+		return branches;
 	}
 
 	@Override
@@ -128,7 +148,7 @@ public final class MigrationEngine implements MigrationManager {
 
 	@Override
 	public String resolve(String revision) {
-		return this.reader.scripts().graph().resolveId(revision);
+		return this.reader.scripts().planner().revision(revision);
 	}
 
 	@Override
@@ -193,6 +213,18 @@ public final class MigrationEngine implements MigrationManager {
 	@Override
 	public VerifyReport verify() {
 		return this.verification.verify();
+	}
+
+	@Override
+	public VerifyReport verifySingleHead() {
+		RevisionGraph graph = this.reader.scripts().graph();
+		List<String> heads = graph.heads();
+		if (heads.size() <= 1) {
+			return new VerifyReport(List.of());
+		}
+		Map<String, List<String>> labels = new LinkedHashMap<>();
+		heads.forEach((head) -> labels.put(head, graph.branchLabels(head)));
+		return new VerifyReport(List.of(VerifyReport.Problem.multipleHeads(heads, labels)));
 	}
 
 	@Override

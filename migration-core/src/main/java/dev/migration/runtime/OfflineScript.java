@@ -43,9 +43,10 @@ final class OfflineScript {
 		String to = (colon >= 0) ? text.substring(colon + 1).strip() : text;
 		Set<String> applied = "base".equals(from) ? Set.of()
 				: new LinkedHashSet<>(scripts.planner().upgrade(from, Set.of()).steps());
-		MigrationPlan plan = "base".equals(to) ? scripts.planner().downgrade("base", applied)
-				: scripts.planner().upgrade(to, applied);
-		if (plan.isEmpty() && !"base".equals(to)) {
+		// base and a branch's base (billing@base) are below everything they name.
+		boolean toBase = "base".equals(to) || to.endsWith("@base");
+		MigrationPlan plan = toBase ? scripts.planner().downgrade(to, applied) : scripts.planner().upgrade(to, applied);
+		if (plan.isEmpty() && !toBase) {
 			try {
 				plan = scripts.planner().downgrade(to, applied);
 			}

@@ -20,6 +20,8 @@ public final class ScriptFile {
 
 	private String dependsOn;
 
+	private String branchLabels;
+
 	private boolean transactional = true;
 
 	private Boolean placeholders;
@@ -63,6 +65,16 @@ public final class ScriptFile {
 	 */
 	public ScriptFile dependsOn(String dependsOn) {
 		this.dependsOn = dependsOn;
+		return this;
+	}
+
+	/**
+	 * The comma-separated branch labels ({@code branch_labels}); default none.
+	 * @param branchLabels the labels or {@code null}
+	 * @return this builder
+	 */
+	public ScriptFile branchLabels(String branchLabels) {
+		this.branchLabels = branchLabels;
 		return this;
 	}
 
@@ -126,6 +138,9 @@ public final class ScriptFile {
 		text.append("-- down_revision: ").append((this.parents != null) ? this.parents : "none").append('\n');
 		if (this.dependsOn != null) {
 			text.append("-- depends_on: ").append(this.dependsOn).append('\n');
+		}
+		if (this.branchLabels != null) {
+			text.append("-- branch_labels: ").append(this.branchLabels).append('\n');
 		}
 		if (this.placeholders != null) {
 			text.append("-- placeholders: ").append(this.placeholders).append('\n');
