@@ -61,14 +61,14 @@ final class StateWriter {
 	 * else; {@code base} records none.
 	 */
 	MigrationResult stamp(String revision) {
-		long start = System.nanoTime();
+		Stopwatch stopwatch = Stopwatch.start();
 		LoadedScripts scripts = this.reader.scripts();
 		Set<String> wanted = stampTarget(scripts, revision);
 		try (Session session = Session.open(this.dataSource, this.configuration)) {
 			return this.lock.locked(session, () -> {
 				DatabaseState current = prepareForWrite(session, false);
 				List<AppliedMigration> changes = writeStamp(session, current, revision, wanted);
-				return this.reader.read(session).result(Command.STAMP, revision, changes, start);
+				return this.reader.read(session).result(Command.STAMP, revision, changes, stopwatch);
 			});
 		}
 	}
@@ -129,6 +129,7 @@ final class StateWriter {
 		HistoryTable history = session.history();
 		List<AppliedMigration> changes = new ArrayList<>();
 		Instant now = Instant.now();
+		history.upgrade(connection);
 		connection.setAutoCommit(false);
 		try {
 			List<String> removed = new ArrayList<>(state.applied().keySet());
@@ -164,7 +165,7 @@ final class StateWriter {
 	 * production, and logs the reason.
 	 */
 	MigrationResult repair(RepairAction action, String revision, String reason, String confirm) {
-		long start = System.nanoTime();
+		Stopwatch stopwatch = Stopwatch.start();
 		if (reason == null || reason.isBlank()) {
 			throw new MigrationException("A repair needs a reason, for the history log");
 		}
@@ -187,6 +188,7 @@ final class StateWriter {
 				}
 				List<AppliedMigration> changes = new ArrayList<>();
 				MigrationScript script = state.scripts().byId().get(id);
+				history.upgrade(connection);
 				connection.setAutoCommit(false);
 				try {
 					switch (action) {
@@ -210,7 +212,7 @@ final class StateWriter {
 					throw ex;
 				}
 				logger.log(Level.WARNING, "{0} by {1}: {2}", operation, session.user(), reason.strip());
-				return this.reader.read(session).result(Command.REPAIR, revision, changes, start);
+				return this.reader.read(session).result(Command.REPAIR, revision, changes, stopwatch);
 			});
 		}
 	}
@@ -260,6 +262,7 @@ final class StateWriter {
 				Connection connection = session.connection();
 				session.dialect().restoreSnapshot(connection, snapshot);
 				if (session.history().exists(connection)) {
+					session.history().upgrade(connection);
 					connection.setAutoCommit(false);
 					session.history().insertLog(connection, new HistoryTable.LogRow("-", "restore-snapshot: " + snapshot,
 							HistoryAction.REPAIR, null, session.user(), LockOwner.host(), Instant.now(), Duration.ZERO,
