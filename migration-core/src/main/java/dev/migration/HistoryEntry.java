@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param user the database user that ran it
  * @param host the host the engine ran on
  * @param startedAt when it started
- * @param duration how long it took
+ * @param duration how long it took, as the engine measured it: to the microsecond, or in
+ * whole milliseconds in rows that a release before {@code duration_us} wrote
  * @param success whether it succeeded
  * @param error the error when it failed, otherwise {@code null}
  */

@@ -10,7 +10,9 @@ import java.util.List;
  * @param target the target as given
  * @param migrations the migrations that ran, in order; empty when nothing was to do
  * @param currentRevisions the current revision(s) afterwards
- * @param duration the whole operation, lock wait included
+ * @param duration the whole operation, to the microsecond: reading the state,
+ * planning, the lock wait and every migration, so never less than the sum of the
+ * migrations' durations
  * @param dryRun whether nothing ran: {@code planned} holds what would have
  * @param planned for a dry run, the exact SQL each migration would send, in order;
  * empty otherwise

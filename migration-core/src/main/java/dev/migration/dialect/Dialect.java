@@ -255,15 +255,6 @@ public interface Dialect {
 	}
 
 	/**
-	 * An expression for the milliseconds since the current transaction began, as a
-	 * {@code BIGINT}, measured by the database.
-	 * @return the expression
-	 */
-	default String millisSinceTransactionStart() {
-		throw new UnsupportedOperationException(name() + " has no transaction clock");
-	}
-
-	/**
 	 * Whether the driver sends a JDBC batch of statements in one round trip, so a
 	 * migration's statements go together instead of one by one.
 	 * @return {@code true} for PostgreSQL

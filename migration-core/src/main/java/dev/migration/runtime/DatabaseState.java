@@ -1,7 +1,6 @@
 package dev.migration.runtime;
 
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -85,17 +84,8 @@ record DatabaseState(Map<String, AppliedRevision> applied, Map<String, StoredRev
 	/**
 	 * The result of an operation that leaves the database in this state.
 	 */
-	MigrationResult result(Command operation, String target, List<AppliedMigration> applied, long start) {
-		return result(operation, target, applied, current(), start);
-	}
-
-	/**
-	 * The result of an operation that started at {@code start} (from
-	 * {@link System#nanoTime()}) and ends now with the given current revisions.
-	 */
-	static MigrationResult result(Command operation, String target, List<AppliedMigration> applied,
-			List<String> current, long start) {
-		return new MigrationResult(operation, target, applied, current, Duration.ofNanos(System.nanoTime() - start));
+	MigrationResult result(Command operation, String target, List<AppliedMigration> applied, Stopwatch stopwatch) {
+		return new MigrationResult(operation, target, applied, current(), stopwatch.elapsed());
 	}
 
 }

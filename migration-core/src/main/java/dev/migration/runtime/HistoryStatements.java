@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
+import dev.migration.DurationFormat;
 import dev.migration.HistoryAction;
 import dev.migration.MigrationInfo;
 import dev.migration.dialect.Dialect;
@@ -37,10 +38,24 @@ final class HistoryStatements {
 	 */
 	static final int STATE_PARAMETERS = 13;
 
+	/**
+	 * The log's columns in every version of the table.
+	 */
 	private static final String LOG_COLUMNS = "revision, message, action, checksum, checksum_version, db_user, host,"
 			+ " started_at, duration_ms, success, error";
 
-	private static final int LOG_PARAMETERS = 11;
+	/**
+	 * The column that keeps the duration to the microsecond, added to tables created
+	 * before it; {@code NULL} in their older rows, which have {@code duration_ms} only.
+	 */
+	static final String DURATION_MICROS_COLUMN = "duration_us";
+
+	/**
+	 * The log's columns as the engine writes them.
+	 */
+	private static final String WRITTEN_LOG_COLUMNS = LOG_COLUMNS + ", " + DURATION_MICROS_COLUMN;
+
+	private static final int LOG_PARAMETERS = 12;
 
 	private final Dialect dialect;
 
@@ -120,11 +135,25 @@ final class HistoryStatements {
 	}
 
 	/**
-	 * The log, newest first; {@code limit} of 0 or less means all.
+	 * The log, newest first; {@code limit} of 0 or less means all. Every column, so
+	 * that a table of any version reads: {@link #DURATION_MICROS_COLUMN} may be missing.
 	 */
 	String readLog(int limit) {
-		return "SELECT id, " + LOG_COLUMNS + " FROM " + this.log + " ORDER BY id DESC"
-				+ ((limit > 0) ? " LIMIT " + limit : "");
+		return "SELECT * FROM " + this.log + " ORDER BY id DESC" + ((limit > 0) ? " LIMIT " + limit : "");
+	}
+
+	/**
+	 * A query with no row whose columns are the log's: which version the table is.
+	 */
+	String logColumns() {
+		return "SELECT * FROM " + this.log + " WHERE 1 = 0";
+	}
+
+	/**
+	 * Adds {@link #DURATION_MICROS_COLUMN} to a log created before it.
+	 */
+	String addDurationMicros() {
+		return "ALTER TABLE " + this.log + " ADD COLUMN " + DURATION_MICROS_COLUMN + " BIGINT";
 	}
 
 	/**
@@ -152,7 +181,7 @@ final class HistoryStatements {
 	 * Parameters: {@link #bindLog}.
 	 */
 	String insertLog() {
-		return insert(this.log, LOG_COLUMNS, placeholders(LOG_PARAMETERS));
+		return insert(this.log, WRITTEN_LOG_COLUMNS, placeholders(LOG_PARAMETERS));
 	}
 
 	/**
@@ -174,16 +203,24 @@ final class HistoryStatements {
 	}
 
 	/**
-	 * The state row's insert as literal SQL.
+	 * The state row's insert as literal SQL, applied now by the current user.
 	 */
 	String insertState(MigrationScript script) {
+		return insertState(script, "CURRENT_TIMESTAMP", "current_user");
+	}
+
+	/**
+	 * The state row's insert as literal SQL, with the given expressions for when and by
+	 * whom it was applied.
+	 */
+	private String insertState(MigrationScript script, String appliedAt, String appliedBy) {
 		MigrationInfo info = script.info();
 		return insert(this.state, STATE_COLUMNS,
 				String.join(", ", literal(info.revision()), literal(String.join(",", info.downRevisions())),
 						literal(String.join(",", info.dependsOn())), literal(info.message()), literal(lower(info.kind())),
 						literal(info.path()), literal(info.checksum()), number(checksumVersion(info.checksum())),
 						String.valueOf(info.transactional()), String.valueOf(info.reversible()),
-						literal(downgradeSql(script)), "CURRENT_TIMESTAMP", "current_user"));
+						literal(downgradeSql(script)), appliedAt, appliedBy));
 	}
 
 	/**
@@ -194,27 +231,34 @@ final class HistoryStatements {
 	}
 
 	/**
-	 * A successful log row's insert as literal SQL, its duration an expression.
+	 * A successful log row's insert as literal SQL for a dry run or an offline script:
+	 * started now, by the current user, with no duration (nothing was measured). It
+	 * names only the columns of every version of the table, which an offline script
+	 * may meet.
 	 */
-	String insertLog(MigrationInfo info, HistoryAction action, String host, String durationMillis) {
+	String insertLog(MigrationInfo info, HistoryAction action, String host) {
 		return insert(this.log, LOG_COLUMNS,
 				String.join(", ", literal(info.revision()), literal(info.message()), literal(lower(action)),
 						literal(info.checksum()), number(checksumVersion(info.checksum())), "current_user",
-						literal(host), "CURRENT_TIMESTAMP", durationMillis, "true", "NULL"));
+						literal(host), "CURRENT_TIMESTAMP", "0", "true", "NULL"));
 	}
 
 	/**
 	 * A successful step's state and log rows as one literal statement (a writable
-	 * {@code WITH}). The log row's start is the transaction's and its duration the
-	 * database's clock since then.
+	 * {@code WITH}), with the values the engine measured: the log row as given, the
+	 * state row applied when the step started by the same user.
 	 */
-	String stepRecord(MigrationScript script, Direction direction, String host) {
-		MigrationInfo info = script.info();
-		String millis = this.dialect.millisSinceTransactionStart();
+	String stepRecord(MigrationScript script, Direction direction, HistoryTable.LogRow row) {
+		String log = insert(this.log, WRITTEN_LOG_COLUMNS,
+				String.join(", ", literal(row.revision()), literal(row.message()), literal(lower(row.action())),
+						literal(row.checksum()), number(checksumVersion(row.checksum())), literal(row.user()),
+						literal(row.host()), timestamp(row.startedAt()), String.valueOf(row.duration().toMillis()),
+						String.valueOf(row.error() == null), literal(row.error()),
+						String.valueOf(DurationFormat.micros(row.duration()))));
 		if (direction == Direction.UPGRADE) {
-			return with("applied", insertState(script), insertLog(info, HistoryAction.UPGRADE, host, millis));
+			return with("applied", insertState(script, timestamp(row.startedAt()), literal(row.user())), log);
 		}
-		return with("reverted", deleteState(info.revision()), insertLog(info, HistoryAction.DOWNGRADE, host, millis));
+		return with("reverted", deleteState(script.info().revision()), log);
 	}
 
 	/**
@@ -240,8 +284,9 @@ final class HistoryStatements {
 	}
 
 	/**
-	 * Binds a log row's values, in {@link #LOG_COLUMNS} order, after {@code offset}
-	 * parameters.
+	 * Binds a log row's values, in {@link #WRITTEN_LOG_COLUMNS} order, after
+	 * {@code offset} parameters. {@code duration_ms} keeps the whole milliseconds that
+	 * readers of earlier versions expect.
 	 */
 	static void bindLog(PreparedStatement statement, int offset, HistoryTable.LogRow row) throws SQLException {
 		statement.setString(offset + 1, row.revision());
@@ -255,6 +300,7 @@ final class HistoryStatements {
 		statement.setLong(offset + 9, row.duration().toMillis());
 		statement.setBoolean(offset + 10, row.error() == null);
 		statement.setString(offset + 11, row.error());
+		statement.setLong(offset + 12, DurationFormat.micros(row.duration()));
 	}
 
 	/**
@@ -296,6 +342,10 @@ final class HistoryStatements {
 
 	private String literal(String value) {
 		return this.dialect.stringLiteral(value);
+	}
+
+	private String timestamp(Instant instant) {
+		return "CAST(" + literal(instant.toString()) + " AS TIMESTAMP WITH TIME ZONE)";
 	}
 
 	private static String number(Integer value) {

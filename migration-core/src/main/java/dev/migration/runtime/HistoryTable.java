@@ -3,6 +3,7 @@ package dev.migration.runtime;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.migration.DurationFormat;
 import dev.migration.HistoryAction;
 import dev.migration.HistoryEntry;
 import dev.migration.MigrationInfo;
@@ -33,6 +35,12 @@ final class HistoryTable {
 	private final String schema;
 
 	private final HistoryStatements statements;
+
+	/**
+	 * Whether the log has the column that keeps durations to the microsecond, once a
+	 * write has checked or made sure.
+	 */
+	private boolean current;
 
 	HistoryTable(Dialect dialect, String schema, String stateTable, String logTable) {
 		this.dialect = dialect;
@@ -93,6 +101,51 @@ final class HistoryTable {
 		finally {
 			connection.setAutoCommit(autoCommit);
 		}
+		// Unless it existed already, in the version of an earlier release.
+		this.current = hasDurationMicros(connection);
+	}
+
+	/**
+	 * Brings a log created by an earlier release up to date before the first write:
+	 * adds the column that keeps durations to the microsecond. Its older rows keep
+	 * their whole milliseconds, and earlier releases, which name their columns, keep
+	 * reading and writing it. One query that returns no row; the {@code ALTER} only
+	 * once per table. Call it holding the lock, outside a migration's transaction.
+	 */
+	void upgrade(Connection connection) throws SQLException {
+		if (this.current) {
+			return;
+		}
+		if (!hasDurationMicros(connection)) {
+			boolean autoCommit = connection.getAutoCommit();
+			try (Statement statement = connection.createStatement()) {
+				statement.execute(this.statements.addDurationMicros());
+			}
+			if (!autoCommit) {
+				connection.commit();
+			}
+		}
+		this.current = true;
+	}
+
+	private boolean hasDurationMicros(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(this.statements.logColumns())) {
+			return durationMicrosColumn(rows.getMetaData()) > 0;
+		}
+	}
+
+	/**
+	 * The 1-based index of {@code duration_us} in a result of the log's columns, or 0
+	 * when the table predates it.
+	 */
+	private static int durationMicrosColumn(ResultSetMetaData metadata) throws SQLException {
+		for (int column = 1; column <= metadata.getColumnCount(); column++) {
+			if (HistoryStatements.DURATION_MICROS_COLUMN.equalsIgnoreCase(metadata.getColumnLabel(column))) {
+				return column;
+			}
+		}
+		return 0;
 	}
 
 	/**
@@ -228,6 +281,9 @@ final class HistoryTable {
 		}
 	}
 
+	/**
+	 * Appends a log row; the table must be {@link #upgrade upgraded}.
+	 */
 	void insertLog(Connection connection, LogRow row) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(this.statements.insertLog())) {
 			HistoryStatements.bindLog(statement, 0, row);
@@ -237,7 +293,8 @@ final class HistoryTable {
 
 	/**
 	 * A recorder for one run on one connection: it prepares the state and log writes
-	 * once and reuses them for every migration of the run.
+	 * once and reuses them for every migration of the run. The table must be
+	 * {@link #upgrade upgraded}.
 	 */
 	Recorder recorder(Connection connection) {
 		return new HistoryRecorder(connection, this.statements);
@@ -273,22 +330,35 @@ final class HistoryTable {
 	}
 
 	/**
-	 * The log, newest first; {@code limit} of 0 or less means all.
+	 * The log, newest first; {@code limit} of 0 or less means all. A row has its
+	 * duration to the microsecond, or in whole milliseconds when an earlier release
+	 * wrote it. Reading writes nothing: a table of an earlier release reads as it is.
 	 */
 	List<HistoryEntry> readLog(Connection connection, int limit) throws SQLException {
 		List<HistoryEntry> entries = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery(this.statements.readLog(limit))) {
+			int micros = durationMicrosColumn(rows.getMetaData());
 			while (rows.next()) {
-				Object version = rows.getObject(6);
-				entries.add(new HistoryEntry(rows.getLong(1), rows.getString(2), rows.getString(3),
-						HistoryAction.valueOf(rows.getString(4).toUpperCase(java.util.Locale.ROOT)), rows.getString(5),
-						integer(version), rows.getString(7),
-						rows.getString(8), instant(rows.getObject(9, OffsetDateTime.class)),
-						Duration.ofMillis(rows.getLong(10)), rows.getBoolean(11), rows.getString(12)));
+				entries.add(new HistoryEntry(rows.getLong("id"), rows.getString("revision"), rows.getString("message"),
+						HistoryAction.valueOf(rows.getString("action").toUpperCase(java.util.Locale.ROOT)),
+						rows.getString("checksum"), integer(rows.getObject("checksum_version")),
+						rows.getString("db_user"), rows.getString("host"),
+						instant(rows.getObject("started_at", OffsetDateTime.class)), duration(rows, micros),
+						rows.getBoolean("success"), rows.getString("error")));
 			}
 		}
 		return entries;
+	}
+
+	private static Duration duration(ResultSet rows, int microsColumn) throws SQLException {
+		if (microsColumn > 0) {
+			long micros = rows.getLong(microsColumn);
+			if (!rows.wasNull()) {
+				return Duration.of(micros, DurationFormat.PRECISION);
+			}
+		}
+		return Duration.ofMillis(rows.getLong("duration_ms"));
 	}
 
 	/**
@@ -306,18 +376,19 @@ final class HistoryTable {
 	}
 
 	/**
-	 * A successful log row's insert as literal SQL.
+	 * A successful log row's insert as literal SQL, for dry runs and offline scripts.
 	 */
 	String renderInsertLog(MigrationInfo info, HistoryAction action, String host) {
-		return this.statements.insertLog(info, action, host, "0");
+		return this.statements.insertLog(info, action, host);
 	}
 
 	/**
-	 * A successful step's state and log rows as one literal statement, sent in the batch
-	 * of the step's own statements so that recording it costs no round trip of its own.
+	 * A successful step's state and log rows as one literal statement, with the log row
+	 * as measured: sent in the batch that commits the step, so that recording it costs
+	 * no round trip of its own.
 	 */
-	String renderStepRecord(MigrationScript script, Direction direction, String host) {
-		return this.statements.stepRecord(script, direction, host);
+	String renderStepRecord(MigrationScript script, Direction direction, LogRow row) {
+		return this.statements.stepRecord(script, direction, row);
 	}
 
 	/**
@@ -360,7 +431,7 @@ final class HistoryTable {
 	}
 
 	/**
-	 * One row to append to the log.
+	 * One row to append to the log, its start and duration as the engine measured them.
 	 */
 	record LogRow(String revision, String message, HistoryAction action, String checksum, String user, String host,
 			Instant startedAt, Duration duration, String error) {

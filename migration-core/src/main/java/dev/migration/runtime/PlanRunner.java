@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.migration.AppliedMigration;
+import dev.migration.DurationFormat;
 import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationException;
 import dev.migration.MigrationFailedException;
@@ -63,13 +64,13 @@ final class PlanRunner {
 	 * The result of a dry run: what each step would send, nothing applied.
 	 */
 	static MigrationResult preview(Command operation, String target, Session session, List<Step> steps,
-			DatabaseState state, long start) {
+			DatabaseState state, Stopwatch stopwatch) {
 		List<PlannedMigration> planned = new ArrayList<>();
 		for (Step step : steps) {
 			planned.add(step.planned(session.history(), LockOwner.host()));
 		}
-		return new MigrationResult(operation, target, List.of(), state.current(),
-				Duration.ofNanos(System.nanoTime() - start), true, planned);
+		return new MigrationResult(operation, target, List.of(), state.current(), stopwatch.elapsed(), true,
+				planned);
 	}
 
 	/**
@@ -77,12 +78,13 @@ final class PlanRunner {
 	 * throwing. Called holding the lock.
 	 * @return the steps run, with their durations
 	 */
-	List<AppliedMigration> execute(Session session, List<Step> steps, MigrationPlan plan) throws SQLException {
+	List<AppliedMigration> execute(Session session, List<Step> steps) throws SQLException {
 		if (steps.isEmpty()) {
 			return List.of();
 		}
 		session.useMigrationSchema();
 		session.applyMigrationSettings(this.configuration.statementLockTimeout());
+		session.history().upgrade(session.connection());
 		List<AppliedMigration> done = new ArrayList<>();
 		try (HistoryTable.Recorder recorder = session.history().recorder(session.connection())) {
 			StepRunner runner = new StepRunner(session, this.statementLog, this.configuration.listeners(), recorder);
@@ -90,10 +92,24 @@ final class PlanRunner {
 				done.add(runWithLockRetries(session, runner, step));
 			}
 		}
-		long total = done.stream().mapToLong((step) -> step.duration().toMillis()).sum();
-		logger.log(Level.INFO, "{0} {1} migration(s) in {2} ms",
-				(plan.direction() == Direction.UPGRADE) ? "Applied" : "Reverted", done.size(), total);
 		return done;
+	}
+
+	/**
+	 * The result of a run that executed steps, logged: the sum of the migrations'
+	 * durations, and the run's own, which also covers reading the state, planning and
+	 * taking the lock, so it is never less than the sum.
+	 */
+	static MigrationResult ran(Command operation, String target, List<AppliedMigration> done,
+			List<String> current, Stopwatch stopwatch) {
+		MigrationResult result = new MigrationResult(operation, target, done, current, stopwatch.elapsed());
+		if (!done.isEmpty()) {
+			Duration migrations = done.stream().map(AppliedMigration::duration).reduce(Duration.ZERO, Duration::plus);
+			logger.log(Level.INFO, "{0} {1} migration(s) in {2}; {3} in all, with reading the state and the lock",
+					(done.get(0).direction() == Direction.UPGRADE) ? "Applied" : "Reverted", done.size(),
+					DurationFormat.format(migrations), DurationFormat.format(result.duration()));
+		}
+		return result;
 	}
 
 	/**
@@ -118,7 +134,7 @@ final class PlanRunner {
 							+ (attempt + 1) + " attempt(s), each waiting at most "
 							+ this.configuration.statementLockTimeout().toMillis() + " ms for a lock that another "
 							+ "transaction holds on the table: find it in pg_stat_activity, or retry when it is done",
-							ex.getCause());
+							ex.getCause(), ex.getDuration());
 				}
 				logger.log(Level.WARNING, "{0}: waited {1} ms for a table lock; rolled back, retrying in {2} ms "
 						+ "({3} of {4})", step.script().id(), this.configuration.statementLockTimeout().toMillis(),

@@ -57,7 +57,7 @@ final class Rollback {
 
 	private MigrationResult rollback(String target, RollbackOptions options,
 			Function<DatabaseState, MigrationPlan> planning) {
-		long start = System.nanoTime();
+		Stopwatch stopwatch = Stopwatch.start();
 		Session opened;
 		try {
 			opened = this.reader.open();
@@ -68,9 +68,9 @@ final class Rollback {
 		}
 		try (Session session = opened) {
 			if (options.dryRun()) {
-				return checkedRollback(session, target, options, planning, start);
+				return checkedRollback(session, target, options, planning, stopwatch);
 			}
-			return this.lock.locked(session, () -> checkedRollback(session, target, options, planning, start));
+			return this.lock.locked(session, () -> checkedRollback(session, target, options, planning, stopwatch));
 		}
 		catch (SQLException ex) {
 			throw new MigrationException("Cannot read the migration state: " + ex.getMessage(), ex);
@@ -82,7 +82,7 @@ final class Rollback {
 	 * returns its SQL). Called holding the lock unless it is a dry run.
 	 */
 	private MigrationResult checkedRollback(Session session, String target, RollbackOptions options,
-			Function<DatabaseState, MigrationPlan> planning, long start) throws SQLException {
+			Function<DatabaseState, MigrationPlan> planning, Stopwatch stopwatch) throws SQLException {
 		String operation = "Rollback to '" + target + "'";
 		DatabaseState state;
 		try {
@@ -94,7 +94,7 @@ final class Rollback {
 		}
 		MigrationPlan plan = planning.apply(state);
 		if (plan.isEmpty()) {
-			return state.result(Command.ROLLBACK, target, List.of(), start);
+			return state.result(Command.ROLLBACK, target, List.of(), stopwatch);
 		}
 		List<Refusal> failures = new ArrayList<>();
 		List<String> irreversible = new ArrayList<>();
@@ -127,10 +127,10 @@ final class Rollback {
 			this.safety.verifyBackups(session, operation, resolved, options.dryRun());
 		}
 		if (options.dryRun()) {
-			return PlanRunner.preview(Command.ROLLBACK, target, session, steps, state, start);
+			return PlanRunner.preview(Command.ROLLBACK, target, session, steps, state, stopwatch);
 		}
-		List<AppliedMigration> reverted = this.runner.execute(session, steps, plan);
-		return DatabaseState.result(Command.ROLLBACK, target, reverted, state.currentAfter(plan), start);
+		List<AppliedMigration> reverted = this.runner.execute(session, steps);
+		return PlanRunner.ran(Command.ROLLBACK, target, reverted, state.currentAfter(plan), stopwatch);
 	}
 
 }

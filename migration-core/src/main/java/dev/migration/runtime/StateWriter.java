@@ -63,14 +63,14 @@ final class StateWriter {
 	 * else; {@code base} records none.
 	 */
 	MigrationResult stamp(String revision) {
-		long start = System.nanoTime();
+		Stopwatch stopwatch = Stopwatch.start();
 		LoadedScripts scripts = this.reader.scripts();
 		Set<String> wanted = stampTarget(scripts, revision);
 		try (Session session = Session.open(this.dataSource, this.configuration)) {
 			return this.lock.locked(session, () -> {
 				DatabaseState current = prepareForWrite(session, false);
 				List<AppliedMigration> changes = writeStamp(session, current, revision, wanted);
-				return this.reader.read(session).result(Command.STAMP, revision, changes, start);
+				return this.reader.read(session).result(Command.STAMP, revision, changes, stopwatch);
 			});
 		}
 	}
@@ -133,6 +133,7 @@ final class StateWriter {
 		HistoryTable history = session.history();
 		List<AppliedMigration> changes = new ArrayList<>();
 		Instant now = Instant.now();
+		history.upgrade(connection);
 		connection.setAutoCommit(false);
 		try {
 			List<String> removed = new ArrayList<>(state.applied().keySet());
@@ -168,7 +169,7 @@ final class StateWriter {
 	 * production, and logs the reason.
 	 */
 	MigrationResult repair(RepairAction action, String revision, String reason, String confirm) {
-		long start = System.nanoTime();
+		Stopwatch stopwatch = Stopwatch.start();
 		if (reason == null || reason.isBlank()) {
 			throw new MigrationException("A repair needs a reason, for the history log");
 		}
@@ -190,6 +191,7 @@ final class StateWriter {
 				}
 				List<AppliedMigration> changes = new ArrayList<>();
 				MigrationScript script = state.scripts().byId().get(id);
+				history.upgrade(connection);
 				connection.setAutoCommit(false);
 				try {
 					switch (action) {
@@ -213,7 +215,7 @@ final class StateWriter {
 					throw ex;
 				}
 				logger.log(Level.WARNING, "{0} by {1}: {2}", operation, session.user(), reason.strip());
-				return this.reader.read(session).result(Command.REPAIR, revision, changes, start);
+				return this.reader.read(session).result(Command.REPAIR, revision, changes, stopwatch);
 			});
 		}
 	}
@@ -263,6 +265,7 @@ final class StateWriter {
 				Connection connection = session.connection();
 				session.dialect().restoreSnapshot(connection, snapshot);
 				if (session.history().exists(connection)) {
+					session.history().upgrade(connection);
 					connection.setAutoCommit(false);
 					session.history().insertLog(connection, new HistoryTable.LogRow("-", "restore-snapshot: " + snapshot,
 							HistoryAction.REPAIR, null, session.user(), LockOwner.host(), Instant.now(), Duration.ZERO,

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.migration.AppliedMigration;
+import dev.migration.DurationFormat;
 import dev.migration.HistoryAction;
 import dev.migration.MigrationFailedException;
 import dev.migration.MigrationInfo;
@@ -50,7 +51,9 @@ final class StepRunner {
 	}
 
 	/**
-	 * Runs a step.
+	 * Runs a step. Its duration is measured once, from before its first statement to
+	 * after its last (the history rows and the commit come after), and that one value
+	 * goes to the history row, the log line, the listeners and the result.
 	 * @param script the migration
 	 * @param direction up or down
 	 * @param statements the SQL statements, or {@code null} for a Java migration
@@ -61,24 +64,23 @@ final class StepRunner {
 		notifyBefore(info, direction);
 		Connection connection = this.session.connection();
 		boolean transactional = info.transactional();
-		Instant startedAt = Instant.now();
-		long start = System.nanoTime();
+		Stopwatch stopwatch = Stopwatch.start();
 		StatementSender.StatementFailure failedStatement = null;
 		try {
 			connection.setAutoCommit(!transactional);
 			if (!transactional) {
 				// Committed before the first statement: survives a crash half way.
 				this.recorder.log(new HistoryTable.LogRow(info.revision(), info.message(), HistoryAction.START,
-						info.checksum(), this.session.user(), LockOwner.host(), startedAt, Duration.ZERO, null));
+						info.checksum(), this.session.user(), LockOwner.host(), stopwatch.startedAt(), Duration.ZERO,
+						null));
 			}
-			// Where the driver pipelines a batch, the statements and the state and log rows
-			// go in one round trip.
+			// Where the driver pipelines a batch, the statements go in one round trip, and
+			// the state and log rows with the commit in another.
 			boolean batched = transactional && statements != null && this.recordsInBatch;
 			if (statements != null) {
 				try {
 					if (batched) {
-						this.sender.sendBatch(connection, info.revision(), statements,
-								this.session.history().renderStepRecord(script, direction, LockOwner.host()));
+						this.sender.sendBatch(connection, info.revision(), statements);
 					}
 					else {
 						this.sender.send(connection, info.revision(), statements);
@@ -99,38 +101,48 @@ final class StepRunner {
 					script.java().downgrade(context);
 				}
 			}
+			Duration duration = stopwatch.elapsed();
 			if (!transactional) {
 				connection.setAutoCommit(false);
 			}
-			Duration duration = Duration.ofNanos(System.nanoTime() - start);
-			if (!batched) {
-				HistoryTable.LogRow row = logRow(info, direction, startedAt, duration, null);
+			HistoryTable.LogRow row = logRow(info, direction, stopwatch.startedAt(), duration, null);
+			if (batched) {
+				try {
+					this.sender.recordAndCommit(connection,
+							this.session.history().renderStepRecord(script, direction, row));
+				}
+				catch (StatementSender.StatementFailure ex) {
+					failedStatement = ex;
+					throw ex.getCause();
+				}
+			}
+			else {
 				if (direction == Direction.UPGRADE) {
-					this.recorder.upgraded(script, startedAt, this.session.user(), row);
+					this.recorder.upgraded(script, stopwatch.startedAt(), this.session.user(), row);
 				}
 				else {
 					this.recorder.downgraded(info.revision(), row);
 				}
+				connection.commit();
 			}
-			connection.commit();
 			AppliedMigration applied = new AppliedMigration(info.revision(), info.message(), direction, duration);
-			logger.log(Level.INFO, "{0} {1} {2} ({3} ms)", (direction == Direction.UPGRADE) ? "Applied" : "Reverted",
-					info.revision(), info.message(), duration.toMillis());
+			logger.log(Level.INFO, "{0} {1} {2} ({3})", (direction == Direction.UPGRADE) ? "Applied" : "Reverted",
+					info.revision(), info.message(), DurationFormat.format(duration));
 			notifyAfter(info, applied);
 			return applied;
 		}
 		catch (Exception ex) {
-			Duration duration = Duration.ofNanos(System.nanoTime() - start);
-			MigrationFailedException failure = failure(info, direction, failedStatement, ex);
+			Duration duration = stopwatch.elapsed();
+			MigrationFailedException failure = failure(info, direction, failedStatement, ex, duration);
 			rollback(connection, failure);
-			logFailure(info, direction, startedAt, duration, failure);
+			logFailure(info, direction, stopwatch.startedAt(), duration, failure);
 			notifyFailure(info, direction, failure);
 			throw failure;
 		}
 	}
 
 	private MigrationFailedException failure(MigrationInfo info, Direction direction,
-			StatementSender.StatementFailure failedStatement, Exception ex) {
+			StatementSender.StatementFailure failedStatement, Exception ex, Duration duration) {
 		SqlStatement statement = (failedStatement != null) ? failedStatement.statement() : null;
 		int number = (failedStatement != null) ? failedStatement.number() : 0;
 		StringBuilder message = new StringBuilder();
@@ -169,7 +181,7 @@ final class StepRunner {
 				.append(" stay committed and the revision is NOT recorded as applied;")
 				.append(" undo them or make the script idempotent (IF NOT EXISTS) before retrying");
 		}
-		return new MigrationFailedException(info.revision(), message.toString(), ex);
+		return new MigrationFailedException(info.revision(), message.toString(), ex, duration);
 	}
 
 	private void rollback(Connection connection, MigrationFailedException failure) {

@@ -44,19 +44,19 @@ final class Upgrade {
 	 * Upgrades to {@code target}, or for a dry run returns the SQL it would send.
 	 */
 	MigrationResult migrate(String target, boolean dryRun) {
-		long start = System.nanoTime();
+		Stopwatch stopwatch = Stopwatch.start();
 		try (Session session = this.reader.open()) {
 			DatabaseState state = this.reader.read(session);
 			MigrationPlan plan = state.planner().upgrade(target, state.applied().keySet());
 			if (dryRun) {
 				this.verification.checkBeforeMigrate(state);
 				List<Step> steps = PlanRunner.steps(state, plan, new ArrayList<>());
-				return PlanRunner.preview(Command.MIGRATE, target, session, steps, state, start);
+				return PlanRunner.preview(Command.MIGRATE, target, session, steps, state, stopwatch);
 			}
 			if (plan.isEmpty() && state.hasHistory()) {
 				// Nothing to do: no lock, no write. The common case at every start.
 				this.verification.checkBeforeMigrate(state);
-				return state.result(Command.MIGRATE, target, List.of(), start);
+				return state.result(Command.MIGRATE, target, List.of(), stopwatch);
 			}
 			// Split and check the pending scripts before anything is written.
 			PlanRunner.steps(state, plan, new ArrayList<>());
@@ -66,9 +66,9 @@ final class Upgrade {
 				MigrationPlan fresh = current.planner().upgrade(target, current.applied().keySet());
 				refuseInterrupted(session, fresh);
 				List<AppliedMigration> applied = this.runner.execute(session,
-						PlanRunner.steps(current, fresh, new ArrayList<>()), fresh);
+						PlanRunner.steps(current, fresh, new ArrayList<>()));
 				// Every step committed, or execute threw: no need to read the state again.
-				return DatabaseState.result(Command.MIGRATE, target, applied, current.currentAfter(fresh), start);
+				return PlanRunner.ran(Command.MIGRATE, target, applied, current.currentAfter(fresh), stopwatch);
 			});
 		}
 		catch (SQLException ex) {

@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import dev.migration.AppliedMigration;
+import dev.migration.DurationFormat;
 import dev.migration.MigrationManager;
 import dev.migration.MigrationResult;
 import dev.migration.autoconfigure.MigrationProperties.RunAt;
@@ -241,12 +242,12 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
 
 	private static String summary(MigrationResult result) {
 		String current = result.currentRevisions().isEmpty() ? "base" : String.join(", ", result.currentRevisions());
-		long millis = result.duration().toMillis();
+		String took = DurationFormat.format(result.duration());
 		if (!result.changed()) {
-			return "Database is up to date at " + current + " (checked in " + millis + " ms)";
+			return "Database is up to date at " + current + " (checked in " + took + ")";
 		}
 		String applied = result.migrations().stream().map(AppliedMigration::revision).collect(Collectors.joining(", "));
-		return "Migrated to '" + result.target() + "' in " + millis + " ms: " + result.migrations().size()
+		return "Migrated to '" + result.target() + "' in " + took + ": " + result.migrations().size()
 				+ " migration(s) applied (" + applied + "); now at " + current;
 	}
 

@@ -3,6 +3,7 @@ package dev.migration.autoconfigure;
 import java.time.Instant;
 import java.util.List;
 
+import dev.migration.DurationFormat;
 import dev.migration.HistoryEntry;
 import dev.migration.LockHolder;
 import dev.migration.MigrationInfo;
@@ -222,13 +223,15 @@ public class MigrationsEndpoint {
 	 * @param duration how long it took, ISO-8601
 	 * @param outcome {@code SUCCEEDED} or {@code FAILED}
 	 * @param error the error, or {@code null}
+	 * @param durationMillis how long it took, in milliseconds to the microsecond
 	 */
 	public record LastRunDescriptor(Instant when, String what, List<String> applied, String duration,
-			String outcome, @Nullable String error) {
+			String outcome, @Nullable String error, double durationMillis) {
 
 		static @Nullable LastRunDescriptor of(MigrationRunState.@Nullable LastRun lastRun) {
 			return (lastRun != null) ? new LastRunDescriptor(lastRun.when(), lastRun.what(), lastRun.applied(),
-					lastRun.duration().toString(), lastRun.outcome().name(), lastRun.error()) : null;
+					lastRun.duration().toString(), lastRun.outcome().name(), lastRun.error(),
+					DurationFormat.millis(lastRun.duration())) : null;
 		}
 
 	}
@@ -259,14 +262,18 @@ public class MigrationsEndpoint {
 	 * @param duration how long it took, ISO-8601
 	 * @param success whether it succeeded
 	 * @param error the error, or {@code null}
+	 * @param durationMillis how long it took, in milliseconds to the microsecond (whole
+	 * milliseconds in rows of releases that kept no more), or {@code null}
 	 */
 	public record HistoryEntryDescriptor(long id, String revision, String message, String action, String user,
-			String host, Instant startedAt, @Nullable String duration, boolean success, @Nullable String error) {
+			String host, Instant startedAt, @Nullable String duration, boolean success, @Nullable String error,
+			@Nullable Double durationMillis) {
 
 		HistoryEntryDescriptor(HistoryEntry entry) {
 			this(entry.id(), entry.revision(), entry.message(), entry.action().name(), entry.user(), entry.host(),
 					entry.startedAt(), (entry.duration() != null) ? entry.duration().toString() : null,
-					entry.success(), (entry.error() != null) ? MigrationRunState.describe(entry.error()) : null);
+					entry.success(), (entry.error() != null) ? MigrationRunState.describe(entry.error()) : null,
+					(entry.duration() != null) ? DurationFormat.millis(entry.duration()) : null);
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.migration.AppliedMigration;
+import dev.migration.DurationFormat;
 import dev.migration.MigrationLockException;
 import dev.migration.MigrationManager;
 import dev.migration.MigrationResult;
@@ -121,15 +122,18 @@ public class MigrationsEndpointWebExtension {
 	 * @param duration how long it took, ISO-8601
 	 * @param dryRun whether nothing ran
 	 * @param planned for a dry run, the SQL each migration would send
+	 * @param durationMillis how long it took, in milliseconds to the microsecond
 	 */
 	public record RunDescriptor(String operation, String target, List<AppliedDescriptor> applied,
-			List<String> current, String duration, boolean dryRun, List<PlannedDescriptor> planned) {
+			List<String> current, String duration, boolean dryRun, List<PlannedDescriptor> planned,
+			double durationMillis) {
 
 		RunDescriptor(MigrationResult result) {
 			this(result.operation().name(), result.target(),
 					result.migrations().stream().map(AppliedDescriptor::new).toList(), result.currentRevisions(),
 					result.duration().toString(), result.dryRun(),
-					result.planned().stream().map(PlannedDescriptor::new).toList());
+					result.planned().stream().map(PlannedDescriptor::new).toList(),
+					DurationFormat.millis(result.duration()));
 		}
 
 	}
@@ -157,12 +161,15 @@ public class MigrationsEndpointWebExtension {
 	 * @param message its message
 	 * @param direction {@code UPGRADE} or {@code DOWNGRADE}
 	 * @param duration how long it took, ISO-8601
+	 * @param durationMillis how long it took, in milliseconds to the microsecond: the value
+	 * of its log line, history row and metrics
 	 */
-	public record AppliedDescriptor(String id, String message, String direction, String duration) {
+	public record AppliedDescriptor(String id, String message, String direction, String duration,
+			double durationMillis) {
 
 		AppliedDescriptor(AppliedMigration migration) {
 			this(migration.revision(), migration.message(), migration.direction().name(),
-					migration.duration().toString());
+					migration.duration().toString(), DurationFormat.millis(migration.duration()));
 		}
 
 	}

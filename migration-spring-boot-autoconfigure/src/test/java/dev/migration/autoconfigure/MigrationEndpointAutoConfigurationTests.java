@@ -1,8 +1,12 @@
 package dev.migration.autoconfigure;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
+import dev.migration.DurationFormat;
+import dev.migration.HistoryEntry;
 import dev.migration.MigrationManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +92,8 @@ class MigrationEndpointAutoConfigurationTests {
 			assertThat(lastRun.applied()).containsExactly("a1", "a2");
 			assertThat(lastRun.outcome()).isEqualTo("SUCCEEDED");
 			assertThat(lastRun.duration()).startsWith("PT");
+			assertThat(lastRun.durationMillis()).isPositive()
+				.isEqualTo(Duration.parse(lastRun.duration()).toNanos() / 1_000_000.0);
 			assertThat(lastRun.when()).isNotNull();
 			assertThat(lastRun.error()).isNull();
 		});
@@ -124,10 +130,14 @@ class MigrationEndpointAutoConfigurationTests {
 			assertThat(first.total()).isEqualTo(2);
 			assertThat(first.page()).isZero();
 			assertThat(first.size()).isOne();
+			HistoryEntry newest = context.getBean(MigrationManager.class).history().get(0);
 			assertThat(first.entries()).singleElement().satisfies((entry) -> {
 				assertThat(entry.revision()).isEqualTo("a2");
 				assertThat(entry.action()).isEqualTo("UPGRADE");
 				assertThat(entry.success()).isTrue();
+				// The history row's duration, as text and as a number, to the microsecond.
+				assertThat(entry.duration()).isEqualTo(newest.duration().toString());
+				assertThat(entry.durationMillis()).isPositive().isEqualTo(DurationFormat.millis(newest.duration()));
 			});
 			assertThat(endpoint.history(1, 1).entries()).extracting(MigrationsEndpoint.HistoryEntryDescriptor::revision)
 				.containsExactly("a1");
@@ -177,6 +187,14 @@ class MigrationEndpointAutoConfigurationTests {
 			assertThat(run.operation()).isEqualTo("MIGRATE");
 			assertThat(run.applied()).extracting(MigrationsEndpointWebExtension.AppliedDescriptor::id)
 				.containsExactly("a1", "a2");
+			List<HistoryEntry> history = context.getBean(MigrationManager.class).history();
+			assertThat(run.applied()).extracting(MigrationsEndpointWebExtension.AppliedDescriptor::durationMillis)
+				.containsExactly(DurationFormat.millis(history.get(1).duration()),
+						DurationFormat.millis(history.get(0).duration()));
+			assertThat(run.durationMillis()).isGreaterThanOrEqualTo(run.applied()
+				.stream()
+				.mapToDouble(MigrationsEndpointWebExtension.AppliedDescriptor::durationMillis)
+				.sum());
 			assertThat(run.current()).containsExactly("a2");
 			WebEndpointResponse<Object> rolledBack = extension.run("rollback", null, null, null, null);
 			assertThat(rolledBack.getStatus()).isEqualTo(200);

@@ -131,7 +131,8 @@ public final class DuckDbDialect implements Dialect {
 				    started_at TIMESTAMPTZ NOT NULL,
 				    duration_ms BIGINT NOT NULL,
 				    success BOOLEAN NOT NULL,
-				    error VARCHAR
+				    error VARCHAR,
+				    duration_us BIGINT
 				)""".formatted(qualify(schema, logTable), sequence.replace("'", "''")));
 	}
 

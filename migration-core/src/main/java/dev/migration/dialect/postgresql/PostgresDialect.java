@@ -98,7 +98,8 @@ public final class PostgresDialect implements Dialect {
 				    started_at TIMESTAMPTZ NOT NULL,
 				    duration_ms BIGINT NOT NULL,
 				    success BOOLEAN NOT NULL,
-				    error TEXT
+				    error TEXT,
+				    duration_us BIGINT
 				)""".formatted(qualify(schema, logTable)));
 	}
 
@@ -143,11 +144,6 @@ public final class PostgresDialect implements Dialect {
 		}
 		// Escape syntax reads the same whatever standard_conforming_strings says.
 		return "E'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
-	}
-
-	@Override
-	public String millisSinceTransactionStart() {
-		return "CAST(EXTRACT(EPOCH FROM clock_timestamp() - transaction_timestamp()) * 1000 AS BIGINT)";
 	}
 
 	@Override

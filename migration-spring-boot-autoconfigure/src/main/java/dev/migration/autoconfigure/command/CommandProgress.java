@@ -3,6 +3,7 @@ package dev.migration.autoconfigure.command;
 import java.io.PrintStream;
 
 import dev.migration.AppliedMigration;
+import dev.migration.DurationFormat;
 import dev.migration.MigrationException;
 import dev.migration.MigrationInfo;
 import dev.migration.MigrationListener;
@@ -10,7 +11,8 @@ import dev.migration.revision.Direction;
 
 /**
  * Prints one line per migration as it completes during a command run:
- * {@code [12/300] 3f2a9c1b7d4e Add user profile fields  45 ms}.
+ * {@code [12/300] 3f2a9c1b7d4e Add user profile fields  45 ms}, the duration as the engine
+ * measured and logged it.
  */
 final class CommandProgress implements MigrationListener {
 
@@ -44,7 +46,7 @@ final class CommandProgress implements MigrationListener {
 		if (this.out != null) {
 			this.count++;
 			this.out.println(position() + " " + result.revision() + " " + result.message() + "  "
-					+ result.duration().toMillis() + " ms" + ((result.direction() == Direction.DOWNGRADE)
+					+ DurationFormat.format(result.duration()) + ((result.direction() == Direction.DOWNGRADE)
 							? " (rolled back)" : ""));
 			this.out.flush();
 		}

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import dev.migration.DurationFormat;
 import dev.migration.autoconfigure.Credentials;
 
 /**
@@ -33,8 +34,11 @@ final class CommandText {
 		return migrations + ((migrations == 1) ? " migration" : " migrations");
 	}
 
-	static String millis(Duration duration) {
-		return (duration != null) ? duration.toMillis() + " ms" : "";
+	/**
+	 * A duration as every report writes it ({@link DurationFormat}), or nothing.
+	 */
+	static String duration(Duration duration) {
+		return (duration != null) ? DurationFormat.format(duration) : "";
 	}
 
 	/**

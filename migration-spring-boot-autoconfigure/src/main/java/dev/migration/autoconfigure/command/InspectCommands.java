@@ -16,8 +16,8 @@ import dev.migration.MigrationStatus;
 import dev.migration.VerifyReport;
 
 import static dev.migration.autoconfigure.command.CommandText.TIME;
+import static dev.migration.autoconfigure.command.CommandText.duration;
 import static dev.migration.autoconfigure.command.CommandText.firstLine;
-import static dev.migration.autoconfigure.command.CommandText.millis;
 import static dev.migration.autoconfigure.command.CommandText.revisions;
 
 /**
@@ -114,7 +114,7 @@ final class InspectCommands {
 		history.stream()
 			.limit(limit)
 			.forEach((entry) -> table.row(entry.id(), entry.revision(), entry.action().name().toLowerCase(Locale.ROOT),
-					(entry.startedAt() != null) ? TIME.format(entry.startedAt()) : "", millis(entry.duration()),
+					(entry.startedAt() != null) ? TIME.format(entry.startedAt()) : "", duration(entry.duration()),
 					entry.success() ? "ok" : "FAILED", entry.user(),
 					entry.success() ? entry.message() : entry.message() + ": " + firstLine(entry.error())));
 		this.out.print(table.render());

@@ -15,6 +15,7 @@ import dev.migration.RollbackOptions;
 import dev.migration.revision.Direction;
 
 import static dev.migration.autoconfigure.command.CommandText.count;
+import static dev.migration.autoconfigure.command.CommandText.duration;
 import static dev.migration.autoconfigure.command.CommandText.revisions;
 
 /**
@@ -47,11 +48,11 @@ final class WriteCommands {
 		MigrationResult result = withProgress(total, () -> manager.migrate(target));
 		if (!result.changed()) {
 			this.out.println("Nothing to migrate: the database is at " + revisions(result.currentRevisions())
-					+ " (checked in " + result.duration().toMillis() + " ms)");
+					+ " (checked in " + duration(result.duration()) + ")");
 		}
 		else {
-			this.out.println("Applied " + count(result.migrations().size()) + " in " + result.duration().toMillis()
-					+ " ms; now at " + revisions(result.currentRevisions()));
+			this.out.println("Applied " + count(result.migrations().size()) + " in " + duration(result.duration())
+					+ "; now at " + revisions(result.currentRevisions()));
 		}
 		return MigrationCommands.SUCCESS;
 	}
@@ -81,7 +82,7 @@ final class WriteCommands {
 		}
 		else {
 			this.out.println("Rolled back " + count(result.migrations().size()) + " in "
-					+ result.duration().toMillis() + " ms; now at " + revisions(result.currentRevisions()));
+					+ duration(result.duration()) + "; now at " + revisions(result.currentRevisions()));
 		}
 		return MigrationCommands.SUCCESS;
 	}

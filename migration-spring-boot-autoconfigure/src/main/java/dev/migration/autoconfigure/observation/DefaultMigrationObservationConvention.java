@@ -1,17 +1,22 @@
 package dev.migration.autoconfigure.observation;
 
+import java.time.Duration;
 import java.util.Locale;
 
+import dev.migration.DurationFormat;
+import dev.migration.MigrationFailedException;
 import dev.migration.autoconfigure.observation.MigrationObservationDocumentation.MigrationHighCardinalityKeyNames;
 import dev.migration.autoconfigure.observation.MigrationObservationDocumentation.MigrationLowCardinalityKeyNames;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The default {@link MigrationObservationConvention}: observations named
  * {@code migration.migration}, with the {@code direction} and {@code outcome}
  * low-cardinality key values (the tags of the {@code migration.duration} timer) and the
- * {@code revision} high-cardinality one. Extend it to add or change a key value.
+ * {@code revision} and, once the migration ended, {@code duration} high-cardinality ones.
+ * Extend it to add or change a key value.
  */
 public class DefaultMigrationObservationConvention implements MigrationObservationConvention {
 
@@ -38,7 +43,8 @@ public class DefaultMigrationObservationConvention implements MigrationObservati
 
 	@Override
 	public KeyValues getHighCardinalityKeyValues(MigrationObservationContext context) {
-		return KeyValues.of(revision(context));
+		KeyValue duration = duration(context);
+		return (duration != null) ? KeyValues.of(revision(context), duration) : KeyValues.of(revision(context));
 	}
 
 	/**
@@ -66,6 +72,23 @@ public class DefaultMigrationObservationConvention implements MigrationObservati
 	 */
 	protected KeyValue revision(MigrationObservationContext context) {
 		return MigrationHighCardinalityKeyNames.REVISION.withValue(context.getMigration().revision());
+	}
+
+	/**
+	 * The {@code duration} key value: the engine's measurement, as the log line writes it.
+	 * @param context the migration
+	 * @return the duration, or {@code null} while it runs
+	 */
+	protected @Nullable KeyValue duration(MigrationObservationContext context) {
+		Duration duration = null;
+		if (context.getResult() != null) {
+			duration = context.getResult().duration();
+		}
+		else if (context.getError() instanceof MigrationFailedException failure) {
+			duration = failure.getDuration();
+		}
+		return (duration != null) ? MigrationHighCardinalityKeyNames.DURATION.withValue(DurationFormat.format(duration))
+				: null;
 	}
 
 	private static String directionName(MigrationObservationContext context) {

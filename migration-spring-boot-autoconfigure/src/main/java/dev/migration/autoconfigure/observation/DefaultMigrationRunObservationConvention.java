@@ -2,16 +2,19 @@ package dev.migration.autoconfigure.observation;
 
 import java.util.Locale;
 
+import dev.migration.DurationFormat;
+import dev.migration.MigrationResult;
 import dev.migration.autoconfigure.observation.MigrationObservationDocumentation.RunHighCardinalityKeyNames;
 import dev.migration.autoconfigure.observation.MigrationObservationDocumentation.RunLowCardinalityKeyNames;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The default {@link MigrationRunObservationConvention}: observations named
  * {@code migration.run}, with the {@code operation} and {@code outcome} low-cardinality
- * key values and the {@code target} high-cardinality one. Extend it to add or change a
- * key value.
+ * key values and the {@code target} and, once the run ended well, {@code duration}
+ * high-cardinality ones. Extend it to add or change a key value.
  */
 public class DefaultMigrationRunObservationConvention implements MigrationRunObservationConvention {
 
@@ -34,7 +37,8 @@ public class DefaultMigrationRunObservationConvention implements MigrationRunObs
 
 	@Override
 	public KeyValues getHighCardinalityKeyValues(MigrationRunObservationContext context) {
-		return KeyValues.of(target(context));
+		KeyValue duration = duration(context);
+		return (duration != null) ? KeyValues.of(target(context), duration) : KeyValues.of(target(context));
 	}
 
 	/**
@@ -64,6 +68,18 @@ public class DefaultMigrationRunObservationConvention implements MigrationRunObs
 		String target = context.getTarget();
 		return (target != null) ? RunHighCardinalityKeyNames.TARGET.withValue(target)
 				: RunHighCardinalityKeyNames.TARGET.withNoneValue();
+	}
+
+	/**
+	 * The {@code duration} key value: the engine's measurement of the run, as its result
+	 * says it.
+	 * @param context the run
+	 * @return the duration, or {@code null} unless the run ended well
+	 */
+	protected @Nullable KeyValue duration(MigrationRunObservationContext context) {
+		MigrationResult result = context.getResult();
+		return (result != null)
+				? RunHighCardinalityKeyNames.DURATION.withValue(DurationFormat.format(result.duration())) : null;
 	}
 
 	private static String operationName(MigrationRunObservationContext context) {

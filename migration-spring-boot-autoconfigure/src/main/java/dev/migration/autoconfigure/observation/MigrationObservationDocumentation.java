@@ -102,6 +102,20 @@ public enum MigrationObservationDocumentation implements ObservationDocumentatio
 				return "target";
 			}
 
+		},
+
+		/**
+		 * How long the run took as the engine measured it, as its log line and result
+		 * say it, such as {@code 12 ms}; only on a run that ended well. The observation's
+		 * own timing also covers the listeners' callbacks around it.
+		 */
+		DURATION {
+
+			@Override
+			public String asString() {
+				return "duration";
+			}
+
 		}
 
 	}
@@ -151,6 +165,21 @@ public enum MigrationObservationDocumentation implements ObservationDocumentatio
 			@Override
 			public String asString() {
 				return "revision";
+			}
+
+		},
+
+		/**
+		 * How long the migration ran as the engine measured it, as its log line, its
+		 * history row and the {@code migration.duration} timer say it, such as
+		 * {@code 0.42 ms}; once it ended. The observation's own timing also covers the
+		 * history rows, the commit and the listeners' callbacks.
+		 */
+		DURATION {
+
+			@Override
+			public String asString() {
+				return "duration";
 			}
 
 		}

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.migration.AppliedMigration;
+import dev.migration.DurationFormat;
 import dev.migration.JavaMigration;
 import dev.migration.MigrationContext;
 import dev.migration.MigrationFailedException;
@@ -83,10 +85,18 @@ class MigrationObservationAutoConfigurationTests {
 							.hasLowCardinalityKeyValue("outcome", "success")
 							.doesNotHaveError());
 			MigrationRunObservationContext run = only(contexts(registry, MigrationRunObservationContext.class));
-			assertThat(run.getResult().migrations()).hasSize(2);
+			List<AppliedMigration> applied = run.getResult().migrations();
+			assertThat(applied).hasSize(2);
+			assertThat(run.getHighCardinalityKeyValue("duration").getValue())
+				.isEqualTo(DurationFormat.format(run.getResult().duration()));
 			List<MigrationObservationContext> migrations = contexts(registry, MigrationObservationContext.class);
+			// The engine's own measurement, as the log line and the history say it.
 			assertThat(migrations).extracting(MigrationObservationContext::getHighCardinalityKeyValues)
-				.containsExactly(KeyValues.of("revision", "a1"), KeyValues.of("revision", "a2"));
+				.containsExactly(
+						KeyValues.of(KeyValue.of("revision", "a1"),
+								KeyValue.of("duration", DurationFormat.format(applied.get(0).duration()))),
+						KeyValues.of(KeyValue.of("revision", "a2"),
+								KeyValue.of("duration", DurationFormat.format(applied.get(1).duration()))));
 			assertThat(migrations).extracting((migration) -> migration.getParentObservation().getContextView())
 				.containsOnly(run);
 			assertThat(registry.getCurrentObservation()).isNull();
@@ -151,6 +161,7 @@ class MigrationObservationAutoConfigurationTests {
 				.doesNotHaveError())
 				.hasAnObservation((observation) -> observation.hasNameEqualTo("migration.migration")
 					.hasHighCardinalityKeyValue("revision", "b2")
+					.hasHighCardinalityKeyValue("duration", DurationFormat.format(failure.getDuration()))
 					.hasLowCardinalityKeyValue("outcome", "failure")
 					.hasError(failure));
 			assertThat(registry.getCurrentObservation()).isNull();
