@@ -65,7 +65,8 @@ public class MigrationsEndpoint {
 		return new MigrationsDescriptor(state(status), status.currentRevisions(), status.headRevisions(), pending,
 				(lockHolder != null) ? new LockHolderDescriptor(lockHolder) : null,
 				LastRunDescriptor.of(this.runState.getLastRun()), status.interrupted(),
-				status.problems().stream().map(ProblemDescriptor::new).toList());
+				status.problems().stream().map(ProblemDescriptor::new).toList(),
+				status.branches().stream().map(BranchDescriptor::new).toList());
 	}
 
 	private String state(MigrationStatus status) {
@@ -161,11 +162,30 @@ public class MigrationsEndpoint {
 	 * ({@code CHECKSUM_MISMATCH}), applied revisions without a script
 	 * ({@code MISSING_SCRIPT}) and interrupted migrations ({@code INTERRUPTED}), as
 	 * {@code verify} reports them
+	 * @param branches the labelled branches ({@code branch_labels}) with their heads and
+	 * where the database stands on each; empty when no script declares a label
 	 */
 	public record MigrationsDescriptor(String state, List<String> current, List<String> heads,
 			List<PendingDescriptor> pending, @Nullable LockHolderDescriptor lockHolder,
-			@Nullable LastRunDescriptor lastRun, List<String> interrupted,
-			List<ProblemDescriptor> problems) implements OperationResponseBody {
+			@Nullable LastRunDescriptor lastRun, List<String> interrupted, List<ProblemDescriptor> problems,
+			List<BranchDescriptor> branches) implements OperationResponseBody {
+
+		/**
+		 * A descriptor without branches, as it was before {@code branches} existed.
+		 * @param state the state
+		 * @param current the current revision(s)
+		 * @param heads the head(s) of the scripts
+		 * @param pending the migrations to apply, in order
+		 * @param lockHolder who holds the migration lock, or {@code null}
+		 * @param lastRun the last run by this application, or {@code null}
+		 * @param interrupted the interrupted migrations
+		 * @param problems what a migrate would trip over
+		 */
+		public MigrationsDescriptor(String state, List<String> current, List<String> heads,
+				List<PendingDescriptor> pending, @Nullable LockHolderDescriptor lockHolder,
+				@Nullable LastRunDescriptor lastRun, List<String> interrupted, List<ProblemDescriptor> problems) {
+			this(state, current, heads, pending, lockHolder, lastRun, interrupted, problems, List.of());
+		}
 
 		/**
 		 * A descriptor without problems, as it was before {@code problems} existed.
@@ -180,7 +200,24 @@ public class MigrationsEndpoint {
 		public MigrationsDescriptor(String state, List<String> current, List<String> heads,
 				List<PendingDescriptor> pending, @Nullable LockHolderDescriptor lockHolder,
 				@Nullable LastRunDescriptor lastRun, List<String> interrupted) {
-			this(state, current, heads, pending, lockHolder, lastRun, interrupted, List.of());
+			this(state, current, heads, pending, lockHolder, lastRun, interrupted, List.of(), List.of());
+		}
+
+	}
+
+	/**
+	 * A labelled branch.
+	 *
+	 * @param label the branch label, as targets name it ({@code billing@head})
+	 * @param base the revision that declares the label
+	 * @param heads the branch's head(s)
+	 * @param current the branch's current revision(s) in the database; empty when none
+	 * is applied
+	 */
+	public record BranchDescriptor(String label, String base, List<String> heads, List<String> current) {
+
+		BranchDescriptor(MigrationStatus.Branch branch) {
+			this(branch.label(), branch.base(), branch.heads(), branch.current());
 		}
 
 	}
@@ -292,7 +329,8 @@ public class MigrationsEndpoint {
 	 * A finding.
 	 *
 	 * @param kind {@code CHECKSUM_MISMATCH}, {@code MISSING_SCRIPT}, {@code GRAPH_PROBLEM},
-	 * {@code IRREVERSIBLE}, {@code INTERRUPTED}, {@code ROUND_TRIP} or {@code DRIFT}
+	 * {@code IRREVERSIBLE}, {@code INTERRUPTED}, {@code ROUND_TRIP}, {@code DRIFT} or
+	 * {@code MULTIPLE_HEADS}
 	 * @param revision the revision, or {@code null}
 	 * @param detail what is wrong
 	 */

@@ -47,11 +47,12 @@ record CommandSpec(String name, String arguments, String summary, int minArgumen
 	 */
 	static final List<CommandSpec> ALL = List.of(
 			targeted("migrate", "[TARGET]", "upgrade to head, or to TARGET", 0, false,
-					value("revision", "R", "the target, instead of TARGET: head, heads, an id or prefix, +N "
-							+ "(default: head)"),
+					value("revision", "R", "the target, instead of TARGET: head, heads, an id or prefix, +N, "
+							+ "LABEL@head, LABEL@+N (default: head)"),
 					flag("dry-run", "print the SQL that would run, run nothing")),
 			targeted("rollback", "[TARGET]", "downgrade one step, or to TARGET (base for all)", 0, false,
-					value("revision", "R", "the target, instead of TARGET: -N, base, an id or prefix (default: -1)"),
+					value("revision", "R", "the target, instead of TARGET: -N, base, an id or prefix, LABEL@-N, "
+							+ "LABEL@base (default: -1)"),
 					value("confirm", "R", "the revision the rollback ends at; required in production"),
 					flag("no-safety-check", "skip the safety checks (logged)"),
 					flag("allow-data-loss", "allow downgrades that drop tables or columns holding rows"),
@@ -64,7 +65,10 @@ record CommandSpec(String name, String arguments, String summary, int minArgumen
 							"a column of create_table: " + TableColumn.SYNTAX + " (repeatable; after --param columns)"),
 					flag("timestamps", "create_table: add created_at and updated_at (with_timestamps=true)"),
 					flag("soft-delete", "create_table: add deleted_at (with_soft_delete=true)"),
-					value("head", "REV", "the parent revision (base for a new root; default: the head)"))
+					value("head", "REV", "the parent revision: an id or prefix, LABEL@head for a branch's head, "
+							+ "base for a new root (default: the head)"),
+					repeatable("branch-label", "NAME", "start a branch named NAME (targets NAME@head, NAME@base): "
+							+ "from base, or from --head (repeatable)"))
 				.withDetails(TemplateOptions.help()),
 			command("merge", "MESSAGE REV REV...", "write a merge revision joining heads", 3, -1, false),
 			command("status", "", "current revision(s), heads, pending migrations and state", 0, 0, true),
@@ -73,12 +77,13 @@ record CommandSpec(String name, String arguments, String summary, int minArgumen
 			command("current", "", "the current revision(s)", 0, 0, true),
 			command("heads", "", "the head(s) of the scripts", 0, 0, true),
 			targeted("show", "REV", "one revision: message, parents, script, state", 1, true,
-					value("revision", "R", "the revision, instead of REV: an id or prefix")),
+					value("revision", "R", "the revision, instead of REV: an id or prefix, head, LABEL@head")),
 			command("verify", "", "check the scripts against the database", 0, 0, true,
 					flag("roundtrip", "also check every downgrade on a scratch database"),
-					flag("drift", "also compare the database with the model (classpath:db/schema.sql)")),
+					flag("drift", "also compare the database with the model (classpath:db/schema.sql)"),
+					flag("single-head", "also fail when the scripts have more than one head, naming the merge")),
 			targeted("stamp", "REV", "set the state to a revision without running anything", 1, false,
-					value("revision", "R", "the revision, instead of REV: an id or prefix, head, base")),
+					value("revision", "R", "the revision, instead of REV: an id or prefix, head, base, LABEL@head")),
 			command("sql", "FROM:TO", "print the SQL script of a range, offline (base:head, head:base)", 1, 1,
 					false, value("dialect", "NAME", "postgresql or duckdb (default: from the datasource URL)")),
 			command("repair", "ACTION REV", "mark-applied, mark-rolled-back or accept-checksum, audited", 2, 2, false,

@@ -51,7 +51,12 @@ final class InspectCommands {
 		MigrationStatus status = this.manager.get().status();
 		TextTable summary = new TextTable().row("State:", status.state())
 			.row("Current:", revisions(status.currentRevisions()))
-			.row("Heads:", revisions(status.headRevisions()))
+			.row("Heads:", revisions(status.headRevisions()));
+		for (MigrationStatus.Branch branch : status.branches()) {
+			summary.row("Branch " + branch.label() + ":", "head " + String.join(", ", branch.heads()) + ", "
+					+ (branch.current().isEmpty() ? "not applied" : "current " + String.join(", ", branch.current())));
+		}
+		summary
 			.row("Lock:", (status.lockHolder() != null) ? "held by " + status.lockHolder().owner()
 					+ ((status.lockHolder().since() != null) ? " since " + TIME.format(status.lockHolder().since()) : "")
 					: "free");
@@ -135,25 +140,35 @@ final class InspectCommands {
 	}
 
 	/**
-	 * Prints revisions with their message, or as {@code {"<key>": [ids]}} with
-	 * {@code --json}.
+	 * Prints revisions with their message and the labels of their branches, or as
+	 * {@code {"<key>": [ids], "branchLabels": {id: [labels]}}} with {@code --json}.
 	 */
 	private int printRevisions(ParsedCommand command, MigrationManager manager, String key, List<String> ids,
 			String none) {
+		List<MigrationInfo> all = manager.migrations();
+		BranchMembership branches = BranchMembership.of(all);
 		if (command.json()) {
-			this.out.println(this.json.write(Map.of(key, ids)));
+			Map<String, List<String>> labels = new LinkedHashMap<>();
+			ids.forEach((id) -> labels.put(id, branches.labels(id)));
+			Map<String, Object> json = new LinkedHashMap<>();
+			json.put(key, ids);
+			json.put("branchLabels", labels);
+			this.out.println(this.json.write(json));
 			return MigrationCommands.SUCCESS;
 		}
 		if (ids.isEmpty()) {
 			this.out.println(none);
 			return MigrationCommands.SUCCESS;
 		}
-		Map<String, MigrationInfo> migrations = byId(manager.migrations());
+		Map<String, MigrationInfo> migrations = byId(all);
 		Set<String> heads = new HashSet<>(manager.headRevisions());
 		TextTable table = new TextTable();
 		for (String id : ids) {
 			MigrationInfo info = migrations.get(id);
-			table.row(id, (heads.contains(id) ? "(head) " : "") + ((info != null) ? info.message() : "(unknown script)"));
+			List<String> labels = branches.labels(id);
+			table.row(id, (heads.contains(id) ? "(head) " : "")
+					+ (labels.isEmpty() ? "" : "(" + String.join(", ", labels) + ") ")
+					+ ((info != null) ? info.message() : "(unknown script)"));
 		}
 		this.out.print(table.render());
 		return MigrationCommands.SUCCESS;
@@ -173,12 +188,14 @@ final class InspectCommands {
 			.filter((other) -> other.downRevisions().contains(revision))
 			.map(MigrationInfo::revision)
 			.toList();
+		List<String> branchLabels = BranchMembership.of(migrations).labels(revision);
 		if (command.json()) {
 			Map<String, Object> json = new LinkedHashMap<>();
 			json.put("id", info.revision());
 			json.put("message", info.message());
 			json.put("downRevisions", info.downRevisions());
 			json.put("dependsOn", info.dependsOn());
+			json.put("branchLabels", branchLabels);
 			json.put("children", children);
 			json.put("path", info.path());
 			json.put("checksum", info.checksum());
@@ -198,6 +215,10 @@ final class InspectCommands {
 		if (!info.dependsOn().isEmpty()) {
 			table.row("Depends on:", String.join(", ", info.dependsOn()));
 		}
+		if (!branchLabels.isEmpty()) {
+			table.row("Branches:", String.join(", ", branchLabels)
+					+ (info.branchLabels().isEmpty() ? "" : " (declares " + String.join(", ", info.branchLabels()) + ")"));
+		}
 		table.row("Path:", info.path())
 			.row("Kind:", info.kind().name().toLowerCase(Locale.ROOT)
 					+ (info.transactional() ? "" : ", not transactional")
@@ -210,8 +231,9 @@ final class InspectCommands {
 
 	int graph(ParsedCommand command) {
 		MigrationManager manager = this.manager.get();
-		RevisionGraphRenderer renderer = new RevisionGraphRenderer(manager.migrations(),
-				Set.copyOf(manager.headRevisions()), Set.copyOf(manager.currentRevisions()));
+		List<MigrationInfo> migrations = manager.migrations();
+		RevisionGraphRenderer renderer = new RevisionGraphRenderer(migrations, Set.copyOf(manager.headRevisions()),
+				Set.copyOf(manager.currentRevisions()), BranchMembership.of(migrations)::labels);
 		try {
 			this.out.print(renderer.render(command.value("format", "text")));
 		}

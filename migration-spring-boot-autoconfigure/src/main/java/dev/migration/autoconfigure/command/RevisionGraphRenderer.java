@@ -10,14 +10,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import dev.migration.MigrationInfo;
 
 /**
  * Draws the revision graph, newest first: as text the way {@code git log --graph}
  * draws branches and merges, as a Mermaid flowchart, or as Graphviz DOT. Heads and
- * current revisions are marked; {@code depends_on} edges are named in text and dashed
- * in the diagrams.
+ * current revisions are marked, and so are labelled branches: where each starts
+ * ({@code branch billing}) and the head its target names ({@code billing@head});
+ * {@code depends_on} edges are named in text and dashed in the diagrams.
  */
 final class RevisionGraphRenderer {
 
@@ -27,16 +29,31 @@ final class RevisionGraphRenderer {
 
 	private final Set<String> current;
 
+	private final Function<String, List<String>> branchLabels;
+
 	/**
-	 * Creates a renderer.
+	 * Creates a renderer for revisions on no labelled branch.
 	 * @param migrations every revision, in upgrade order
 	 * @param heads the heads
 	 * @param current the current revisions
 	 */
 	RevisionGraphRenderer(List<MigrationInfo> migrations, Set<String> heads, Set<String> current) {
+		this(migrations, heads, current, (revision) -> List.of());
+	}
+
+	/**
+	 * Creates a renderer.
+	 * @param migrations every revision, in upgrade order
+	 * @param heads the heads
+	 * @param current the current revisions
+	 * @param branchLabels the labels of the branches each revision belongs to
+	 */
+	RevisionGraphRenderer(List<MigrationInfo> migrations, Set<String> heads, Set<String> current,
+			Function<String, List<String>> branchLabels) {
 		migrations.forEach((migration) -> this.revisions.put(migration.revision(), migration));
 		this.heads = Set.copyOf(heads);
 		this.current = Set.copyOf(current);
+		this.branchLabels = branchLabels;
 	}
 
 	/**
@@ -203,6 +220,7 @@ final class RevisionGraphRenderer {
 		if (migration.downRevisions().size() > 1) {
 			marks.add("merge");
 		}
+		marks.addAll(branchMarks(migration));
 		if (!marks.isEmpty()) {
 			label.append(" (").append(String.join(", ", marks)).append(')');
 		}
@@ -213,11 +231,33 @@ final class RevisionGraphRenderer {
 		return label.toString();
 	}
 
+	/**
+	 * Where a labelled branch starts ({@code branch billing}) and the target that names
+	 * each labelled head ({@code billing@head}).
+	 */
+	private List<String> branchMarks(MigrationInfo migration) {
+		List<String> marks = new ArrayList<>();
+		migration.branchLabels().forEach((label) -> marks.add("branch " + label));
+		if (this.heads.contains(migration.revision())) {
+			this.branchLabels.apply(migration.revision()).forEach((label) -> marks.add(label + "@head"));
+		}
+		return marks;
+	}
+
+	/**
+	 * The branch marks in brackets after a diagram's node text, or nothing.
+	 */
+	private String branchSuffix(MigrationInfo migration) {
+		List<String> marks = branchMarks(migration);
+		return marks.isEmpty() ? "" : " [" + String.join(", ", marks) + "]";
+	}
+
 	private String mermaid() {
 		StringBuilder mermaid = new StringBuilder("flowchart BT\n");
 		List<String> order = newestFirst();
 		for (String id : order) {
-			String label = (id + ": " + this.revisions.get(id).message()).replace("\"", "#quot;");
+			String label = (id + ": " + this.revisions.get(id).message() + branchSuffix(this.revisions.get(id)))
+				.replace("\"", "#quot;");
 			mermaid.append("    r_").append(id).append("[\"").append(label).append("\"]\n");
 		}
 		for (String id : order) {
@@ -251,7 +291,8 @@ final class RevisionGraphRenderer {
 		List<String> order = newestFirst();
 		for (String id : order) {
 			dot.append("    \"").append(id).append("\" [label=\"").append(id).append("\\n")
-				.append(dotEscape(this.revisions.get(id).message())).append('"');
+				.append(dotEscape(this.revisions.get(id).message() + branchSuffix(this.revisions.get(id))))
+				.append('"');
 			if (this.heads.contains(id)) {
 				dot.append(", peripheries=2");
 			}

@@ -14,8 +14,10 @@ import dev.migration.operation.Operation;
 
 /**
  * The {@code verify} command: the scripts against the database, with the round trip of
- * every downgrade ({@code --roundtrip}) and the database against the model
- * ({@code --drift}). Fails (exit code 1) on any problem but an irreversible migration.
+ * every downgrade ({@code --roundtrip}), the database against the model
+ * ({@code --drift}) and a single head ({@code --single-head}, for a CI job: more than
+ * one head is reported with the merge command that joins them). Fails (exit code 1) on
+ * any problem but an irreversible migration.
  */
 final class VerifyCommand {
 
@@ -45,9 +47,14 @@ final class VerifyCommand {
 		MigrationManager manager = this.manager.get();
 		List<Operation> drift = command.has("drift") ? this.author.get().drift() : List.of();
 		VerifyReport report = manager.verify();
-		if (command.has("roundtrip")) {
+		if (command.has("roundtrip") || command.has("single-head")) {
 			List<VerifyReport.Problem> problems = new ArrayList<>(report.problems());
-			problems.addAll(manager.verifyRoundTrip().problems());
+			if (command.has("single-head")) {
+				problems.addAll(manager.verifySingleHead().problems());
+			}
+			if (command.has("roundtrip")) {
+				problems.addAll(manager.verifyRoundTrip().problems());
+			}
 			report = new VerifyReport(problems);
 		}
 		boolean failed = !drift.isEmpty() || report.problems()
@@ -76,10 +83,22 @@ final class VerifyCommand {
 		if (command.has("drift")) {
 			printDrift(drift);
 		}
+		if (!report.problems(VerifyReport.Kind.MULTIPLE_HEADS).isEmpty()) {
+			printMerge(manager.headRevisions());
+		}
 		if (failed) {
 			this.err.println("Verification failed");
 		}
 		return exitCode;
+	}
+
+	/**
+	 * Several heads fail {@code --single-head}: the merge that joins them.
+	 */
+	private void printMerge(List<String> heads) {
+		this.out.println("Join the " + heads.size() + " heads (" + String.join(", ", heads)
+				+ ") in a merge revision:");
+		this.out.println("    migration merge \"Merge heads\" " + String.join(" ", heads));
 	}
 
 	private void printDrift(List<Operation> drift) {

@@ -44,7 +44,11 @@ final class CommandLine {
 
 	private final DataSource dataSource;
 
-	private final MigrationManager manager;
+	private final MigrationConfiguration configuration;
+
+	private final boolean withCreatedScripts;
+
+	private MigrationManager manager;
 
 	private final MigrationCommands commands;
 
@@ -56,16 +60,34 @@ final class CommandLine {
 	 * {@code null}
 	 */
 	CommandLine(Path directory, String datasourceUrl) {
+		this(directory, datasourceUrl, false);
+	}
+
+	/**
+	 * Commands over a new database in a directory, optionally loading what
+	 * {@code create} writes as well: then each command gets a manager of its own, as
+	 * each run of the command line is a process of its own that reads the scripts anew.
+	 * @param directory the directory, for the database file and the new scripts
+	 * @param datasourceUrl the URL the {@code sql} command takes its dialect from, or
+	 * {@code null}
+	 * @param withCreatedScripts whether the scripts {@code create} writes are loaded
+	 */
+	CommandLine(Path directory, String datasourceUrl, boolean withCreatedScripts) {
 		this.directory = directory;
+		this.withCreatedScripts = withCreatedScripts;
 		CommandProgress progress = new CommandProgress();
 		SimpleDriverDataSource dataSource = new SimpleDriverDataSource();
 		dataSource.setDriverClass(org.duckdb.DuckDBDriver.class);
 		dataSource.setUrl(url(directory));
 		this.dataSource = dataSource;
+		List<String> locations = withCreatedScripts
+				? List.of("classpath:db/migration", "filesystem:" + directory.resolve("scripts"))
+				: List.of("classpath:db/migration");
 		MigrationConfiguration configuration = MigrationConfiguration.builder()
-			.locations("classpath:db/migration")
+			.locations(locations)
 			.listeners(List.of(progress))
 			.build();
+		this.configuration = configuration;
 		this.manager = MigrationManager.create(dataSource, configuration);
 		JsonMapper mapper = JsonMapper.builder().build();
 		this.commands = new MigrationCommands(() -> this.manager,
@@ -114,6 +136,9 @@ final class CommandLine {
 	Run run(String... arguments) {
 		this.out.reset();
 		this.err.reset();
+		if (this.withCreatedScripts) {
+			this.manager = MigrationManager.create(this.dataSource, this.configuration);
+		}
 		int exitCode = this.commands
 			.execute(Stream.concat(Stream.of("migration"), Stream.of(arguments)).toArray(String[]::new));
 		return new Run(exitCode, this.out.toString(StandardCharsets.UTF_8), this.err.toString(StandardCharsets.UTF_8));
