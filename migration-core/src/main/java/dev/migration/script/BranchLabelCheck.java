@@ -85,14 +85,13 @@ final class BranchLabelCheck {
 	 * earlier one
 	 */
 	static void check(List<MigrationScript> scripts) {
+		// Most projects declare no label: nothing to index at every start.
+		if (scripts.stream().allMatch((script) -> script.revision().branchLabels().isEmpty())) {
+			return;
+		}
 		Map<String, MigrationScript> byId = new HashMap<>();
-		boolean labelled = false;
 		for (MigrationScript script : scripts) {
 			byId.putIfAbsent(script.id(), script);
-			labelled |= !script.revision().branchLabels().isEmpty();
-		}
-		if (!labelled) {
-			return;
 		}
 		Map<String, MigrationScript> declaring = new HashMap<>();
 		for (MigrationScript script : scripts) {
