@@ -102,7 +102,7 @@ class MigrationManagerResilienceTests {
 		assertThat(status.interrupted()).singleElement()
 			.asString()
 			.startsWith("Revision crash (Build half of it) is declared transactional: false and was interrupted")
-			.contains("repair mark-applied crash");
+			.contains("record it as applied with a mark-applied repair");
 		assertThat(manager.verify().problems(VerifyReport.Kind.INTERRUPTED)).singleElement()
 			.satisfies((problem) -> assertThat(problem.revision()).isEqualTo("crash"));
 		manager.repair(RepairAction.MARK_APPLIED, "crash", "finished by hand", null);

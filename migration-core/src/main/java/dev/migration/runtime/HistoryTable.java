@@ -248,8 +248,8 @@ final class HistoryTable {
 			return "Revision " + this.revision + " (" + this.message + ") is declared transactional: false and was "
 					+ "interrupted: it started at " + this.startedAt + " on " + this.host + " as " + this.user
 					+ " and never finished, so some of its statements may be committed. Inspect the schema, then "
-					+ "either complete it by hand and record it with repair mark-applied " + this.revision
-					+ " --reason \"...\", or undo what it did and migrate again";
+					+ "either complete it by hand and record it as applied with a mark-applied repair (giving the "
+					+ "reason), or undo what it did and migrate again";
 		}
 
 	}

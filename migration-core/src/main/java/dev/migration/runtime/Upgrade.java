@@ -87,10 +87,14 @@ final class Upgrade {
 			.filter((candidate) -> plan.steps().contains(candidate.revision()))
 			.toList();
 		if (!interrupted.isEmpty()) {
-			String message = "Refusing to migrate: "
+			String problem = "Refusing to migrate: "
 					+ interrupted.stream().map(HistoryTable.Interrupted::describe).collect(Collectors.joining("\n"));
+			String repairs = interrupted.stream()
+				.map((each) -> "repair(RepairAction.MARK_APPLIED, \"" + each.revision() + "\", reason, null)")
+				.collect(Collectors.joining(", "));
 			throw new MigrationStateException(Reason.INTERRUPTED,
-					interrupted.stream().map(HistoryTable.Interrupted::revision).toList(), message, message, null);
+					interrupted.stream().map(HistoryTable.Interrupted::revision).toList(), problem,
+					problem + "\nTo record one completed by hand: " + repairs, null);
 		}
 	}
 

@@ -186,7 +186,7 @@ class CrashRecoveryTests {
 			assertThat(status.currentRevisions()).containsExactly("nontx0001");
 			assertThat(status.interrupted()).singleElement(InstanceOfAssertFactories.STRING)
 				.contains("nontx0002")
-				.contains("repair mark-applied nontx0002");
+				.contains("record it as applied with a mark-applied repair");
 			VerifyReport report = manager.verify();
 			assertThat(report.problems(VerifyReport.Kind.INTERRUPTED)).singleElement().satisfies((problem) -> {
 				assertThat(problem.revision()).isEqualTo("nontx0002");

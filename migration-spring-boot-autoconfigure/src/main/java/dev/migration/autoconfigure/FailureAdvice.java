@@ -144,8 +144,8 @@ public record FailureAdvice(String problem, @Nullable String action) {
 					+ "migration.ahead-policy=warn lets this build start on a database ahead of it.";
 			case DIVERGED -> "Check migration.locations: this build needs the scripts the database history "
 					+ "descends from. To see what was applied:\n" + INDENT + "migration history";
-			// The problem describes each interrupted migration with its way out already.
-			case INTERRUPTED -> startup ? "Resolve each interrupted migration as described, then restart." : null;
+			case INTERRUPTED -> markApplied(failure.getRevisions())
+					+ (startup ? "\nOr undo what it did by hand; then restart." : "");
 			case EDITED, OTHER -> null;
 		};
 		return new FailureAdvice(problem, action);
@@ -179,6 +179,21 @@ public record FailureAdvice(String problem, @Nullable String action) {
 			}
 		}
 		return new FailureAdvice(text.toString(), null);
+	}
+
+	/**
+	 * The command recording interrupted migrations completed by hand.
+	 * @param revisions the interrupted revisions
+	 * @return the advice, commands on lines of their own
+	 */
+	public static String markApplied(List<String> revisions) {
+		StringBuilder text = new StringBuilder("Once an interrupted migration is completed by hand, record it as "
+				+ "applied (the history keeps who, when and why):");
+		for (String revision : revisions) {
+			text.append("\n").append(INDENT).append("migration repair mark-applied ").append(revision)
+				.append(" --reason \"...\"");
+		}
+		return text.toString();
 	}
 
 	private static String and(List<String> ids) {

@@ -99,7 +99,11 @@ class FailureAdviceTests {
 		assertThat(diverged.action()).contains("migration.locations").doesNotContain("baseline", "ahead-policy");
 		FailureAdvice interrupted = FailureAdvice.forStartup(new MigrationStateException(Reason.INTERRUPTED,
 				List.of("r2"), "Refusing to migrate: r2 was interrupted", "same", null));
-		assertThat(interrupted.action()).isEqualTo("Resolve each interrupted migration as described, then restart.");
+		assertThat(interrupted.action()).isEqualTo("""
+				Once an interrupted migration is completed by hand, record it as applied (the history keeps who, \
+				when and why):
+				    migration repair mark-applied r2 --reason "..."
+				Or undo what it did by hand; then restart.""");
 		assertThat(FailureAdvice.forCommand(new MigrationStateException("Revision r1 is not applied"), "repair"))
 			.isEqualTo(new FailureAdvice("Revision r1 is not applied", null));
 	}

@@ -14,6 +14,7 @@ import dev.migration.MigrationInfo;
 import dev.migration.MigrationManager;
 import dev.migration.MigrationStatus;
 import dev.migration.VerifyReport;
+import dev.migration.autoconfigure.FailureAdvice;
 
 import static dev.migration.autoconfigure.command.CommandText.TIME;
 import static dev.migration.autoconfigure.command.CommandText.duration;
@@ -84,6 +85,14 @@ final class InspectCommands {
 		}
 		if (!edited.isEmpty()) {
 			printEditedAdvice(edited);
+		}
+		List<String> interrupted = status.problems(VerifyReport.Kind.INTERRUPTED)
+			.stream()
+			.map(VerifyReport.Problem::revision)
+			.toList();
+		if (!interrupted.isEmpty()) {
+			this.out.println();
+			this.out.println(FailureAdvice.markApplied(interrupted));
 		}
 		return MigrationCommands.SUCCESS;
 	}

@@ -90,7 +90,7 @@ final class MigrationCommands {
 			return usageError(ex);
 		}
 		catch (RollbackRefusedException ex) {
-			this.err.println("Refused: " + Credentials.mask(ex.getMessage()));
+			this.err.println("Refused: " + FailureAdvice.forCommand(ex, command.command().name()).text());
 			printStackTrace(command, ex);
 			return FAILURE;
 		}

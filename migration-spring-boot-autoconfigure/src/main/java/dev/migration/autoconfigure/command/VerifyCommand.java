@@ -11,6 +11,7 @@ import dev.migration.authoring.MigrationAuthor;
 import dev.migration.MigrationManager;
 import dev.migration.VerifyReport;
 import dev.migration.operation.Operation;
+import dev.migration.autoconfigure.FailureAdvice;
 
 /**
  * The {@code verify} command: the scripts against the database, with the round trip of
@@ -79,6 +80,13 @@ final class VerifyCommand {
 			TextTable table = new TextTable().row("KIND", "REVISION", "DETAIL");
 			report.problems().forEach((problem) -> table.row(problem.kind(), problem.revision(), problem.detail()));
 			this.out.print(table.render());
+			List<String> interrupted = report.problems(VerifyReport.Kind.INTERRUPTED)
+				.stream()
+				.map(VerifyReport.Problem::revision)
+				.toList();
+			if (!interrupted.isEmpty()) {
+				this.out.println(FailureAdvice.markApplied(interrupted));
+			}
 		}
 		if (command.has("drift")) {
 			printDrift(drift);
