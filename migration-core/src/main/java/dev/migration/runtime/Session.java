@@ -156,9 +156,9 @@ final class Session implements AutoCloseable {
 	}
 
 	/**
-	 * The values of the scripts' placeholders in this session: the configured ones, the
-	 * migration schema, the database user the session connected as (none on DuckDB) and
-	 * the history table.
+	 * The values of the scripts' placeholders for the scripts run over this connection:
+	 * the configured ones, the migration schema, the database user it is logged in as
+	 * (none on DuckDB) and the history table.
 	 */
 	Placeholders placeholders() throws SQLException {
 		if (this.placeholders == null) {
