@@ -13,6 +13,7 @@ import dev.migration.HistoryAction;
 import dev.migration.MigrationFailedException;
 import dev.migration.MigrationInfo;
 import dev.migration.MigrationListener;
+import dev.migration.MigrationVetoException;
 import dev.migration.revision.Direction;
 import dev.migration.script.MigrationScript;
 import dev.migration.script.SqlStatement;
@@ -216,9 +217,32 @@ final class StepRunner {
 				this.session.user(), LockOwner.host(), startedAt, duration, error);
 	}
 
+	/**
+	 * Tells the listeners a migration is about to run; a veto stops the run before it,
+	 * once every listener was called.
+	 */
 	private void notifyBefore(MigrationInfo info, Direction direction) {
+		MigrationVetoException veto = null;
 		for (MigrationListener listener : this.listeners) {
-			guard(() -> listener.beforeMigration(info, direction));
+			try {
+				listener.beforeMigration(info, direction);
+			}
+			catch (MigrationVetoException ex) {
+				if (veto == null) {
+					veto = ex;
+				}
+				else {
+					veto.addSuppressed(ex);
+				}
+			}
+			catch (RuntimeException ex) {
+				logger.log(Level.WARNING, "A migration listener failed; ignoring it", ex);
+			}
+		}
+		if (veto != null) {
+			logger.log(Level.WARNING, "A migration listener stopped the run before {0} {1}: {2}", info.revision(),
+					info.message(), veto.getMessage());
+			throw veto;
 		}
 	}
 
