@@ -65,6 +65,7 @@ final class Upgrade {
 				this.verification.checkBeforeMigrate(current);
 				MigrationPlan fresh = current.planner().upgrade(target, current.applied().keySet());
 				refuseInterrupted(session, fresh);
+				Resume.refuseRerun(session, current, fresh);
 				List<AppliedMigration> applied = this.runner.execute(session,
 						PlanRunner.steps(current, fresh, new ArrayList<>()));
 				// Every step committed, or execute threw: no need to read the state again.

@@ -146,6 +146,12 @@ public record FailureAdvice(String problem, @Nullable String action) {
 					+ "descends from. To see what was applied:\n" + INDENT + "migration history";
 			case INTERRUPTED -> markApplied(failure.getRevisions())
 					+ (startup ? "\nOr undo what it did by hand; then restart." : "");
+			case PARTLY_COMMITTED -> "Fix the cause, then run the rest of the script (the history keeps who, when "
+					+ "and why):" + resumeCommands(failure.getRevisions(), "") + "\n"
+					+ markApplied(failure.getRevisions()).replace("an interrupted migration", "such a migration");
+			case EDITED_BEFORE_RESUME -> "Restore the statements that committed in the script; or, if what "
+					+ "committed is what the new text does, accept the edit:"
+					+ resumeCommands(failure.getRevisions(), " --accept-edit");
 			case EDITED, OTHER -> null;
 		};
 		return new FailureAdvice(problem, action);
@@ -192,6 +198,19 @@ public record FailureAdvice(String problem, @Nullable String action) {
 		for (String revision : revisions) {
 			text.append("\n").append(INDENT).append("migration repair mark-applied ").append(revision)
 				.append(" --reason \"...\"");
+		}
+		return text.toString();
+	}
+
+	/**
+	 * The commands that run the rest of {@code transactional: false} migrations that
+	 * failed after some of their statements committed, one line each.
+	 */
+	private static String resumeCommands(List<String> revisions, String options) {
+		StringBuilder text = new StringBuilder();
+		for (String revision : revisions) {
+			text.append("\n").append(INDENT).append("migration repair resume ").append(revision)
+				.append(" --reason \"...\"").append(options);
 		}
 		return text.toString();
 	}
