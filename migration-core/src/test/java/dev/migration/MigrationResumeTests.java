@@ -247,6 +247,25 @@ class MigrationResumeTests {
 		assertThat(manager.currentRevisions()).containsExactly("r2");
 	}
 
+	@DatabaseTest(Database.POSTGRESQL)
+	void migrationThatLeftAnInvalidIndexResumesOnceItIsDropped(TestDatabase database) {
+		database.write("r1", null, "CREATE TABLE users (id INTEGER, email VARCHAR(100));\n"
+				+ "INSERT INTO users VALUES (1, 'a@example.com'), (2, 'a@example.com');", "DROP TABLE users;");
+		writeSecond(database, "CREATE TABLE audit (id INTEGER);\n"
+				+ "CREATE UNIQUE INDEX CONCURRENTLY users_email ON users (email);");
+		MigrationManager manager = database.manager();
+		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class, manager::migrate);
+		assertThat(failure.getCommittedStatements()).isEqualTo(1);
+		assertThat(failure).hasMessageContaining("statements 1 to 1 stay committed")
+			.hasMessageContaining("It left invalid index users_email on table users");
+		database.execute("DROP INDEX CONCURRENTLY users_email", "DELETE FROM users WHERE id = 2");
+		manager.resume("r2", ResumeOptions.defaults().withReason("duplicate email removed"));
+		assertThat(manager.currentRevisions()).containsExactly("r2");
+		assertThat(manager.verify().problems(VerifyReport.Kind.INVALID_INDEX)).isEmpty();
+		assertThat(database.queryForList("SELECT indexname FROM pg_indexes WHERE schemaname = '" + database.schema()
+				+ "' AND tablename = 'users'")).containsExactly("users_email");
+	}
+
 	private static Path writeSecond(TestDatabase database, String upgrade) {
 		return database.script("r2").parents("r1").nonTransactional().upgrade(upgrade).write();
 	}

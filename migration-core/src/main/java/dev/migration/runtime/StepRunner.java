@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import dev.migration.AppliedMigration;
 import dev.migration.DurationFormat;
@@ -219,7 +220,8 @@ final class StepRunner {
 			message.append(". The migration is declared transactional: false; no statement of it committed and ")
 				.append("the revision is NOT recorded as applied: fix the cause and migrate again");
 		}
-		if (!info.transactional()) {
+		if (!info.transactional() && statement != null
+				&& statement.sql().toUpperCase(Locale.ROOT).contains("CONCURRENTLY")) {
 			appendInvalidIndexes(message);
 		}
 		return new MigrationFailedException(info.revision(), message.toString(), ex, duration,
@@ -227,9 +229,9 @@ final class StepRunner {
 	}
 
 	/**
-	 * Names the invalid indexes of the migration schema, such as the one a failed
-	 * {@code CREATE INDEX CONCURRENTLY} leaves behind: the database keeps updating it,
-	 * and running the statement again fails as the name is taken.
+	 * Names the invalid indexes of the migration schema after a failed concurrent index
+	 * build, which leaves one behind: the database keeps updating it, and running the
+	 * statement again fails as the name is taken.
 	 */
 	private void appendInvalidIndexes(StringBuilder message) {
 		try {
