@@ -19,6 +19,7 @@ import dev.migration.MigrationResult;
 import dev.migration.MigrationResult.Command;
 import dev.migration.MigrationStatus;
 import dev.migration.RepairAction;
+import dev.migration.ResumeOptions;
 import dev.migration.RollbackOptions;
 import dev.migration.VerifyReport;
 import dev.migration.dialect.Dialect;
@@ -32,7 +33,8 @@ import dev.migration.revision.RevisionGraph;
  * <p>
  * A facade: each command is the job of one class of this package. {@link StateReader}
  * reads the {@link DatabaseState}; {@link Upgrade} and {@link Rollback} plan and run
- * through {@link PlanRunner} inside a {@link LockScope}; {@link StateWriter} stamps,
+ * through {@link PlanRunner} inside a {@link LockScope}, as does {@link Resume};
+ * {@link StateWriter} stamps,
  * repairs, restores and adopts; {@link ScriptVerification} verifies. This class tells
  * the listeners where each run starts and ends.
  */
@@ -58,6 +60,8 @@ public final class MigrationEngine implements MigrationManager {
 
 	private final Rollback rollback;
 
+	private final Resume resume;
+
 	/**
 	 * Creates an engine; prefer {@link MigrationManager#create}.
 	 * @param dataSource the database
@@ -77,6 +81,7 @@ public final class MigrationEngine implements MigrationManager {
 		RepeatableRunner repeatables = new RepeatableRunner(configuration, new StatementLog(configuration.echo()));
 		this.upgrade = new Upgrade(this.reader, this.lock, this.writer, this.verification, runner, repeatables);
 		this.rollback = new Rollback(this.reader, this.lock, safety, runner, repeatables);
+		this.resume = new Resume(this.reader, this.lock, safety, runner);
 	}
 
 	@Override
@@ -203,6 +208,11 @@ public final class MigrationEngine implements MigrationManager {
 	@Override
 	public MigrationResult repair(RepairAction action, String revision, String reason, String confirm) {
 		return this.writer.repair(action, revision, reason, confirm);
+	}
+
+	@Override
+	public MigrationResult resume(String revision, ResumeOptions options) {
+		return this.runListeners.run(Command.MIGRATE, revision, () -> this.resume.resume(revision, options));
 	}
 
 	@Override
