@@ -11,6 +11,8 @@ import javax.sql.DataSource;
 
 import dev.migration.EditedScript;
 import dev.migration.HistoryEntry;
+import dev.migration.HistoryQuery;
+import dev.migration.HistoryRecord;
 import dev.migration.LockHolder;
 import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationInfo;
@@ -58,6 +60,8 @@ public final class MigrationEngine implements MigrationManager {
 
 	private final Rollback rollback;
 
+	private final HistorySearch historySearch;
+
 	/**
 	 * Creates an engine; prefer {@link MigrationManager#create}.
 	 * @param dataSource the database
@@ -76,6 +80,7 @@ public final class MigrationEngine implements MigrationManager {
 		this.verification = new ScriptVerification(dataSource, configuration);
 		this.upgrade = new Upgrade(this.reader, this.lock, this.writer, this.verification, runner);
 		this.rollback = new Rollback(this.reader, this.lock, safety, runner);
+		this.historySearch = new HistorySearch(dataSource, configuration, this.reader);
 	}
 
 	@Override
@@ -208,6 +213,11 @@ public final class MigrationEngine implements MigrationManager {
 	@Override
 	public List<HistoryEntry> history() {
 		return this.reader.history();
+	}
+
+	@Override
+	public List<HistoryRecord> history(HistoryQuery query) {
+		return this.historySearch.history(query);
 	}
 
 	@Override
