@@ -136,16 +136,17 @@ public record RevisionRange(@Nullable String lower, @Nullable String upper) {
 				}
 				yield start ? null : List.of();
 			}
-			case RELATIVE -> List.of(planner.revision(relativeReference(target, graph, current) + step(target)));
+			case RELATIVE -> List.of(relative(target, graph, planner, current));
 			default -> List.of(planner.revision(side));
 		};
 	}
 
 	/**
-	 * Where {@code -1} or {@code billing@+1} counts from: the single current revision
-	 * (on the branch), or base.
+	 * {@code -1} or {@code billing@+1}: counted from the single current revision (on the
+	 * branch), or up from base (the branch's base).
 	 */
-	private static String relativeReference(Target target, RevisionGraph graph, Collection<String> current) {
+	private static String relative(Target target, RevisionGraph graph, MigrationPlanner planner,
+			Collection<String> current) {
 		List<String> from = new ArrayList<>(current);
 		if (target.branch() != null) {
 			from.retainAll(graph.branch(target.branch()));
@@ -155,13 +156,17 @@ public record RevisionRange(@Nullable String lower, @Nullable String upper) {
 				throw new TargetException("Nothing is applied" + ((target.branch() != null) ? " on branch '"
 						+ target.branch() + "'" : "") + ", so nothing is below the current revision");
 			}
-			return Target.BASE;
+			if (target.branch() != null) {
+				String base = graph.branchBase(target.branch());
+				return (target.steps() == 1) ? base : planner.revision(base + "+" + (target.steps() - 1));
+			}
+			return planner.revision(Target.BASE + step(target));
 		}
 		if (from.size() > 1) {
 			throw new TargetException("There are " + from.size() + " current revisions (" + String.join(", ", from)
 					+ "): name one instead, as <rev>" + step(target));
 		}
-		return from.get(0);
+		return planner.revision(from.get(0) + step(target));
 	}
 
 	private static String step(Target target) {
