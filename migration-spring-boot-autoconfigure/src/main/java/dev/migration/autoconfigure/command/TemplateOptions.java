@@ -92,10 +92,12 @@ final class TemplateOptions {
 
 	private static TemplateDescription template(ParsedCommand command) {
 		String name = command.value("template");
-		return MigrationTemplates.description(name)
-			.orElseThrow(() -> new UsageException("Unknown template '" + name + "'"
-					+ CommandLineParser.suggestion(name, MigrationTemplates.NAMES, "") + "; the templates are "
-					+ String.join(", ", MigrationTemplates.NAMES) + " (described below)", command.command()));
+		return MigrationTemplates.description(name).orElseThrow(() -> {
+			String hint = CommandLineParser.suggestion(name, MigrationTemplates.NAMES, "");
+			return new UsageException("Unknown template '" + name + "'" + (hint.isEmpty() ? "." : hint)
+					+ " The templates are " + String.join(", ", MigrationTemplates.NAMES) + " (described below)",
+					command.command());
+		});
 	}
 
 	/**
