@@ -40,7 +40,8 @@ class MigrationManagerHistoryQueryTests {
 		manager.migrate("r1");
 		List<HistoryRecord> records = manager.history(HistoryQuery.all().withSql());
 		assertThat(records).singleElement().satisfies((record) -> {
-			assertThat(record.sql()).isEqualTo(Files.readString(database.scriptDirectory().resolve(fileOf(database, "r1"))));
+			Path script = database.scriptDirectory().resolve(fileOf(database, "r1"));
+			assertThat(record.sql()).isEqualTo(Files.readString(script));
 			assertThat(record.sql()).contains("CREATE TABLE t_r1", "DROP TABLE t_r1");
 			assertThat(record.sqlSource()).endsWith(fileOf(database, "r1"));
 		});

@@ -45,7 +45,8 @@ record NewRevision(String id, List<String> dependsOn) {
 				resolved = planner.revision(value);
 			}
 			catch (TargetException ex) {
-				throw new RevisionOptionException("Unknown depends_on revision '" + value + "': " + ex.getMessage(), ex);
+				throw new RevisionOptionException("Unknown depends_on revision '" + value + "': " + ex.getMessage(),
+						ex);
 			}
 			if (!dependsOn.contains(resolved)) {
 				dependsOn.add(resolved);

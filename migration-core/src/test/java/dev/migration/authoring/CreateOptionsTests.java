@@ -32,10 +32,10 @@ class CreateOptionsTests {
 	@Test
 	void createWritesTheChosenIdAndTheResolvedDependencies() throws IOException {
 		MigrationAuthor author = author(null);
-		CreatedRevision users = author.create("Users", "base", List.of(), CreateOptions.builder().revisionId("users1").build());
+		CreatedRevision users = author.create("Users", "base", List.of(), id("users1"));
 		CreatedRevision audit = author.create("Audit", "base", List.of("audit"), CreateOptions.defaults());
 		CreatedRevision orders = author.create("Orders", "users1", List.of(),
-				CreateOptions.builder().revisionId("orders_2").dependsOn(audit.revision().substring(0, 6)).build());
+				id("orders_2").withDependsOn(List.of(audit.revision().substring(0, 6))));
 		assertThat(users.revision()).isEqualTo("users1");
 		assertThat(users.path().getFileName().toString()).isEqualTo("users1_users.sql");
 		assertThat(orders.downRevisions()).containsExactly("users1");
@@ -50,9 +50,9 @@ class CreateOptionsTests {
 	@Test
 	void dependenciesAreRepeatableOrCommaSeparatedTargetsAndGivenOnce() throws IOException {
 		MigrationAuthor author = author(null);
-		author.create("A", "base", List.of(), CreateOptions.builder().revisionId("a1").build());
-		author.create("B", "base", List.of("billing"), CreateOptions.builder().revisionId("b1").build());
-		author.create("C", "base", List.of(), CreateOptions.builder().revisionId("c1").build());
+		author.create("A", "base", List.of(), id("a1"));
+		author.create("B", "base", List.of("billing"), id("b1"));
+		author.create("C", "base", List.of(), id("c1"));
 		CreatedRevision next = author.create("Next", "a1", List.of(), new CreateOptions(null,
 				List.of("billing@head, c1", "b1")));
 		assertThat(next.dependsOn()).containsExactly("b1", "c1");
@@ -62,12 +62,12 @@ class CreateOptionsTests {
 	@Test
 	void mergeTakesTheChosenIdAndDependencies() throws IOException {
 		MigrationAuthor author = author(null);
-		author.create("Root", "base", List.of(), CreateOptions.builder().revisionId("r").build());
-		author.create("Left", "r", List.of(), CreateOptions.builder().revisionId("left").build());
-		author.create("Right", "r", List.of(), CreateOptions.builder().revisionId("right").build());
-		author.create("Other", "base", List.of("other"), CreateOptions.builder().revisionId("o1").build());
+		author.create("Root", "base", List.of(), id("r"));
+		author.create("Left", "r", List.of(), id("left"));
+		author.create("Right", "r", List.of(), id("right"));
+		author.create("Other", "base", List.of("other"), id("o1"));
 		CreatedRevision merge = author.merge("Join", List.of("left", "right"),
-				CreateOptions.builder().revisionId("join1").dependsOn("o1").build());
+				id("join1").withDependsOn(List.of("o1")));
 		assertThat(merge.revision()).isEqualTo("join1");
 		Revision parsed = parse(merge.path());
 		assertThat(parsed.downRevisions()).containsExactlyInAnyOrder("left", "right");
@@ -78,34 +78,34 @@ class CreateOptionsTests {
 	void badRevisionIdsAndUnknownDependenciesAreRefusedBeforeAnythingIsWritten() throws IOException {
 		MigrationAuthor author = author(null);
 		CreatedRevision first = author.create("First", "base", List.of(),
-				CreateOptions.builder().revisionId("abc123").build());
-		author.create("Billing", "base", List.of("billing"), CreateOptions.builder().revisionId("bill1").build());
+				id("abc123"));
+		author.create("Billing", "base", List.of("billing"), id("bill1"));
 		List<Path> before = sqlFiles();
 		assertThatExceptionOfType(RevisionOptionException.class)
-			.isThrownBy(() -> author.create("Bad", "abc123", List.of(), CreateOptions.builder().revisionId("a-b").build()))
+			.isThrownBy(() -> author.create("Bad", "abc123", List.of(), id("a-b")))
 			.withMessage("Invalid revision id 'a-b': use only letters, digits and _");
 		assertThatExceptionOfType(RevisionOptionException.class)
-			.isThrownBy(() -> author.create("Bad", "abc123", List.of(), CreateOptions.builder().revisionId("../x").build()))
+			.isThrownBy(() -> author.create("Bad", "abc123", List.of(), id("../x")))
 			.withMessage("Invalid revision id '../x': use only letters, digits and _");
 		assertThatExceptionOfType(RevisionOptionException.class)
-			.isThrownBy(() -> author.create("Dup", "abc123", List.of(), CreateOptions.builder().revisionId("abc123").build()))
+			.isThrownBy(() -> author.create("Dup", "abc123", List.of(), id("abc123")))
 			.withMessage("Revision id 'abc123' is already used by filesystem:" + first.path() + "; choose another");
 		assertThatExceptionOfType(RevisionOptionException.class)
-			.isThrownBy(() -> author.create("Head", null, List.of(), CreateOptions.builder().revisionId("head").build()))
+			.isThrownBy(() -> author.create("Head", null, List.of(), id("head")))
 			.withMessage("Revision id 'head' is reserved for targets; choose another");
 		assertThatExceptionOfType(RevisionOptionException.class)
-			.isThrownBy(() -> author.create("Label", null, List.of(), CreateOptions.builder().revisionId("billing").build()))
+			.isThrownBy(() -> author.create("Label", null, List.of(), id("billing")))
 			.withMessageStartingWith("Revision id 'billing' is a branch label of revision 'bill1' (filesystem:");
 		assertThatExceptionOfType(RevisionOptionException.class)
-			.isThrownBy(() -> author.create("Dep", "abc123", List.of(), CreateOptions.builder().dependsOn("zz9").build()))
+			.isThrownBy(() -> author.create("Dep", "abc123", List.of(), dependsOn("zz9")))
 			.withMessageStartingWith("Unknown depends_on revision 'zz9': ")
 			.withMessageContaining("'zz9'");
 		assertThatExceptionOfType(RevisionOptionException.class)
 			.isThrownBy(() -> author.merge("Join", List.of("abc123", "bill1"),
-					CreateOptions.builder().revisionId("bill1").build()))
+					id("bill1")))
 			.withMessageStartingWith("Revision id 'bill1' is already used by filesystem:");
 		assertThatExceptionOfType(RevisionOptionException.class)
-			.isThrownBy(() -> author.create("Dep", "abc123", List.of(), CreateOptions.builder().dependsOn("shop@head").build()))
+			.isThrownBy(() -> author.create("Dep", "abc123", List.of(), dependsOn("shop@head")))
 			.withMessageStartingWith("Unknown depends_on revision 'shop@head': ");
 		assertThat(sqlFiles()).isEqualTo(before);
 	}
@@ -113,11 +113,11 @@ class CreateOptionsTests {
 	@DatabaseTest
 	void templatesTakeTheChosenIdAndDependencies(TestDatabase database) throws IOException {
 		MigrationAuthor author = author(database);
-		author.create("Users", "base", List.of(), CreateOptions.builder().revisionId("u1").build());
-		author.create("Audit", "base", List.of("audit"), CreateOptions.builder().revisionId("au1").build());
+		author.create("Users", "base", List.of(), id("u1"));
+		author.create("Audit", "base", List.of("audit"), id("au1"));
 		CreatedRevision tags = author.create("Tags", "u1", List.of(), "create_table",
 				Map.of("table", "tags", "columns", "id bigint pk"),
-				CreateOptions.builder().revisionId("tags_1").dependsOn("au").build());
+				id("tags_1").withDependsOn(List.of("au")));
 		assertThat(tags.path().getFileName().toString()).isEqualTo("tags_1_tags.sql");
 		assertThat(parse(tags.path()).dependsOn()).containsExactly("au1");
 		MigrationManager manager = MigrationManager.create(database.dataSource(), configuration(database));
@@ -128,7 +128,7 @@ class CreateOptionsTests {
 		List<Path> before = sqlFiles();
 		assertThatExceptionOfType(RevisionOptionException.class)
 			.isThrownBy(() -> author.create("Again", "tags_1", List.of(), "drop_table", Map.of("table", "tags"),
-					CreateOptions.builder().revisionId("tags_1").build()))
+					id("tags_1")))
 			.withMessage("Revision id 'tags_1' is already used by filesystem:" + tags.path() + "; choose another");
 		assertThat(sqlFiles()).isEqualTo(before);
 	}
@@ -136,19 +136,27 @@ class CreateOptionsTests {
 	@DatabaseTest
 	void autogenerateTakesTheChosenIdAndDependencies(TestDatabase database) throws IOException {
 		MigrationAuthor author = author(database, "CREATE TABLE notes (id integer PRIMARY KEY, body text);");
-		author.create("Audit", "base", List.of("audit"), CreateOptions.builder().revisionId("au1").build());
+		author.create("Audit", "base", List.of("audit"), id("au1"));
 		MigrationManager.create(database.dataSource(), configuration(database)).migrate("heads");
 		CreatedRevision notes = author
-			.create("Notes", true, CreateOptions.builder().revisionId("notes1").dependsOn("audit@head").build())
+			.create("Notes", true, id("notes1").withDependsOn(List.of("audit@head")))
 			.orElseThrow();
 		assertThat(notes.revision()).isEqualTo("notes1");
 		assertThat(parse(notes.path()).dependsOn()).containsExactly("au1");
 		assertThat(Files.readString(notes.path())).containsIgnoringCase("CREATE TABLE notes");
 		List<Path> before = sqlFiles();
 		assertThatExceptionOfType(RevisionOptionException.class)
-			.isThrownBy(() -> author.create("Notes", true, CreateOptions.builder().dependsOn("nope").build()))
+			.isThrownBy(() -> author.create("Notes", true, dependsOn("nope")))
 			.withMessageStartingWith("Unknown depends_on revision 'nope': ");
 		assertThat(sqlFiles()).isEqualTo(before);
+	}
+
+	private static CreateOptions id(String revisionId) {
+		return CreateOptions.builder().revisionId(revisionId).build();
+	}
+
+	private static CreateOptions dependsOn(String revision) {
+		return CreateOptions.builder().dependsOn(revision).build();
 	}
 
 	private MigrationAuthor author(TestDatabase database) throws IOException {

@@ -193,7 +193,7 @@ final class InspectCommands {
 				this.out.print(indent(record.sql(), "      "));
 			}
 			else {
-				this.out.println("    SQL: none stored for this revision");
+				this.out.println("    SQL: none known (a Java migration, or a script that is gone of a revision not applied now)");
 			}
 		}
 	}

@@ -47,9 +47,11 @@ class HistoryCommandTests {
 			commandLine.run("migrate");
 			CommandLine.Run run = commandLine.run("history", "--range", "a2:a2", "--verbose");
 			assertThat(run.exitCode()).as(run.err()).isZero();
-			assertThat(run.out()).containsPattern("a2\\s+upgrade.*\\n    SQL \\(classpath:db/migration/a2_add_email.sql\\):\\n"
-					+ "      -- Add email to users\\n")
-				.contains("      ALTER TABLE users ADD COLUMN email VARCHAR;\n", "      ALTER TABLE users DROP COLUMN email;\n")
+			assertThat(run.out())
+				.containsPattern("a2\\s+upgrade.*\\n    SQL \\(classpath:db/migration/a2_add_email.sql\\):\\n"
+						+ "      -- Add email to users\\n")
+				.contains("      ALTER TABLE users ADD COLUMN email VARCHAR;\n",
+						"      ALTER TABLE users DROP COLUMN email;\n")
 				.doesNotContain("CREATE TABLE users");
 			CommandLine.Run json = commandLine.run("history", "--json", "--verbose");
 			assertThat(json.exitCode()).as(json.err()).isZero();
