@@ -66,12 +66,21 @@ final class HistorySearch {
 	}
 
 	/**
-	 * The entry with its script's text, or, for a revision this build has no script for,
-	 * the downgrade the state table stored when it was applied.
+	 * The entry with its script's text (a revision's or a repeatable migration's), or, for
+	 * a revision this build has no script for, the downgrade the state table stored when
+	 * it was applied.
 	 */
 	private static HistoryRecord withSql(HistoryEntry entry, LoadedScripts scripts, Session session,
 			Map<String, String> storedDowngrades) {
 		MigrationScript script = scripts.byId().get(entry.revision());
+		if (script == null) {
+			// A repeatable migration is logged under its own id, outside the graph.
+			script = scripts.repeatables()
+				.stream()
+				.filter((repeatable) -> repeatable.id().equals(entry.revision()))
+				.findFirst()
+				.orElse(null);
+		}
 		if (script != null) {
 			if (script.text() == null) {
 				return new HistoryRecord(entry);
