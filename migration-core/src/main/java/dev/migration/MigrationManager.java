@@ -217,6 +217,15 @@ public interface MigrationManager {
 	List<HistoryEntry> history();
 
 	/**
+	 * The action log, newest first, of the revisions in a range ({@code history -r A:B})
+	 * and with each revision's SQL when asked.
+	 * @param query the range, limit and whether to add the SQL
+	 * @return the entries
+	 * @throws TargetException if a side of the range names no revision, naming it
+	 */
+	List<HistoryRecord> history(HistoryQuery query);
+
+	/**
 	 * Checks scripts against the database: edited applied scripts, applied revisions
 	 * without a script, graph problems and irreversible migrations.
 	 * @return the findings

@@ -11,6 +11,8 @@ import javax.sql.DataSource;
 
 import dev.migration.EditedScript;
 import dev.migration.HistoryEntry;
+import dev.migration.HistoryQuery;
+import dev.migration.HistoryRecord;
 import dev.migration.LockHolder;
 import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationInfo;
@@ -62,6 +64,8 @@ public final class MigrationEngine implements MigrationManager {
 
 	private final Resume resume;
 
+	private final HistorySearch historySearch;
+
 	/**
 	 * Creates an engine; prefer {@link MigrationManager#create}.
 	 * @param dataSource the database
@@ -82,6 +86,7 @@ public final class MigrationEngine implements MigrationManager {
 		this.upgrade = new Upgrade(this.reader, this.lock, this.writer, this.verification, runner, repeatables);
 		this.rollback = new Rollback(this.reader, this.lock, safety, runner, repeatables);
 		this.resume = new Resume(this.reader, this.lock, safety, runner);
+		this.historySearch = new HistorySearch(dataSource, configuration, this.reader);
 	}
 
 	@Override
@@ -223,6 +228,11 @@ public final class MigrationEngine implements MigrationManager {
 	@Override
 	public List<HistoryEntry> history() {
 		return this.reader.history();
+	}
+
+	@Override
+	public List<HistoryRecord> history(HistoryQuery query) {
+		return this.historySearch.history(query);
 	}
 
 	@Override
