@@ -210,6 +210,27 @@ class MigrationManagerRepeatableTests {
 	}
 
 	@DatabaseTest
+	void aListenerVetoStopsTheRunBeforeARepeatable(TestDatabase database) {
+		writeItems(database);
+		repeatable(database, "items_view", "r1", view(2), "DROP VIEW items_view;");
+		MigrationListener vetoRepeatables = new MigrationListener() {
+
+			@Override
+			public void beforeMigration(MigrationInfo migration, dev.migration.revision.Direction direction) {
+				if (migration.repeatable()) {
+					throw new MigrationVetoException("no views today");
+				}
+			}
+
+		};
+		MigrationManager manager = database.manager((builder) -> builder.listeners(List.of(vetoRepeatables)));
+		assertThatExceptionOfType(MigrationVetoException.class).isThrownBy(manager::migrate)
+			.withMessageContaining("no views today");
+		assertThat(manager.currentRevisions()).containsExactly("r1");
+		assertThat(manager.status().repeatables().get(0).state()).isEqualTo(RepeatableState.NEW);
+	}
+
+	@DatabaseTest
 	void hostileScriptsGetClearErrorsAndNothingRuns(TestDatabase database) {
 		writeItems(database);
 		Path missing = repeatable(database, "orphan", "r9", "CREATE OR REPLACE VIEW orphan AS SELECT 1 AS one;",

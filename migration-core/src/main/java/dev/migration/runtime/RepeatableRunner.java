@@ -14,7 +14,6 @@ import dev.migration.HistoryAction;
 import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationFailedException;
 import dev.migration.MigrationInfo;
-import dev.migration.MigrationListener;
 import dev.migration.PlannedMigration;
 import dev.migration.revision.Direction;
 import dev.migration.script.MigrationScript;
@@ -94,8 +93,8 @@ final class RepeatableRunner {
 	private AppliedMigration run(Session session, HistoryTable.Recorder recorder, Step step) {
 		MigrationInfo info = step.script().info();
 		Direction direction = step.direction();
-		List<MigrationListener> listeners = this.configuration.listeners();
-		listeners.forEach((listener) -> guard(() -> listener.beforeMigration(info, direction)));
+		MigrationCallbacks callbacks = new MigrationCallbacks(this.configuration.listeners());
+		callbacks.before(info, direction);
 		Connection connection = session.connection();
 		Stopwatch stopwatch = Stopwatch.start();
 		StatementSender.StatementFailure failedStatement = null;
@@ -115,7 +114,7 @@ final class RepeatableRunner {
 			logger.log(Level.INFO, "{0} repeatable {1} {2} ({3})",
 					(direction == Direction.UPGRADE) ? "Applied" : "Took down", info.revision(), info.message(),
 					DurationFormat.format(duration));
-			listeners.forEach((listener) -> guard(() -> listener.afterMigration(info, applied)));
+			callbacks.after(info, applied);
 			return applied;
 		}
 		catch (Exception ex) {
@@ -129,7 +128,7 @@ final class RepeatableRunner {
 			catch (SQLException logFailure) {
 				failure.addSuppressed(logFailure);
 			}
-			listeners.forEach((listener) -> guard(() -> listener.onFailure(info, direction, failure)));
+			callbacks.failed(info, direction, failure);
 			throw failure;
 		}
 	}
@@ -169,15 +168,6 @@ final class RepeatableRunner {
 
 	private static HistoryAction action(Direction direction) {
 		return (direction == Direction.UPGRADE) ? HistoryAction.REAPPLY : HistoryAction.UNAPPLY;
-	}
-
-	private static void guard(Runnable callback) {
-		try {
-			callback.run();
-		}
-		catch (RuntimeException ex) {
-			logger.log(Level.WARNING, "A migration listener failed; ignoring it", ex);
-		}
 	}
 
 }

@@ -14,7 +14,6 @@ import dev.migration.HistoryAction;
 import dev.migration.MigrationFailedException;
 import dev.migration.MigrationInfo;
 import dev.migration.MigrationListener;
-import dev.migration.MigrationVetoException;
 import dev.migration.revision.Direction;
 import dev.migration.script.MigrationScript;
 import dev.migration.script.SqlStatement;
@@ -33,7 +32,7 @@ final class StepRunner {
 
 	private final StatementLog statementLog;
 
-	private final List<MigrationListener> listeners;
+	private final MigrationCallbacks callbacks;
 
 	private final HistoryTable.Recorder recorder;
 
@@ -45,7 +44,7 @@ final class StepRunner {
 			HistoryTable.Recorder recorder) {
 		this.session = session;
 		this.statementLog = statementLog;
-		this.listeners = listeners;
+		this.callbacks = new MigrationCallbacks(listeners);
 		this.recorder = recorder;
 		this.sender = new StatementSender(statementLog);
 		this.recordsInBatch = session.dialect().pipelinesBatches()
@@ -79,7 +78,7 @@ final class StepRunner {
 	AppliedMigration run(MigrationScript script, Direction direction, List<SqlStatement> statements,
 			int resumeAfter) {
 		MigrationInfo info = script.info();
-		notifyBefore(info, direction);
+		this.callbacks.before(info, direction);
 		Connection connection = this.session.connection();
 		boolean transactional = info.transactional();
 		Stopwatch stopwatch = Stopwatch.start();
@@ -155,7 +154,7 @@ final class StepRunner {
 			AppliedMigration applied = new AppliedMigration(info.revision(), info.message(), direction, duration);
 			logger.log(Level.INFO, "{0} {1} {2} ({3})", (direction == Direction.UPGRADE) ? "Applied" : "Reverted",
 					info.revision(), info.message(), DurationFormat.format(duration));
-			notifyAfter(info, applied);
+			this.callbacks.after(info, applied);
 			return applied;
 		}
 		catch (Exception ex) {
@@ -166,7 +165,7 @@ final class StepRunner {
 			String committedChecksum = (committed != null && committed > 0)
 					? CommittedStatements.checksum(statements, committed) : null;
 			logFailure(info, direction, stopwatch.startedAt(), duration, failure, committed, committedChecksum);
-			notifyFailure(info, direction, failure);
+			this.callbacks.failed(info, direction, failure);
 			throw failure;
 		}
 	}
@@ -283,56 +282,6 @@ final class StepRunner {
 		return new HistoryTable.LogRow(info.revision(), info.message(),
 				(direction == Direction.UPGRADE) ? HistoryAction.UPGRADE : HistoryAction.DOWNGRADE, info.checksum(),
 				this.session.user(), LockOwner.host(), startedAt, duration, error);
-	}
-
-	/**
-	 * Tells the listeners a migration is about to run; a veto stops the run before it,
-	 * once every listener was called.
-	 */
-	private void notifyBefore(MigrationInfo info, Direction direction) {
-		MigrationVetoException veto = null;
-		for (MigrationListener listener : this.listeners) {
-			try {
-				listener.beforeMigration(info, direction);
-			}
-			catch (MigrationVetoException ex) {
-				if (veto == null) {
-					veto = ex;
-				}
-				else {
-					veto.addSuppressed(ex);
-				}
-			}
-			catch (RuntimeException ex) {
-				logger.log(Level.WARNING, "A migration listener failed; ignoring it", ex);
-			}
-		}
-		if (veto != null) {
-			logger.log(Level.WARNING, "A migration listener stopped the run before {0} {1}: {2}", info.revision(),
-					info.message(), veto.getMessage());
-			throw veto;
-		}
-	}
-
-	private void notifyAfter(MigrationInfo info, AppliedMigration applied) {
-		for (MigrationListener listener : this.listeners) {
-			guard(() -> listener.afterMigration(info, applied));
-		}
-	}
-
-	private void notifyFailure(MigrationInfo info, Direction direction, MigrationFailedException failure) {
-		for (MigrationListener listener : this.listeners) {
-			guard(() -> listener.onFailure(info, direction, failure));
-		}
-	}
-
-	private static void guard(Runnable callback) {
-		try {
-			callback.run();
-		}
-		catch (RuntimeException ex) {
-			logger.log(Level.WARNING, "A migration listener failed; ignoring it", ex);
-		}
 	}
 
 }

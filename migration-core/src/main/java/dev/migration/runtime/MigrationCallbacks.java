@@ -1,0 +1,79 @@
+package dev.migration.runtime;
+
+import java.lang.System.Logger.Level;
+import java.util.List;
+
+import dev.migration.AppliedMigration;
+import dev.migration.MigrationFailedException;
+import dev.migration.MigrationInfo;
+import dev.migration.MigrationListener;
+import dev.migration.MigrationVetoException;
+import dev.migration.revision.Direction;
+
+/**
+ * Tells the listeners about each migration, revision or repeatable: a
+ * {@link MigrationVetoException} from {@code beforeMigration} stops the run before the
+ * migration, once every listener was called; any other exception from a listener is
+ * logged and ignored.
+ */
+final class MigrationCallbacks {
+
+	private static final LazyLogger logger = new LazyLogger("dev.migration");
+
+	private final List<MigrationListener> listeners;
+
+	MigrationCallbacks(List<MigrationListener> listeners) {
+		this.listeners = listeners;
+	}
+
+	/**
+	 * Tells the listeners a migration is about to run.
+	 * @throws MigrationVetoException when a listener stops the run
+	 */
+	void before(MigrationInfo info, Direction direction) {
+		MigrationVetoException veto = null;
+		for (MigrationListener listener : this.listeners) {
+			try {
+				listener.beforeMigration(info, direction);
+			}
+			catch (MigrationVetoException ex) {
+				if (veto == null) {
+					veto = ex;
+				}
+				else {
+					veto.addSuppressed(ex);
+				}
+			}
+			catch (RuntimeException ex) {
+				logger.log(Level.WARNING, "A migration listener failed; ignoring it", ex);
+			}
+		}
+		if (veto != null) {
+			logger.log(Level.WARNING, "A migration listener stopped the run before {0} {1}: {2}", info.revision(),
+					info.message(), veto.getMessage());
+			throw veto;
+		}
+	}
+
+	void after(MigrationInfo info, AppliedMigration applied) {
+		for (MigrationListener listener : this.listeners) {
+			guard(() -> listener.afterMigration(info, applied));
+		}
+	}
+
+	void failed(MigrationInfo info, Direction direction, MigrationFailedException failure) {
+		for (MigrationListener listener : this.listeners) {
+			guard(() -> listener.onFailure(info, direction, failure));
+		}
+	}
+
+	private static void guard(Runnable callback) {
+		try {
+			callback.run();
+		}
+		catch (RuntimeException ex) {
+			logger.log(Level.WARNING, "A migration listener failed; ignoring it", ex);
+		}
+	}
+
+}
