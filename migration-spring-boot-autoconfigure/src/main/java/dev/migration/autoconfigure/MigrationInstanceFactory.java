@@ -135,9 +135,9 @@ final class MigrationInstanceFactory {
 			return this.beanFactory.getBean(beanName, DataSource.class);
 		}
 		if (!StringUtils.hasText(url)) {
-			throw new InvalidConfigurationPropertyValueException(prefix + "url", null, "Migration instance '" + name
-					+ "' has no database: set " + prefix + "data-source to the name of a DataSource bean, or "
-					+ prefix + "url (with user and password)");
+			// No value to quote: a plain message rather than an invalid property value.
+			throw new IllegalStateException("Migration instance '" + name + "' has no database: set " + prefix
+					+ "data-source to the name of a DataSource bean, or " + prefix + "url (with user and password)");
 		}
 		if (HIKARI_PRESENT) {
 			return Pool.create(name, url, properties, pools);

@@ -103,6 +103,18 @@ class MigrationInstancesTests {
 	}
 
 	@Test
+	void aBeanQualifiedByAnInstanceNameAppliesToThatInstanceOnly() {
+		contextRunner().withUserConfiguration(CustomizerConfiguration.class).run((context) -> {
+			CustomizerConfiguration customizers = context.getBean(CustomizerConfiguration.class);
+			assertThat(customizers.everyInstance).hasSize(2);
+			assertThat(customizers.analyticsOnly).hasSize(1);
+			// The analytics-only customizer moved its history table.
+			assertThat(TestDatabase.hasTable(this.directory, "analytics", "analytics_history")).isTrue();
+			assertThat(this.postgres.hasTable("analytics_history")).isFalse();
+		});
+	}
+
+	@Test
 	void eachInstanceHonoursItsOwnRunAtAndAutoMigrate() {
 		contextRunner()
 			.withPropertyValues("migration.instances.analytics.run-at=ready",
@@ -252,6 +264,29 @@ class MigrationInstancesTests {
 		@Bean
 		AnalyticsUser analyticsUser(@Qualifier("analytics") MigrationManager manager) {
 			return new AnalyticsUser(manager);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomizerConfiguration {
+
+		final List<Object> everyInstance = new java.util.ArrayList<>();
+
+		final List<Object> analyticsOnly = new java.util.ArrayList<>();
+
+		@Bean
+		MigrationManagerCustomizer everyInstanceCustomizer() {
+			return this.everyInstance::add;
+		}
+
+		@Bean
+		@Qualifier("analytics")
+		MigrationManagerCustomizer analyticsCustomizer() {
+			return (builder) -> {
+				this.analyticsOnly.add(builder);
+				builder.table("analytics_history");
+			};
 		}
 
 	}
