@@ -31,6 +31,18 @@ public enum HistoryAction {
 	 * so a start that no later row of the same revision follows means the migration was
 	 * interrupted part way (a crash, a killed process).
 	 */
-	START
+	START,
+
+	/**
+	 * A repeatable migration ran: new, or changed since it last ran. The checksum is
+	 * the one it ran with.
+	 */
+	REAPPLY,
+
+	/**
+	 * A repeatable migration's downgrade ran, before a rollback removed a revision it
+	 * depends on; it is applied again when the revision comes back.
+	 */
+	UNAPPLY
 
 }

@@ -20,15 +20,38 @@ import org.jspecify.annotations.Nullable;
  * @param reversible whether it has a downgrade
  * @param branchLabels the branch labels it declares ({@code branch_labels}); the
  * revisions above it belong to those branches too
+ * @param repeatable whether it is a repeatable migration ({@code repeatable: true}):
+ * outside the revision graph, applied again whenever its checksum changes; its
+ * {@code revision} is its own id and {@code downRevisions} is empty
  */
 public record MigrationInfo(String revision, String message, List<String> downRevisions, List<String> dependsOn,
 		String path, @Nullable String checksum, MigrationKind kind, boolean transactional, boolean reversible,
-		List<String> branchLabels) {
+		List<String> branchLabels, boolean repeatable) {
 
 	public MigrationInfo {
 		downRevisions = List.copyOf(downRevisions);
 		dependsOn = List.copyOf(dependsOn);
 		branchLabels = (branchLabels != null) ? List.copyOf(branchLabels) : List.of();
+	}
+
+	/**
+	 * A revision script, not a repeatable one.
+	 * @param revision the revision id
+	 * @param message the one-line description
+	 * @param downRevisions the parents
+	 * @param dependsOn extra revisions that must be applied first
+	 * @param path where the script lives
+	 * @param checksum the checksum, or {@code null}
+	 * @param kind SQL or Java
+	 * @param transactional whether it runs in one transaction with its state rows
+	 * @param reversible whether it has a downgrade
+	 * @param branchLabels the branch labels it declares
+	 */
+	public MigrationInfo(String revision, String message, List<String> downRevisions, List<String> dependsOn,
+			String path, @Nullable String checksum, MigrationKind kind, boolean transactional, boolean reversible,
+			List<String> branchLabels) {
+		this(revision, message, downRevisions, dependsOn, path, checksum, kind, transactional, reversible,
+				branchLabels, false);
 	}
 
 	/**

@@ -27,10 +27,12 @@ import org.jspecify.annotations.Nullable;
  * @param branches the labelled branches ({@code branch_labels}), by label: where each
  * one's head is and where the database stands on it; empty when no script declares a
  * label
+ * @param repeatables the repeatable migrations ({@code repeatable: true}) in the order
+ * they run, each with where it stands; empty when there are none
  */
 public record MigrationStatus(State state, List<String> currentRevisions, List<String> headRevisions,
 		List<MigrationInfo> pending, List<String> unknownApplied, @Nullable LockHolder lockHolder, List<String> interrupted,
-		List<VerifyReport.Problem> problems, List<Branch> branches) {
+		List<VerifyReport.Problem> problems, List<Branch> branches, List<Repeatable> repeatables) {
 
 	public MigrationStatus {
 		currentRevisions = List.copyOf(currentRevisions);
@@ -40,6 +42,35 @@ public record MigrationStatus(State state, List<String> currentRevisions, List<S
 		interrupted = List.copyOf(interrupted);
 		problems = List.copyOf(problems);
 		branches = (branches != null) ? List.copyOf(branches) : List.of();
+		repeatables = (repeatables != null) ? List.copyOf(repeatables) : List.of();
+	}
+
+	/**
+	 * A status without repeatable migrations, as it was before {@code repeatables}
+	 * existed.
+	 * @param state the summary
+	 * @param currentRevisions the current revision(s)
+	 * @param headRevisions the head(s) of the scripts
+	 * @param pending the migrations to every head, in order
+	 * @param unknownApplied applied revisions the scripts do not know
+	 * @param lockHolder who holds the migration lock, or {@code null}
+	 * @param interrupted interrupted migrations, described
+	 * @param problems what a migrate would trip over
+	 * @param branches the labelled branches
+	 */
+	public MigrationStatus(State state, List<String> currentRevisions, List<String> headRevisions,
+			List<MigrationInfo> pending, List<String> unknownApplied, @Nullable LockHolder lockHolder,
+			List<String> interrupted, List<VerifyReport.Problem> problems, List<Branch> branches) {
+		this(state, currentRevisions, headRevisions, pending, unknownApplied, lockHolder, interrupted, problems,
+				branches, List.of());
+	}
+
+	/**
+	 * The repeatable migrations a migrate to every head would apply: new or changed.
+	 * @return the pending repeatables, in the order they run
+	 */
+	public List<Repeatable> pendingRepeatables() {
+		return this.repeatables.stream().filter(Repeatable::pending).toList();
 	}
 
 	/**
@@ -106,6 +137,63 @@ public record MigrationStatus(State state, List<String> currentRevisions, List<S
 	}
 
 	/**
+	 * A repeatable migration and where it stands.
+	 *
+	 * @param id its id (the {@code revision} of its header)
+	 * @param message its one-line description
+	 * @param path where its script lives
+	 * @param state where it stands
+	 * @param dependsOn the revisions and repeatables it runs after
+	 * @param waitingFor for {@link RepeatableState#WAITING}: what it depends on that is
+	 * not applied yet; empty otherwise
+	 */
+	public record Repeatable(String id, String message, String path, RepeatableState state, List<String> dependsOn,
+			List<String> waitingFor) {
+
+		public Repeatable {
+			dependsOn = List.copyOf(dependsOn);
+			waitingFor = List.copyOf(waitingFor);
+		}
+
+		/**
+		 * Whether a migrate runs it: it is new or changed.
+		 * @return whether it is pending
+		 */
+		public boolean pending() {
+			return this.state == RepeatableState.NEW || this.state == RepeatableState.CHANGED;
+		}
+
+	}
+
+	/**
+	 * Where a repeatable migration stands.
+	 */
+	public enum RepeatableState {
+
+		/**
+		 * It last ran with the script's current checksum.
+		 */
+		UP_TO_DATE,
+
+		/**
+		 * It never ran, or was taken down by a rollback: a migrate runs it.
+		 */
+		NEW,
+
+		/**
+		 * Its script changed since it last ran: a migrate runs it again.
+		 */
+		CHANGED,
+
+		/**
+		 * A revision it depends on is not applied (or a repeatable it depends on waits):
+		 * a migrate runs it once that revision is.
+		 */
+		WAITING
+
+	}
+
+	/**
 	 * The summary of a status.
 	 */
 	public enum State {
@@ -116,7 +204,8 @@ public record MigrationStatus(State state, List<String> currentRevisions, List<S
 		UP_TO_DATE,
 
 		/**
-		 * Migrations are pending.
+		 * Migrations are pending: revisions, or repeatable migrations that are new or
+		 * changed.
 		 */
 		PENDING,
 

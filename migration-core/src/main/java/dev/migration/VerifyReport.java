@@ -9,15 +9,27 @@ import org.jspecify.annotations.Nullable;
  * The findings of {@code verify()}: empty when scripts and database agree.
  *
  * @param problems every finding, in a stable order
+ * @param notes what is worth knowing but no problem: the repeatable migrations a
+ * migrate would run ({@link Kind#REPEATABLE_PENDING}), as pending revisions are not a
+ * problem either
  */
-public record VerifyReport(List<Problem> problems) {
+public record VerifyReport(List<Problem> problems, List<Problem> notes) {
 
 	public VerifyReport {
 		problems = List.copyOf(problems);
+		notes = (notes != null) ? List.copyOf(notes) : List.of();
 	}
 
 	/**
-	 * Whether nothing was found.
+	 * A report without notes.
+	 * @param problems every finding, in a stable order
+	 */
+	public VerifyReport(List<Problem> problems) {
+		this(problems, List.of());
+	}
+
+	/**
+	 * Whether nothing was found; {@linkplain #notes() notes} do not count.
 	 * @return {@code true} when there is no problem
 	 */
 	public boolean isOk() {
@@ -112,7 +124,13 @@ public record VerifyReport(List<Problem> problems) {
 		 * one line of revisions: never by {@link MigrationManager#verify()}, as branches
 		 * kept apart on purpose (labelled with {@code branch_labels}) have several heads.
 		 */
-		MULTIPLE_HEADS
+		MULTIPLE_HEADS,
+
+		/**
+		 * A repeatable migration is new or changed since it last ran: a migrate runs it.
+		 * A {@linkplain VerifyReport#notes() note}, not a problem.
+		 */
+		REPEATABLE_PENDING
 
 	}
 

@@ -1,6 +1,8 @@
 package dev.migration.runtime;
 
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +31,12 @@ import dev.migration.script.MigrationScript;
  * @param hasHistory whether anything was ever recorded (a state row or a log row)
  * @param scripts the scripts the state was read against
  * @param session the session it was read in, for the stored downgrades
+ * @param repeatables the repeatable migrations that stand applied, with the checksum
+ * each last ran with; read only when the scripts have repeatables
  */
 record DatabaseState(Map<String, AppliedRevision> applied, Map<String, StoredRevision> unknown,
 		RevisionGraph graph, MigrationPlanner planner, boolean tableExists, boolean hasHistory,
-		LoadedScripts scripts, Session session) {
+		LoadedScripts scripts, Session session, Map<String, String> repeatables) {
 
 	/**
 	 * The current revisions: the applied ones no other applied revision descends from.
@@ -61,6 +65,17 @@ record DatabaseState(Map<String, AppliedRevision> applied, Map<String, StoredRev
 	List<MigrationInfo> pending() {
 		MigrationPlan plan = this.planner.upgrade("heads", this.applied.keySet());
 		return plan.steps().stream().map((id) -> this.scripts.info(id)).toList();
+	}
+
+	/**
+	 * The repeatable migrations against this state once a migrate applied the given
+	 * revisions.
+	 * @param planned the revisions the migrate applies
+	 */
+	RepeatablePlan repeatablePlan(Collection<String> planned) {
+		Set<String> after = new HashSet<>(this.applied.keySet());
+		after.addAll(planned);
+		return RepeatablePlan.of(this.scripts.repeatables(), this.repeatables, after);
 	}
 
 	/**

@@ -117,6 +117,16 @@ final class HistoryStatements {
 		return "SELECT downgrade_sql FROM " + this.state + " WHERE revision = ?";
 	}
 
+	/**
+	 * The successful {@code reapply} and {@code unapply} rows of the repeatable
+	 * migrations, oldest first: the last row of each id says whether it stands applied,
+	 * and with which checksum.
+	 */
+	String readRepeatables() {
+		return "SELECT revision, action, checksum FROM " + this.log
+				+ " WHERE action IN ('reapply', 'unapply') AND success ORDER BY id";
+	}
+
 	String hasLog() {
 		return "SELECT 1 FROM " + this.log + " LIMIT 1";
 	}

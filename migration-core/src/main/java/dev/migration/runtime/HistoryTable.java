@@ -213,6 +213,28 @@ final class HistoryTable {
 	}
 
 	/**
+	 * The repeatable migrations that stand applied, by id, with the checksum they last
+	 * ran with, from the log: one query, read only when the scripts have repeatables.
+	 */
+	Map<String, String> readRepeatables(Connection connection) throws SQLException {
+		Map<String, String> applied = new LinkedHashMap<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(this.statements.readRepeatables())) {
+			while (rows.next()) {
+				String id = rows.getString(1);
+				if ("reapply".equals(rows.getString(2))) {
+					applied.remove(id);
+					applied.put(id, rows.getString(3));
+				}
+				else {
+					applied.remove(id);
+				}
+			}
+		}
+		return applied;
+	}
+
+	/**
 	 * Whether the log has any row: a schema with an empty state but a log has a history.
 	 */
 	boolean hasLog(Connection connection) throws SQLException {

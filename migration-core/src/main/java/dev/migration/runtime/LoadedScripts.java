@@ -14,12 +14,18 @@ import dev.migration.revision.Revision;
 import dev.migration.revision.RevisionGraph;
 import dev.migration.script.MigrationScript;
 import dev.migration.script.ScriptLoader;
+import dev.migration.script.ScriptSet;
 
 /**
  * The scripts of the configured locations and their graph; immutable, loaded once per
  * engine.
+ * @param byId the revisions by id
+ * @param graph their graph
+ * @param planner the planner over it
+ * @param repeatables the repeatable migrations, in the order they run
  */
-record LoadedScripts(Map<String, MigrationScript> byId, RevisionGraph graph, MigrationPlanner planner) {
+record LoadedScripts(Map<String, MigrationScript> byId, RevisionGraph graph, MigrationPlanner planner,
+		List<MigrationScript> repeatables) {
 
 	/**
 	 * Loads the scripts.
@@ -27,7 +33,8 @@ record LoadedScripts(Map<String, MigrationScript> byId, RevisionGraph graph, Mig
 	 * @return the scripts
 	 */
 	static LoadedScripts load(MigrationConfiguration configuration) {
-		List<MigrationScript> loaded = new ScriptLoader(configuration).load();
+		ScriptSet set = new ScriptLoader(configuration).loadAll();
+		List<MigrationScript> loaded = set.revisions();
 		List<Revision> revisions = new ArrayList<>(loaded.size());
 		Map<String, MigrationScript> byId = new HashMap<>();
 		for (MigrationScript script : loaded) {
@@ -35,7 +42,8 @@ record LoadedScripts(Map<String, MigrationScript> byId, RevisionGraph graph, Mig
 			byId.put(script.id(), script);
 		}
 		RevisionGraph graph = RevisionGraph.of(revisions);
-		return new LoadedScripts(Collections.unmodifiableMap(byId), graph, new MigrationPlanner(graph));
+		return new LoadedScripts(Collections.unmodifiableMap(byId), graph, new MigrationPlanner(graph),
+				RepeatableOrder.order(set.repeatables(), graph));
 	}
 
 	MigrationScript require(String id) {

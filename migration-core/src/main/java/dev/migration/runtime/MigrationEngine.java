@@ -74,8 +74,9 @@ public final class MigrationEngine implements MigrationManager {
 		PlanRunner runner = new PlanRunner(configuration, new StatementLog(configuration.echo()));
 		this.writer = new StateWriter(dataSource, configuration, this.reader, this.lock, safety);
 		this.verification = new ScriptVerification(dataSource, configuration);
-		this.upgrade = new Upgrade(this.reader, this.lock, this.writer, this.verification, runner);
-		this.rollback = new Rollback(this.reader, this.lock, safety, runner);
+		RepeatableRunner repeatables = new RepeatableRunner(configuration, new StatementLog(configuration.echo()));
+		this.upgrade = new Upgrade(this.reader, this.lock, this.writer, this.verification, runner, repeatables);
+		this.rollback = new Rollback(this.reader, this.lock, safety, runner, repeatables);
 	}
 
 	@Override
@@ -114,13 +115,17 @@ public final class MigrationEngine implements MigrationManager {
 				.forEach((stored) -> problems.add(ScriptVerification.missing(stored, this.configuration)));
 			interrupted.forEach((migration) -> problems
 				.add(new VerifyReport.Problem(VerifyReport.Kind.INTERRUPTED, migration.revision(), migration.describe())));
+			// Against the revisions applied now: one waiting for a pending revision says so.
+			List<MigrationStatus.Repeatable> repeatables = state.repeatablePlan(List.of()).describe();
+			boolean repeatablesPending = repeatables.stream().anyMatch(MigrationStatus.Repeatable::pending);
 			MigrationStatus.State summary = !edited.isEmpty() ? MigrationStatus.State.EDITED
 					: !state.unknown().isEmpty() ? MigrationStatus.State.AHEAD
-					: pending.isEmpty() ? MigrationStatus.State.UP_TO_DATE : MigrationStatus.State.PENDING;
+					: (pending.isEmpty() && !repeatablesPending) ? MigrationStatus.State.UP_TO_DATE
+					: MigrationStatus.State.PENDING;
 			return new MigrationStatus(summary, state.current(), this.reader.scripts().graph().heads(), pending,
 					List.copyOf(state.unknown().keySet()), holder,
 					interrupted.stream().map(HistoryTable.Interrupted::describe).toList(), problems,
-					branches(this.reader.scripts().graph(), state));
+					branches(this.reader.scripts().graph(), state), repeatables);
 		});
 	}
 

@@ -1,11 +1,16 @@
 package dev.migration.runtime;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import dev.migration.HistoryAction;
 import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationException;
+import dev.migration.MigrationInfo;
 import dev.migration.PlannedMigration;
 import dev.migration.TargetException;
 import dev.migration.dialect.Dialect;
@@ -68,6 +73,18 @@ final class OfflineScript {
 		// Offline, the database user is not known: a script naming it cannot be rendered.
 		Placeholders placeholders = new Placeholders(this.configuration.placeholders(), schema, null,
 				this.configuration.table());
+		boolean upgrade = plan.direction() == Direction.UPGRADE;
+		if (!upgrade) {
+			// Repeatables that depend on a revision going are taken down first. Offline, the
+			// database is assumed to have every repeatable the range's start allows.
+			Map<String, String> standing = new HashMap<>();
+			RepeatablePlan.of(scripts.repeatables(), Map.of(), applied)
+				.toRun()
+				.forEach((repeatable) -> standing.put(repeatable.id(), repeatable.info().checksum()));
+			for (MigrationScript repeatable : RepeatablePlan.takenDown(scripts.repeatables(), standing, plan.steps())) {
+				appendRepeatable(script, repeatable, Direction.DOWNGRADE, placeholders, history);
+			}
+		}
 		for (String id : plan.steps()) {
 			MigrationScript migration = scripts.require(id);
 			if (migration.sql(placeholders) == null) {
@@ -97,7 +114,36 @@ final class OfflineScript {
 			}
 			script.append("COMMIT;\n");
 		}
+		if (upgrade) {
+			// Written to run again, repeatables are rendered whether or not the database has
+			// them: every one whose dependencies the range's end has.
+			Set<String> after = new HashSet<>(applied);
+			after.addAll(plan.steps());
+			for (MigrationScript repeatable : RepeatablePlan.of(scripts.repeatables(), Map.of(), after).toRun()) {
+				appendRepeatable(script, repeatable, Direction.UPGRADE, placeholders, history);
+			}
+		}
 		return script.toString();
+	}
+
+	private static void appendRepeatable(StringBuilder script, MigrationScript repeatable, Direction direction,
+			Placeholders placeholders, HistoryTable history) {
+		MigrationInfo info = repeatable.info();
+		List<SqlStatement> statements = (direction == Direction.UPGRADE) ? repeatable.sql(placeholders).upgrade()
+				: repeatable.sql(placeholders).downgrade();
+		if (statements == null) {
+			throw new MigrationException("Cannot take down repeatable migration " + info.revision() + " ("
+					+ info.path() + ") before the revisions it depends on: it has no downgrade section");
+		}
+		script.append("\n-- ").append((direction == Direction.UPGRADE) ? "Repeatable " : "Take down repeatable ")
+			.append(info.revision()).append(": ").append(info.message().replace('\n', ' '))
+			.append(" (").append(info.path()).append(")\nBEGIN;\n");
+		for (SqlStatement statement : statements) {
+			script.append(statement.sql()).append(";\n");
+		}
+		script.append(history.renderInsertLog(info,
+				(direction == Direction.UPGRADE) ? HistoryAction.REAPPLY : HistoryAction.UNAPPLY, "offline"))
+			.append(";\nCOMMIT;\n");
 	}
 
 	private static MigrationException irreversible(MigrationScript script) {

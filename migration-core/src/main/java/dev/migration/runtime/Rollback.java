@@ -14,12 +14,17 @@ import dev.migration.RollbackOptions;
 import dev.migration.RollbackRefusedException;
 import dev.migration.RollbackRefusedException.Check;
 import dev.migration.RollbackRefusedException.Refusal;
+import dev.migration.PlannedMigration;
+import dev.migration.revision.Direction;
 import dev.migration.revision.MigrationPlan;
+import dev.migration.script.MigrationScript;
 
 /**
  * The {@code rollback} command: plans the downgrade under the lock, runs every safety
  * check (database reachable, every step reversible, production confirmation, data
- * loss, backups) and refuses with all the failures at once, or executes.
+ * loss, backups) and refuses with all the failures at once, or executes. A repeatable
+ * migration that depends on a revision the rollback removes is taken down first, by its
+ * own downgrade; it is applied again when a migrate brings the revision back.
  */
 final class Rollback {
 
@@ -33,7 +38,11 @@ final class Rollback {
 
 	private final PlanRunner runner;
 
-	Rollback(StateReader reader, LockScope lock, RollbackSafety safety, PlanRunner runner) {
+	private final RepeatableRunner repeatables;
+
+	Rollback(StateReader reader, LockScope lock, RollbackSafety safety, PlanRunner runner,
+			RepeatableRunner repeatables) {
+		this.repeatables = repeatables;
 		this.reader = reader;
 		this.lock = lock;
 		this.safety = safety;
@@ -99,6 +108,18 @@ final class Rollback {
 		List<Refusal> failures = new ArrayList<>();
 		List<String> irreversible = new ArrayList<>();
 		List<Step> steps = PlanRunner.steps(state, plan, irreversible);
+		// The repeatables that depend on a revision going go first, by their own downgrade.
+		List<MigrationScript> takenDown = RepeatablePlan.takenDown(state.scripts().repeatables(),
+				state.repeatables(), plan.steps());
+		takenDown.stream()
+			.filter((repeatable) -> !repeatable.info().reversible())
+			.forEach((repeatable) -> irreversible.add("repeatable migration " + repeatable.id() + " ("
+					+ repeatable.info().path() + ") depends on "
+					+ repeatable.info().dependsOn().stream().filter(plan.steps()::contains).findFirst()
+						.orElse("a repeatable migration taken down")
+					+ ", which the rollback removes, and has no '-- downgrade' section to take it down first"));
+		List<Step> repeatableSteps = irreversible.isEmpty()
+				? RepeatableRunner.steps(session, takenDown, Direction.DOWNGRADE) : List.of();
 		irreversible.forEach((message) -> failures
 			.add(new Refusal(Check.IRREVERSIBLE, "Irreversible migration: " + message, null, null)));
 		String resolved = RollbackSafety.resolvedTarget(state.graph(), state.applied().keySet(), plan);
@@ -127,9 +148,13 @@ final class Rollback {
 			this.safety.verifyBackups(session, operation, resolved, options.dryRun());
 		}
 		if (options.dryRun()) {
-			return PlanRunner.preview(Command.ROLLBACK, target, session, steps, state, stopwatch);
+			List<PlannedMigration> planned = new ArrayList<>(RepeatableRunner.preview(session, repeatableSteps));
+			planned.addAll(PlanRunner.preview(Command.ROLLBACK, target, session, steps, state, stopwatch).planned());
+			return new MigrationResult(Command.ROLLBACK, target, List.of(), state.current(), stopwatch.elapsed(), true,
+					planned);
 		}
-		List<AppliedMigration> reverted = this.runner.execute(session, steps);
+		List<AppliedMigration> reverted = new ArrayList<>(this.repeatables.execute(session, repeatableSteps));
+		reverted.addAll(this.runner.execute(session, steps));
 		return PlanRunner.ran(Command.ROLLBACK, target, reverted, state.currentAfter(plan), stopwatch);
 	}
 

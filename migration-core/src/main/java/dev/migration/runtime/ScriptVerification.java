@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -15,6 +16,7 @@ import dev.migration.EditedScriptsException;
 import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationException;
 import dev.migration.MigrationStateException;
+import dev.migration.MigrationStatus;
 import dev.migration.MigrationStateException.Reason;
 import dev.migration.RevisionGraphException;
 import dev.migration.ScriptException;
@@ -25,6 +27,7 @@ import dev.migration.revision.RevisionGraph;
 import dev.migration.script.MigrationScript;
 import dev.migration.script.ScriptChecksum;
 import dev.migration.script.ScriptLoader;
+import dev.migration.script.ScriptSet;
 
 /**
  * Checks the scripts against what the database recorded: {@code verify} reports every
@@ -50,11 +53,14 @@ final class ScriptVerification {
 	 */
 	VerifyReport verify() {
 		List<Problem> problems = new ArrayList<>();
+		List<Problem> notes = new ArrayList<>();
 		List<MigrationScript> loaded;
+		ScriptSet scripts;
 		try {
 			// The files as they are now, not as this engine loaded them: verify is how an
 			// edit made since is found.
-			loaded = new ScriptLoader(this.configuration).load();
+			scripts = new ScriptLoader(this.configuration).loadAll();
+			loaded = scripts.revisions();
 		}
 		catch (ScriptException ex) {
 			problems.add(new Problem(Kind.GRAPH_PROBLEM, null, ex.getMessage()));
@@ -69,6 +75,16 @@ final class ScriptVerification {
 		}
 		Map<String, MigrationScript> byId = new LinkedHashMap<>();
 		loaded.forEach((script) -> byId.putIfAbsent(script.id(), script));
+		List<MigrationScript> repeatables = List.of();
+		if (graphProblem == null) {
+			try {
+				repeatables = RepeatableOrder.order(scripts.repeatables(),
+						RevisionGraph.of(loaded.stream().map(MigrationScript::revision).toList()));
+			}
+			catch (ScriptException ex) {
+				problems.add(new Problem(Kind.GRAPH_PROBLEM, null, ex.getMessage()));
+			}
+		}
 		try (Session session = Session.open(this.dataSource, this.configuration)) {
 			for (MigrationScript script : loaded) {
 				try {
@@ -80,11 +96,27 @@ final class ScriptVerification {
 					problems.add(new Problem(Kind.GRAPH_PROBLEM, script.id(), ex.getMessage()));
 				}
 			}
+			for (MigrationScript repeatable : repeatables) {
+				try {
+					repeatable.sql(session.placeholders());
+				}
+				catch (ScriptException ex) {
+					problems.add(new Problem(Kind.GRAPH_PROBLEM, repeatable.id(), ex.getMessage()));
+				}
+			}
 			if (graphProblem != null) {
 				graphProblem.getProblems()
 					.forEach((problem) -> problems.add(new Problem(Kind.GRAPH_PROBLEM, null, problem)));
 			}
-			if (session.history().exists(session.connection())) {
+			boolean hasHistory = session.history().exists(session.connection());
+			if (!repeatables.isEmpty()) {
+				Map<String, String> standing = hasHistory ? session.history().readRepeatables(session.connection())
+						: Map.of();
+				Set<String> revisions = hasHistory ? session.history().readState(session.connection()).keySet()
+						: Set.of();
+				notes.addAll(pendingRepeatables(RepeatablePlan.of(repeatables, standing, revisions)));
+			}
+			if (hasHistory) {
 				for (HistoryTable.Interrupted interrupted : session.history().interrupted(session.connection())) {
 					problems.add(new Problem(Kind.INTERRUPTED, interrupted.revision(), interrupted.describe()));
 				}
@@ -109,7 +141,31 @@ final class ScriptVerification {
 						+ script.info().path() + ") has no downgrade: it cannot be rolled back"));
 			}
 		}
-		return new VerifyReport(problems);
+		for (MigrationScript repeatable : repeatables) {
+			if (!repeatable.info().reversible() && !repeatable.info().dependsOn().isEmpty()) {
+				problems.add(new Problem(Kind.IRREVERSIBLE, repeatable.id(), "Repeatable migration "
+						+ repeatable.id() + " (" + repeatable.info().path() + ") depends on "
+						+ String.join(", ", repeatable.info().dependsOn()) + " but has no downgrade: a rollback "
+						+ "that removes what it depends on cannot take it down first, so it is refused"));
+			}
+		}
+		return new VerifyReport(problems, notes);
+	}
+
+	/**
+	 * The {@link Kind#REPEATABLE_PENDING} notes of the repeatables a migrate would run.
+	 */
+	static List<Problem> pendingRepeatables(RepeatablePlan plan) {
+		List<Problem> notes = new ArrayList<>();
+		for (MigrationStatus.Repeatable repeatable : plan.describe()) {
+			if (repeatable.pending()) {
+				notes.add(new Problem(Kind.REPEATABLE_PENDING, repeatable.id(), "Repeatable migration "
+						+ repeatable.id() + " (" + repeatable.path() + ") is "
+						+ ((repeatable.state() == MigrationStatus.RepeatableState.NEW) ? "new" : "changed since it last ran")
+						+ ": a migrate applies it"));
+			}
+		}
+		return notes;
 	}
 
 	/**

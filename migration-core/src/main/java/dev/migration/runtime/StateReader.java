@@ -97,8 +97,10 @@ final class StateReader {
 		if (!unknown.isEmpty()) {
 			graph = extendedGraph(scripts, unknown);
 		}
+		Map<String, String> repeatables = (exists && !scripts.repeatables().isEmpty())
+				? session.history().readRepeatables(connection) : Map.of();
 		return new DatabaseState(applied, unknown, graph, new MigrationPlanner(graph), exists, hasHistory, scripts,
-				session);
+				session, repeatables);
 	}
 
 	/**

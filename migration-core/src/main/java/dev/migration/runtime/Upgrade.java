@@ -11,13 +11,17 @@ import dev.migration.MigrationResult;
 import dev.migration.MigrationResult.Command;
 import dev.migration.MigrationStateException;
 import dev.migration.MigrationStateException.Reason;
+import dev.migration.PlannedMigration;
+import dev.migration.revision.Direction;
+import dev.migration.script.MigrationScript;
 import dev.migration.revision.MigrationPlan;
 
 /**
  * The {@code migrate} command: plans the upgrade from the state read without the lock,
  * returns at once when there is nothing to do (the common case at every start), and
  * otherwise checks the pending scripts, takes the lock, plans again from the state read
- * under it and executes.
+ * under it and executes: the revisions, then the repeatable migrations that are new or
+ * changed.
  */
 final class Upgrade {
 
@@ -31,8 +35,11 @@ final class Upgrade {
 
 	private final PlanRunner runner;
 
+	private final RepeatableRunner repeatables;
+
 	Upgrade(StateReader reader, LockScope lock, StateWriter writer, ScriptVerification verification,
-			PlanRunner runner) {
+			PlanRunner runner, RepeatableRunner repeatables) {
+		this.repeatables = repeatables;
 		this.reader = reader;
 		this.lock = lock;
 		this.writer = writer;
@@ -48,25 +55,35 @@ final class Upgrade {
 		try (Session session = this.reader.open()) {
 			DatabaseState state = this.reader.read(session);
 			MigrationPlan plan = state.planner().upgrade(target, state.applied().keySet());
+			List<MigrationScript> repeatables = state.repeatablePlan(plan.steps()).toRun();
 			if (dryRun) {
 				this.verification.checkBeforeMigrate(state);
 				List<Step> steps = PlanRunner.steps(state, plan, new ArrayList<>());
-				return PlanRunner.preview(Command.MIGRATE, target, session, steps, state, stopwatch);
+				List<PlannedMigration> planned = new ArrayList<>(
+						PlanRunner.preview(Command.MIGRATE, target, session, steps, state, stopwatch).planned());
+				planned.addAll(RepeatableRunner.preview(session,
+						RepeatableRunner.steps(session, repeatables, Direction.UPGRADE)));
+				return new MigrationResult(Command.MIGRATE, target, List.of(), state.current(), stopwatch.elapsed(),
+						true, planned);
 			}
-			if (plan.isEmpty() && state.hasHistory()) {
+			if (plan.isEmpty() && repeatables.isEmpty() && state.hasHistory()) {
 				// Nothing to do: no lock, no write. The common case at every start.
 				this.verification.checkBeforeMigrate(state);
 				return state.result(Command.MIGRATE, target, List.of(), stopwatch);
 			}
 			// Split and check the pending scripts before anything is written.
 			PlanRunner.steps(state, plan, new ArrayList<>());
+			RepeatableRunner.steps(session, repeatables, Direction.UPGRADE);
 			return this.lock.locked(session, () -> {
 				DatabaseState current = this.writer.prepareForWrite(session, true);
 				this.verification.checkBeforeMigrate(current);
 				MigrationPlan fresh = current.planner().upgrade(target, current.applied().keySet());
 				refuseInterrupted(session, fresh);
-				List<AppliedMigration> applied = this.runner.execute(session,
-						PlanRunner.steps(current, fresh, new ArrayList<>()));
+				List<AppliedMigration> applied = new ArrayList<>(this.runner.execute(session,
+						PlanRunner.steps(current, fresh, new ArrayList<>())));
+				// Repeatables after every revision of the run, against the state they left.
+				applied.addAll(this.repeatables.execute(session, RepeatableRunner.steps(session,
+						current.repeatablePlan(fresh.steps()).toRun(), Direction.UPGRADE)));
 				// Every step committed, or execute threw: no need to read the state again.
 				return PlanRunner.ran(Command.MIGRATE, target, applied, current.currentAfter(fresh), stopwatch);
 			});

@@ -28,20 +28,21 @@ public final class MigrationScript {
 
 	private final String content;
 
-	// The line of the branch_labels header entry, for error messages; 0 when unknown.
-	private final int branchLabelsLine;
+	// For error messages, 0 when unknown: the line of the branch_labels header entry of
+	// a revision, or of the depends_on entry of a repeatable migration.
+	private final int headerLine;
 
 	// The statements as last split, and the placeholders they were split with.
 	private volatile Split sql;
 
 	private MigrationScript(Revision revision, MigrationInfo info, SqlScript sql, String content, JavaMigration java,
-			int branchLabelsLine) {
+			int headerLine) {
 		this.revision = revision;
 		this.info = info;
 		this.sql = (sql != null) ? new Split(sql, null) : null;
 		this.content = content;
 		this.java = java;
-		this.branchLabelsLine = branchLabelsLine;
+		this.headerLine = headerLine;
 	}
 
 	/**
@@ -74,9 +75,12 @@ public final class MigrationScript {
 	 */
 	public static MigrationScript load(String path, String content) {
 		SqlScriptOutline outline = SqlScriptParser.outline(path, content);
-		MigrationInfo info = info(outline.revision(), path, outline.transactional(), outline.reversible(),
-				outline.checksum());
-		return new MigrationScript(outline.revision(), info, null, content, null, outline.branchLabelsLine());
+		Revision revision = outline.revision();
+		MigrationInfo info = new MigrationInfo(revision.id(), revision.message(), revision.downRevisions(),
+				revision.dependsOn(), path, outline.checksum(), MigrationKind.SQL, outline.transactional(),
+				outline.reversible(), revision.branchLabels(), outline.repeatable());
+		return new MigrationScript(revision, info, null, content, null,
+				outline.repeatable() ? outline.dependsOnLine() : outline.branchLabelsLine());
 	}
 
 	private static MigrationScript of(Revision revision, String path, boolean transactional, boolean reversible,
@@ -136,7 +140,25 @@ public final class MigrationScript {
 	 * @return the line, or 0 when there is none or it is unknown
 	 */
 	int branchLabelsLine() {
-		return this.branchLabelsLine;
+		return this.info.repeatable() ? 0 : this.headerLine;
+	}
+
+	/**
+	 * The line of the {@code depends_on} header entry of a repeatable migration, for
+	 * error messages.
+	 * @return the line, or 0 when there is none, it is unknown or this is a revision
+	 */
+	public int dependsOnLine() {
+		return this.info.repeatable() ? this.headerLine : 0;
+	}
+
+	/**
+	 * Whether this is a repeatable migration ({@code repeatable: true}), outside the
+	 * revision graph.
+	 * @return whether it is repeatable
+	 */
+	public boolean repeatable() {
+		return this.info.repeatable();
 	}
 
 	/**

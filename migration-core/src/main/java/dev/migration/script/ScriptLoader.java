@@ -54,12 +54,24 @@ public final class ScriptLoader {
 	 * declared twice or equal to a revision id, naming file and line
 	 */
 	public List<MigrationScript> load() {
+		return loadAll().revisions();
+	}
+
+	/**
+	 * Loads every script, revisions and repeatable migrations apart, each list sorted by
+	 * location then path.
+	 * @return the scripts
+	 * @throws dev.migration.ScriptException for a malformed script, or a branch label
+	 * declared twice or equal to a revision id, naming file and line
+	 */
+	public ScriptSet loadAll() {
 		List<MigrationScript> scripts = new ArrayList<>();
+		List<MigrationScript> repeatables = new ArrayList<>();
 		for (String location : this.configuration.locations()) {
 			for (Resource resource : scan(location.trim(), true).values()) {
 				MigrationScript script = (resource.sql != null) ? resource.sql.outline() : loadClass(resource);
 				if (script != null) {
-					scripts.add(script);
+					(script.repeatable() ? repeatables : scripts).add(script);
 				}
 			}
 		}
@@ -67,7 +79,7 @@ public final class ScriptLoader {
 			scripts.add(MigrationScript.of(migration));
 		}
 		BranchLabelCheck.check(scripts);
-		return scripts;
+		return new ScriptSet(List.copyOf(scripts), List.copyOf(repeatables));
 	}
 
 	/**

@@ -13,8 +13,11 @@ import dev.migration.revision.Revision;
  * @param checksum the checksum of the whole file
  * @param branchLabelsLine the line of the {@code branch_labels} header entry, for
  * error messages; 0 when there is none
+ * @param repeatable whether the header says {@code repeatable: true}
+ * @param dependsOnLine the line of the {@code depends_on} header entry, for error
+ * messages; 0 when there is none
  */
 public record SqlScriptOutline(String path, Revision revision, boolean transactional, boolean reversible,
-		String checksum, int branchLabelsLine) {
+		String checksum, int branchLabelsLine, boolean repeatable, int dependsOnLine) {
 
 }

@@ -53,7 +53,13 @@ import dev.migration.revision.Revision;
  * <li>{@code transactional}: {@code true} (the default) or {@code false};</li>
  * <li>{@code placeholders}: {@code true} (the default) to replace the
  * {@linkplain Placeholders placeholders} of the sections, {@code false} to run them as
- * written.</li>
+ * written;</li>
+ * <li>{@code repeatable}: {@code false} (the default) or {@code true} for a
+ * repeatable migration: a view, a function, a grant,
+ * applied again whenever its checksum changes. Its {@code revision} is its own id,
+ * outside the graph; it takes no {@code down_revision} and no {@code branch_labels}, runs
+ * in one transaction, and its {@code depends_on} names revisions or other repeatables
+ * applied first.</li>
  * </ul>
  * </li>
  * <li>A line reading {@code -- upgrade} or {@code -- downgrade} (any case, any
@@ -80,8 +86,10 @@ public final class SqlScriptParser {
 
 	private static final String BRANCH_LABELS = BranchLabelCheck.KEY;
 
+	private static final String REPEATABLE = "repeatable";
+
 	private static final List<String> KEYS = List.of(REVISION, DOWN_REVISION, DEPENDS_ON, BRANCH_LABELS,
-			TRANSACTIONAL, PLACEHOLDERS);
+			TRANSACTIONAL, PLACEHOLDERS, REPEATABLE);
 
 	private static final String UPGRADE = "upgrade";
 
@@ -207,7 +215,8 @@ public final class SqlScriptParser {
 		Layout layout = layout();
 		Header header = layout.header();
 		return new SqlScriptOutline(this.path, header.toRevision(this.path), header.transactional(),
-				layout.sections().containsKey(DOWNGRADE), checksum, header.branchLabelsLine());
+				layout.sections().containsKey(DOWNGRADE), checksum, header.branchLabelsLine(), header.repeatable(),
+				header.dependsOnLine());
 	}
 
 	/**
@@ -348,9 +357,37 @@ public final class SqlScriptParser {
 		List<String> branchLabels = BranchLabelCheck.parse(this.path, keyLines[labels], values[labels], revision);
 		int transactional = KEYS.indexOf(TRANSACTIONAL);
 		int placeholders = KEYS.indexOf(PLACEHOLDERS);
-		return new Header(message, revision, downRevisions, dependsOn, branchLabels, keyLines[labels],
-				flag(values[transactional], TRANSACTIONAL, keyLines[transactional]),
-				flag(values[placeholders], PLACEHOLDERS, keyLines[placeholders]));
+		int repeatableKey = KEYS.indexOf(REPEATABLE);
+		boolean repeatable = values[repeatableKey] != null
+				&& flag(values[repeatableKey], REPEATABLE, keyLines[repeatableKey]);
+		boolean isTransactional = flag(values[transactional], TRANSACTIONAL, keyLines[transactional]);
+		if (repeatable) {
+			checkRepeatable(keyLines[down], keyLines[labels], isTransactional ? 0 : keyLines[transactional]);
+		}
+		return new Header(message, revision, downRevisions, dependsOn, keyLines[depends], branchLabels,
+				keyLines[labels], isTransactional, flag(values[placeholders], PLACEHOLDERS, keyLines[placeholders]),
+				repeatable);
+	}
+
+	/**
+	 * A repeatable migration stands outside the graph and runs in one transaction: the
+	 * header keys that say otherwise are errors at their line.
+	 */
+	private void checkRepeatable(int downRevisionLine, int branchLabelsLine, int nonTransactionalLine) {
+		if (downRevisionLine != 0) {
+			throw new ScriptException(this.path, downRevisionLine, "a repeatable migration takes no '" + DOWN_REVISION
+					+ "': it is applied again whenever its checksum changes; name what it needs in '" + DEPENDS_ON
+					+ "'");
+		}
+		if (branchLabelsLine != 0) {
+			throw new ScriptException(this.path, branchLabelsLine,
+					"a repeatable migration takes no '" + BRANCH_LABELS + "': it belongs to no branch");
+		}
+		if (nonTransactionalLine != 0) {
+			throw new ScriptException(this.path, nonTransactionalLine,
+					"a repeatable migration runs in one transaction with its log row: '" + TRANSACTIONAL
+							+ ": false' is not allowed");
+		}
 	}
 
 	private String missingRevision(String message) {
@@ -462,7 +499,8 @@ public final class SqlScriptParser {
 	}
 
 	private record Header(String message, String revision, List<String> downRevisions, List<String> dependsOn,
-			List<String> branchLabels, int branchLabelsLine, boolean transactional, boolean placeholders) {
+			int dependsOnLine, List<String> branchLabels, int branchLabelsLine, boolean transactional,
+			boolean placeholders, boolean repeatable) {
 
 		Revision toRevision(String path) {
 			return new Revision(this.revision, this.message, this.downRevisions, this.dependsOn, path,

@@ -178,7 +178,7 @@ class SqlScriptParserTests {
 		assertThatExceptionOfType(ScriptException.class)
 			.isThrownBy(() -> parse("-- m\n-- revision: b\n-- downrevision: a\n-- upgrade\n"))
 			.withMessage(PATH + ":3: unknown header key 'downrevision'; "
-					+ "expected one of revision, down_revision, depends_on, branch_labels, transactional, placeholders")
+					+ "expected one of revision, down_revision, depends_on, branch_labels, transactional, placeholders, repeatable")
 			.satisfies((ex) -> assertThat(ex.getLine()).isEqualTo(3));
 	}
 

@@ -66,7 +66,8 @@ public class MigrationsEndpoint {
 				(lockHolder != null) ? new LockHolderDescriptor(lockHolder) : null,
 				LastRunDescriptor.of(this.runState.getLastRun()), status.interrupted(),
 				status.problems().stream().map(ProblemDescriptor::new).toList(),
-				status.branches().stream().map(BranchDescriptor::new).toList());
+				status.branches().stream().map(BranchDescriptor::new).toList(),
+				status.repeatables().stream().map(RepeatableDescriptor::new).toList());
 	}
 
 	private String state(MigrationStatus status) {
@@ -138,11 +139,12 @@ public class MigrationsEndpoint {
 	 * @return the findings
 	 */
 	public VerifyDescriptor verify(boolean roundtrip) {
-		List<VerifyReport.Problem> problems = new java.util.ArrayList<>(this.migrationManager.verify().problems());
+		VerifyReport report = this.migrationManager.verify();
+		List<VerifyReport.Problem> problems = new java.util.ArrayList<>(report.problems());
 		if (roundtrip) {
 			problems.addAll(this.migrationManager.verifyRoundTrip().problems());
 		}
-		return new VerifyDescriptor(problems.isEmpty(), problems.stream().map(ProblemDescriptor::new).toList());
+		return VerifyDescriptor.of(new VerifyReport(problems, report.notes()));
 	}
 
 	/**
@@ -164,11 +166,34 @@ public class MigrationsEndpoint {
 	 * {@code verify} reports them
 	 * @param branches the labelled branches ({@code branch_labels}) with their heads and
 	 * where the database stands on each; empty when no script declares a label
+	 * @param repeatables the repeatable migrations in the order they run, each with where
+	 * it stands ({@code UP_TO_DATE}, {@code NEW}, {@code CHANGED} or {@code WAITING});
+	 * empty when there are none
 	 */
 	public record MigrationsDescriptor(String state, List<String> current, List<String> heads,
 			List<PendingDescriptor> pending, @Nullable LockHolderDescriptor lockHolder,
 			@Nullable LastRunDescriptor lastRun, List<String> interrupted, List<ProblemDescriptor> problems,
-			List<BranchDescriptor> branches) implements OperationResponseBody {
+			List<BranchDescriptor> branches, List<RepeatableDescriptor> repeatables) implements OperationResponseBody {
+
+		/**
+		 * A descriptor without repeatable migrations, as it was before
+		 * {@code repeatables} existed.
+		 * @param state the state
+		 * @param current the current revision(s)
+		 * @param heads the head(s) of the scripts
+		 * @param pending the migrations to apply, in order
+		 * @param lockHolder who holds the migration lock, or {@code null}
+		 * @param lastRun the last run by this application, or {@code null}
+		 * @param interrupted the interrupted migrations
+		 * @param problems what a migrate would trip over
+		 * @param branches the labelled branches
+		 */
+		public MigrationsDescriptor(String state, List<String> current, List<String> heads,
+				List<PendingDescriptor> pending, @Nullable LockHolderDescriptor lockHolder,
+				@Nullable LastRunDescriptor lastRun, List<String> interrupted, List<ProblemDescriptor> problems,
+				List<BranchDescriptor> branches) {
+			this(state, current, heads, pending, lockHolder, lastRun, interrupted, problems, branches, List.of());
+		}
 
 		/**
 		 * A descriptor without branches, as it was before {@code branches} existed.
@@ -184,7 +209,7 @@ public class MigrationsEndpoint {
 		public MigrationsDescriptor(String state, List<String> current, List<String> heads,
 				List<PendingDescriptor> pending, @Nullable LockHolderDescriptor lockHolder,
 				@Nullable LastRunDescriptor lastRun, List<String> interrupted, List<ProblemDescriptor> problems) {
-			this(state, current, heads, pending, lockHolder, lastRun, interrupted, problems, List.of());
+			this(state, current, heads, pending, lockHolder, lastRun, interrupted, problems, List.of(), List.of());
 		}
 
 		/**
@@ -200,7 +225,7 @@ public class MigrationsEndpoint {
 		public MigrationsDescriptor(String state, List<String> current, List<String> heads,
 				List<PendingDescriptor> pending, @Nullable LockHolderDescriptor lockHolder,
 				@Nullable LastRunDescriptor lastRun, List<String> interrupted) {
-			this(state, current, heads, pending, lockHolder, lastRun, interrupted, List.of(), List.of());
+			this(state, current, heads, pending, lockHolder, lastRun, interrupted, List.of(), List.of(), List.of());
 		}
 
 	}
@@ -218,6 +243,27 @@ public class MigrationsEndpoint {
 
 		BranchDescriptor(MigrationStatus.Branch branch) {
 			this(branch.label(), branch.base(), branch.heads(), branch.current());
+		}
+
+	}
+
+	/**
+	 * A repeatable migration and where it stands.
+	 *
+	 * @param id its id
+	 * @param message its message
+	 * @param path where its script lives
+	 * @param state {@code UP_TO_DATE}, {@code NEW} or {@code CHANGED} (a migrate runs
+	 * it), or {@code WAITING} (for a revision it depends on)
+	 * @param dependsOn the revisions and repeatables it runs after
+	 * @param waitingFor what it waits for; empty unless {@code WAITING}
+	 */
+	public record RepeatableDescriptor(String id, String message, String path, String state, List<String> dependsOn,
+			List<String> waitingFor) {
+
+		RepeatableDescriptor(MigrationStatus.Repeatable repeatable) {
+			this(repeatable.id(), repeatable.message(), repeatable.path(), repeatable.state().name(),
+					repeatable.dependsOn(), repeatable.waitingFor());
 		}
 
 	}
@@ -320,8 +366,30 @@ public class MigrationsEndpoint {
 	 *
 	 * @param ok whether nothing was found
 	 * @param problems the findings
+	 * @param notes what is worth knowing but no problem: repeatable migrations a migrate
+	 * would run ({@code REPEATABLE_PENDING})
 	 */
-	public record VerifyDescriptor(boolean ok, List<ProblemDescriptor> problems) implements OperationResponseBody {
+	public record VerifyDescriptor(boolean ok, List<ProblemDescriptor> problems, List<ProblemDescriptor> notes)
+			implements OperationResponseBody {
+
+		/**
+		 * A descriptor without notes, as it was before {@code notes} existed.
+		 * @param ok whether nothing was found
+		 * @param problems the findings
+		 */
+		public VerifyDescriptor(boolean ok, List<ProblemDescriptor> problems) {
+			this(ok, problems, List.of());
+		}
+
+		/**
+		 * The descriptor of a report.
+		 * @param report the report
+		 * @return the descriptor
+		 */
+		public static VerifyDescriptor of(VerifyReport report) {
+			return new VerifyDescriptor(report.isOk(), report.problems().stream().map(ProblemDescriptor::new).toList(),
+					report.notes().stream().map(ProblemDescriptor::new).toList());
+		}
 
 	}
 
@@ -329,8 +397,8 @@ public class MigrationsEndpoint {
 	 * A finding.
 	 *
 	 * @param kind {@code CHECKSUM_MISMATCH}, {@code MISSING_SCRIPT}, {@code GRAPH_PROBLEM},
-	 * {@code IRREVERSIBLE}, {@code INTERRUPTED}, {@code ROUND_TRIP}, {@code DRIFT} or
-	 * {@code MULTIPLE_HEADS}
+	 * {@code IRREVERSIBLE}, {@code INTERRUPTED}, {@code ROUND_TRIP}, {@code DRIFT},
+	 * {@code MULTIPLE_HEADS} or, as a note, {@code REPEATABLE_PENDING}
 	 * @param revision the revision, or {@code null}
 	 * @param detail what is wrong
 	 */

@@ -83,6 +83,7 @@ final class InspectCommands {
 			status.pending().forEach((info) -> pending.row("  " + info.revision(), info.message(), info.path()));
 			this.out.print(pending.render());
 		}
+		printRepeatables(status.repeatables());
 		if (!edited.isEmpty()) {
 			printEditedAdvice(edited);
 		}
@@ -95,6 +96,24 @@ final class InspectCommands {
 			this.out.println(FailureAdvice.markApplied(interrupted));
 		}
 		return MigrationCommands.SUCCESS;
+	}
+
+	/**
+	 * The repeatable migrations apart from the revisions: each with where it stands.
+	 */
+	private void printRepeatables(List<MigrationStatus.Repeatable> repeatables) {
+		if (repeatables.isEmpty()) {
+			return;
+		}
+		long pending = repeatables.stream().filter(MigrationStatus.Repeatable::pending).count();
+		this.out.println();
+		this.out.println("Repeatable (" + repeatables.size() + ", " + pending + " to run):");
+		TextTable table = new TextTable().row("  ID", "STATE", "MESSAGE", "PATH");
+		repeatables.forEach((repeatable) -> table.row("  " + repeatable.id(),
+				(repeatable.state() == MigrationStatus.RepeatableState.WAITING)
+						? "WAITING for " + String.join(", ", repeatable.waitingFor()) : repeatable.state(),
+				repeatable.message(), repeatable.path()));
+		this.out.print(table.render());
 	}
 
 	/**

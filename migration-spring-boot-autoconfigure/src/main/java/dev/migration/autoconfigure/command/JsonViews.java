@@ -63,11 +63,7 @@ interface JsonViews {
 
 		@Override
 		public Object verify(VerifyReport report) {
-			return new MigrationsEndpoint.VerifyDescriptor(report.isOk(), report.problems()
-				.stream()
-				.map((problem) -> new MigrationsEndpoint.ProblemDescriptor(problem.kind().name(), problem.revision(),
-						problem.detail()))
-				.toList());
+			return MigrationsEndpoint.VerifyDescriptor.of(report);
 		}
 
 	}

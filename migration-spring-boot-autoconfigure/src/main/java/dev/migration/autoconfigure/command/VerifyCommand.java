@@ -56,7 +56,7 @@ final class VerifyCommand {
 			if (command.has("roundtrip")) {
 				problems.addAll(manager.verifyRoundTrip().problems());
 			}
-			report = new VerifyReport(problems);
+			report = new VerifyReport(problems, report.notes());
 		}
 		boolean failed = !drift.isEmpty() || report.problems()
 			.stream()
@@ -87,6 +87,11 @@ final class VerifyCommand {
 			if (!interrupted.isEmpty()) {
 				this.out.println(FailureAdvice.markApplied(interrupted));
 			}
+		}
+		if (!report.notes().isEmpty()) {
+			// Pending repeatables are no failure, as pending revisions are none.
+			this.out.println("Notes:");
+			report.notes().forEach((note) -> this.out.println("    " + note.detail()));
 		}
 		if (command.has("drift")) {
 			printDrift(drift);
