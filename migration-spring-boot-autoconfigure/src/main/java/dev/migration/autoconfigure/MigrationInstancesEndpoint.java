@@ -1,5 +1,6 @@
 package dev.migration.autoconfigure;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +103,7 @@ public class MigrationInstancesEndpoint {
 	public record InstancesDescriptor(Map<String, InstanceDescriptor> instances) implements OperationResponseBody {
 
 		public InstancesDescriptor {
-			instances = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(instances));
+			instances = Collections.unmodifiableMap(new LinkedHashMap<>(instances));
 		}
 
 	}

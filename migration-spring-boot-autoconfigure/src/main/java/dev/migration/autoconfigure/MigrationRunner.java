@@ -138,7 +138,8 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
 		RunAtDecision.SchemaUse conflict = decision.conflict();
 		if (conflict != null) {
 			throw new SchemaNeededAtStartupException(conflict.user(), conflict.property(), conflict.value(),
-					conflict.off());
+					conflict.off(), (this.instance != null)
+							? MigrationInstances.PROPERTY + "." + this.instance + ".run-at" : "migration.run-at");
 		}
 		RunAtDecision.SchemaUse warning = decision.warning();
 		if (warning != null) {

@@ -1,6 +1,7 @@
 package dev.migration.autoconfigure;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +24,7 @@ import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -126,6 +128,22 @@ class MigrationInstancesTests {
 					.isEqualTo(MigrationProperties.RunAt.READY);
 				assertThat(this.postgres.hasTable("users")).isFalse();
 				assertThat(TestDatabase.hasTable(this.directory, "analytics", "orders")).isFalse();
+			});
+	}
+
+	@Test
+	void anInstanceThatRunsOnceReadyIsRefusedWhenTheSchemaIsNeededAtStartup() {
+		contextRunner().withConfiguration(AutoConfigurations.of(DataSourceInitializationAutoConfiguration.class))
+			.withPropertyValues("spring.sql.init.mode=always", "migration.instances.analytics.run-at=ready")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(SchemaNeededAtStartupException.class)
+					.hasMessageStartingWith(
+							"Migrations run once the application is ready (migration.instances.analytics.run-at=ready)")
+					.hasMessageContaining("spring.sql.init.mode=always");
+				assertThat(new SchemaNeededAtStartupFailureAnalyzer().analyze(context.getStartupFailure()).getAction())
+					.startsWith("Remove migration.instances.analytics.run-at=ready");
 			});
 	}
 
@@ -271,9 +289,9 @@ class MigrationInstancesTests {
 	@Configuration(proxyBeanMethods = false)
 	static class CustomizerConfiguration {
 
-		final List<Object> everyInstance = new java.util.ArrayList<>();
+		final List<Object> everyInstance = new ArrayList<>();
 
-		final List<Object> analyticsOnly = new java.util.ArrayList<>();
+		final List<Object> analyticsOnly = new ArrayList<>();
 
 		@Bean
 		MigrationManagerCustomizer everyInstanceCustomizer() {
