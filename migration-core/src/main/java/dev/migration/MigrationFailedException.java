@@ -18,6 +18,8 @@ public class MigrationFailedException extends MigrationException {
 
 	private final @Nullable Duration duration;
 
+	private final int committedStatements;
+
 	/**
 	 * Creates an exception for a failed migration whose duration is not known.
 	 * @param revision the revision that failed
@@ -37,9 +39,25 @@ public class MigrationFailedException extends MigrationException {
 	 * records it, or {@code null} when not known
 	 */
 	public MigrationFailedException(String revision, String message, Throwable cause, @Nullable Duration duration) {
+		this(revision, message, cause, duration, 0);
+	}
+
+	/**
+	 * Creates an exception for a failed migration some of whose statements stay
+	 * committed.
+	 * @param revision the revision that failed
+	 * @param message the message
+	 * @param cause the failure
+	 * @param duration how long the migration ran before it failed, or {@code null} when
+	 * not known
+	 * @param committedStatements how many of its statements stay committed
+	 */
+	public MigrationFailedException(String revision, String message, Throwable cause, @Nullable Duration duration,
+			int committedStatements) {
 		super(message, cause);
 		this.revision = revision;
 		this.duration = duration;
+		this.committedStatements = committedStatements;
 	}
 
 	/**
@@ -57,6 +75,19 @@ public class MigrationFailedException extends MigrationException {
 	 */
 	public @Nullable Duration getDuration() {
 		return this.duration;
+	}
+
+	/**
+	 * How many statements of a {@code transactional: false} SQL migration stay
+	 * committed: those before the one that failed, counting those of the run it
+	 * resumed. The history log keeps the number, and a migrate refuses to run the
+	 * migration from its first statement again while it is more than 0:
+	 * {@link MigrationManager#resume} runs the rest.
+	 * @return the number; 0 for a transactional migration (rolled back whole), and for
+	 * a Java migration, whose statements are not counted
+	 */
+	public int getCommittedStatements() {
+		return this.committedStatements;
 	}
 
 }

@@ -4,8 +4,23 @@ import dev.migration.revision.Direction;
 
 /**
  * Callbacks around each run and each migration, for logging, metrics, tracing or
- * notifications. Methods run on the migrating thread; an exception thrown by a listener
- * is logged and ignored.
+ * notifications, and for checks that may stop a run. Methods run on the migrating
+ * thread; an exception thrown by a listener is logged and ignored, except a
+ * {@link MigrationVetoException}, which stops the run:
+ * <ul>
+ * <li>from {@link #beforeRun}: nothing runs (the state is not read, the lock not
+ * taken); the listeners' {@link #onRunFailure} is called and the caller receives the
+ * veto;</li>
+ * <li>from {@link #beforeMigration}: that migration does not run and the run stops
+ * there; the migrations before it stay committed, {@link #onRunFailure} is called and
+ * the caller receives the veto;</li>
+ * <li>from {@link #afterRun} (grants that failed after the migrations, a check of the
+ * result): the run is reported failed to the caller, who receives the veto, but the
+ * migrations it ran stay committed and recorded as applied. The other listeners still
+ * get {@code afterRun}, and {@link #onRunFailure} is not called: the run itself
+ * ended.</li>
+ * </ul>
+ * A veto thrown from any other callback is logged and ignored like any exception.
  * <p>
  * A run is one {@code migrate}, {@code rollback} or {@code stamp} (dry runs are not
  * runs: they call no listener). Its callbacks nest: {@link #beforeRun} comes first, then
@@ -16,7 +31,8 @@ import dev.migration.revision.Direction;
 public interface MigrationListener {
 
 	/**
-	 * Called when a run starts, before it reads the state or takes the lock.
+	 * Called when a run starts, before it reads the state or takes the lock. Throw a
+	 * {@link MigrationVetoException} to stop the run before anything runs.
 	 * @param operation what runs: {@code MIGRATE}, {@code ROLLBACK} or {@code STAMP}
 	 * @param target the target as given
 	 */
@@ -24,7 +40,9 @@ public interface MigrationListener {
 	}
 
 	/**
-	 * Called when a run ended well, including a run that had nothing to do.
+	 * Called when a run ended well, including a run that had nothing to do. Throw a
+	 * {@link MigrationVetoException} to report the run failed to the caller; what it
+	 * committed stays committed.
 	 * @param result what ran
 	 */
 	default void afterRun(MigrationResult result) {
@@ -50,7 +68,8 @@ public interface MigrationListener {
 	}
 
 	/**
-	 * Called before a migration runs.
+	 * Called before a migration runs. Throw a {@link MigrationVetoException} to stop the
+	 * run before this migration; the earlier ones of the run stay committed.
 	 * @param migration the migration
 	 * @param direction upgrade or downgrade
 	 */

@@ -177,6 +177,25 @@ public interface MigrationManager {
 	MigrationResult repair(RepairAction action, String revision, String reason, @Nullable String confirm);
 
 	/**
+	 * Runs the rest of a {@code transactional: false} SQL migration that failed after
+	 * some of its statements committed: from the statement after those (as the history
+	 * log counted them), then records it as applied. Refused, with nothing changed,
+	 * when the revision is unknown or applied, did not fail that way, needs revisions
+	 * that are not applied, or when the statements that committed were edited in the
+	 * script since, unless {@link ResumeOptions#acceptEdit(boolean)} (a
+	 * {@link MigrationStateException} of reason
+	 * {@link MigrationStateException.Reason#EDITED_BEFORE_RESUME}). Logged with the
+	 * reason; in production it needs the revision confirmed. A run for the listeners,
+	 * as a {@code MIGRATE} to the revision.
+	 * @param revision the revision (full id or unique prefix)
+	 * @param options the reason, the confirmation, whether an edit is accepted
+	 * @return what ran
+	 * @throws MigrationFailedException if a statement of the rest fails: the statements
+	 * that committed are counted again, and it can be resumed again
+	 */
+	MigrationResult resume(String revision, ResumeOptions options);
+
+	/**
 	 * Replaces the database's content with a snapshot taken before a rollback by the
 	 * DuckDB snapshot verifier, history included, and logs the restore.
 	 * @param snapshot the snapshot file
@@ -196,6 +215,15 @@ public interface MigrationManager {
 	 * @return every entry
 	 */
 	List<HistoryEntry> history();
+
+	/**
+	 * The action log, newest first, of the revisions in a range ({@code history -r A:B})
+	 * and with each revision's SQL when asked.
+	 * @param query the range, limit and whether to add the SQL
+	 * @return the entries
+	 * @throws TargetException if a side of the range names no revision, naming it
+	 */
+	List<HistoryRecord> history(HistoryQuery query);
 
 	/**
 	 * Checks scripts against the database: edited applied scripts, applied revisions

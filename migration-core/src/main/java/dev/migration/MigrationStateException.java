@@ -69,7 +69,8 @@ public class MigrationStateException extends MigrationException {
 	/**
 	 * The revisions concerned: the unknown applied ones for {@link Reason#AHEAD} and
 	 * {@link Reason#DIVERGED}, the edited ones for {@link Reason#EDITED}, the
-	 * interrupted ones for {@link Reason#INTERRUPTED}.
+	 * interrupted ones for {@link Reason#INTERRUPTED}, the partly committed ones for
+	 * {@link Reason#PARTLY_COMMITTED} and {@link Reason#EDITED_BEFORE_RESUME}.
 	 * @return the revision ids, possibly empty
 	 */
 	public List<String> getRevisions() {
@@ -115,6 +116,21 @@ public class MigrationStateException extends MigrationException {
 		 * {@code transactional: false} migrations started and never finished.
 		 */
 		INTERRUPTED,
+
+		/**
+		 * A {@code transactional: false} migration failed after some of its statements
+		 * committed, so running it again from its first statement is refused: resume it
+		 * ({@link MigrationManager#resume}) or record it completed by hand
+		 * ({@link RepairAction#MARK_APPLIED}).
+		 */
+		PARTLY_COMMITTED,
+
+		/**
+		 * A resume was refused: the statements of the script that committed before it
+		 * failed were edited since, so what committed is not what the script now says
+		 * ({@link ResumeOptions#acceptEdit(boolean)} accepts that).
+		 */
+		EDITED_BEFORE_RESUME,
 
 		/**
 		 * Any other mismatch, such as a repair that does not fit the recorded state.

@@ -119,6 +119,15 @@ public record VerifyReport(List<Problem> problems, List<Problem> notes) {
 		INTERRUPTED,
 
 		/**
+		 * An index of the migration schema is marked invalid by the database
+		 * (PostgreSQL), as a failed {@code CREATE INDEX CONCURRENTLY} leaves it: kept up to
+		 * date but never used, its name taken. The detail names the index and its table
+		 * and gives the fix: {@code DROP INDEX CONCURRENTLY}, then run the migration
+		 * again.
+		 */
+		INVALID_INDEX,
+
+		/**
 		 * The scripts have more than one head, which a merge revision would join. Found
 		 * only by {@link MigrationManager#verifySingleHead()}, for a project that keeps
 		 * one line of revisions: never by {@link MigrationManager#verify()}, as branches

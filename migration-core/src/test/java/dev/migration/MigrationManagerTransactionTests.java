@@ -60,8 +60,9 @@ class MigrationManagerTransactionTests {
 			.withMessageStartingWith("Upgrade of revision r2 (filesystem:" + second
 					+ ") failed at statement 3 (line 10: INSERT INTO no_such_table VALUES (1)): ")
 			.withMessageEndingWith(". The migration is declared transactional: false, so statements 1 to 2 stay "
-					+ "committed and the revision is NOT recorded as applied; undo them or make the script "
-					+ "idempotent (IF NOT EXISTS) before retrying");
+					+ "committed and the revision is NOT recorded as applied. A migrate will refuse to run it from "
+					+ "statement 1 again: fix the cause, then resume it after statement 2 with resume(\"r2\", "
+					+ "options), or complete it by hand and record it with a mark-applied repair");
 		assertThat(database.tables()).containsExactly("t_a", "t_b", "t_r1");
 		assertThat(manager.currentRevisions()).containsExactly("r1");
 		assertThat(manager.history().get(0).success()).isFalse();

@@ -54,45 +54,89 @@ final class DefaultMigrationAuthor implements MigrationAuthor {
 
 	@Override
 	public CreatedRevision create(String message) {
-		return write(message, singleHead(), List.of(), "", "", List.of());
+		return create(message, null, List.of(), CreateOptions.defaults());
 	}
 
 	@Override
 	public CreatedRevision create(String message, String parent) {
-		return write(message, parent(parent), List.of(), "", "", List.of());
+		return create(message, requireParent(parent), List.of(), CreateOptions.defaults());
 	}
 
 	@Override
 	public CreatedRevision create(String message, String parent, List<String> branchLabels) {
-		RevisionGraph graph = graph();
-		checkNewLabels(branchLabels, graph);
-		return write(message, parent(parent, graph), branchLabels, "", "", List.of());
+		return create(message, requireParent(parent), requireLabels(branchLabels), CreateOptions.defaults());
+	}
+
+	@Override
+	public CreatedRevision create(String message, @Nullable String parent, List<String> branchLabels,
+			CreateOptions options) {
+		Prepared prepared = prepare(parent, branchLabels, options);
+		return write(message, prepared, "", "", List.of());
 	}
 
 	@Override
 	public CreatedRevision create(String message, String template, Map<String, String> parameters) {
-		return fromTemplate(message, singleHead(), List.of(), template, parameters);
+		return create(message, null, List.of(), template, parameters, CreateOptions.defaults());
 	}
 
 	@Override
 	public CreatedRevision create(String message, String parent, String template, Map<String, String> parameters) {
-		return fromTemplate(message, parent(parent), List.of(), template, parameters);
+		return create(message, requireParent(parent), List.of(), template, parameters, CreateOptions.defaults());
 	}
 
 	@Override
 	public CreatedRevision create(String message, String parent, List<String> branchLabels, String template,
 			Map<String, String> parameters) {
-		RevisionGraph graph = graph();
-		checkNewLabels(branchLabels, graph);
-		return fromTemplate(message, parent(parent, graph), branchLabels, template, parameters);
+		return create(message, requireParent(parent), requireLabels(branchLabels), template, parameters,
+				CreateOptions.defaults());
 	}
 
-	private CreatedRevision fromTemplate(String message, List<String> parents, List<String> branchLabels,
-			String template, Map<String, String> parameters) {
+	@Override
+	public CreatedRevision create(String message, @Nullable String parent, List<String> branchLabels, String template,
+			Map<String, String> parameters, CreateOptions options) {
+		Prepared prepared = prepare(parent, branchLabels, options);
 		MigrationSql sql = withConnection((connection) -> MigrationTemplates
 			.forDatabase(connection, this.configuration.schema())
 			.generate(template, parameters));
-		return write(message, parents, branchLabels, sql.upgrade(), sql.downgrade(), List.of());
+		return write(message, prepared, sql.upgrade(), sql.downgrade(), List.of());
+	}
+
+	/**
+	 * Checks everything about the new revision that needs no database, reading the
+	 * scripts only when the parent, labels or options need them.
+	 */
+	private Prepared prepare(@Nullable String parent, List<String> branchLabels, CreateOptions options) {
+		List<String> labels = (branchLabels != null) ? branchLabels : List.of();
+		boolean root = parent != null && "base".equals(parent.strip());
+		if (root && labels.isEmpty() && options.isDefault()) {
+			// A new root needs no graph: scripts that do not load yet do not stop it.
+			return new Prepared(NewRevision.random(), List.of(), List.of());
+		}
+		RevisionGraph graph = graph();
+		NewRevision revision = NewRevision.of(options, graph);
+		if (!labels.isEmpty()) {
+			checkNewLabels(labels, graph);
+			if (labels.contains(revision.id())) {
+				throw new RevisionOptionException("Branch label '" + revision.id()
+						+ "' is also the new revision's id; choose another label or id");
+			}
+		}
+		List<String> parents = (parent != null) ? parent(parent, graph) : singleHead(graph);
+		return new Prepared(revision, parents, labels);
+	}
+
+	private static String requireParent(String parent) {
+		if (parent == null || parent.isBlank()) {
+			throw new MigrationException("Missing parent revision");
+		}
+		return parent;
+	}
+
+	private static List<String> requireLabels(List<String> labels) {
+		if (labels == null || labels.isEmpty()) {
+			throw new MigrationException("A new branch needs at least one branch label");
+		}
+		return labels;
 	}
 
 	/**
@@ -130,11 +174,16 @@ final class DefaultMigrationAuthor implements MigrationAuthor {
 
 	@Override
 	public Optional<CreatedRevision> create(String message, boolean autogenerate) {
+		return create(message, autogenerate, CreateOptions.defaults());
+	}
+
+	@Override
+	public Optional<CreatedRevision> create(String message, boolean autogenerate, CreateOptions options) {
+		Prepared prepared = prepare(null, List.of(), options);
 		if (!autogenerate) {
-			return Optional.of(create(message));
+			return Optional.of(write(message, prepared, "", "", List.of()));
 		}
-		List<String> parents = singleHead();
-		checkAtHead(parents);
+		checkAtHead(prepared.parents());
 		return withConnection((connection) -> {
 			Dialect dialect = Dialect.of(connection);
 			Autogenerator.Comparison comparison = compare(connection, dialect);
@@ -150,25 +199,31 @@ final class DefaultMigrationAuthor implements MigrationAuthor {
 				.filter((operation) -> operation instanceof Operation.ReviewNote)
 				.map((operation) -> ((Operation.ReviewNote) operation).text())
 				.toList();
-			return Optional.of(write(message, parents, List.of(), upgradeSql, downgradeSql, notes));
+			return Optional.of(write(message, prepared, upgradeSql, downgradeSql, notes));
 		});
 	}
 
 	@Override
 	public CreatedRevision merge(String message, List<String> revisions) {
+		return merge(message, revisions, CreateOptions.defaults());
+	}
+
+	@Override
+	public CreatedRevision merge(String message, List<String> revisions, CreateOptions options) {
 		if (revisions == null || revisions.size() < 2) {
 			throw new MigrationException("A merge needs at least two revisions, got " + revisions);
 		}
 		RevisionGraph graph = graph();
+		NewRevision revision = NewRevision.of(options, graph);
 		List<String> parents = new ArrayList<>();
-		for (String revision : revisions) {
-			String id = graph.resolveId(revision);
+		for (String given : revisions) {
+			String id = graph.resolveId(given);
 			if (parents.contains(id)) {
-				throw new MigrationException("Revision '" + revision + "' given twice for the merge");
+				throw new MigrationException("Revision '" + given + "' given twice for the merge");
 			}
 			parents.add(id);
 		}
-		return write(message, graph.topologicalOrder(parents), List.of(), "", "", List.of());
+		return write(message, new Prepared(revision, graph.topologicalOrder(parents), List.of()), "", "", List.of());
 	}
 
 	@Override
@@ -194,32 +249,27 @@ final class DefaultMigrationAuthor implements MigrationAuthor {
 		}
 	}
 
-	private CreatedRevision write(String message, List<String> parents, List<String> branchLabels, String upgrade,
-			String downgrade, List<String> notes) {
+	private CreatedRevision write(String message, Prepared prepared, String upgrade, String downgrade,
+			List<String> notes) {
 		if (message == null || message.isBlank()) {
 			throw new MigrationException("A revision needs a message");
 		}
-		String revision = ScriptWriter.newRevisionId();
-		String content = ScriptWriter.render(message, revision, parents, branchLabels, upgrade, downgrade);
-		Path path = ScriptWriter.write(this.sourceDirectory, revision, message, content);
-		return new CreatedRevision(revision, path, message.strip(), parents, notes, branchLabels);
+		NewRevision revision = prepared.revision();
+		String content = ScriptWriter.render(message, revision.id(), prepared.parents(), revision.dependsOn(),
+				prepared.branchLabels(), upgrade, downgrade);
+		Path path = ScriptWriter.write(this.sourceDirectory, revision.id(), message, content);
+		return new CreatedRevision(revision.id(), path, message.strip(), prepared.parents(), notes,
+				prepared.branchLabels(), revision.dependsOn());
 	}
 
-	private List<String> singleHead() {
-		List<String> heads = graph().heads();
+	private static List<String> singleHead(RevisionGraph graph) {
+		List<String> heads = graph.heads();
 		if (heads.size() > 1) {
 			throw new MultipleHeadsException("There are " + heads.size() + " heads (" + String.join(", ", heads)
 					+ "): merge them first with merge(message, revisions), or pick the parent with"
 					+ " create(message, parent)", heads, null);
 		}
 		return heads;
-	}
-
-	private List<String> parent(String parent) {
-		if (parent != null && "base".equals(parent.strip())) {
-			return List.of();
-		}
-		return parent(parent, graph());
 	}
 
 	/**
@@ -258,6 +308,13 @@ final class DefaultMigrationAuthor implements MigrationAuthor {
 		catch (SQLException ex) {
 			throw new MigrationException("Cannot use the database: " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * A new revision's id, dependencies, parents and labels, checked.
+	 */
+	private record Prepared(NewRevision revision, List<String> parents, List<String> branchLabels) {
+
 	}
 
 	@FunctionalInterface

@@ -114,6 +114,62 @@ public interface MigrationAuthor {
 	CreatedRevision merge(String message, List<String> revisions);
 
 	/**
+	 * Writes an empty migration with a chosen id or dependencies ({@code --rev-id},
+	 * {@code --depends-on}).
+	 * @param message the message
+	 * @param parent the parent (as for {@link #create(String, String)}), or {@code null}
+	 * for the single head
+	 * @param branchLabels the labels of a branch it starts (as for
+	 * {@link #create(String, String, List)}), or none
+	 * @param options the revision id and dependencies
+	 * @return the revision written
+	 * @throws RevisionOptionException for a bad or used revision id or an unknown
+	 * dependency, before writing anything
+	 */
+	CreatedRevision create(String message, @Nullable String parent, List<String> branchLabels,
+			CreateOptions options);
+
+	/**
+	 * Writes a migration filled from a template with a chosen id or dependencies, for the
+	 * database of the data source.
+	 * @param message the message
+	 * @param parent the parent, or {@code null} for the single head
+	 * @param branchLabels the labels of a branch it starts, or none
+	 * @param template a template name ({@link MigrationTemplates#NAMES})
+	 * @param parameters its parameters
+	 * @param options the revision id and dependencies
+	 * @return the revision written
+	 * @throws RevisionOptionException for a bad or used revision id or an unknown
+	 * dependency, before the database is read
+	 * @throws TemplateException for bad template input, before writing anything
+	 */
+	CreatedRevision create(String message, @Nullable String parent, List<String> branchLabels, String template,
+			Map<String, String> parameters, CreateOptions options);
+
+	/**
+	 * Writes a migration from the differences between the live database and the model,
+	 * with a chosen id or dependencies.
+	 * @param message the message
+	 * @param autogenerate as for {@link #create(String, boolean)}
+	 * @param options the revision id and dependencies
+	 * @return the revision written, or empty when the database matches the model
+	 * @throws RevisionOptionException for a bad or used revision id or an unknown
+	 * dependency, before the database is read
+	 */
+	Optional<CreatedRevision> create(String message, boolean autogenerate, CreateOptions options);
+
+	/**
+	 * Writes a merge revision joining heads, with a chosen id or dependencies.
+	 * @param message the message
+	 * @param revisions the revisions to join (at least two)
+	 * @param options the revision id and dependencies
+	 * @return the revision written
+	 * @throws RevisionOptionException for a bad or used revision id or an unknown
+	 * dependency, before writing anything
+	 */
+	CreatedRevision merge(String message, List<String> revisions, CreateOptions options);
+
+	/**
 	 * The differences between the live database and the model.
 	 * @return the operations that would bring the database to the model; empty when in
 	 * sync

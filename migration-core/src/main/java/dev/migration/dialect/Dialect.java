@@ -142,6 +142,26 @@ public interface Dialect {
 	List<String> createHistoryTables(String schema, String stateTable, String logTable);
 
 	/**
+	 * The statements that add to a log table created by an earlier release the columns
+	 * that keep a failed {@code transactional: false} migration's progress
+	 * ({@code committed_statements}, {@code committed_checksum}), each unless it exists.
+	 * @param schema the schema
+	 * @param logTable the log table
+	 * @return the statements, in order
+	 */
+	List<String> addCommittedStatementColumns(String schema, String logTable);
+
+	/**
+	 * A query of the indexes of a schema that are not valid, such as one left behind by
+	 * a failed {@code CREATE INDEX CONCURRENTLY}: the index name and its table's, one
+	 * row each, sorted. Parameter: the schema.
+	 * @return the query, or {@code null} where the database has no invalid indexes
+	 */
+	default String invalidIndexesQuery() {
+		return null;
+	}
+
+	/**
 	 * A query of the base tables and views of a schema, one name per row, sorted.
 	 * Parameter: the schema.
 	 * @return the query

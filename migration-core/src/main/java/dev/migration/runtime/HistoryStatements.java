@@ -51,11 +51,20 @@ final class HistoryStatements {
 	static final String DURATION_MICROS_COLUMN = "duration_us";
 
 	/**
-	 * The log's columns as the engine writes them.
+	 * The column that keeps how many statements of a failed {@code transactional: false}
+	 * migration committed, added to tables created before it; {@code NULL} in every
+	 * other row.
 	 */
-	private static final String WRITTEN_LOG_COLUMNS = LOG_COLUMNS + ", " + DURATION_MICROS_COLUMN;
+	static final String COMMITTED_STATEMENTS_COLUMN = "committed_statements";
 
-	private static final int LOG_PARAMETERS = 12;
+	/**
+	 * The log's columns as the engine writes them: {@code committed_checksum} is the
+	 * checksum of the statements that committed, as the script had them when it failed.
+	 */
+	private static final String WRITTEN_LOG_COLUMNS = LOG_COLUMNS + ", " + DURATION_MICROS_COLUMN + ", "
+			+ COMMITTED_STATEMENTS_COLUMN + ", committed_checksum";
+
+	private static final int LOG_PARAMETERS = 14;
 
 	private final Dialect dialect;
 
@@ -145,6 +154,20 @@ final class HistoryStatements {
 	}
 
 	/**
+	 * The last row of each revision that is not applied when it is a failed upgrade of
+	 * a {@code transactional: false} migration that left statements committed. The log
+	 * must have {@link #COMMITTED_STATEMENTS_COLUMN}.
+	 */
+	String readPartlyCommitted() {
+		return """
+				SELECT l.revision, l.committed_statements, l.committed_checksum, l.checksum, l.started_at FROM %1$s l
+				WHERE l.action = 'upgrade' AND NOT l.success AND l.committed_statements > 0
+				  AND NOT EXISTS (SELECT 1 FROM %1$s n WHERE n.revision = l.revision AND n.id > l.id)
+				  AND NOT EXISTS (SELECT 1 FROM %2$s s WHERE s.revision = l.revision)
+				ORDER BY l.id""".formatted(this.log, this.state);
+	}
+
+	/**
 	 * The log, newest first; {@code limit} of 0 or less means all. Every column, so
 	 * that a table of any version reads: {@link #DURATION_MICROS_COLUMN} may be missing.
 	 */
@@ -164,6 +187,14 @@ final class HistoryStatements {
 	 */
 	String addDurationMicros() {
 		return "ALTER TABLE " + this.log + " ADD COLUMN " + DURATION_MICROS_COLUMN + " BIGINT";
+	}
+
+	/**
+	 * Adds the columns of a failed migration's committed statements to a log created
+	 * before them: the dialect's DDL.
+	 */
+	List<String> addCommittedStatementColumns() {
+		return this.dialect.addCommittedStatementColumns(this.schema, this.logTable);
 	}
 
 	/**
@@ -264,7 +295,8 @@ final class HistoryStatements {
 						literal(row.checksum()), number(checksumVersion(row.checksum())), literal(row.user()),
 						literal(row.host()), timestamp(row.startedAt()), String.valueOf(row.duration().toMillis()),
 						String.valueOf(row.error() == null), literal(row.error()),
-						String.valueOf(DurationFormat.micros(row.duration()))));
+						String.valueOf(DurationFormat.micros(row.duration())), number(row.committedStatements()),
+						literal(row.committedChecksum())));
 		if (direction == Direction.UPGRADE) {
 			return with("applied", insertState(script, timestamp(row.startedAt()), literal(row.user())), log);
 		}
@@ -311,6 +343,8 @@ final class HistoryStatements {
 		statement.setBoolean(offset + 10, row.error() == null);
 		statement.setString(offset + 11, row.error());
 		statement.setLong(offset + 12, DurationFormat.micros(row.duration()));
+		setInteger(statement, offset + 13, row.committedStatements());
+		statement.setString(offset + 14, row.committedChecksum());
 	}
 
 	/**

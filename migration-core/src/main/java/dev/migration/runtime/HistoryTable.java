@@ -37,8 +37,8 @@ final class HistoryTable {
 	private final HistoryStatements statements;
 
 	/**
-	 * Whether the log has the column that keeps durations to the microsecond, once a
-	 * write has checked or made sure.
+	 * Whether the log has the columns of this release (durations to the microsecond,
+	 * committed statements), once a write has checked or made sure.
 	 */
 	private boolean current;
 
@@ -102,24 +102,34 @@ final class HistoryTable {
 			connection.setAutoCommit(autoCommit);
 		}
 		// Unless it existed already, in the version of an earlier release.
-		this.current = hasDurationMicros(connection);
+		this.current = missingLogColumns(connection).isEmpty();
 	}
 
 	/**
 	 * Brings a log created by an earlier release up to date before the first write:
-	 * adds the column that keeps durations to the microsecond. Its older rows keep
-	 * their whole milliseconds, and earlier releases, which name their columns, keep
-	 * reading and writing it. One query that returns no row; the {@code ALTER} only
-	 * once per table. Call it holding the lock, outside a migration's transaction.
+	 * adds the column that keeps durations to the microsecond, and those that keep how
+	 * many statements of a failed {@code transactional: false} migration committed.
+	 * Its older rows keep their whole milliseconds, and earlier releases, which name
+	 * their columns, keep reading and writing it. One query that returns no row; the
+	 * {@code ALTER}s only once per table. Call it holding the lock, outside a
+	 * migration's transaction.
 	 */
 	void upgrade(Connection connection) throws SQLException {
 		if (this.current) {
 			return;
 		}
-		if (!hasDurationMicros(connection)) {
+		List<String> missing = missingLogColumns(connection);
+		if (!missing.isEmpty()) {
 			boolean autoCommit = connection.getAutoCommit();
 			try (Statement statement = connection.createStatement()) {
-				statement.execute(this.statements.addDurationMicros());
+				if (missing.contains(HistoryStatements.DURATION_MICROS_COLUMN)) {
+					statement.execute(this.statements.addDurationMicros());
+				}
+				if (missing.contains(HistoryStatements.COMMITTED_STATEMENTS_COLUMN)) {
+					for (String ddl : this.statements.addCommittedStatementColumns()) {
+						statement.execute(ddl);
+					}
+				}
 			}
 			if (!autoCommit) {
 				connection.commit();
@@ -128,11 +138,30 @@ final class HistoryTable {
 		this.current = true;
 	}
 
-	private boolean hasDurationMicros(Connection connection) throws SQLException {
+	/**
+	 * The columns of this release the log lacks, from one query that returns no row.
+	 */
+	private List<String> missingLogColumns(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery(this.statements.logColumns())) {
-			return durationMicrosColumn(rows.getMetaData()) > 0;
+			List<String> missing = new ArrayList<>(2);
+			if (durationMicrosColumn(rows.getMetaData()) == 0) {
+				missing.add(HistoryStatements.DURATION_MICROS_COLUMN);
+			}
+			if (!hasColumn(rows.getMetaData(), HistoryStatements.COMMITTED_STATEMENTS_COLUMN)) {
+				missing.add(HistoryStatements.COMMITTED_STATEMENTS_COLUMN);
+			}
+			return missing;
 		}
+	}
+
+	private static boolean hasColumn(ResultSetMetaData metadata, String name) throws SQLException {
+		for (int column = 1; column <= metadata.getColumnCount(); column++) {
+			if (name.equalsIgnoreCase(metadata.getColumnLabel(column))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -273,6 +302,43 @@ final class HistoryTable {
 					+ "either complete it by hand and record it as applied with a mark-applied repair (giving the "
 					+ "reason), or undo what it did and migrate again";
 		}
+
+	}
+
+	/**
+	 * Failed {@code transactional: false} migrations that left statements committed and
+	 * were neither run again nor repaired since. Reading writes nothing: a log of an
+	 * earlier release, which cannot have such rows, reads as none.
+	 */
+	List<PartlyCommitted> partlyCommitted(Connection connection) throws SQLException {
+		if (!this.current) {
+			List<String> missing = missingLogColumns(connection);
+			if (missing.contains(HistoryStatements.COMMITTED_STATEMENTS_COLUMN)) {
+				return List.of();
+			}
+			this.current = missing.isEmpty();
+		}
+		List<PartlyCommitted> found = new ArrayList<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(this.statements.readPartlyCommitted())) {
+			while (rows.next()) {
+				found.add(new PartlyCommitted(rows.getString(1), rows.getInt(2), rows.getString(3), rows.getString(4),
+						instant(rows.getObject(5, OffsetDateTime.class))));
+			}
+		}
+		return found;
+	}
+
+	/**
+	 * A failed {@code transactional: false} migration whose first statements committed.
+	 * @param revision the revision
+	 * @param committedStatements how many of its statements committed
+	 * @param committedChecksum the checksum of those statements when it failed
+	 * @param scriptChecksum the checksum of the whole script when it failed
+	 * @param failedAt when the failed run started
+	 */
+	record PartlyCommitted(String revision, int committedStatements, String committedChecksum,
+			String scriptChecksum, Instant failedAt) {
 
 	}
 
@@ -456,7 +522,16 @@ final class HistoryTable {
 	 * One row to append to the log, its start and duration as the engine measured them.
 	 */
 	record LogRow(String revision, String message, HistoryAction action, String checksum, String user, String host,
-			Instant startedAt, Duration duration, String error) {
+			Instant startedAt, Duration duration, String error, Integer committedStatements,
+			String committedChecksum) {
+
+		/**
+		 * A row of any action but a failed {@code transactional: false} migration's.
+		 */
+		LogRow(String revision, String message, HistoryAction action, String checksum, String user, String host,
+				Instant startedAt, Duration duration, String error) {
+			this(revision, message, action, checksum, user, host, startedAt, duration, error, null, null);
+		}
 
 	}
 

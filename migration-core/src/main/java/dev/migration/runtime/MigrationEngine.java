@@ -11,6 +11,8 @@ import javax.sql.DataSource;
 
 import dev.migration.EditedScript;
 import dev.migration.HistoryEntry;
+import dev.migration.HistoryQuery;
+import dev.migration.HistoryRecord;
 import dev.migration.LockHolder;
 import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationInfo;
@@ -19,6 +21,7 @@ import dev.migration.MigrationResult;
 import dev.migration.MigrationResult.Command;
 import dev.migration.MigrationStatus;
 import dev.migration.RepairAction;
+import dev.migration.ResumeOptions;
 import dev.migration.RollbackOptions;
 import dev.migration.VerifyReport;
 import dev.migration.dialect.Dialect;
@@ -32,7 +35,8 @@ import dev.migration.revision.RevisionGraph;
  * <p>
  * A facade: each command is the job of one class of this package. {@link StateReader}
  * reads the {@link DatabaseState}; {@link Upgrade} and {@link Rollback} plan and run
- * through {@link PlanRunner} inside a {@link LockScope}; {@link StateWriter} stamps,
+ * through {@link PlanRunner} inside a {@link LockScope}, as does {@link Resume};
+ * {@link StateWriter} stamps,
  * repairs, restores and adopts; {@link ScriptVerification} verifies. This class tells
  * the listeners where each run starts and ends.
  */
@@ -58,6 +62,10 @@ public final class MigrationEngine implements MigrationManager {
 
 	private final Rollback rollback;
 
+	private final Resume resume;
+
+	private final HistorySearch historySearch;
+
 	/**
 	 * Creates an engine; prefer {@link MigrationManager#create}.
 	 * @param dataSource the database
@@ -77,6 +85,8 @@ public final class MigrationEngine implements MigrationManager {
 		RepeatableRunner repeatables = new RepeatableRunner(configuration, new StatementLog(configuration.echo()));
 		this.upgrade = new Upgrade(this.reader, this.lock, this.writer, this.verification, runner, repeatables);
 		this.rollback = new Rollback(this.reader, this.lock, safety, runner, repeatables);
+		this.resume = new Resume(this.reader, this.lock, safety, runner);
+		this.historySearch = new HistorySearch(dataSource, configuration, this.reader);
 	}
 
 	@Override
@@ -206,6 +216,11 @@ public final class MigrationEngine implements MigrationManager {
 	}
 
 	@Override
+	public MigrationResult resume(String revision, ResumeOptions options) {
+		return this.runListeners.run(Command.MIGRATE, revision, () -> this.resume.resume(revision, options));
+	}
+
+	@Override
 	public void restoreSnapshot(Path snapshot) {
 		this.writer.restoreSnapshot(snapshot);
 	}
@@ -213,6 +228,11 @@ public final class MigrationEngine implements MigrationManager {
 	@Override
 	public List<HistoryEntry> history() {
 		return this.reader.history();
+	}
+
+	@Override
+	public List<HistoryRecord> history(HistoryQuery query) {
+		return this.historySearch.history(query);
 	}
 
 	@Override

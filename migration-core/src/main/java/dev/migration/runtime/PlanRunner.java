@@ -121,7 +121,7 @@ final class PlanRunner {
 		long pause = this.configuration.lockRetryBackoff().toMillis();
 		for (int attempt = 0;; attempt++) {
 			try {
-				return runner.run(step.script(), step.direction(), step.statements());
+				return runner.run(step.script(), step.direction(), step.statements(), step.resumeAfter());
 			}
 			catch (MigrationFailedException ex) {
 				boolean lockTimeout = ex.getCause() instanceof SQLException cause

@@ -8,11 +8,14 @@ import java.util.function.Supplier;
 import dev.migration.MigrationListener;
 import dev.migration.MigrationResult;
 import dev.migration.MigrationResult.Command;
+import dev.migration.MigrationVetoException;
 
 /**
  * Tells the listeners where a run starts and ends: around the whole operation, so that
  * a run failing before any migration (unreachable database, invalid target, lock
- * timeout, refused check) ends for them too.
+ * timeout, refused check) ends for them too. A {@link MigrationVetoException} from
+ * {@code beforeRun} stops the run before it starts; from {@code afterRun}, it is thrown
+ * to the caller once every listener was called.
  */
 final class RunListeners {
 
@@ -33,9 +36,12 @@ final class RunListeners {
 	 * @return its result
 	 */
 	MigrationResult run(Command operation, String target, Supplier<MigrationResult> run) {
-		notify((listener) -> listener.beforeRun(operation, target));
 		MigrationResult result;
 		try {
+			MigrationVetoException veto = notifyAll((listener) -> listener.beforeRun(operation, target));
+			if (veto != null) {
+				throw veto;
+			}
 			result = run.get();
 		}
 		catch (RuntimeException | Error ex) {
@@ -43,19 +49,47 @@ final class RunListeners {
 			notify((listener) -> listener.onRunFailure(operation, target, ex));
 			throw ex;
 		}
-		notify((listener) -> listener.afterRun(result));
+		MigrationVetoException veto = notifyAll((listener) -> listener.afterRun(result));
+		if (veto != null) {
+			// The migrations committed: only the caller is told that the run failed.
+			logger.log(Level.WARNING, "A migration listener reported the {0} to {1} failed after it ran; what it "
+					+ "committed stays committed: {2}", operation, target, veto.getMessage());
+			throw veto;
+		}
 		return result;
 	}
 
 	private void notify(Consumer<MigrationListener> callback) {
+		MigrationVetoException veto = notifyAll(callback);
+		if (veto != null) {
+			logger.log(Level.WARNING, "A migration listener vetoed where a veto has no effect; ignoring it", veto);
+		}
+	}
+
+	/**
+	 * Calls every listener, logging and ignoring their failures except a veto: the
+	 * first is returned, once every listener was called, later ones added to it as
+	 * suppressed.
+	 */
+	private MigrationVetoException notifyAll(Consumer<MigrationListener> callback) {
+		MigrationVetoException veto = null;
 		for (MigrationListener listener : this.listeners) {
 			try {
 				callback.accept(listener);
+			}
+			catch (MigrationVetoException ex) {
+				if (veto == null) {
+					veto = ex;
+				}
+				else {
+					veto.addSuppressed(ex);
+				}
 			}
 			catch (RuntimeException ex) {
 				logger.log(Level.WARNING, "A migration listener failed; ignoring it", ex);
 			}
 		}
+		return veto;
 	}
 
 }

@@ -120,6 +120,12 @@ final class ScriptVerification {
 				for (HistoryTable.Interrupted interrupted : session.history().interrupted(session.connection())) {
 					problems.add(new Problem(Kind.INTERRUPTED, interrupted.revision(), interrupted.describe()));
 				}
+				for (InvalidIndexes.InvalidIndex index : InvalidIndexes.find(session)) {
+					problems.add(new Problem(Kind.INVALID_INDEX, null, "Index " + index.index() + " on table "
+							+ index.table() + " is invalid, as a failed CREATE INDEX CONCURRENTLY leaves it: the "
+							+ "database keeps it up to date but never uses it. Drop it with "
+							+ InvalidIndexes.fix(List.of(index), session) + " then run the migration again"));
+				}
 				for (StoredRevision stored : session.history().readStoredState(session.connection()).values()) {
 					MigrationScript script = byId.get(stored.revision());
 					if (script == null) {

@@ -11,9 +11,17 @@ import dev.migration.script.MigrationScript;
 import dev.migration.script.SqlStatement;
 
 /**
- * One migration of a plan, with the statements it runs ({@code null} for Java).
+ * One migration of a plan, with the statements it runs ({@code null} for Java), and how
+ * many of them to skip when it resumes a failed {@code transactional: false} run.
  */
-record Step(MigrationScript script, Direction direction, List<SqlStatement> statements) {
+record Step(MigrationScript script, Direction direction, List<SqlStatement> statements, int resumeAfter) {
+
+	/**
+	 * A step that runs every statement.
+	 */
+	Step(MigrationScript script, Direction direction, List<SqlStatement> statements) {
+		this(script, direction, statements, 0);
+	}
 
 	/**
 	 * The exact SQL this step sends, state and log rows included, for dry runs and

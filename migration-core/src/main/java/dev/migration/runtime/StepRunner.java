@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import dev.migration.AppliedMigration;
 import dev.migration.DurationFormat;
@@ -13,6 +14,7 @@ import dev.migration.HistoryAction;
 import dev.migration.MigrationFailedException;
 import dev.migration.MigrationInfo;
 import dev.migration.MigrationListener;
+import dev.migration.MigrationVetoException;
 import dev.migration.revision.Direction;
 import dev.migration.script.MigrationScript;
 import dev.migration.script.SqlStatement;
@@ -60,12 +62,30 @@ final class StepRunner {
 	 * @return what ran and how long it took
 	 */
 	AppliedMigration run(MigrationScript script, Direction direction, List<SqlStatement> statements) {
+		return run(script, direction, statements, 0);
+	}
+
+	/**
+	 * Runs a step, or resumes a {@code transactional: false} one after the statements
+	 * that committed in a run that failed: they are skipped, and counted in what a
+	 * failure reports committed.
+	 * @param script the migration
+	 * @param direction up or down
+	 * @param statements all the SQL statements of the script, or {@code null} for a Java
+	 * migration
+	 * @param resumeAfter how many of the statements to skip, committed before
+	 * @return what ran and how long it took
+	 */
+	AppliedMigration run(MigrationScript script, Direction direction, List<SqlStatement> statements,
+			int resumeAfter) {
 		MigrationInfo info = script.info();
 		notifyBefore(info, direction);
 		Connection connection = this.session.connection();
 		boolean transactional = info.transactional();
 		Stopwatch stopwatch = Stopwatch.start();
 		StatementSender.StatementFailure failedStatement = null;
+		// How many statements stay committed should this step fail: known for SQL alone.
+		Integer committed = (!transactional && statements != null) ? resumeAfter : null;
 		try {
 			connection.setAutoCommit(!transactional);
 			if (!transactional) {
@@ -83,11 +103,18 @@ final class StepRunner {
 						this.sender.sendBatch(connection, info.revision(), statements);
 					}
 					else {
-						this.sender.send(connection, info.revision(), statements);
+						this.sender.send(connection, info.revision(),
+								statements.subList(resumeAfter, statements.size()));
+						if (!transactional) {
+							committed = statements.size();
+						}
 					}
 				}
 				catch (StatementSender.StatementFailure ex) {
 					failedStatement = ex;
+					if (!transactional && ex.statement() != null) {
+						committed = resumeAfter + ex.number() - 1;
+					}
 					throw ex.getCause();
 				}
 			}
@@ -133,18 +160,22 @@ final class StepRunner {
 		}
 		catch (Exception ex) {
 			Duration duration = stopwatch.elapsed();
-			MigrationFailedException failure = failure(info, direction, failedStatement, ex, duration);
+			MigrationFailedException failure = failure(info, direction, failedStatement, resumeAfter, committed, ex,
+					duration);
 			rollback(connection, failure);
-			logFailure(info, direction, stopwatch.startedAt(), duration, failure);
+			String committedChecksum = (committed != null && committed > 0)
+					? CommittedStatements.checksum(statements, committed) : null;
+			logFailure(info, direction, stopwatch.startedAt(), duration, failure, committed, committedChecksum);
 			notifyFailure(info, direction, failure);
 			throw failure;
 		}
 	}
 
 	private MigrationFailedException failure(MigrationInfo info, Direction direction,
-			StatementSender.StatementFailure failedStatement, Exception ex, Duration duration) {
+			StatementSender.StatementFailure failedStatement, int resumeAfter, Integer committed, Exception ex,
+			Duration duration) {
 		SqlStatement statement = (failedStatement != null) ? failedStatement.statement() : null;
-		int number = (failedStatement != null) ? failedStatement.number() : 0;
+		int number = (failedStatement != null) ? resumeAfter + failedStatement.number() : 0;
 		StringBuilder message = new StringBuilder();
 		message.append((direction == Direction.UPGRADE) ? "Upgrade" : "Downgrade")
 			.append(" of revision ")
@@ -175,13 +206,48 @@ final class StepRunner {
 		if (info.transactional()) {
 			message.append(". The migration was rolled back; earlier revisions stay applied");
 		}
-		else if (statement != null) {
+		else if (committed != null && committed > 0) {
 			message.append(". The migration is declared transactional: false, so statements 1 to ")
-				.append(number - 1)
-				.append(" stay committed and the revision is NOT recorded as applied;")
-				.append(" undo them or make the script idempotent (IF NOT EXISTS) before retrying");
+				.append(committed)
+				.append(" stay committed and the revision is NOT recorded as applied. A migrate will refuse to run ")
+				.append("it from statement 1 again: fix the cause, then resume it after statement ")
+				.append(committed)
+				.append(" with resume(\"")
+				.append(info.revision())
+				.append("\", options), or complete it by hand and record it with a mark-applied repair");
 		}
-		return new MigrationFailedException(info.revision(), message.toString(), ex, duration);
+		else if (!info.transactional() && statement != null) {
+			message.append(". The migration is declared transactional: false; no statement of it committed and ")
+				.append("the revision is NOT recorded as applied: fix the cause and migrate again");
+		}
+		if (!info.transactional() && statement != null
+				&& statement.sql().toUpperCase(Locale.ROOT).contains("CONCURRENTLY")) {
+			appendInvalidIndexes(message);
+		}
+		return new MigrationFailedException(info.revision(), message.toString(), ex, duration,
+				(committed != null) ? committed : 0);
+	}
+
+	/**
+	 * Names the invalid indexes of the migration schema after a failed concurrent index
+	 * build, which leaves one behind: the database keeps updating it, and running the
+	 * statement again fails as the name is taken.
+	 */
+	private void appendInvalidIndexes(StringBuilder message) {
+		try {
+			List<InvalidIndexes.InvalidIndex> invalid = InvalidIndexes.find(this.session);
+			if (!invalid.isEmpty()) {
+				message.append(". It left ")
+					.append(InvalidIndexes.describe(invalid))
+					.append(": drop it with ")
+					.append(InvalidIndexes.fix(invalid, this.session))
+					.append(" before running it again");
+			}
+		}
+		catch (SQLException ex) {
+			// The failure is what matters; the catalog is read again by verify.
+			logger.log(Level.DEBUG, "Cannot read the invalid indexes", ex);
+		}
 	}
 
 	private void rollback(Connection connection, MigrationFailedException failure) {
@@ -196,11 +262,14 @@ final class StepRunner {
 	}
 
 	private void logFailure(MigrationInfo info, Direction direction, Instant startedAt, Duration duration,
-			MigrationFailedException failure) {
+			MigrationFailedException failure, Integer committed, String committedChecksum) {
 		Connection connection = this.session.connection();
 		try {
 			connection.setAutoCommit(false);
-			this.recorder.log(logRow(info, direction, startedAt, duration, failure.getMessage()));
+			HistoryTable.LogRow row = logRow(info, direction, startedAt, duration, failure.getMessage());
+			this.recorder.log(new HistoryTable.LogRow(row.revision(), row.message(), row.action(), row.checksum(),
+					row.user(), row.host(), row.startedAt(), row.duration(), row.error(),
+					committed, committedChecksum));
 			connection.commit();
 		}
 		catch (SQLException ex) {
@@ -216,9 +285,32 @@ final class StepRunner {
 				this.session.user(), LockOwner.host(), startedAt, duration, error);
 	}
 
+	/**
+	 * Tells the listeners a migration is about to run; a veto stops the run before it,
+	 * once every listener was called.
+	 */
 	private void notifyBefore(MigrationInfo info, Direction direction) {
+		MigrationVetoException veto = null;
 		for (MigrationListener listener : this.listeners) {
-			guard(() -> listener.beforeMigration(info, direction));
+			try {
+				listener.beforeMigration(info, direction);
+			}
+			catch (MigrationVetoException ex) {
+				if (veto == null) {
+					veto = ex;
+				}
+				else {
+					veto.addSuppressed(ex);
+				}
+			}
+			catch (RuntimeException ex) {
+				logger.log(Level.WARNING, "A migration listener failed; ignoring it", ex);
+			}
+		}
+		if (veto != null) {
+			logger.log(Level.WARNING, "A migration listener stopped the run before {0} {1}: {2}", info.revision(),
+					info.message(), veto.getMessage());
+			throw veto;
 		}
 	}
 

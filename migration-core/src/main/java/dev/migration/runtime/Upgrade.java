@@ -79,6 +79,7 @@ final class Upgrade {
 				this.verification.checkBeforeMigrate(current);
 				MigrationPlan fresh = current.planner().upgrade(target, current.applied().keySet());
 				refuseInterrupted(session, fresh);
+				Resume.refuseRerun(session, current, fresh);
 				List<AppliedMigration> applied = new ArrayList<>(this.runner.execute(session,
 						PlanRunner.steps(current, fresh, new ArrayList<>())));
 				// Repeatables after every revision of the run, against the state they left.

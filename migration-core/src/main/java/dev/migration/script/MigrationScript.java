@@ -10,6 +10,7 @@ import dev.migration.MigrationInfo;
 import dev.migration.MigrationKind;
 import dev.migration.ScriptException;
 import dev.migration.revision.Revision;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A loaded revision: its place in the graph and what runs, either an SQL script or a
@@ -159,6 +160,15 @@ public final class MigrationScript {
 	 */
 	public boolean repeatable() {
 		return this.info.repeatable();
+	}
+
+	/**
+	 * The script's text as written, before any placeholder is replaced.
+	 * @return the text, or {@code null} for a Java migration or a script rebuilt from
+	 * elsewhere
+	 */
+	public @Nullable String text() {
+		return this.content;
 	}
 
 	/**

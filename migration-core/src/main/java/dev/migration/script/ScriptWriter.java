@@ -80,12 +80,34 @@ public final class ScriptWriter {
 	 */
 	public static String render(String message, String revision, List<String> downRevisions,
 			List<String> branchLabels, String upgrade, String downgrade) {
+		return render(message, revision, downRevisions, List.of(), branchLabels, upgrade, downgrade);
+	}
+
+	/**
+	 * The text of a script that depends on other revisions and may declare branch
+	 * labels.
+	 * @param message the message, one line
+	 * @param revision the revision id
+	 * @param downRevisions the parents; empty for a root
+	 * @param dependsOn the revisions it depends on ({@code depends_on}); none leaves the
+	 * header entry out
+	 * @param branchLabels the branch labels it declares; none leaves the header entry
+	 * out
+	 * @param upgrade the upgrade section
+	 * @param downgrade the downgrade section
+	 * @return the script text
+	 */
+	public static String render(String message, String revision, List<String> downRevisions, List<String> dependsOn,
+			List<String> branchLabels, String upgrade, String downgrade) {
 		StringBuilder text = new StringBuilder();
 		text.append("-- ").append(oneLine(message)).append('\n');
 		text.append("--\n");
 		text.append("-- revision: ").append(revision).append('\n');
 		text.append("-- down_revision: ").append(downRevisions.isEmpty() ? "none" : String.join(", ", downRevisions))
 			.append('\n');
+		if (!dependsOn.isEmpty()) {
+			text.append("-- depends_on: ").append(String.join(", ", dependsOn)).append('\n');
+		}
 		if (!branchLabels.isEmpty()) {
 			text.append("-- branch_labels: ").append(String.join(", ", branchLabels)).append('\n');
 		}

@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import dev.migration.EditedScript;
 import dev.migration.EditedScriptsException;
+import dev.migration.MigrationFailedException;
 import dev.migration.MigrationStateException;
 import dev.migration.MultipleHeadsException;
 import dev.migration.RollbackRefusedException;
@@ -83,6 +84,9 @@ public record FailureAdvice(String problem, @Nullable String action) {
 			return state(state, everyHead == EveryHead.PROPERTY);
 		}
 		String message = (failure.getMessage() != null) ? failure.getMessage() : failure.getClass().getName();
+		if (failure instanceof MigrationFailedException failed && failed.getCommittedStatements() > 0) {
+			return new FailureAdvice(Credentials.mask(message), partlyCommitted(List.of(failed.getRevision())));
+		}
 		return new FailureAdvice(Credentials.mask(message), null);
 	}
 
@@ -146,6 +150,10 @@ public record FailureAdvice(String problem, @Nullable String action) {
 					+ "descends from. To see what was applied:\n" + INDENT + "migration history";
 			case INTERRUPTED -> markApplied(failure.getRevisions())
 					+ (startup ? "\nOr undo what it did by hand; then restart." : "");
+			case PARTLY_COMMITTED -> partlyCommitted(failure.getRevisions());
+			case EDITED_BEFORE_RESUME -> "Restore the statements that committed in the script; or, if what "
+					+ "committed is what the new text does, accept the edit:"
+					+ resumeCommands(failure.getRevisions(), " --accept-edit");
 			case EDITED, OTHER -> null;
 		};
 		return new FailureAdvice(problem, action);
@@ -192,6 +200,29 @@ public record FailureAdvice(String problem, @Nullable String action) {
 		for (String revision : revisions) {
 			text.append("\n").append(INDENT).append("migration repair mark-applied ").append(revision)
 				.append(" --reason \"...\"");
+		}
+		return text.toString();
+	}
+
+	/**
+	 * What to do about {@code transactional: false} migrations that failed after some of
+	 * their statements committed: resume them, or record them completed by hand.
+	 */
+	private static String partlyCommitted(List<String> revisions) {
+		return "Fix the cause, then run the rest of the script (the history keeps who, when and why):"
+				+ resumeCommands(revisions, "") + "\n"
+				+ markApplied(revisions).replace("an interrupted migration", "such a migration");
+	}
+
+	/**
+	 * The commands that run the rest of {@code transactional: false} migrations that
+	 * failed after some of their statements committed, one line each.
+	 */
+	private static String resumeCommands(List<String> revisions, String options) {
+		StringBuilder text = new StringBuilder();
+		for (String revision : revisions) {
+			text.append("\n").append(INDENT).append("migration repair resume ").append(revision)
+				.append(" --reason \"...\"").append(options);
 		}
 		return text.toString();
 	}

@@ -352,7 +352,11 @@ public class MigrationsEndpoint {
 			String host, Instant startedAt, @Nullable String duration, boolean success, @Nullable String error,
 			@Nullable Double durationMillis) {
 
-		HistoryEntryDescriptor(HistoryEntry entry) {
+		/**
+		 * The descriptor of an entry.
+		 * @param entry the entry
+		 */
+		public HistoryEntryDescriptor(HistoryEntry entry) {
 			this(entry.id(), entry.revision(), entry.message(), entry.action().name(), entry.user(), entry.host(),
 					entry.startedAt(), (entry.duration() != null) ? entry.duration().toString() : null,
 					entry.success(), (entry.error() != null) ? MigrationRunState.describe(entry.error()) : null,

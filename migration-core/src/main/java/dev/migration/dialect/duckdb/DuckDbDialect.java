@@ -132,8 +132,17 @@ public final class DuckDbDialect implements Dialect {
 				    duration_ms BIGINT NOT NULL,
 				    success BOOLEAN NOT NULL,
 				    error VARCHAR,
-				    duration_us BIGINT
+				    duration_us BIGINT,
+				    committed_statements INTEGER,
+				    committed_checksum VARCHAR
 				)""".formatted(qualify(schema, logTable), sequence.replace("'", "''")));
+	}
+
+	@Override
+	public List<String> addCommittedStatementColumns(String schema, String logTable) {
+		String log = qualify(schema, logTable);
+		return List.of("ALTER TABLE " + log + " ADD COLUMN IF NOT EXISTS committed_statements INTEGER",
+				"ALTER TABLE " + log + " ADD COLUMN IF NOT EXISTS committed_checksum VARCHAR");
 	}
 
 	@Override

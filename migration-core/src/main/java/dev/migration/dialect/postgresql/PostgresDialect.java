@@ -99,8 +99,30 @@ public final class PostgresDialect implements Dialect {
 				    duration_ms BIGINT NOT NULL,
 				    success BOOLEAN NOT NULL,
 				    error TEXT,
-				    duration_us BIGINT
+				    duration_us BIGINT,
+				    committed_statements INTEGER,
+				    committed_checksum VARCHAR(128)
 				)""".formatted(qualify(schema, logTable)));
+	}
+
+	@Override
+	public List<String> addCommittedStatementColumns(String schema, String logTable) {
+		String log = qualify(schema, logTable);
+		return List.of("ALTER TABLE " + log + " ADD COLUMN IF NOT EXISTS committed_statements INTEGER",
+				"ALTER TABLE " + log + " ADD COLUMN IF NOT EXISTS committed_checksum VARCHAR(128)");
+	}
+
+	@Override
+	public String invalidIndexesQuery() {
+		// indisvalid is false while CREATE INDEX CONCURRENTLY builds the index, and stays
+		// false when the build failed: such an index is maintained but never used.
+		return """
+				SELECT i.relname, t.relname FROM pg_catalog.pg_index x
+				JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid
+				JOIN pg_catalog.pg_class t ON t.oid = x.indrelid
+				JOIN pg_catalog.pg_namespace n ON n.oid = i.relnamespace
+				WHERE NOT x.indisvalid AND n.nspname = ?
+				ORDER BY i.relname""";
 	}
 
 	@Override

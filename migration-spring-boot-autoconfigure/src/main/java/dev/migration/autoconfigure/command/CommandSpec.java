@@ -70,12 +70,19 @@ record CommandSpec(String name, String arguments, String summary, int minArgumen
 					value("head", "REV", "the parent revision: an id or prefix, LABEL@head for a branch's head, "
 							+ "base for a new root (default: the head)"),
 					repeatable("branch-label", "NAME", "start a branch named NAME (targets NAME@head, NAME@base): "
-							+ "from base, or from --head (repeatable)"))
+							+ "from base, or from --head (repeatable)"),
+					revisionId(), dependsOn())
 				.withDetails(TemplateOptions.help()),
-			command("merge", "MESSAGE REV REV...", "write a merge revision joining heads", 3, -1, false),
+			command("merge", "MESSAGE REV REV...", "write a merge revision joining heads", 3, -1, false, revisionId(),
+					dependsOn()),
 			command("status", "", "current revision(s), heads, pending migrations and state", 0, 0, true),
 			command("history", "", "the action log, newest first", 0, 0, true,
-					value("limit", "N", "show the N newest entries")),
+					value("limit", "N", "show the N newest entries"),
+					value("range", "A:B", "only the revisions from A to B: A:B, A: (up to the heads), :B (from base); "
+							+ "each side base, head, heads, current, an id or prefix, -1, +1, LABEL@head"))
+				.withDetails("With --verbose, each entry is followed by the SQL text of its revision (its script, or "
+						+ "the downgrade the database stored for a revision without one) and a failed entry by its "
+						+ "whole stored error; with --json, each entry gets a \"sql\" field.\n"),
 			command("current", "", "the current revision(s)", 0, 0, true),
 			command("heads", "", "the head(s) of the scripts", 0, 0, true),
 			targeted("show", "REV", "one revision: message, parents, script, state", 1, true,
@@ -88,9 +95,12 @@ record CommandSpec(String name, String arguments, String summary, int minArgumen
 					value("revision", "R", "the revision, instead of REV: an id or prefix, head, base, LABEL@head")),
 			command("sql", "FROM:TO", "print the SQL script of a range, offline (base:head, head:base)", 1, 1,
 					false, value("dialect", "NAME", "postgresql or duckdb (default: from the datasource URL)")),
-			command("repair", "ACTION REV", "mark-applied, mark-rolled-back or accept-checksum, audited", 2, 2, false,
-					value("reason", "TEXT", "why, for the log (required)"),
-					value("confirm", "REV", "the revision again; required in production")),
+			command("repair", "ACTION REV",
+					"mark-applied, mark-rolled-back, accept-checksum or resume (a failed transactional: false "
+							+ "migration, after its committed statements), audited",
+					2, 2, false, value("reason", "TEXT", "why, for the log (required)"),
+					value("confirm", "REV", "the revision again; required in production"),
+					flag("accept-edit", "resume: even though the statements that committed were edited since")),
 			command("graph", "", "the revision graph, newest first", 0, 0, false,
 					value("format", "FORMAT", "text (default), mermaid or dot")),
 			command("restore", "SNAPSHOT", "restore a DuckDB snapshot taken before a rollback", 1, 1, false),
@@ -184,6 +194,16 @@ record CommandSpec(String name, String arguments, String summary, int minArgumen
 	private static CommandSpec targeted(String name, String arguments, String summary, int min, boolean read,
 			OptionSpec... options) {
 		return new CommandSpec(name, arguments, summary, min, 1, read, true, List.of(options), "");
+	}
+
+	private static OptionSpec revisionId() {
+		return value("rev-id", "ID", "the new revision's id instead of a random one: letters, digits and _, "
+				+ "used by no revision");
+	}
+
+	private static OptionSpec dependsOn() {
+		return repeatable("depends-on", "REV", "a revision the new one depends on without being its child "
+				+ "(depends_on): an id or prefix, head, LABEL@head (repeatable, or comma-separated)");
 	}
 
 	private static OptionSpec value(String name, String value, String description) {

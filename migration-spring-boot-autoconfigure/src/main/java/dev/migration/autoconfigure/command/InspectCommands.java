@@ -10,9 +10,12 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import dev.migration.HistoryEntry;
+import dev.migration.HistoryQuery;
+import dev.migration.HistoryRecord;
 import dev.migration.MigrationInfo;
 import dev.migration.MigrationManager;
 import dev.migration.MigrationStatus;
+import dev.migration.TargetException;
 import dev.migration.VerifyReport;
 import dev.migration.autoconfigure.FailureAdvice;
 
@@ -132,29 +135,92 @@ final class InspectCommands {
 		if (command.has("limit")) {
 			limit = positive(command, "limit");
 		}
+		HistoryQuery query = historyQuery(command);
 		if (command.json()) {
 			int size = Math.min(limit, 1000);
-			this.out.println(this.json.write(this.jsonViews.get().history(size)));
+			this.out.println(this.json.write((query != null)
+					? this.jsonViews.get().history(this.manager.get().history(query.withLimit(size)), query.sql())
+					: this.jsonViews.get().history(size)));
 			return MigrationCommands.SUCCESS;
 		}
-		List<HistoryEntry> history = this.manager.get().history();
+		List<HistoryRecord> history = (query != null) ? this.manager.get().history(query)
+				: this.manager.get().history().stream().map(HistoryRecord::new).toList();
 		if (history.isEmpty()) {
-			this.out.println("No history: nothing was ever applied");
+			this.out.println((query != null && query.range() != null)
+					? "No history in range " + query.range() + ": nothing was applied there"
+					: "No history: nothing was ever applied");
 			return MigrationCommands.SUCCESS;
 		}
+		List<HistoryRecord> shown = history.stream().limit(limit).toList();
 		TextTable table = new TextTable().row("ID", "REVISION", "ACTION", "STARTED", "DURATION", "RESULT", "USER",
 				"MESSAGE");
-		history.stream()
-			.limit(limit)
-			.forEach((entry) -> table.row(entry.id(), entry.revision(), entry.action().name().toLowerCase(Locale.ROOT),
+		for (HistoryRecord record : shown) {
+			HistoryEntry entry = record.entry();
+			table.row(entry.id(), entry.revision(), entry.action().name().toLowerCase(Locale.ROOT),
 					(entry.startedAt() != null) ? TIME.format(entry.startedAt()) : "", duration(entry.duration()),
 					entry.success() ? "ok" : "FAILED", entry.user(),
-					entry.success() ? entry.message() : entry.message() + ": " + firstLine(entry.error())));
-		this.out.print(table.render());
+					entry.success() ? entry.message() : entry.message() + ": " + firstLine(entry.error()));
+		}
+		if (query != null && query.sql()) {
+			printVerbose(table.render(), shown);
+		}
+		else {
+			this.out.print(table.render());
+		}
 		if (history.size() > limit) {
 			this.out.println("(" + limit + " of " + history.size() + " entries)");
 		}
 		return MigrationCommands.SUCCESS;
+	}
+
+	/**
+	 * The query of {@code --range} and {@code --verbose}, or {@code null} for the whole
+	 * log without SQL.
+	 */
+	private static HistoryQuery historyQuery(ParsedCommand command) {
+		if (!command.has("range") && !command.verbose()) {
+			return null;
+		}
+		HistoryQuery query = HistoryQuery.all();
+		if (command.has("range")) {
+			try {
+				query = query.withRange(command.value("range"));
+			}
+			catch (TargetException ex) {
+				throw new UsageException("Option '--range': " + ex.getMessage(), command.command());
+			}
+		}
+		return command.verbose() ? query.withSql() : query;
+	}
+
+	/**
+	 * The table, each entry's row followed by its revision's SQL and, when it failed,
+	 * its whole error, indented.
+	 */
+	private void printVerbose(String table, List<HistoryRecord> records) {
+		String[] lines = table.split("\n");
+		this.out.println(lines[0]);
+		for (int i = 0; i < records.size(); i++) {
+			HistoryRecord record = records.get(i);
+			this.out.println(lines[i + 1]);
+			if (!record.entry().success() && record.entry().error() != null) {
+				this.out.println("    Error:");
+				this.out.print(indent(record.entry().error(), "      "));
+			}
+			if (record.sql() != null) {
+				this.out.println("    SQL (" + record.sqlSource() + "):");
+				this.out.print(indent(record.sql(), "      "));
+			}
+			else {
+				this.out.println("    SQL: none known (a Java migration, or a script that is gone of a revision not applied now)");
+			}
+		}
+	}
+
+	private static String indent(String text, String prefix) {
+		StringBuilder indented = new StringBuilder();
+		text.strip().lines().forEach((line) -> indented.append(line.isEmpty() ? "" : prefix + line).append('\n'));
+		return indented.toString();
 	}
 
 	int current(ParsedCommand command) {

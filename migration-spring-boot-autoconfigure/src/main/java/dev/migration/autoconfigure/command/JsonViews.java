@@ -1,5 +1,11 @@
 package dev.migration.autoconfigure.command;
 
+import java.lang.reflect.RecordComponent;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.migration.HistoryRecord;
 import dev.migration.MigrationManager;
 import dev.migration.VerifyReport;
 import dev.migration.autoconfigure.MigrationRunState;
@@ -18,6 +24,38 @@ interface JsonViews {
 	Object status();
 
 	Object history(int size);
+
+	/**
+	 * Entries of a range, with the fields of {@link #history(int)}'s and, when asked, a
+	 * {@code sql} field each.
+	 * @param records the entries
+	 * @param withSql whether to add the {@code sql} field
+	 * @return the view
+	 */
+	Object history(List<HistoryRecord> records, boolean withSql);
+
+	/**
+	 * The fields of a record with the SQL of an entry.
+	 * @param fields a record of the entry's fields
+	 * @param record the entry
+	 * @param withSql whether to add the {@code sql} field
+	 * @return the fields, in the record's order, then {@code sql}
+	 */
+	static Map<String, Object> withSql(Record fields, HistoryRecord record, boolean withSql) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		for (RecordComponent component : fields.getClass().getRecordComponents()) {
+			try {
+				map.put(component.getName(), component.getAccessor().invoke(fields));
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new IllegalStateException("Cannot read " + component, ex);
+			}
+		}
+		if (withSql) {
+			map.put("sql", record.sql());
+		}
+		return map;
+	}
 
 	/**
 	 * A verification report, as the endpoint's {@code verify} shows it.
@@ -62,6 +100,19 @@ interface JsonViews {
 		}
 
 		@Override
+		public Object history(List<HistoryRecord> records, boolean withSql) {
+			Map<String, Object> page = new LinkedHashMap<>();
+			page.put("page", 0);
+			page.put("size", records.size());
+			page.put("total", records.size());
+			page.put("entries", records.stream()
+				.map((record) -> JsonViews.withSql(new MigrationsEndpoint.HistoryEntryDescriptor(record.entry()),
+						record, withSql))
+				.toList());
+			return page;
+		}
+
+		@Override
 		public Object verify(VerifyReport report) {
 			return MigrationsEndpoint.VerifyDescriptor.of(report);
 		}
@@ -87,6 +138,11 @@ interface JsonViews {
 		@Override
 		public Object history(int size) {
 			return this.manager.history().stream().limit(size).toList();
+		}
+
+		@Override
+		public Object history(List<HistoryRecord> records, boolean withSql) {
+			return records.stream().map((record) -> JsonViews.withSql(record.entry(), record, withSql)).toList();
 		}
 
 		@Override

@@ -42,11 +42,7 @@ final class TemplateOptions {
 	 * or given twice, an option the template does not take, or a malformed column
 	 */
 	static Map<String, String> parameters(ParsedCommand command) {
-		String name = command.value("template");
-		TemplateDescription template = MigrationTemplates.description(name)
-			.orElseThrow(() -> new UsageException("Unknown template '" + name + "'"
-					+ CommandLineParser.suggestion(name, MigrationTemplates.NAMES, "") + " (the templates are below)",
-					command.command()));
+		TemplateDescription template = template(command);
 		Map<String, String> parameters = new LinkedHashMap<>();
 		for (String parameter : command.values("param")) {
 			int equals = parameter.indexOf('=');
@@ -82,6 +78,26 @@ final class TemplateOptions {
 			}
 		}
 		return parameters;
+	}
+
+	/**
+	 * The name of the template {@code --template} names, as the templates spell it.
+	 * @param command {@code create} with {@code --template}
+	 * @return the name, such as {@code create_table}
+	 * @throws UsageException for an unknown template, listing every template
+	 */
+	static String name(ParsedCommand command) {
+		return template(command).name();
+	}
+
+	private static TemplateDescription template(ParsedCommand command) {
+		String name = command.value("template");
+		return MigrationTemplates.description(name).orElseThrow(() -> {
+			String hint = CommandLineParser.suggestion(name, MigrationTemplates.NAMES, "");
+			return new UsageException("Unknown template '" + name + "'" + (hint.isEmpty() ? "." : hint)
+					+ " The templates are " + String.join(", ", MigrationTemplates.NAMES) + " (described below)",
+					command.command());
+		});
 	}
 
 	/**

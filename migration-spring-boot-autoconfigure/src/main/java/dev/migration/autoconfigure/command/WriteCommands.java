@@ -11,6 +11,7 @@ import dev.migration.MigrationManager;
 import dev.migration.MigrationResult;
 import dev.migration.PlannedMigration;
 import dev.migration.RepairAction;
+import dev.migration.ResumeOptions;
 import dev.migration.RollbackOptions;
 import dev.migration.revision.Direction;
 
@@ -138,18 +139,42 @@ final class WriteCommands {
 			case "mark-applied" -> RepairAction.MARK_APPLIED;
 			case "mark-rolled-back" -> RepairAction.MARK_ROLLED_BACK;
 			case "accept-checksum" -> RepairAction.ACCEPT_CHECKSUM;
+			case "resume" -> null;
 			default -> throw new UsageException("Unknown repair action '" + action + "'"
 					+ CommandLineParser.suggestion(action,
-							List.of("mark-applied", "mark-rolled-back", "accept-checksum"), "")
-					+ " (mark-applied, mark-rolled-back or accept-checksum)", command.command());
+							List.of("mark-applied", "mark-rolled-back", "accept-checksum", "resume"), "")
+					+ " (mark-applied, mark-rolled-back, accept-checksum or resume)", command.command());
 		};
 		String reason = command.value("reason");
 		if (reason == null || reason.isBlank()) {
 			throw new UsageException("repair needs --reason \"...\": the reason is kept in the history",
 					command.command());
 		}
+		if (repair == null) {
+			return resume(command, reason);
+		}
+		if (command.has("accept-edit")) {
+			throw new UsageException("--accept-edit goes with repair resume only, not " + action, command.command());
+		}
 		MigrationResult result = this.manager.get().repair(repair, command.argument(1), reason, command.value("confirm"));
 		this.out.println("Repaired (" + action + " " + command.argument(1) + "): now at "
+				+ revisions(result.currentRevisions()) + "; logged with the reason");
+		return MigrationCommands.SUCCESS;
+	}
+
+	/**
+	 * {@code repair resume REV}: runs the rest of a failed {@code transactional: false}
+	 * migration, after the statements that committed.
+	 */
+	private int resume(ParsedCommand command, String reason) {
+		ResumeOptions options = ResumeOptions.defaults()
+			.withReason(reason)
+			.acceptEdit(command.has("accept-edit"));
+		if (command.has("confirm")) {
+			options = options.withConfirm(command.value("confirm"));
+		}
+		MigrationResult result = this.manager.get().resume(command.argument(1), options);
+		this.out.println("Resumed " + command.argument(1) + " after its committed statements: now at "
 				+ revisions(result.currentRevisions()) + "; logged with the reason");
 		return MigrationCommands.SUCCESS;
 	}

@@ -83,7 +83,7 @@ class AuthorCommandsTests {
 		CommandLine.Run run = commandLine.run("create", "Add tags", "--template", "create_tabel");
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.err()).startsWith("migration: Unknown template 'create_tabel': did you mean 'create_table'? "
-				+ "(the templates are below)\n")
+				+ "The templates are " + String.join(", ", MigrationTemplates.NAMES) + " (described below)\n")
 			.contains("Templates (--template NAME, each parameter as --param KEY=VALUE):")
 			.contains(MigrationTemplates.NAMES)
 			.contains("with_soft_delete");

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -34,7 +33,7 @@ import org.springframework.util.FileSystemUtils;
  * process with their output kept in memory, as {@code java -jar app.jar migration ...}
  * would run them.
  */
-final class CommandLine {
+final class CommandLine implements AutoCloseable {
 
 	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
@@ -47,6 +46,8 @@ final class CommandLine {
 	private final MigrationConfiguration configuration;
 
 	private final boolean withCreatedScripts;
+
+	private final Runnable close;
 
 	private MigrationManager manager;
 
@@ -73,12 +74,27 @@ final class CommandLine {
 	 * @param withCreatedScripts whether the scripts {@code create} writes are loaded
 	 */
 	CommandLine(Path directory, String datasourceUrl, boolean withCreatedScripts) {
+		this(directory, CommandDatabase.DUCKDB.open(directory), datasourceUrl, withCreatedScripts);
+	}
+
+	/**
+	 * Commands over a database of a kind that load what {@code create} writes; close it
+	 * to remove the database.
+	 * @param directory the directory, for a DuckDB file and the new scripts
+	 * @param database the kind of database
+	 * @return the command line
+	 */
+	static CommandLine on(Path directory, CommandDatabase database) {
+		return new CommandLine(directory, database.open(directory), null, true);
+	}
+
+	private CommandLine(Path directory, CommandDatabase.Opened database, String datasourceUrl,
+			boolean withCreatedScripts) {
 		this.directory = directory;
 		this.withCreatedScripts = withCreatedScripts;
+		this.close = database.close();
 		CommandProgress progress = new CommandProgress();
-		SimpleDriverDataSource dataSource = new SimpleDriverDataSource();
-		dataSource.setDriverClass(org.duckdb.DuckDBDriver.class);
-		dataSource.setUrl(url(directory));
+		DataSource dataSource = database.dataSource();
 		this.dataSource = dataSource;
 		List<String> locations = withCreatedScripts
 				? List.of("classpath:db/migration", "filesystem:" + directory.resolve("scripts"))
@@ -86,6 +102,7 @@ final class CommandLine {
 		MigrationConfiguration configuration = MigrationConfiguration.builder()
 			.locations(locations)
 			.listeners(List.of(progress))
+			.schema(database.schema())
 			.build();
 		this.configuration = configuration;
 		this.manager = MigrationManager.create(dataSource, configuration);
@@ -129,6 +146,42 @@ final class CommandLine {
 	}
 
 	/**
+	 * Runs a query behind the commands' back.
+	 * @param sql the query
+	 * @return the first column of each row, as text
+	 */
+	List<String> query(String sql) {
+		try (Connection connection = this.dataSource.getConnection();
+				Statement statement = connection.createStatement();
+				java.sql.ResultSet rows = statement.executeQuery(sql)) {
+			List<String> values = new java.util.ArrayList<>();
+			while (rows.next()) {
+				values.add(rows.getString(1));
+			}
+			return values;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot run '" + sql + "': " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * The files {@code create} wrote, sorted.
+	 * @return the files; none before the first
+	 */
+	List<Path> createdScripts() {
+		if (!Files.isDirectory(scripts())) {
+			return List.of();
+		}
+		try (Stream<Path> files = Files.list(scripts())) {
+			return files.sorted().toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
 	 * Runs a command.
 	 * @param arguments the arguments after {@code migration}
 	 * @return its exit code and output
@@ -142,6 +195,14 @@ final class CommandLine {
 		int exitCode = this.commands
 			.execute(Stream.concat(Stream.of("migration"), Stream.of(arguments)).toArray(String[]::new));
 		return new Run(exitCode, this.out.toString(StandardCharsets.UTF_8), this.err.toString(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Removes the database.
+	 */
+	@Override
+	public void close() {
+		this.close.run();
 	}
 
 	/**
