@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -41,6 +42,9 @@ import org.springframework.util.StringUtils;
  * that migrates when the application starts ({@code migration.run-at}). Also takes part
  * in the test slices that set up a database ({@code @DataJpaTest}, {@code @JdbcTest},
  * {@code @DataJdbcTest}).
+ * <p>
+ * With {@code migration.instances}, one manager and one runner per instance instead, made
+ * by the {@link MigrationInstances} bean.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @ConditionalOnClass(MigrationManager.class)
@@ -51,6 +55,7 @@ import org.springframework.util.StringUtils;
 public final class MigrationAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
+	@Conditional(InstancesCondition.Absent.class)
 	static class MigrationManagerConfiguration {
 
 		@Bean
@@ -77,6 +82,22 @@ public final class MigrationAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@Conditional(InstancesCondition.Present.class)
+	@Import(MigrationInstancesRegistrar.class)
+	static class MigrationInstancesConfiguration {
+
+		@Bean(name = MigrationInstancesRegistrar.INSTANCES_BEAN)
+		@ConditionalOnMissingBean
+		MigrationInstances migrationInstances(ConfigurableListableBeanFactory beanFactory, Environment environment,
+				ResourceLoader resourceLoader, ObjectProvider<InstanceListeners> instanceListeners) {
+			return new MigrationInstanceFactory(beanFactory, environment, resourceLoader, instanceListeners)
+				.create(MigrationInstances.configured(environment));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(InstancesCondition.Absent.class)
 	@ConditionalOnBooleanProperty(name = "migration.auto-migrate", matchIfMissing = true)
 	static class MigrationRunnerConfiguration {
 
@@ -162,7 +183,7 @@ public final class MigrationAutoConfiguration {
 		return unique;
 	}
 
-	private static Driver driver(String url) {
+	static Driver driver(String url) {
 		try {
 			return DriverManager.getDriver(url);
 		}
@@ -194,6 +215,11 @@ public final class MigrationAutoConfiguration {
 
 		@ConditionalOnProperty("migration.url")
 		static class MigrationUrl {
+
+		}
+
+		@Conditional(InstancesCondition.Present.class)
+		static class Instances {
 
 		}
 

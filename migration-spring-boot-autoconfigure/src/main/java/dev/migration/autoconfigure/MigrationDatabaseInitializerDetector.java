@@ -1,5 +1,7 @@
 package dev.migration.autoconfigure;
 
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 import dev.migration.autoconfigure.MigrationProperties.RunAt;
@@ -17,7 +19,8 @@ import org.springframework.core.env.Environment;
  * ({@link RunAtDecision}: {@code startup}, or {@code auto} choosing it). With
  * {@code ready} it is one only when the runner must stop the start before Hibernate or
  * the SQL scripts use the schema; otherwise nothing waits for it, so a Java migration
- * bean may use a {@code JdbcTemplate} as it always could.
+ * bean may use a {@code JdbcTemplate} as it always could. With {@code migration.instances},
+ * each instance's runner is one as its own {@code run-at} decides.
  */
 final class MigrationDatabaseInitializerDetector extends AbstractBeansOfTypeDatabaseInitializerDetector {
 
@@ -33,9 +36,25 @@ final class MigrationDatabaseInitializerDetector extends AbstractBeansOfTypeData
 		if (!RunAtDecision.migratesOnStart(environment)) {
 			return Set.of();
 		}
-		RunAtDecision decision = RunAtDecision.decide(beanFactory, environment);
-		return (decision.runAt() == RunAt.STARTUP || decision.conflict() != null) ? super.detect(beanFactory)
-				: Set.of();
+		Map<String, MigrationProperties> instances = MigrationInstances.configured(environment);
+		if (instances.isEmpty()) {
+			return initializes(RunAtDecision.decide(beanFactory, environment)) ? super.detect(beanFactory) : Set.of();
+		}
+		// Each instance's runner as its own run-at decides.
+		Set<String> runners = super.detect(beanFactory);
+		Set<String> initializers = new LinkedHashSet<>();
+		instances.forEach((name, properties) -> {
+			String runner = MigrationInstancesRegistrar.runnerBeanName(name);
+			if (runners.contains(runner)
+					&& initializes(RunAtDecision.decide(properties.getRunAt(), beanFactory, environment))) {
+				initializers.add(runner);
+			}
+		});
+		return initializers;
+	}
+
+	private static boolean initializes(RunAtDecision decision) {
+		return decision.runAt() == RunAt.STARTUP || decision.conflict() != null;
 	}
 
 	@Override

@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
  * Auto-configuration} of the {@link MigrationsEndpoint}, and of its write operation when
- * {@code migration.endpoint.write-enabled=true}.
+ * {@code migration.endpoint.write-enabled=true}; with {@code migration.instances}, of the
+ * {@link MigrationInstancesEndpoint} instead.
  */
 @AutoConfiguration(after = MigrationAutoConfiguration.class)
 @ConditionalOnClass(Endpoint.class)
@@ -27,10 +28,17 @@ import org.springframework.context.annotation.Configuration;
 public final class MigrationEndpointAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean({ MigrationsEndpoint.class, MigrationInstances.class })
 	MigrationsEndpoint migrationsEndpoint(MigrationManager migrationManager,
 			ObjectProvider<MigrationRunState> runState) {
 		return new MigrationsEndpoint(migrationManager, runState.getIfAvailable(MigrationRunState::new));
+	}
+
+	@Bean
+	@ConditionalOnBean(MigrationInstances.class)
+	@ConditionalOnMissingBean
+	MigrationInstancesEndpoint migrationInstancesEndpoint(MigrationInstances instances) {
+		return new MigrationInstancesEndpoint(instances);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -38,7 +46,7 @@ public final class MigrationEndpointAutoConfiguration {
 	static class MigrationsEndpointWriteConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
+		@ConditionalOnMissingBean({ MigrationsEndpointWebExtension.class, MigrationInstances.class })
 		MigrationsEndpointWebExtension migrationsEndpointWebExtension(MigrationManager migrationManager,
 				ObjectProvider<MigrationRunState> runState) {
 			return new MigrationsEndpointWebExtension(migrationManager, runState.getIfAvailable(MigrationRunState::new));

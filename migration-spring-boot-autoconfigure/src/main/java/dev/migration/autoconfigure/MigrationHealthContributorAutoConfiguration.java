@@ -1,5 +1,8 @@
 package dev.migration.autoconfigure;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import dev.migration.MigrationManager;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -8,12 +11,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
- * Auto-configuration} of the {@code migration} health contributor.
+ * Auto-configuration} of the {@code migration} health contributor: one indicator, or with
+ * {@code migration.instances} a composite of one indicator per instance.
  */
 @AutoConfiguration(after = MigrationAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)
@@ -22,10 +27,25 @@ import org.springframework.context.annotation.Bean;
 public final class MigrationHealthContributorAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean(name = "migrationHealthIndicator")
+	@ConditionalOnMissingBean(name = "migrationHealthIndicator", value = MigrationInstances.class)
 	MigrationHealthIndicator migrationHealthIndicator(MigrationManager migrationManager,
 			ObjectProvider<MigrationRunState> runState) {
 		return new MigrationHealthIndicator(migrationManager, runState.getIfAvailable(MigrationRunState::new));
+	}
+
+	/**
+	 * With {@code migration.instances}: {@code migration} is a composite, with one
+	 * component per instance.
+	 */
+	@Bean
+	@ConditionalOnBean(MigrationInstances.class)
+	@ConditionalOnMissingBean(name = "migrationHealthContributor")
+	CompositeHealthContributor migrationHealthContributor(MigrationInstances instances) {
+		Map<String, MigrationHealthIndicator> indicators = new LinkedHashMap<>();
+		for (MigrationInstance instance : instances.instances()) {
+			indicators.put(instance.name(), new MigrationHealthIndicator(instance.manager(), instance.runState()));
+		}
+		return CompositeHealthContributor.fromMap(indicators);
 	}
 
 }

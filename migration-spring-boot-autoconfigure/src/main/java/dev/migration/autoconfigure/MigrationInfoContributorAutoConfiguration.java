@@ -2,6 +2,7 @@ package dev.migration.autoconfigure;
 
 import dev.migration.MigrationManager;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.info.ConditionalOnEnabledInfoContributor;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -23,8 +24,11 @@ public final class MigrationInfoContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MigrationInfoContributor migrationInfoContributor(MigrationManager migrationManager) {
-		return new MigrationInfoContributor(migrationManager);
+	MigrationInfoContributor migrationInfoContributor(ObjectProvider<MigrationInstances> instances,
+			ObjectProvider<MigrationManager> migrationManager) {
+		MigrationInstances available = instances.getIfAvailable();
+		return (available != null) ? new MigrationInfoContributor(available)
+				: new MigrationInfoContributor(migrationManager.getObject());
 	}
 
 }

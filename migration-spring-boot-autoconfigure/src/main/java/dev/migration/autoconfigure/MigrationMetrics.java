@@ -2,6 +2,7 @@ package dev.migration.autoconfigure;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import dev.migration.AppliedMigration;
 import dev.migration.MigrationException;
@@ -14,7 +15,9 @@ import dev.migration.revision.Direction;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -25,13 +28,16 @@ import org.springframework.beans.factory.ObjectProvider;
  * the duration the engine measured, the value of the migration's log line and history
  * row, rather than timing the callbacks itself. And the
  * {@code migration.pending} and {@code migration.applied} gauges, read from counts
- * cached after each migration rather than from the database on every scrape.
+ * cached after each migration rather than from the database on every scrape. With
+ * {@code migration.instances}, one per instance, every meter tagged {@code instance}.
  */
 public class MigrationMetrics implements MigrationListener {
 
 	private final MeterRegistry registry;
 
-	private final ObjectProvider<MigrationManager> migrationManager;
+	private final Supplier<@Nullable MigrationManager> migrationManager;
+
+	private final Tags tags;
 
 	private final Counter failures;
 
@@ -44,16 +50,37 @@ public class MigrationMetrics implements MigrationListener {
 	 * listener
 	 */
 	public MigrationMetrics(MeterRegistry registry, ObjectProvider<MigrationManager> migrationManager) {
+		this(registry, migrationManager::getIfAvailable, Tags.empty());
+	}
+
+	/**
+	 * Creates the metrics of one of several databases, every meter tagged
+	 * {@code instance}.
+	 * @param registry the registry
+	 * @param migrationManager the manager, looked up lazily: it is built with this
+	 * listener
+	 * @param instance the instance name
+	 */
+	MigrationMetrics(MeterRegistry registry, Supplier<@Nullable MigrationManager> migrationManager, String instance) {
+		this(registry, migrationManager, Tags.of("instance", instance));
+	}
+
+	private MigrationMetrics(MeterRegistry registry, Supplier<@Nullable MigrationManager> migrationManager,
+			Tags tags) {
 		this.registry = registry;
 		this.migrationManager = migrationManager;
+		this.tags = tags;
 		this.failures = Counter.builder("migration.failures")
 			.description("Migrations that failed")
+			.tags(tags)
 			.register(registry);
 		Gauge.builder("migration.pending", this, (metrics) -> metrics.counts().pending())
 			.description("Migrations pending")
+			.tags(tags)
 			.register(registry);
 		Gauge.builder("migration.applied", this, (metrics) -> metrics.counts().applied())
 			.description("Known migrations applied")
+			.tags(tags)
 			.register(registry);
 	}
 
@@ -61,6 +88,7 @@ public class MigrationMetrics implements MigrationListener {
 	public void onLockAcquired(Duration waited) {
 		Timer.builder("migration.lock.wait")
 			.description("Time spent waiting for the migration lock")
+			.tags(this.tags)
 			.register(this.registry)
 			.record(waited);
 	}
@@ -93,6 +121,7 @@ public class MigrationMetrics implements MigrationListener {
 			.tag("revision", revision)
 			.tag("direction", direction.name().toLowerCase(Locale.ROOT))
 			.tag("outcome", outcome)
+			.tags(this.tags)
 			.register(this.registry);
 	}
 
@@ -108,7 +137,13 @@ public class MigrationMetrics implements MigrationListener {
 	}
 
 	private Counts readCounts() {
-		MigrationManager manager = this.migrationManager.getIfAvailable();
+		MigrationManager manager;
+		try {
+			manager = this.migrationManager.get();
+		}
+		catch (RuntimeException ex) {
+			return Counts.UNKNOWN;
+		}
 		if (manager == null) {
 			return Counts.UNKNOWN;
 		}

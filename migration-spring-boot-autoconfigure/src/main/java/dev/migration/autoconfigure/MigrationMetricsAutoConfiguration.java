@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
  * Auto-configuration} of the {@link MigrationMetrics}. It is a {@code MigrationListener}
- * bean, so the auto-configured manager reports to it.
+ * bean, so the auto-configured manager reports to it; with {@code migration.instances},
+ * each instance's manager reports to metrics of its own, tagged {@code instance}.
  */
 @AutoConfiguration(after = MigrationAutoConfiguration.class,
 		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
@@ -24,9 +25,21 @@ import org.springframework.context.annotation.Bean;
 public final class MigrationMetricsAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean({ MigrationMetrics.class, MigrationInstances.class })
 	MigrationMetrics migrationMetrics(MeterRegistry registry, ObjectProvider<MigrationManager> migrationManager) {
 		return new MigrationMetrics(registry, migrationManager);
+	}
+
+	/**
+	 * With {@code migration.instances}: the metrics of each instance, tagged
+	 * {@code instance}, given to its manager as a listener.
+	 */
+	@Bean
+	@ConditionalOnBean(MigrationInstances.class)
+	@ConditionalOnMissingBean
+	MigrationInstanceMetrics migrationInstanceMetrics(MeterRegistry registry,
+			ObjectProvider<MigrationInstances> instances) {
+		return new MigrationInstanceMetrics(registry, instances);
 	}
 
 }

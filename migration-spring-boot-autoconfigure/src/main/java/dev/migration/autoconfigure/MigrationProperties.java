@@ -101,6 +101,13 @@ public class MigrationProperties {
 	private @Nullable String baselineOnMigrate;
 
 	/**
+	 * The name of the DataSource bean to migrate, for an instance under
+	 * {@code migration.instances}; the top-level manager picks its DataSource as
+	 * documented on {@code url} instead.
+	 */
+	private @Nullable String dataSource;
+
+	/**
 	 * JDBC URL of a database to migrate, when migrations should use their own
 	 * connection rather than the application's DataSource.
 	 */
@@ -153,6 +160,14 @@ public class MigrationProperties {
 	private Map<String, String> placeholders = new LinkedHashMap<>();
 
 	/**
+	 * Several databases, each migrated by a manager of its own, by instance name: every
+	 * {@code migration.*} setting applies to an instance, with its database given by
+	 * {@code data-source} (a DataSource bean name) or {@code url}. When set, the
+	 * top-level settings configure no manager of their own.
+	 */
+	private Map<String, MigrationProperties> instances = new LinkedHashMap<>();
+
+	/**
 	 * PostgreSQL-specific settings.
 	 */
 	private final Postgresql postgresql = new Postgresql();
@@ -161,6 +176,22 @@ public class MigrationProperties {
 	 * The migrations actuator endpoint.
 	 */
 	private final Endpoint endpoint = new Endpoint();
+
+	public @Nullable String getDataSource() {
+		return this.dataSource;
+	}
+
+	public void setDataSource(@Nullable String dataSource) {
+		this.dataSource = dataSource;
+	}
+
+	public Map<String, MigrationProperties> getInstances() {
+		return this.instances;
+	}
+
+	public void setInstances(Map<String, MigrationProperties> instances) {
+		this.instances = instances;
+	}
 
 	public Map<String, String> getPlaceholders() {
 		return this.placeholders;

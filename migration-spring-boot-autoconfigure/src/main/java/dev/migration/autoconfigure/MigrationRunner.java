@@ -78,6 +78,8 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
 
 	private volatile @Nullable RunAt runAt;
 
+	private final @Nullable String instance;
+
 	/**
 	 * Creates a runner without a warm-up.
 	 * @param migrationManager the manager
@@ -91,6 +93,16 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
 
 	MigrationRunner(MigrationManager migrationManager, MigrationProperties properties, MigrationRunState runState,
 			Supplier<MigrationWarmUp> warmUpStarter) {
+		this(migrationManager, properties, runState, null, warmUpStarter);
+	}
+
+	/**
+	 * Creates the runner of one of several databases ({@code migration.instances}),
+	 * which names it in its log.
+	 */
+	MigrationRunner(MigrationManager migrationManager, MigrationProperties properties, MigrationRunState runState,
+			@Nullable String instance, Supplier<MigrationWarmUp> warmUpStarter) {
+		this.instance = instance;
 		this.migrationManager = migrationManager;
 		this.properties = properties;
 		this.runState = runState;
@@ -122,15 +134,16 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
 			return;
 		}
 		RunAtDecision decision = decide();
-		logger.info(decision.describe());
+		logger.info(prefix() + decision.describe());
 		RunAtDecision.SchemaUse conflict = decision.conflict();
 		if (conflict != null) {
 			throw new SchemaNeededAtStartupException(conflict.user(), conflict.property(), conflict.value(),
-					conflict.off());
+					conflict.off(), (this.instance != null)
+							? MigrationInstances.PROPERTY + "." + this.instance + ".run-at" : "migration.run-at");
 		}
 		RunAtDecision.SchemaUse warning = decision.warning();
 		if (warning != null) {
-			logger.warn(warning.user() + " replaces the migrated tables as the application starts ("
+			logger.warn(prefix() + warning.user() + " replaces the migrated tables as the application starts ("
 					+ warning.setting() + "): set " + warning.property() + "=" + warning.off()
 					+ " and let the migrations own the schema");
 		}
@@ -178,7 +191,7 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
 	 */
 	public void run(ApplicationContext context) {
 		AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
-		logger.info("Migrating to '" + this.properties.getTarget() + "' now that the application is ready; "
+		logger.info(prefix() + "Migrating to '" + this.properties.getTarget() + "' now that the application is ready; "
 				+ "readiness is REFUSING_TRAFFIC until the migrations finish");
 		if (migrate()) {
 			AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
@@ -204,16 +217,16 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
 			FailureAdvice advice = FailureAdvice.forStartup(ex);
 			if (this.properties.getOnFailure() == MigrationProperties.OnFailure.FAIL) {
 				// The failure analysis that follows says what to do.
-				logger.error("Migrating to '" + target + "' failed; stopping the application "
+				logger.error(prefix() + "Migrating to '" + target + "' failed; stopping the application "
 						+ "(migration.on-failure=fail)" + afterStarted() + ": " + advice.problem());
 				throw ex;
 			}
-			logger.error("Migrating to '" + target + "' failed; the application keeps running with the "
+			logger.error(prefix() + "Migrating to '" + target + "' failed; the application keeps running with the "
 					+ "migration health DOWN (migration.on-failure=keep-running): " + advice.text());
 			return false;
 		}
 		this.runState.succeeded(result);
-		logger.info(summary(result));
+		logger.info(prefix() + summary(result));
 		return true;
 	}
 
@@ -234,6 +247,13 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
 	@Override
 	public void destroy() {
 		this.warmUp.join();
+	}
+
+	/**
+	 * The instance named at the start of each log line, if any.
+	 */
+	private String prefix() {
+		return (this.instance != null) ? "Instance '" + this.instance + "': " : "";
 	}
 
 	MigrationWarmUp warmUp() {

@@ -50,11 +50,13 @@ final class MigrationRuntimeHints implements RuntimeHintsRegistrar {
 		this.bindingHints.registerReflectionHints(hints.reflection(), MigrationStatus.class, HistoryEntry.class,
 				VerifyReport.class);
 		if (ClassUtils.isPresent(ACTUATOR_RESPONSE, classLoader)) {
-			// The endpoint's part() answers an OperationResponseBody, which tells Spring's own
-			// hints for the operations nothing of the records behind it.
+			// The endpoint's part() answers an OperationResponseBody, and that of several
+			// databases a WebEndpointResponse, which tell Spring's own hints for the
+			// operations nothing of the records behind them.
 			this.bindingHints.registerReflectionHints(hints.reflection(), MigrationsEndpoint.MigrationsDescriptor.class,
 					MigrationsEndpoint.HistoryDescriptor.class, MigrationsEndpoint.VerifyDescriptor.class,
-					MigrationsEndpointWebExtension.RunDescriptor.class);
+					MigrationsEndpointWebExtension.RunDescriptor.class,
+					MigrationInstancesEndpoint.InstancesDescriptor.class);
 		}
 		hints.reflection()
 			.registerTypeIfPresent(classLoader, DuckDbPreloader.DRIVER_CLASS, MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS);

@@ -16,6 +16,8 @@ public class SchemaNeededAtStartupException extends RuntimeException {
 
 	private final String off;
 
+	private final String runAtProperty;
+
 	/**
 	 * Creates an exception for the setting at fault.
 	 * @param user what uses the schema while the application starts, such as
@@ -26,12 +28,29 @@ public class SchemaNeededAtStartupException extends RuntimeException {
 	 * @param off the value of the property with which it does not, such as {@code none}
 	 */
 	public SchemaNeededAtStartupException(String user, String property, String value, String off) {
-		super("Migrations run once the application is ready (migration.run-at=ready), but " + user
+		this(user, property, value, off, "migration.run-at");
+	}
+
+	/**
+	 * Creates an exception for the setting at fault, for the run-at property of one of
+	 * several databases ({@code migration.instances.<name>.run-at}).
+	 */
+	SchemaNeededAtStartupException(String user, String property, String value, String off, String runAtProperty) {
+		super("Migrations run once the application is ready (" + runAtProperty + "=ready), but " + user
 				+ " would use the schema while the application starts (" + property + "=" + value
 				+ "), before the migrations ran");
 		this.property = property;
 		this.value = value;
 		this.off = off;
+		this.runAtProperty = runAtProperty;
+	}
+
+	/**
+	 * The property that made the migrations run once the application is ready.
+	 * @return {@code migration.run-at}, or {@code migration.instances.<name>.run-at}
+	 */
+	String getRunAtProperty() {
+		return this.runAtProperty;
 	}
 
 	/**

@@ -12,8 +12,9 @@ final class SchemaNeededAtStartupFailureAnalyzer extends AbstractFailureAnalyzer
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, SchemaNeededAtStartupException cause) {
 		return new FailureAnalysis(cause.getMessage() + ".",
-				"Remove migration.run-at=ready (the default, auto, migrates during startup before the beans that "
-						+ "use the database are created) or set migration.run-at=startup; or set " + cause.getProperty()
+				"Remove " + cause.getRunAtProperty() + "=ready (the default, auto, migrates during startup before "
+						+ "the beans that use the database are created) or set " + cause.getRunAtProperty()
+						+ "=startup; or set " + cause.getProperty()
 						+ "=" + cause.getOff() + " to keep migrating once the application is ready.",
 				cause);
 	}

@@ -24,7 +24,7 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Writes the {@link ScriptIndex index} of each {@code classpath:} location of
- * {@code migration.locations} when the application is processed ahead of time, and
+ * {@code migration.locations} (of each of {@code migration.instances}) when the application is processed ahead of time, and
  * registers the runtime hints for what it lists: each script as a resource, each Java
  * migration for the invocation of its constructor. A native image cannot list
  * class-path directories: the engine finds the scripts and Java migrations through the
@@ -60,9 +60,14 @@ final class ScriptIndexAotProcessor implements BeanFactoryInitializationAotProce
 	}
 
 	/**
-	 * The locations as the properties bind them, the default when none are set.
+	 * The locations as the properties bind them, the default when none are set; with
+	 * {@code migration.instances}, those of every instance.
 	 */
 	private static List<String> locations(Environment environment) {
+		Map<String, MigrationProperties> instances = MigrationInstances.configured(environment);
+		if (!instances.isEmpty()) {
+			return instances.values().stream().flatMap((instance) -> instance.getLocations().stream()).toList();
+		}
 		return Binder.get(environment)
 			.bind("migration.locations", Bindable.listOf(String.class))
 			.orElseGet(() -> new MigrationProperties().getLocations());

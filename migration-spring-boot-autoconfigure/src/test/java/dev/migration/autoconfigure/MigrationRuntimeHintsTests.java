@@ -44,6 +44,8 @@ class MigrationRuntimeHintsTests {
 			.onMethodInvocation(MigrationsEndpoint.ProblemDescriptor.class, "detail")).accepts(this.hints);
 		assertThat(RuntimeHintsPredicates.reflection()
 			.onMethodInvocation(MigrationsEndpointWebExtension.AppliedDescriptor.class, "duration")).accepts(this.hints);
+		assertThat(RuntimeHintsPredicates.reflection()
+			.onMethodInvocation(MigrationInstancesEndpoint.InstanceDescriptor.class, "pending")).accepts(this.hints);
 	}
 
 	@Test

@@ -20,6 +20,7 @@ import org.springframework.beans.factory.aot.AotServices;
 import org.springframework.beans.factory.aot.BeanFactoryInitializationAotProcessor;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.aot.ApplicationContextAotGenerator;
+import org.springframework.context.annotation.AnnotationConfigUtils;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.javapoet.ClassName;
 
@@ -63,6 +64,40 @@ class ScriptIndexAotProcessorTests {
 		assertThat(RuntimeHintsPredicates.reflection()
 			.onType(IndexedJavaMigration.class)
 			.withMemberCategory(MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS)).accepts(hints);
+	}
+
+	@Test
+	void theLocationsOfEveryInstanceAreIndexed() throws IOException {
+		Processed processed = process("migration.instances.reporting.url=jdbc:duckdb:",
+				"migration.instances.reporting.locations=classpath:db/migration",
+				"migration.instances.analytics.url=jdbc:duckdb:",
+				"migration.instances.analytics.locations=classpath:" + INDEXED);
+		assertThat(processed.indexes()).containsOnlyKeys("migration-index/db/migration.idx",
+				"migration-index/" + INDEXED + ".idx");
+	}
+
+	@Test
+	void theBeansOfEveryInstanceAreGeneratedAheadOfTime() throws IOException {
+		GenericApplicationContext context = new GenericApplicationContext();
+		TestPropertyValues.of("migration.instances.reporting.url=jdbc:duckdb:",
+				"migration.instances.analytics.url=jdbc:duckdb:", "migration.instances.analytics.auto-migrate=false")
+			.applyTo(context);
+		AnnotationConfigUtils.registerAnnotationConfigProcessors(context);
+		context.registerBean(MigrationAutoConfiguration.class);
+		InMemoryGeneratedFiles files = new InMemoryGeneratedFiles();
+		DefaultGenerationContext generationContext = new DefaultGenerationContext(
+				new ClassNameGenerator(ClassName.get("com.example", "ExampleApplication")), files);
+		new ApplicationContextAotGenerator().processAheadOfTime(context, generationContext);
+		generationContext.writeGeneratedContent();
+		StringBuilder sources = new StringBuilder();
+		for (String name : files.getGeneratedFiles(Kind.SOURCE).keySet()) {
+			sources.append(files.getGeneratedFileContent(Kind.SOURCE, name)).append('\n');
+		}
+		assertThat(sources.toString()).contains("\"reportingMigrationManager\"", "\"analyticsMigrationManager\"",
+				"\"reportingMigrationRunner\"", "\"migrationInstances\"")
+			.contains("new AutowireCandidateQualifier(\"org.springframework.beans.factory.annotation.Qualifier\", "
+					+ "\"analytics\")")
+			.doesNotContain("\"analyticsMigrationRunner\"", "\"migrationManager\"");
 	}
 
 	@Test

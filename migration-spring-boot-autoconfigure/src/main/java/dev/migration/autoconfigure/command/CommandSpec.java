@@ -34,7 +34,9 @@ record CommandSpec(String name, String arguments, String summary, int minArgumen
 	 * The options every command accepts.
 	 */
 	static final List<OptionSpec> COMMON_OPTIONS = List.of(new OptionSpec("help", null, false, "show this help"),
-			new OptionSpec("verbose", null, false, "log more, and print the stack trace of an error"));
+			new OptionSpec("verbose", null, false, "log more, and print the stack trace of an error"),
+			new OptionSpec(InstanceCommands.OPTION, "NAME", false, "with migration.instances, the database to work on "
+					+ "(required to change one; reading commands read every database when not given)"));
 
 	/**
 	 * The option of the read commands.

@@ -1,5 +1,6 @@
 package dev.migration.autoconfigure.command;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -10,16 +11,20 @@ import javax.sql.DataSource;
 
 import dev.migration.BackupVerifier;
 import dev.migration.JavaMigration;
+import dev.migration.MigrationConfiguration;
 import dev.migration.authoring.MigrationAuthor;
 import dev.migration.MigrationException;
 import dev.migration.MigrationListener;
 import dev.migration.MigrationManager;
 import dev.migration.autoconfigure.MigrationAutoConfiguration;
 import dev.migration.autoconfigure.MigrationDataSource;
+import dev.migration.autoconfigure.MigrationInstance;
+import dev.migration.autoconfigure.MigrationInstances;
 import dev.migration.autoconfigure.MigrationManagerCustomizer;
 import dev.migration.autoconfigure.MigrationProperties;
 import dev.migration.autoconfigure.MigrationRunState;
 import dev.migration.autogenerate.Autogenerator;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,6 +32,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -63,7 +69,7 @@ public final class MigrationCommandAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean({ MigrationCommands.class, MigrationInstances.class })
 	MigrationCommands migrationCommands(ObjectProvider<MigrationManager> migrationManager,
 			ObjectProvider<MigrationProperties> properties, ObjectProvider<MigrationRunState> runState,
 			ObjectProvider<DataSource> dataSource, @MigrationDataSource ObjectProvider<DataSource> migrationDataSource,
@@ -72,44 +78,76 @@ public final class MigrationCommandAutoConfiguration {
 			ObjectProvider<JsonWriter> jsonWriter, ObjectProvider<ApplicationArguments> applicationArguments,
 			CommandProgress progress, ResourceLoader resourceLoader, Environment environment) {
 		MigrationProperties migrationProperties = properties.getIfAvailable(MigrationProperties::new);
-		DuckDbFileCheck fileCheck = new DuckDbFileCheck(
-				() -> authorDataSource(migrationProperties, dataSource, migrationDataSource),
-				applicationArguments.getIfAvailable(() -> new DefaultApplicationArguments()).getSourceArgs());
 		Supplier<MigrationManager> manager = () -> {
 			MigrationManager available = migrationManager.getIfAvailable();
 			if (available == null) {
 				throw new MigrationException("No migration manager in this application: command mode needs a "
 						+ "DataSource (spring.datasource.url or migration.url) and migration.enabled=true");
 			}
-			fileCheck.refuseIfHeld();
 			return available;
 		};
 		// Configured as the manager is, so that create and verify --drift see its scripts.
-		Supplier<MigrationAuthor> author = () -> MigrationAuthor.create(
-				authorDataSource(migrationProperties, dataSource, migrationDataSource),
-				MigrationAutoConfiguration
-					.configuration(migrationProperties, environment, resourceLoader, javaMigrations, listeners,
-							backupVerifiers, customizers)
-					.build(),
-				Path.of(environment.getProperty(SOURCE_DIRECTORY_PROPERTY, MigrationAuthor.DEFAULT_SOURCE_DIRECTORY))
-					.toAbsolutePath());
-		Supplier<JsonViews> jsonViews = () -> JsonViews.of(manager.get(),
-				runState.getIfAvailable(MigrationRunState::new), resourceLoader.getClassLoader());
+		Supplier<MigrationConfiguration> configuration = () -> MigrationAutoConfiguration
+			.configuration(migrationProperties, environment, resourceLoader, javaMigrations, listeners, backupVerifiers,
+					customizers)
+			.build();
+		String url = StringUtils.hasText(migrationProperties.getUrl()) ? migrationProperties.getUrl()
+				: environment.getProperty("spring.datasource.url");
+		Database database = new Database(manager,
+				() -> authorDataSource(migrationProperties, dataSource, migrationDataSource), configuration,
+				() -> runState.getIfAvailable(MigrationRunState::new),
+				environment.getProperty(SOURCE_DIRECTORY_PROPERTY, MigrationAuthor.DEFAULT_SOURCE_DIRECTORY), url);
+		return commands(database, jsonWriter, applicationArguments, progress, resourceLoader, System.out);
+	}
+
+	/**
+	 * With {@code migration.instances}: the commands of each instance, chosen with
+	 * {@code --instance}.
+	 */
+	@Bean
+	@ConditionalOnBean(MigrationInstances.class)
+	@ConditionalOnMissingBean
+	InstanceCommands migrationInstanceCommands(MigrationInstances instances, ObjectProvider<JsonWriter> jsonWriter,
+			ObjectProvider<ApplicationArguments> applicationArguments, CommandProgress progress,
+			ResourceLoader resourceLoader) {
+		return new InstanceCommands(instances.names(), (name, out) -> {
+			MigrationInstance instance = instances.instance(name);
+			Database database = new Database(instance::manager, instance::dataSource, instance::configuration,
+					instance::runState, instance.properties().getSourceDirectory(), instance.properties().getUrl());
+			return commands(database, jsonWriter, applicationArguments, progress, resourceLoader, out);
+		}, System.out, System.err);
+	}
+
+	private static MigrationCommands commands(Database database, ObjectProvider<JsonWriter> jsonWriter,
+			ObjectProvider<ApplicationArguments> applicationArguments, CommandProgress progress,
+			ResourceLoader resourceLoader, PrintStream out) {
+		DuckDbFileCheck fileCheck = new DuckDbFileCheck(database.dataSource(),
+				applicationArguments.getIfAvailable(() -> new DefaultApplicationArguments()).getSourceArgs());
+		Supplier<MigrationManager> manager = () -> {
+			MigrationManager available = database.manager().get();
+			fileCheck.refuseIfHeld();
+			return available;
+		};
+		Supplier<MigrationAuthor> author = () -> MigrationAuthor.create(database.dataSource().get(),
+				database.configuration().get(), Path.of(database.sourceDirectory()).toAbsolutePath());
+		Supplier<JsonViews> jsonViews = () -> JsonViews.of(manager.get(), database.runState().get(),
+				resourceLoader.getClassLoader());
 		JsonWriter json = jsonWriter.getIfAvailable(() -> (value) -> {
 			throw new MigrationException("--json needs Jackson (tools.jackson.core:jackson-databind) on the class path");
 		});
-		String url = StringUtils.hasText(migrationProperties.getUrl()) ? migrationProperties.getUrl()
-				: environment.getProperty("spring.datasource.url");
 		boolean modelExists = resourceLoader.getResource(Autogenerator.DEFAULT_MODEL_LOCATION).exists();
 		return new MigrationCommands(manager, author, jsonViews, json, progress,
-				new MigrationCommands.Settings(url, modelExists), System.out, System.err);
+				new MigrationCommands.Settings(database.url(), modelExists), out, System.err);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	MigrationCommandRunner migrationCommandRunner(MigrationCommands commands, ConfigurableApplicationContext context) {
+	MigrationCommandRunner migrationCommandRunner(ObjectProvider<MigrationCommands> commands,
+			ObjectProvider<InstanceCommands> instanceCommands, ConfigurableApplicationContext context) {
 		IntConsumer exit = (code) -> System.exit(SpringApplication.exit(context, () -> code));
-		return new MigrationCommandRunner(commands, exit);
+		InstanceCommands instances = instanceCommands.getIfAvailable();
+		return (instances != null) ? new MigrationCommandRunner(instances, exit)
+				: new MigrationCommandRunner(commands.getObject(), exit);
 	}
 
 	private static DataSource authorDataSource(MigrationProperties properties, ObjectProvider<DataSource> dataSource,
@@ -127,6 +165,22 @@ public final class MigrationCommandAutoConfiguration {
 		}
 		DataSource qualified = migrationDataSource.getIfAvailable();
 		return (qualified != null) ? qualified : dataSource.getIfUnique();
+	}
+
+	/**
+	 * The database the commands work on, and how to reach it.
+	 *
+	 * @param manager its manager
+	 * @param dataSource its DataSource, chosen as the manager's is
+	 * @param configuration the configuration of its manager, for create and verify --drift
+	 * @param runState the run state the JSON views report
+	 * @param sourceDirectory where create and merge write scripts
+	 * @param url its JDBC URL, for the offline dialect; may be {@code null}
+	 */
+	private record Database(Supplier<MigrationManager> manager, Supplier<@Nullable DataSource> dataSource,
+			Supplier<MigrationConfiguration> configuration, Supplier<MigrationRunState> runState,
+			String sourceDirectory, @Nullable String url) {
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,6 +1,7 @@
 package dev.migration.autoconfigure.command;
 
 import java.util.function.IntConsumer;
+import java.util.function.ToIntFunction;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -13,7 +14,7 @@ import org.springframework.core.Ordered;
  */
 final class MigrationCommandRunner implements ApplicationRunner, ExitCodeGenerator, Ordered {
 
-	private final MigrationCommands commands;
+	private final ToIntFunction<String[]> commands;
 
 	private final IntConsumer exit;
 
@@ -26,13 +27,23 @@ final class MigrationCommandRunner implements ApplicationRunner, ExitCodeGenerat
 	 * auto-configuration closes the context and exits the JVM
 	 */
 	MigrationCommandRunner(MigrationCommands commands, IntConsumer exit) {
-		this.commands = commands;
+		this.commands = commands::execute;
+		this.exit = exit;
+	}
+
+	/**
+	 * Creates the runner of an application that migrates several databases.
+	 * @param commands the commands of every instance
+	 * @param exit what to do with the exit code once the command ran
+	 */
+	MigrationCommandRunner(InstanceCommands commands, IntConsumer exit) {
+		this.commands = commands::execute;
 		this.exit = exit;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		this.exitCode = this.commands.execute(args.getSourceArgs());
+		this.exitCode = this.commands.applyAsInt(args.getSourceArgs());
 		this.exit.accept(this.exitCode);
 	}
 

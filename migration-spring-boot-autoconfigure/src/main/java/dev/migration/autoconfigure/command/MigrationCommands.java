@@ -131,6 +131,10 @@ final class MigrationCommands {
 	}
 
 	private int run(ParsedCommand command) {
+		if (command.has(InstanceCommands.OPTION)) {
+			throw new UsageException("Option '--" + InstanceCommands.OPTION + "' names one of several databases, "
+					+ "and migration.instances configures none", command.command());
+		}
 		ToIntFunction<ParsedCommand> implementation = this.commands.get(command.command().name());
 		if (implementation == null) {
 			throw new IllegalStateException("No implementation of " + command.command().name());

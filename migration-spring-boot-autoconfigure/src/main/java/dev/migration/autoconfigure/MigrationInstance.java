@@ -1,0 +1,22 @@
+package dev.migration.autoconfigure;
+
+import javax.sql.DataSource;
+
+import dev.migration.MigrationConfiguration;
+import dev.migration.MigrationManager;
+
+/**
+ * One database of an application that migrates several ({@code migration.instances}),
+ * with the manager built for it.
+ *
+ * @param name the instance name, the key under {@code migration.instances}
+ * @param properties its {@code migration.instances.<name>.*} settings
+ * @param dataSource the DataSource it migrates
+ * @param configuration the configuration its manager was built with
+ * @param manager its manager, also the bean {@code <name>MigrationManager}
+ * @param runState what its migrations run by this application are doing
+ */
+public record MigrationInstance(String name, MigrationProperties properties, DataSource dataSource,
+		MigrationConfiguration configuration, MigrationManager manager, MigrationRunState runState) {
+
+}
