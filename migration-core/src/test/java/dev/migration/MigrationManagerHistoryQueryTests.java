@@ -43,21 +43,49 @@ class MigrationManagerHistoryQueryTests {
 			Path script = database.scriptDirectory().resolve(fileOf(database, "r1"));
 			assertThat(record.sql()).isEqualTo(Files.readString(script));
 			assertThat(record.sql()).contains("CREATE TABLE t_r1", "DROP TABLE t_r1");
-			assertThat(record.sqlSource()).endsWith(fileOf(database, "r1"));
+			assertThat(record.sqlSource()).endsWith(fileOf(database, "r1") + ", as stored in the database when it was applied");
 		});
 		assertThat(manager.history(HistoryQuery.all())).singleElement()
 			.satisfies((record) -> assertThat(record.sql()).isNull());
 	}
 
 	@DatabaseTest
-	void aRevisionWithoutItsScriptShowsTheDowngradeTheDatabaseStored(TestDatabase database) throws IOException {
+	void anAppliedRevisionShowsTheScriptTheDatabaseStoredEvenWhenItsFileWasEditedOrDeleted(TestDatabase database)
+			throws IOException {
 		threeRevisions(database).migrate();
+		Path r2 = database.scriptDirectory().resolve(fileOf(database, "r2"));
+		String applied = Files.readString(r2);
+		Files.writeString(r2, applied.replace("t_r2", "t_edited"));
+		Files.delete(database.scriptDirectory().resolve(fileOf(database, "r3")));
+		MigrationManager manager = database.manager((builder) -> builder.validateOnMigrate(false));
+		HistoryRecord edited = manager.history(HistoryQuery.all().withRange("r2:r2").withSql()).get(0);
+		assertThat(edited.sql()).isEqualTo(applied);
+		assertThat(edited.sqlSource()).isEqualTo("filesystem:" + r2 + ", as stored in the database when it was applied "
+				+ "(the file's checksum differs from the one logged: edited since)");
+		HistoryRecord deleted = manager.history(HistoryQuery.all().withRange("r3:").withSql()).get(0);
+		assertThat(deleted.entry().revision()).isEqualTo("r3");
+		assertThat(deleted.sql()).contains("CREATE TABLE t_r3", "DROP TABLE t_r3");
+		assertThat(deleted.sqlSource()).isEqualTo("as stored in the database when it was applied");
+	}
+
+	@DatabaseTest
+	void aRevisionAppliedByAnEarlierReleaseShowsTheDowngradeTheDatabaseStored(TestDatabase database)
+			throws IOException {
+		threeRevisions(database).migrate();
+		// A state table of an earlier release: no script text.
+		database.execute("ALTER TABLE migration_history_state DROP COLUMN script_text");
 		Files.delete(database.scriptDirectory().resolve(fileOf(database, "r3")));
 		MigrationManager manager = database.manager();
 		HistoryRecord record = manager.history(HistoryQuery.all().withRange("r3:").withSql()).get(0);
 		assertThat(record.entry().revision()).isEqualTo("r3");
 		assertThat(record.sql()).isEqualTo("-- downgrade\nDROP TABLE t_r3;");
 		assertThat(record.sqlSource()).isEqualTo("the downgrade stored in the database");
+		// The next write brings the table up to date; older rows keep no text.
+		database.writeTable("r3", "r2");
+		database.writeTable("r4", "r3");
+		database.manager().migrate();
+		assertThat(database.manager().history(HistoryQuery.all().withRange("r4:r4").withSql()).get(0).sqlSource())
+			.endsWith(", as stored in the database when it was applied");
 	}
 
 	@DatabaseTest

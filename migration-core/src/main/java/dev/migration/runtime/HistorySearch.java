@@ -57,8 +57,9 @@ final class HistorySearch {
 				return found.stream().map(HistoryRecord::new).toList();
 			}
 			Map<String, String> storedDowngrades = new HashMap<>();
+			Map<String, String> storedTexts = new HashMap<>();
 			LoadedScripts scripts = this.reader.scripts();
-			return found.stream().map((entry) -> withSql(entry, scripts, session, storedDowngrades)).toList();
+			return found.stream().map((entry) -> withSql(entry, scripts, session, storedDowngrades, storedTexts)).toList();
 		}
 		catch (SQLException ex) {
 			throw new MigrationException("Cannot read the migration history: " + ex.getMessage(), ex);
@@ -70,8 +71,22 @@ final class HistorySearch {
 	 * a revision this build has no script for, the downgrade the state table stored when
 	 * it was applied.
 	 */
+	/**
+	 * The text an applied revision's script had when it was applied, or empty.
+	 */
+	private static String storedText(String revision, Session session) {
+		try {
+			String text = session.history().storedScriptText(session.connection(), revision);
+			return (text != null) ? text : "";
+		}
+		catch (SQLException ex) {
+			throw new MigrationException("Cannot read the stored script of revision '" + revision + "': "
+					+ ex.getMessage(), ex);
+		}
+	}
+
 	private static HistoryRecord withSql(HistoryEntry entry, LoadedScripts scripts, Session session,
-			Map<String, String> storedDowngrades) {
+			Map<String, String> storedDowngrades, Map<String, String> storedTexts) {
 		MigrationScript script = scripts.byId().get(entry.revision());
 		if (script == null) {
 			// A repeatable migration is logged under its own id, outside the graph.
@@ -80,6 +95,14 @@ final class HistorySearch {
 				.filter((repeatable) -> repeatable.id().equals(entry.revision()))
 				.findFirst()
 				.orElse(null);
+		}
+		String applied = storedTexts.computeIfAbsent(entry.revision(), (revision) -> storedText(revision, session));
+		if (!applied.isEmpty()) {
+			String checksum = (script != null) ? script.info().checksum() : null;
+			boolean edited = checksum != null && entry.checksum() != null && !entry.checksum().equals(checksum);
+			String stored = "as stored in the database when it was applied";
+			return new HistoryRecord(entry, applied, ((script != null) ? script.info().path() + ", " + stored : stored)
+					+ (edited ? " (the file's checksum differs from the one logged: edited since)" : ""));
 		}
 		if (script != null) {
 			if (script.text() == null) {

@@ -29,14 +29,30 @@ import dev.migration.script.ScriptChecksum;
  */
 final class HistoryStatements {
 
+	/**
+	 * The state's columns in every version of the table: what offline scripts and dry
+	 * runs write, so that they run against a table of any version.
+	 */
 	private static final String STATE_COLUMNS = "revision, down_revisions, depends_on, message, kind, script, checksum,"
 			+ " checksum_version, transactional, reversible, downgrade_sql, applied_at, applied_by";
+
+	/**
+	 * The column that keeps an applied script's text as it was when it was applied, added
+	 * to tables created before it; {@code NULL} in their older rows and for Java
+	 * migrations.
+	 */
+	static final String SCRIPT_TEXT_COLUMN = "script_text";
+
+	/**
+	 * The state's columns as the engine writes them.
+	 */
+	private static final String WRITTEN_STATE_COLUMNS = STATE_COLUMNS + ", " + SCRIPT_TEXT_COLUMN;
 
 	/**
 	 * How many values a state row binds: the log row's come after them in a combined
 	 * statement.
 	 */
-	static final int STATE_PARAMETERS = 13;
+	static final int STATE_PARAMETERS = 14;
 
 	/**
 	 * The log's columns in every version of the table.
@@ -120,6 +136,24 @@ final class HistoryStatements {
 	String readStoredState() {
 		return "SELECT revision, down_revisions, depends_on, message, kind, script, checksum, checksum_version,"
 				+ " transactional, reversible FROM " + this.state + " ORDER BY applied_at, revision";
+	}
+
+	String readStoredScriptText() {
+		return "SELECT " + SCRIPT_TEXT_COLUMN + " FROM " + this.state + " WHERE revision = ?";
+	}
+
+	/**
+	 * A query with no row whose columns are the state's: which version the table is.
+	 */
+	String stateColumns() {
+		return "SELECT * FROM " + this.state + " WHERE 1 = 0";
+	}
+
+	/**
+	 * Adds {@link #SCRIPT_TEXT_COLUMN} to a state table created before it.
+	 */
+	String addScriptText() {
+		return "ALTER TABLE " + this.state + " ADD COLUMN " + SCRIPT_TEXT_COLUMN + " TEXT";
 	}
 
 	String readStoredDowngrade() {
@@ -208,7 +242,7 @@ final class HistoryStatements {
 	 * Parameters: {@link #bindState}.
 	 */
 	String insertState() {
-		return insert(this.state, STATE_COLUMNS, placeholders(STATE_PARAMETERS));
+		return insert(this.state, WRITTEN_STATE_COLUMNS, placeholders(STATE_PARAMETERS));
 	}
 
 	/**
@@ -247,21 +281,22 @@ final class HistoryStatements {
 	 * The state row's insert as literal SQL, applied now by the current user.
 	 */
 	String insertState(MigrationScript script) {
-		return insertState(script, "CURRENT_TIMESTAMP", "current_user");
+		return insertState(script, "CURRENT_TIMESTAMP", "current_user", false);
 	}
 
 	/**
 	 * The state row's insert as literal SQL, with the given expressions for when and by
 	 * whom it was applied.
 	 */
-	private String insertState(MigrationScript script, String appliedAt, String appliedBy) {
+	private String insertState(MigrationScript script, String appliedAt, String appliedBy, boolean withText) {
 		MigrationInfo info = script.info();
-		return insert(this.state, STATE_COLUMNS,
-				String.join(", ", literal(info.revision()), literal(String.join(",", info.downRevisions())),
-						literal(String.join(",", info.dependsOn())), literal(info.message()), literal(lower(info.kind())),
-						literal(info.path()), literal(info.checksum()), number(checksumVersion(info.checksum())),
-						String.valueOf(info.transactional()), String.valueOf(info.reversible()),
-						literal(downgradeSql(script)), appliedAt, appliedBy));
+		String values = String.join(", ", literal(info.revision()), literal(String.join(",", info.downRevisions())),
+				literal(String.join(",", info.dependsOn())), literal(info.message()), literal(lower(info.kind())),
+				literal(info.path()), literal(info.checksum()), number(checksumVersion(info.checksum())),
+				String.valueOf(info.transactional()), String.valueOf(info.reversible()), literal(downgradeSql(script)),
+				appliedAt, appliedBy);
+		return withText ? insert(this.state, WRITTEN_STATE_COLUMNS, values + ", " + literal(script.text()))
+				: insert(this.state, STATE_COLUMNS, values);
 	}
 
 	/**
@@ -298,13 +333,13 @@ final class HistoryStatements {
 						String.valueOf(DurationFormat.micros(row.duration())), number(row.committedStatements()),
 						literal(row.committedChecksum())));
 		if (direction == Direction.UPGRADE) {
-			return with("applied", insertState(script, timestamp(row.startedAt()), literal(row.user())), log);
+			return with("applied", insertState(script, timestamp(row.startedAt()), literal(row.user()), true), log);
 		}
 		return with("reverted", deleteState(script.info().revision()), log);
 	}
 
 	/**
-	 * Binds a state row's values, in {@link #STATE_COLUMNS} order, after {@code offset}
+	 * Binds a state row's values, in {@link #WRITTEN_STATE_COLUMNS} order, after {@code offset}
 	 * parameters.
 	 */
 	static void bindState(PreparedStatement statement, int offset, MigrationScript script, Instant appliedAt,
@@ -323,6 +358,7 @@ final class HistoryStatements {
 		statement.setString(offset + 11, downgradeSql(script));
 		statement.setObject(offset + 12, OffsetDateTime.ofInstant(appliedAt, ZoneOffset.UTC));
 		statement.setString(offset + 13, user);
+		statement.setString(offset + 14, script.text());
 	}
 
 	/**

@@ -102,13 +102,15 @@ final class HistoryTable {
 			connection.setAutoCommit(autoCommit);
 		}
 		// Unless it existed already, in the version of an earlier release.
-		this.current = missingLogColumns(connection).isEmpty();
+		this.current = missingLogColumns(connection).isEmpty()
+				&& hasColumn(this.statements.stateColumns(), connection, HistoryStatements.SCRIPT_TEXT_COLUMN);
 	}
 
 	/**
-	 * Brings a log created by an earlier release up to date before the first write:
-	 * adds the column that keeps durations to the microsecond, and those that keep how
-	 * many statements of a failed {@code transactional: false} migration committed.
+	 * Brings tables created by an earlier release up to date before the first write:
+	 * adds the log's column that keeps durations to the microsecond, those that keep how
+	 * many statements of a failed {@code transactional: false} migration committed, and
+	 * the state's column that keeps each applied script's text.
 	 * Its older rows keep their whole milliseconds, and earlier releases, which name
 	 * their columns, keep reading and writing it. One query that returns no row; the
 	 * {@code ALTER}s only once per table. Call it holding the lock, outside a
@@ -119,9 +121,15 @@ final class HistoryTable {
 			return;
 		}
 		List<String> missing = missingLogColumns(connection);
+		if (!hasColumn(this.statements.stateColumns(), connection, HistoryStatements.SCRIPT_TEXT_COLUMN)) {
+			missing.add(HistoryStatements.SCRIPT_TEXT_COLUMN);
+		}
 		if (!missing.isEmpty()) {
 			boolean autoCommit = connection.getAutoCommit();
 			try (Statement statement = connection.createStatement()) {
+				if (missing.contains(HistoryStatements.SCRIPT_TEXT_COLUMN)) {
+					statement.execute(this.statements.addScriptText());
+				}
 				if (missing.contains(HistoryStatements.DURATION_MICROS_COLUMN)) {
 					statement.execute(this.statements.addDurationMicros());
 				}
@@ -152,6 +160,15 @@ final class HistoryTable {
 				missing.add(HistoryStatements.COMMITTED_STATEMENTS_COLUMN);
 			}
 			return missing;
+		}
+	}
+
+	/**
+	 * Whether the table a no-row query reads has the given column.
+	 */
+	private static boolean hasColumn(String query, Connection connection, String name) throws SQLException {
+		try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
+			return hasColumn(rows.getMetaData(), name);
 		}
 	}
 
@@ -316,7 +333,6 @@ final class HistoryTable {
 			if (missing.contains(HistoryStatements.COMMITTED_STATEMENTS_COLUMN)) {
 				return List.of();
 			}
-			this.current = missing.isEmpty();
 		}
 		List<PartlyCommitted> found = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
@@ -345,6 +361,26 @@ final class HistoryTable {
 	/**
 	 * The downgrade SQL stored when a revision was applied, or {@code null}.
 	 */
+	/**
+	 * The text of an applied revision's script as it was when it was applied; {@code null}
+	 * when it is not applied, is a Java migration or was applied by an earlier release.
+	 */
+	String storedScriptText(Connection connection, String revision) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(this.statements.readStoredScriptText())) {
+			statement.setString(1, revision);
+			try (ResultSet rows = statement.executeQuery()) {
+				return rows.next() ? rows.getString(1) : null;
+			}
+		}
+		catch (SQLException ex) {
+			if (!hasColumn(this.statements.stateColumns(), connection, HistoryStatements.SCRIPT_TEXT_COLUMN)) {
+				// A table of an earlier release: reading writes nothing, so it has no text.
+				return null;
+			}
+			throw ex;
+		}
+	}
+
 	String storedDowngrade(Connection connection, String revision) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(this.statements.readStoredDowngrade())) {
 			statement.setString(1, revision);

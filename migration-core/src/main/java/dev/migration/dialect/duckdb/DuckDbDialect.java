@@ -117,7 +117,8 @@ public final class DuckDbDialect implements Dialect {
 				    reversible BOOLEAN NOT NULL,
 				    downgrade_sql VARCHAR,
 				    applied_at TIMESTAMPTZ NOT NULL,
-				    applied_by VARCHAR
+				    applied_by VARCHAR,
+				    script_text VARCHAR
 				)""".formatted(qualify(schema, stateTable)), "CREATE SEQUENCE IF NOT EXISTS " + sequence, """
 				CREATE TABLE IF NOT EXISTS %s (
 				    id BIGINT NOT NULL DEFAULT nextval('%s'),

@@ -48,8 +48,8 @@ class HistoryCommandTests {
 			CommandLine.Run run = commandLine.run("history", "--range", "a2:a2", "--verbose");
 			assertThat(run.exitCode()).as(run.err()).isZero();
 			assertThat(run.out())
-				.containsPattern("a2\\s+upgrade.*\\n    SQL \\(classpath:db/migration/a2_add_email.sql\\):\\n"
-						+ "      -- Add email to users\\n")
+				.containsPattern("a2\\s+upgrade.*\\n    SQL \\(classpath:db/migration/a2_add_email.sql, as stored in the "
+						+ "database when it was applied\\):\\n      -- Add email to users\\n")
 				.contains("      ALTER TABLE users ADD COLUMN email VARCHAR;\n",
 						"      ALTER TABLE users DROP COLUMN email;\n")
 				.doesNotContain("CREATE TABLE users");
