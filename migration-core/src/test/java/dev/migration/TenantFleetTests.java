@@ -5,6 +5,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -12,6 +15,7 @@ import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
+import dev.migration.revision.Direction;
 import dev.migration.testing.Database;
 import dev.migration.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -112,6 +116,12 @@ class TenantFleetTests {
 		});
 		assertThat(result.count(FleetResult.Outcome.MIGRATED)).isEqualTo(5);
 		assertThat(result.count(FleetResult.Outcome.SKIPPED)).isZero();
+		for (String schema : schemas) {
+			if (!schema.equals(bad)) {
+				assertThat(this.database.queryForList("SELECT revision FROM " + schema
+						+ ".migration_history_state ORDER BY revision")).as(schema).containsExactly("r1", "r2");
+			}
+		}
 		assertThat(this.database.queryForList("SELECT revision FROM " + bad + ".migration_history_state"))
 			.containsExactly("r1");
 	}
@@ -131,6 +141,56 @@ class TenantFleetTests {
 				+ schemas.get(2) + "', '" + schemas.get(3) + "', '" + schemas.get(4) + "')")).isZero();
 		assertThat(result.summary()).contains("5 tenant(s)").contains("1 migrated").contains("1 failed")
 			.contains("3 skipped");
+	}
+
+	@Test
+	void eachTenantHoldsALockOfItsOwn() {
+		List<String> schemas = tenants(2);
+		CountDownLatch otherFinished = new CountDownLatch(1);
+		AtomicBoolean first = new AtomicBoolean(true);
+		AtomicBoolean waitedInVain = new AtomicBoolean();
+		// The first tenant to migrate waits, holding its lock, until the other one
+		// finished: with a lock shared by the tenants the other would time out instead.
+		MigrationListener holdFirst = new MigrationListener() {
+
+			private final ThreadLocal<Boolean> holding = ThreadLocal.withInitial(() -> false);
+
+			@Override
+			public void beforeMigration(MigrationInfo migration, Direction direction) {
+				if (first.getAndSet(false)) {
+					this.holding.set(true);
+					try {
+						waitedInVain.set(!otherFinished.await(60, TimeUnit.SECONDS));
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+				}
+			}
+
+			@Override
+			public void afterRun(MigrationResult result) {
+				if (!this.holding.get()) {
+					otherFinished.countDown();
+				}
+			}
+
+			@Override
+			public void onRunFailure(MigrationResult.Command operation, String target, Throwable failure) {
+				afterRun(null);
+			}
+
+		};
+		FleetResult result = TenantFleet
+			.create(this.database.dataSource(),
+					this.database.configuration()
+						.listeners(List.of(holdFirst))
+						.lockTimeout(java.time.Duration.ofSeconds(5))
+						.build(),
+					schemas, FleetOptions.defaults().withParallelism(2))
+			.migrate();
+		assertThat(result.failed()).isEmpty();
+		assertThat(waitedInVain).isFalse();
 	}
 
 	@Test
