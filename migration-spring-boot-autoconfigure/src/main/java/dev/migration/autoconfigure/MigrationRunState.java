@@ -64,7 +64,8 @@ public final class MigrationRunState {
 
 	/**
 	 * Records that a run of the tenants finished: succeeded when no tenant failed,
-	 * otherwise failed with the given failure.
+	 * otherwise failed with the given failure. The last run's {@code applied} lists the
+	 * schemas of the tenants that were migrated.
 	 * @param result what happened to each tenant
 	 * @param failure the failure that sums up the failed tenants, or {@code null} when
 	 * none failed
