@@ -11,6 +11,7 @@ import dev.migration.JavaMigration;
 import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationListener;
 import dev.migration.MigrationManager;
+import dev.migration.TenantFleet;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.BeansException;
@@ -73,6 +74,25 @@ public final class MigrationAutoConfiguration {
 			return MigrationManager.create(migrated, configuration);
 		}
 
+		/**
+		 * With {@code migration.tenants}: the tenants, with the manager's configuration
+		 * and DataSource, each in its own schema.
+		 */
+		@Bean
+		@ConditionalOnMissingBean
+		@Conditional(TenantsCondition.class)
+		TenantFleet migrationTenantFleet(MigrationProperties properties, ResourceLoader resourceLoader,
+				Environment environment, ObjectProvider<DataSource> dataSource,
+				@MigrationDataSource ObjectProvider<DataSource> migrationDataSource,
+				ObjectProvider<JavaMigration> javaMigrations, ObjectProvider<MigrationListener> listeners,
+				ObjectProvider<BackupVerifier> backupVerifiers, ObjectProvider<MigrationManagerCustomizer> customizers) {
+			MigrationConfiguration configuration = configuration(properties, environment, resourceLoader,
+					javaMigrations, listeners, backupVerifiers, customizers)
+				.build();
+			DataSource migrated = migrationDataSource(properties, dataSource, migrationDataSource);
+			return TenantFleetFactory.create(migrated, configuration, properties.getTenants());
+		}
+
 		@Bean
 		@ConditionalOnMissingBean
 		MigrationRunState migrationRunState() {
@@ -105,13 +125,19 @@ public final class MigrationAutoConfiguration {
 		@ConditionalOnMissingBean
 		MigrationRunner migrationRunner(MigrationManager migrationManager, MigrationProperties properties,
 				MigrationRunState runState, ObjectProvider<DataSource> dataSource,
-				@MigrationDataSource ObjectProvider<DataSource> migrationDataSource) {
+				@MigrationDataSource ObjectProvider<DataSource> migrationDataSource,
+				ObjectProvider<TenantFleet> tenantFleet) {
+			MigrationRunner runner;
 			if (!properties.isWarmUp()) {
-				return new MigrationRunner(migrationManager, properties, runState);
+				runner = new MigrationRunner(migrationManager, properties, runState);
 			}
-			// Started once the runner knows it runs when the application is ready.
-			return new MigrationRunner(migrationManager, properties, runState, () -> MigrationWarmUp
-				.start(migrationManager, warmUpDataSource(properties, dataSource, migrationDataSource)));
+			else {
+				// Started once the runner knows it runs when the application is ready.
+				runner = new MigrationRunner(migrationManager, properties, runState, () -> MigrationWarmUp
+					.start(migrationManager, warmUpDataSource(properties, dataSource, migrationDataSource)));
+			}
+			runner.setTenantFleet(tenantFleet.getIfAvailable());
+			return runner;
 		}
 
 		/**

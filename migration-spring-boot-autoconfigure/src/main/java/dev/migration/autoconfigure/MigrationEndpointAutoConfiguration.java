@@ -1,6 +1,7 @@
 package dev.migration.autoconfigure;
 
 import dev.migration.MigrationManager;
+import dev.migration.TenantFleet;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -30,8 +31,9 @@ public final class MigrationEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean({ MigrationsEndpoint.class, MigrationInstances.class })
 	MigrationsEndpoint migrationsEndpoint(MigrationManager migrationManager,
-			ObjectProvider<MigrationRunState> runState) {
-		return new MigrationsEndpoint(migrationManager, runState.getIfAvailable(MigrationRunState::new));
+			ObjectProvider<MigrationRunState> runState, ObjectProvider<TenantFleet> tenantFleet) {
+		return new MigrationsEndpoint(migrationManager, runState.getIfAvailable(MigrationRunState::new),
+				tenantFleet.getIfAvailable());
 	}
 
 	@Bean

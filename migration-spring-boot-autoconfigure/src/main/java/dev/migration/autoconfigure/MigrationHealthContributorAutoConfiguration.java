@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.migration.MigrationManager;
+import dev.migration.TenantFleet;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -29,8 +30,9 @@ public final class MigrationHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "migrationHealthIndicator", value = MigrationInstances.class)
 	MigrationHealthIndicator migrationHealthIndicator(MigrationManager migrationManager,
-			ObjectProvider<MigrationRunState> runState) {
-		return new MigrationHealthIndicator(migrationManager, runState.getIfAvailable(MigrationRunState::new));
+			ObjectProvider<MigrationRunState> runState, ObjectProvider<TenantFleet> tenantFleet) {
+		return new MigrationHealthIndicator(migrationManager, runState.getIfAvailable(MigrationRunState::new),
+				tenantFleet.getIfAvailable());
 	}
 
 	/**

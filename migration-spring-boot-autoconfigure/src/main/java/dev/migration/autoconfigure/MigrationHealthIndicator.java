@@ -2,9 +2,13 @@ package dev.migration.autoconfigure;
 
 import java.util.List;
 
+import dev.migration.FleetResult;
+import dev.migration.FleetStatus;
 import dev.migration.MigrationManager;
 import dev.migration.MigrationStatus;
+import dev.migration.TenantFleet;
 import dev.migration.VerifyReport;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -14,6 +18,11 @@ import org.springframework.boot.health.contributor.Health;
  * with migrations pending, {@code DOWN} when the last run failed or when applied scripts
  * were edited or removed. Details: {@code current}, {@code heads}, {@code pending}
  * (count).
+ * <p>
+ * With tenants ({@code migration.tenants}): {@code DOWN} when a tenant failed in the
+ * last run, with {@code failedTenants} (count) and the failed schemas (the first 100);
+ * otherwise from the tenants' state: {@code OUT_OF_SERVICE} while one has migrations
+ * pending, with {@code tenants}, {@code upToDate} and {@code pending} (counts).
  */
 public class MigrationHealthIndicator extends AbstractHealthIndicator {
 
@@ -21,15 +30,29 @@ public class MigrationHealthIndicator extends AbstractHealthIndicator {
 
 	private final MigrationRunState runState;
 
+	private final @Nullable TenantFleet tenantFleet;
+
 	/**
 	 * Creates the indicator.
 	 * @param migrationManager the manager
 	 * @param runState the state of the migrations run by this application
 	 */
 	public MigrationHealthIndicator(MigrationManager migrationManager, MigrationRunState runState) {
+		this(migrationManager, runState, null);
+	}
+
+	/**
+	 * Creates the indicator of an application with tenants.
+	 * @param migrationManager the manager
+	 * @param runState the state of the migrations run by this application
+	 * @param tenantFleet the tenants, or {@code null} for none
+	 */
+	public MigrationHealthIndicator(MigrationManager migrationManager, MigrationRunState runState,
+			@Nullable TenantFleet tenantFleet) {
 		super("Migration health check failed");
 		this.migrationManager = migrationManager;
 		this.runState = runState;
+		this.tenantFleet = tenantFleet;
 	}
 
 	@Override
@@ -37,6 +60,10 @@ public class MigrationHealthIndicator extends AbstractHealthIndicator {
 		MigrationRunState.State state = this.runState.getState();
 		if (state == MigrationRunState.State.MIGRATING) {
 			builder.outOfService().withDetail("state", state.name());
+			return;
+		}
+		if (this.tenantFleet != null) {
+			tenantHealth(builder, state, this.tenantFleet);
 			return;
 		}
 		if (state == MigrationRunState.State.FAILED) {
@@ -60,6 +87,37 @@ public class MigrationHealthIndicator extends AbstractHealthIndicator {
 			builder.down().withDetail("problems", problems);
 		}
 		else if (status.state() == MigrationStatus.State.PENDING) {
+			builder.outOfService();
+		}
+		else {
+			builder.up();
+		}
+	}
+
+	private void tenantHealth(Health.Builder builder, MigrationRunState.State state, TenantFleet fleet) {
+		FleetResult lastRun = this.runState.getFleetResult();
+		if (lastRun != null && lastRun.hasFailures()) {
+			List<String> failed = lastRun.failed().stream().limit(100).map(FleetResult.Tenant::schema).toList();
+			builder.down()
+				.withDetail("state", state.name())
+				.withDetail("tenants", lastRun.tenants().size())
+				.withDetail("failedTenants", lastRun.count(FleetResult.Outcome.FAILED))
+				.withDetail("failed", failed);
+			return;
+		}
+		if (state == MigrationRunState.State.FAILED) {
+			builder.down().withDetail("state", state.name()).withDetail("error", this.runState.getLastRun().error());
+			return;
+		}
+		// One state query per tenant, as the endpoint's aggregate.
+		FleetStatus status = fleet.status();
+		builder.withDetail("tenants", status.total())
+			.withDetail("upToDate", status.upToDate())
+			.withDetail("pending", status.pending());
+		if (status.failed() > 0) {
+			builder.down().withDetail("failedTenants", status.failed());
+		}
+		else if (status.pending() > 0) {
 			builder.outOfService();
 		}
 		else {

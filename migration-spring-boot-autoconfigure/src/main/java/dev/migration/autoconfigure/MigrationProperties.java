@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.migration.AheadPolicy;
+import dev.migration.FleetOptions;
 import dev.migration.MigrationConfiguration;
 
 import org.jspecify.annotations.Nullable;
@@ -176,6 +177,11 @@ public class MigrationProperties {
 	 * The migrations actuator endpoint.
 	 */
 	private final Endpoint endpoint = new Endpoint();
+
+	/**
+	 * Tenants: the same scripts migrated in one schema per tenant of the DataSource.
+	 */
+	private final Tenants tenants = new Tenants();
 
 	public @Nullable String getDataSource() {
 		return this.dataSource;
@@ -385,6 +391,10 @@ public class MigrationProperties {
 		return this.endpoint;
 	}
 
+	public Tenants getTenants() {
+		return this.tenants;
+	}
+
 	/**
 	 * Whether the application runs in production: the {@code environment} property or an
 	 * active profile is one of the production profiles.
@@ -530,6 +540,79 @@ public class MigrationProperties {
 
 		public void setWriteEnabled(boolean writeEnabled) {
 			this.writeEnabled = writeEnabled;
+		}
+
+	}
+
+	/**
+	 * Tenants, each a schema of the migrated DataSource with its own history tables and
+	 * lock. When any is configured, the run on start migrates every tenant instead of
+	 * {@code migration.schema}.
+	 */
+	public static class Tenants {
+
+		/**
+		 * The tenants' schemas.
+		 */
+		private List<String> schemas = new ArrayList<>();
+
+		/**
+		 * A SQL query, run on the DataSource when the application starts, whose first
+		 * column lists more tenants' schemas.
+		 */
+		private @Nullable String query;
+
+		/**
+		 * The most tenants migrated at once. By default the pool size minus one for a
+		 * Hikari pool (a migrating tenant borrows two connections on PostgreSQL, one for
+		 * its lock), else 1; never more than the pool size.
+		 */
+		private @Nullable Integer parallelism;
+
+		/**
+		 * What happens to the other tenants when one fails: continue (every other tenant
+		 * is migrated) or stop (no tenant starts after the first failure).
+		 */
+		private FleetOptions.OnFailure onFailure = FleetOptions.OnFailure.CONTINUE;
+
+		public List<String> getSchemas() {
+			return this.schemas;
+		}
+
+		public void setSchemas(List<String> schemas) {
+			this.schemas = schemas;
+		}
+
+		public @Nullable String getQuery() {
+			return this.query;
+		}
+
+		public void setQuery(@Nullable String query) {
+			this.query = query;
+		}
+
+		public @Nullable Integer getParallelism() {
+			return this.parallelism;
+		}
+
+		public void setParallelism(@Nullable Integer parallelism) {
+			this.parallelism = parallelism;
+		}
+
+		public FleetOptions.OnFailure getOnFailure() {
+			return this.onFailure;
+		}
+
+		public void setOnFailure(FleetOptions.OnFailure onFailure) {
+			this.onFailure = onFailure;
+		}
+
+		/**
+		 * Whether any tenant is configured.
+		 * @return {@code true} with schemas or a query
+		 */
+		public boolean isConfigured() {
+			return !this.schemas.isEmpty() || (this.query != null && !this.query.isBlank());
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.migration.AppliedMigration;
+import dev.migration.FleetResult;
 import dev.migration.MigrationResult;
 
 /**
@@ -25,6 +26,8 @@ public final class MigrationRunState {
 	private LastRun lastRun;
 
 	private Throwable failure;
+
+	private FleetResult fleetResult;
 
 	/**
 	 * The current state.
@@ -48,6 +51,37 @@ public final class MigrationRunState {
 	 */
 	public synchronized Throwable getFailure() {
 		return this.failure;
+	}
+
+	/**
+	 * The last run of the tenants ({@code migration.tenants}), or {@code null} when none
+	 * finished yet.
+	 * @return the tenants' results
+	 */
+	public synchronized FleetResult getFleetResult() {
+		return this.fleetResult;
+	}
+
+	/**
+	 * Records that a run of the tenants finished: succeeded when no tenant failed,
+	 * otherwise failed with the given failure. The last run's {@code applied} lists the
+	 * schemas of the tenants that were migrated.
+	 * @param result what happened to each tenant
+	 * @param failure the failure that sums up the failed tenants, or {@code null} when
+	 * none failed
+	 */
+	public synchronized void fleetFinished(FleetResult result, Throwable failure) {
+		Instant startedAt = startedAt();
+		List<String> applied = result.tenants(FleetResult.Outcome.MIGRATED)
+			.stream()
+			.map(FleetResult.Tenant::schema)
+			.toList();
+		State outcome = (failure != null) ? State.FAILED : State.SUCCEEDED;
+		this.lastRun = new LastRun(startedAt, this.what, applied, result.duration(), outcome,
+				(failure != null) ? describe(failure) : null);
+		this.state = outcome;
+		this.failure = failure;
+		this.fleetResult = result;
 	}
 
 	/**

@@ -1,12 +1,16 @@
 package dev.migration.autoconfigure;
 
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import dev.migration.AppliedMigration;
 import dev.migration.DurationFormat;
+import dev.migration.FleetResult;
+import dev.migration.MigrationException;
 import dev.migration.MigrationManager;
 import dev.migration.MigrationResult;
+import dev.migration.TenantFleet;
 import dev.migration.autoconfigure.MigrationProperties.RunAt;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -80,6 +84,8 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
 
 	private final @Nullable String instance;
 
+	private volatile @Nullable TenantFleet tenantFleet;
+
 	/**
 	 * Creates a runner without a warm-up.
 	 * @param migrationManager the manager
@@ -107,6 +113,15 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
 		this.properties = properties;
 		this.runState = runState;
 		this.warmUpStarter = warmUpStarter;
+	}
+
+	/**
+	 * Migrates these tenants ({@code migration.tenants}) instead of the manager's own
+	 * schema.
+	 * @param tenantFleet the tenants, or {@code null} to migrate with the manager
+	 */
+	public void setTenantFleet(@Nullable TenantFleet tenantFleet) {
+		this.tenantFleet = tenantFleet;
 	}
 
 	@Override
@@ -205,6 +220,10 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
 	 */
 	private boolean migrate() {
 		String target = this.properties.getTarget();
+		TenantFleet fleet = this.tenantFleet;
+		if (fleet != null) {
+			return migrateTenants(fleet, target);
+		}
 		this.runState.started("migrate to " + target);
 		// The warm-up did part of this run's work: let it finish rather than race it.
 		this.warmUp.await();
@@ -228,6 +247,41 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
 		this.runState.succeeded(result);
 		logger.info(prefix() + summary(result));
 		return true;
+	}
+
+	/**
+	 * Migrates every tenant to the target. Failed tenants fail the run as a whole, after
+	 * the others ran as {@code migration.tenants.on-failure} says.
+	 * @return whether every tenant succeeded; a failure with
+	 * {@link MigrationProperties.OnFailure#FAIL} is thrown
+	 */
+	private boolean migrateTenants(TenantFleet fleet, String target) {
+		this.runState.started("migrate " + fleet.tenants().size() + " tenant(s) to " + target);
+		this.warmUp.await();
+		FleetResult result = fleet.migrate(target);
+		if (!result.hasFailures()) {
+			this.runState.fleetFinished(result, null);
+			logger.info(prefix() + "Tenants migrated to '" + target + "': " + result.summary());
+			return true;
+		}
+		List<FleetResult.Tenant> failed = result.failed();
+		String failures = failed.stream()
+			.limit(10)
+			.map((tenant) -> tenant.schema() + " (" + tenant.error() + ")")
+			.collect(Collectors.joining("; "));
+		MigrationException failure = new MigrationException(failed.size() + " of " + result.tenants().size()
+				+ " tenant(s) failed to migrate to '" + target + "': " + failures
+				+ ((failed.size() > 10) ? "; ..." : ""), failed.get(0).exception());
+		this.runState.fleetFinished(result, failure);
+		if (this.properties.getOnFailure() == MigrationProperties.OnFailure.FAIL) {
+			logger.error(prefix() + "Migrating the tenants failed; stopping the application (migration.on-failure="
+					+ "fail)" + afterStarted() + ": " + result.summary());
+			throw failure;
+		}
+		logger.error(prefix() + "Migrating the tenants failed; the application keeps running with the migration "
+				+ "health DOWN (migration.on-failure=keep-running): " + result.summary() + ". "
+				+ MigrationRunState.describe(failure.getMessage()));
+		return false;
 	}
 
 	/**

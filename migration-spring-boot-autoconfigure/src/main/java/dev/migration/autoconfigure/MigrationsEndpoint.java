@@ -1,14 +1,20 @@
 package dev.migration.autoconfigure;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import dev.migration.DurationFormat;
+import dev.migration.FleetResult;
+import dev.migration.FleetStatus;
 import dev.migration.HistoryEntry;
 import dev.migration.LockHolder;
 import dev.migration.MigrationInfo;
 import dev.migration.MigrationManager;
 import dev.migration.MigrationStatus;
+import dev.migration.TenantFleet;
 import dev.migration.VerifyReport;
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +31,9 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
  * against the database ({@code /actuator/migrations/verify}). Migrating and rolling
  * back is in {@link MigrationsEndpointWebExtension}, only present when
  * {@code migration.endpoint.write-enabled=true}.
+ * <p>
+ * With tenants ({@code migration.tenants}), {@code /actuator/migrations} also has a
+ * {@code tenants} aggregate: the counts and the first 100 tenants behind.
  */
 @Endpoint(id = "migrations")
 public class MigrationsEndpoint {
@@ -41,7 +50,14 @@ public class MigrationsEndpoint {
 
 	private final MigrationManager migrationManager;
 
+	/**
+	 * The most tenants behind listed in the {@code tenants} aggregate.
+	 */
+	public static final int MAX_TENANTS_LISTED = 100;
+
 	private final MigrationRunState runState;
+
+	private final @Nullable TenantFleet tenantFleet;
 
 	/**
 	 * Creates the endpoint.
@@ -49,8 +65,20 @@ public class MigrationsEndpoint {
 	 * @param runState the state of the migrations run by this application
 	 */
 	public MigrationsEndpoint(MigrationManager migrationManager, MigrationRunState runState) {
+		this(migrationManager, runState, null);
+	}
+
+	/**
+	 * Creates the endpoint of an application with tenants.
+	 * @param migrationManager the manager
+	 * @param runState the state of the migrations run by this application
+	 * @param tenantFleet the tenants, or {@code null} for none
+	 */
+	public MigrationsEndpoint(MigrationManager migrationManager, MigrationRunState runState,
+			@Nullable TenantFleet tenantFleet) {
 		this.migrationManager = migrationManager;
 		this.runState = runState;
+		this.tenantFleet = tenantFleet;
 	}
 
 	/**
@@ -67,7 +95,8 @@ public class MigrationsEndpoint {
 				LastRunDescriptor.of(this.runState.getLastRun()), status.interrupted(),
 				status.problems().stream().map(ProblemDescriptor::new).toList(),
 				status.branches().stream().map(BranchDescriptor::new).toList(),
-				status.repeatables().stream().map(RepeatableDescriptor::new).toList());
+				status.repeatables().stream().map(RepeatableDescriptor::new).toList(),
+				(this.tenantFleet != null) ? TenantsDescriptor.of(this.tenantFleet.status(), this.runState) : null);
 	}
 
 	private String state(MigrationStatus status) {
@@ -169,11 +198,35 @@ public class MigrationsEndpoint {
 	 * @param repeatables the repeatable migrations in the order they run, each with where
 	 * it stands ({@code UP_TO_DATE}, {@code NEW}, {@code CHANGED} or {@code WAITING});
 	 * empty when there are none
+	 * @param tenants with {@code migration.tenants}, where the tenants stand; otherwise
+	 * {@code null}
 	 */
 	public record MigrationsDescriptor(String state, List<String> current, List<String> heads,
 			List<PendingDescriptor> pending, @Nullable LockHolderDescriptor lockHolder,
 			@Nullable LastRunDescriptor lastRun, List<String> interrupted, List<ProblemDescriptor> problems,
-			List<BranchDescriptor> branches, List<RepeatableDescriptor> repeatables) implements OperationResponseBody {
+			List<BranchDescriptor> branches, List<RepeatableDescriptor> repeatables,
+			@Nullable TenantsDescriptor tenants) implements OperationResponseBody {
+
+		/**
+		 * A descriptor without tenants, as it was before {@code tenants} existed.
+		 * @param state the state
+		 * @param current the current revision(s)
+		 * @param heads the head(s) of the scripts
+		 * @param pending the migrations to apply, in order
+		 * @param lockHolder who holds the migration lock, or {@code null}
+		 * @param lastRun the last run by this application, or {@code null}
+		 * @param interrupted the interrupted migrations
+		 * @param problems what a migrate would trip over
+		 * @param branches the labelled branches
+		 * @param repeatables the repeatable migrations
+		 */
+		public MigrationsDescriptor(String state, List<String> current, List<String> heads,
+				List<PendingDescriptor> pending, @Nullable LockHolderDescriptor lockHolder,
+				@Nullable LastRunDescriptor lastRun, List<String> interrupted, List<ProblemDescriptor> problems,
+				List<BranchDescriptor> branches, List<RepeatableDescriptor> repeatables) {
+			this(state, current, heads, pending, lockHolder, lastRun, interrupted, problems, branches, repeatables,
+					null);
+		}
 
 		/**
 		 * A descriptor without repeatable migrations, as it was before
@@ -192,7 +245,8 @@ public class MigrationsEndpoint {
 				List<PendingDescriptor> pending, @Nullable LockHolderDescriptor lockHolder,
 				@Nullable LastRunDescriptor lastRun, List<String> interrupted, List<ProblemDescriptor> problems,
 				List<BranchDescriptor> branches) {
-			this(state, current, heads, pending, lockHolder, lastRun, interrupted, problems, branches, List.of());
+			this(state, current, heads, pending, lockHolder, lastRun, interrupted, problems, branches, List.of(),
+					null);
 		}
 
 		/**
@@ -209,7 +263,8 @@ public class MigrationsEndpoint {
 		public MigrationsDescriptor(String state, List<String> current, List<String> heads,
 				List<PendingDescriptor> pending, @Nullable LockHolderDescriptor lockHolder,
 				@Nullable LastRunDescriptor lastRun, List<String> interrupted, List<ProblemDescriptor> problems) {
-			this(state, current, heads, pending, lockHolder, lastRun, interrupted, problems, List.of(), List.of());
+			this(state, current, heads, pending, lockHolder, lastRun, interrupted, problems, List.of(), List.of(),
+					null);
 		}
 
 		/**
@@ -225,8 +280,73 @@ public class MigrationsEndpoint {
 		public MigrationsDescriptor(String state, List<String> current, List<String> heads,
 				List<PendingDescriptor> pending, @Nullable LockHolderDescriptor lockHolder,
 				@Nullable LastRunDescriptor lastRun, List<String> interrupted) {
-			this(state, current, heads, pending, lockHolder, lastRun, interrupted, List.of(), List.of(), List.of());
+			this(state, current, heads, pending, lockHolder, lastRun, interrupted, List.of(), List.of(), List.of(),
+					null);
 		}
+
+	}
+
+	/**
+	 * Where the tenants stand.
+	 *
+	 * @param total how many tenants there are
+	 * @param upToDate how many have nothing pending
+	 * @param pending how many have migrations pending
+	 * @param failed how many failed in the last run by this application, or else whose
+	 * state could not be read
+	 * @param behind the first 100 tenants not up to date, failed ones first
+	 */
+	public record TenantsDescriptor(int total, int upToDate, int pending, int failed,
+			List<TenantBehindDescriptor> behind) {
+
+		public TenantsDescriptor {
+			behind = List.copyOf(behind);
+		}
+
+		/**
+		 * The aggregate of a fresh status, with the tenants that failed in the last run
+		 * counted as failed (not pending) and listed first.
+		 */
+		static TenantsDescriptor of(FleetStatus status, MigrationRunState runState) {
+			FleetResult lastRun = runState.getFleetResult();
+			List<FleetResult.Tenant> failedInRun = (lastRun != null) ? lastRun.failed() : List.of();
+			Set<String> failedSchemas = new HashSet<>();
+			List<TenantBehindDescriptor> behind = new ArrayList<>();
+			for (FleetResult.Tenant tenant : failedInRun) {
+				failedSchemas.add(tenant.schema());
+				behind.add(new TenantBehindDescriptor(tenant.schema(), null,
+						MigrationRunState.describe(String.valueOf(tenant.error()))));
+			}
+			int pending = 0;
+			int unreadable = 0;
+			for (FleetStatus.Behind tenant : status.behind()) {
+				if (failedSchemas.contains(tenant.schema())) {
+					continue;
+				}
+				if (tenant.error() != null) {
+					unreadable++;
+					behind.add(new TenantBehindDescriptor(tenant.schema(), null,
+							MigrationRunState.describe(tenant.error())));
+				}
+				else {
+					pending++;
+					behind.add(new TenantBehindDescriptor(tenant.schema(), tenant.pending(), null));
+				}
+			}
+			return new TenantsDescriptor(status.total(), status.upToDate(), pending, failedSchemas.size() + unreadable,
+					behind.subList(0, Math.min(MAX_TENANTS_LISTED, behind.size())));
+		}
+
+	}
+
+	/**
+	 * A tenant not up to date.
+	 *
+	 * @param schema the tenant's schema
+	 * @param pending how many migrations are pending, or {@code null} when it failed
+	 * @param error why it failed, credentials masked, or {@code null}
+	 */
+	public record TenantBehindDescriptor(String schema, @Nullable Integer pending, @Nullable String error) {
 
 	}
 

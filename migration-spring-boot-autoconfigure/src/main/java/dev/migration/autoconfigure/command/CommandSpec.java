@@ -75,7 +75,9 @@ record CommandSpec(String name, String arguments, String summary, int minArgumen
 				.withDetails(TemplateOptions.help()),
 			command("merge", "MESSAGE REV REV...", "write a merge revision joining heads", 3, -1, false, revisionId(),
 					dependsOn()),
-			command("status", "", "current revision(s), heads, pending migrations and state", 0, 0, true),
+			command("status", "", "current revision(s), heads, pending migrations and state", 0, 0, true,
+					flag(TenantCommands.OPTION, "with migration.tenants, count the tenants up to date, pending and "
+							+ "failed, and list those behind")),
 			command("history", "", "the action log, newest first", 0, 0, true,
 					value("limit", "N", "show the N newest entries"),
 					value("range", "A:B", "only the revisions from A to B: A:B, A: (up to the heads), :B (from base); "
@@ -103,6 +105,8 @@ record CommandSpec(String name, String arguments, String summary, int minArgumen
 					flag("accept-edit", "resume: even though the statements that committed were edited since")),
 			command("graph", "", "the revision graph, newest first", 0, 0, false,
 					value("format", "FORMAT", "text (default), mermaid or dot")),
+			command("tenant", "add ID", "create a tenant's schema unless it exists and migrate it (idempotent)", 2, 2,
+					false),
 			command("restore", "SNAPSHOT", "restore a DuckDB snapshot taken before a rollback", 1, 1, false),
 			command("help", "[COMMAND]", "list the commands, or describe one", 0, 1, false));
 

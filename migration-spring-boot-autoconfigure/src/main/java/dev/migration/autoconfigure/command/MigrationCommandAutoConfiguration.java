@@ -4,18 +4,21 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
 import dev.migration.BackupVerifier;
+import dev.migration.FleetOptions;
 import dev.migration.JavaMigration;
 import dev.migration.MigrationConfiguration;
 import dev.migration.authoring.MigrationAuthor;
 import dev.migration.MigrationException;
 import dev.migration.MigrationListener;
 import dev.migration.MigrationManager;
+import dev.migration.TenantFleet;
 import dev.migration.autoconfigure.MigrationAutoConfiguration;
 import dev.migration.autoconfigure.MigrationDataSource;
 import dev.migration.autoconfigure.MigrationInstance;
@@ -76,7 +79,8 @@ public final class MigrationCommandAutoConfiguration {
 			ObjectProvider<JavaMigration> javaMigrations, ObjectProvider<MigrationListener> listeners,
 			ObjectProvider<BackupVerifier> backupVerifiers, ObjectProvider<MigrationManagerCustomizer> customizers,
 			ObjectProvider<JsonWriter> jsonWriter, ObjectProvider<ApplicationArguments> applicationArguments,
-			CommandProgress progress, ResourceLoader resourceLoader, Environment environment) {
+			ObjectProvider<TenantFleet> tenantFleet, CommandProgress progress, ResourceLoader resourceLoader,
+			Environment environment) {
 		MigrationProperties migrationProperties = properties.getIfAvailable(MigrationProperties::new);
 		Supplier<MigrationManager> manager = () -> {
 			MigrationManager available = migrationManager.getIfAvailable();
@@ -97,7 +101,10 @@ public final class MigrationCommandAutoConfiguration {
 				() -> authorDataSource(migrationProperties, dataSource, migrationDataSource), configuration,
 				() -> runState.getIfAvailable(MigrationRunState::new),
 				environment.getProperty(SOURCE_DIRECTORY_PROPERTY, MigrationAuthor.DEFAULT_SOURCE_DIRECTORY), url);
-		return commands(database, jsonWriter, applicationArguments, progress, resourceLoader, System.out);
+		// Without migration.tenants, tenant add still works: a fleet of none that grows.
+		Supplier<TenantFleet> tenants = () -> tenantFleet.getIfAvailable(() -> TenantFleet.create(
+				database.dataSource().get(), configuration.get(), List.of(), FleetOptions.defaults()));
+		return commands(database, tenants, jsonWriter, applicationArguments, progress, resourceLoader, System.out);
 	}
 
 	/**
@@ -114,11 +121,13 @@ public final class MigrationCommandAutoConfiguration {
 			MigrationInstance instance = instances.instance(name);
 			Database database = new Database(instance::manager, instance::dataSource, instance::configuration,
 					instance::runState, instance.properties().getSourceDirectory(), instance.properties().getUrl());
-			return commands(database, jsonWriter, applicationArguments, progress, resourceLoader, out);
+			return commands(database, MigrationCommands::noTenants, jsonWriter, applicationArguments, progress,
+					resourceLoader, out);
 		}, System.out, System.err);
 	}
 
-	private static MigrationCommands commands(Database database, ObjectProvider<JsonWriter> jsonWriter,
+	private static MigrationCommands commands(Database database, Supplier<TenantFleet> tenants,
+			ObjectProvider<JsonWriter> jsonWriter,
 			ObjectProvider<ApplicationArguments> applicationArguments, CommandProgress progress,
 			ResourceLoader resourceLoader, PrintStream out) {
 		DuckDbFileCheck fileCheck = new DuckDbFileCheck(database.dataSource(),
@@ -137,7 +146,7 @@ public final class MigrationCommandAutoConfiguration {
 		});
 		boolean modelExists = resourceLoader.getResource(Autogenerator.DEFAULT_MODEL_LOCATION).exists();
 		return new MigrationCommands(manager, author, jsonViews, json, progress,
-				new MigrationCommands.Settings(database.url(), modelExists), out, System.err);
+				new MigrationCommands.Settings(database.url(), modelExists), tenants, out, System.err);
 	}
 
 	@Bean

@@ -9,8 +9,10 @@ import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 import dev.migration.authoring.MigrationAuthor;
+import dev.migration.MigrationException;
 import dev.migration.MigrationManager;
 import dev.migration.RollbackRefusedException;
+import dev.migration.TenantFleet;
 import dev.migration.autoconfigure.Credentials;
 import dev.migration.autoconfigure.FailureAdvice;
 import org.jspecify.annotations.Nullable;
@@ -51,19 +53,36 @@ final class MigrationCommands {
 	MigrationCommands(Supplier<MigrationManager> manager, Supplier<MigrationAuthor> author,
 			Supplier<JsonViews> jsonViews, JsonWriter json, CommandProgress progress, Settings settings,
 			PrintStream out, PrintStream err) {
+		this(manager, author, jsonViews, json, progress, settings, MigrationCommands::noTenants, out, err);
+	}
+
+	MigrationCommands(Supplier<MigrationManager> manager, Supplier<MigrationAuthor> author,
+			Supplier<JsonViews> jsonViews, JsonWriter json, CommandProgress progress, Settings settings,
+			Supplier<TenantFleet> tenants, PrintStream out, PrintStream err) {
 		WriteCommands write = new WriteCommands(manager, progress, out);
 		InspectCommands inspect = new InspectCommands(manager, jsonViews, json, out);
 		AuthorCommands authoring = new AuthorCommands(author, settings.modelExists(), out);
 		VerifyCommand verify = new VerifyCommand(manager, author, jsonViews, json, out, err);
 		SqlCommand sql = new SqlCommand(manager, settings, out);
+		TenantCommands tenantCommands = new TenantCommands(tenants, json, out);
 		this.commands = Map.ofEntries(entry("help", this::help), entry("migrate", write::migrate),
 				entry("rollback", write::rollback), entry("stamp", write::stamp), entry("repair", write::repair),
-				entry("restore", write::restore), entry("status", inspect::status), entry("current", inspect::current),
+				entry("restore", write::restore), entry("status", (command) -> command.has(TenantCommands.OPTION) ? tenantCommands.status(command)
+						: inspect.status(command)), entry("current", inspect::current),
 				entry("heads", inspect::heads), entry("history", inspect::history), entry("show", inspect::show),
 				entry("graph", inspect::graph), entry("create", authoring::create), entry("merge", authoring::merge),
-				entry("verify", verify::verify), entry("sql", sql::sql));
+				entry("verify", verify::verify), entry("sql", sql::sql), entry("tenant", tenantCommands::tenant));
 		this.out = out;
 		this.err = err;
+	}
+
+	/**
+	 * The tenants of an application that has none: every tenant command fails, saying
+	 * how to configure them.
+	 */
+	static TenantFleet noTenants() {
+		throw new MigrationException("No tenants in this application: set migration.tenants.schemas or "
+				+ "migration.tenants.query");
 	}
 
 	/**

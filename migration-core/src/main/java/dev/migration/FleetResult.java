@@ -1,0 +1,106 @@
+package dev.migration;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a {@link TenantFleet} run did, tenant by tenant, in the fleet's order.
+ *
+ * @param tenants one entry per tenant
+ * @param duration how long the whole run took
+ */
+public record FleetResult(List<Tenant> tenants, Duration duration) {
+
+	public FleetResult {
+		tenants = List.copyOf(tenants);
+	}
+
+	/**
+	 * The tenants that failed, each with its exception.
+	 * @return the failed tenants, in the fleet's order
+	 */
+	public List<Tenant> failed() {
+		return tenants(Outcome.FAILED);
+	}
+
+	/**
+	 * Whether any tenant failed.
+	 * @return {@code true} if a tenant failed
+	 */
+	public boolean hasFailures() {
+		return this.tenants.stream().anyMatch((tenant) -> tenant.outcome() == Outcome.FAILED);
+	}
+
+	/**
+	 * The tenants with an outcome.
+	 * @param outcome the outcome
+	 * @return those tenants, in the fleet's order
+	 */
+	public List<Tenant> tenants(Outcome outcome) {
+		return this.tenants.stream().filter((tenant) -> tenant.outcome() == outcome).toList();
+	}
+
+	/**
+	 * How many tenants had an outcome.
+	 * @param outcome the outcome
+	 * @return the count
+	 */
+	public int count(Outcome outcome) {
+		return tenants(outcome).size();
+	}
+
+	/**
+	 * One line for a log: the counts of each outcome.
+	 * @return the summary
+	 */
+	public String summary() {
+		return this.tenants.size() + " tenant(s) in " + DurationFormat.format(this.duration) + ": "
+				+ count(Outcome.MIGRATED) + " migrated, " + count(Outcome.UP_TO_DATE) + " up to date, "
+				+ count(Outcome.FAILED) + " failed, " + count(Outcome.SKIPPED) + " skipped";
+	}
+
+	/**
+	 * What happened to one tenant.
+	 *
+	 * @param schema the tenant's schema
+	 * @param outcome what happened
+	 * @param applied how many migrations were applied
+	 * @param error the failure's message when it failed, otherwise {@code null}
+	 * @param exception the failure when it failed, otherwise {@code null}
+	 */
+	public record Tenant(String schema, Outcome outcome, int applied, @Nullable String error,
+			@Nullable RuntimeException exception) {
+
+	}
+
+	/**
+	 * What happened to a tenant.
+	 */
+	public enum Outcome {
+
+		/**
+		 * At least one migration was applied.
+		 */
+		MIGRATED,
+
+		/**
+		 * Nothing was pending.
+		 */
+		UP_TO_DATE,
+
+		/**
+		 * The tenant's migrate failed; what it had applied before the failing migration
+		 * stays applied, as for a single database.
+		 */
+		FAILED,
+
+		/**
+		 * Not started: an earlier tenant failed with {@link FleetOptions.OnFailure#STOP}.
+		 */
+		SKIPPED
+
+	}
+
+}

@@ -1,0 +1,38 @@
+package dev.migration;
+
+import java.util.List;
+
+/**
+ * Where the tenants of a {@link TenantFleet} stand, counted.
+ *
+ * @param upToDate how many tenants have nothing pending
+ * @param pending how many tenants have migrations pending
+ * @param failed how many tenants' state could not be read
+ * @param behind the tenants with migrations pending or unreadable, in the fleet's order
+ */
+public record FleetStatus(int upToDate, int pending, int failed, List<Behind> behind) {
+
+	public FleetStatus {
+		behind = List.copyOf(behind);
+	}
+
+	/**
+	 * How many tenants the fleet has.
+	 * @return the total
+	 */
+	public int total() {
+		return this.upToDate + this.pending + this.failed;
+	}
+
+	/**
+	 * A tenant that is not up to date.
+	 *
+	 * @param schema the tenant's schema
+	 * @param pending how many migrations are pending; 0 when its state could not be read
+	 * @param error why its state could not be read, otherwise {@code null}
+	 */
+	public record Behind(String schema, int pending, @org.jspecify.annotations.Nullable String error) {
+
+	}
+
+}

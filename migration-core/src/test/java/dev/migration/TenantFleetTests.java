@@ -1,0 +1,267 @@
+package dev.migration;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.IntStream;
+
+import javax.sql.DataSource;
+
+import dev.migration.revision.Direction;
+import dev.migration.testing.Database;
+import dev.migration.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests for a {@link TenantFleet} on real PostgreSQL: many tenant schemas of one
+ * database, each with its own history and lock, migrated in parallel.
+ */
+class TenantFleetTests {
+
+	/** The engine and the fleet log every tenant at INFO: too much for a test run. */
+	private static final Logger ENGINE_LOGGER = quiet(Logger.getLogger("dev.migration"));
+
+	private static Logger quiet(Logger logger) {
+		logger.setLevel(Level.WARNING);
+		return logger;
+	}
+
+	private TestDatabase database;
+
+	private final List<String> created = new ArrayList<>();
+
+	@BeforeEach
+	void openDatabase() {
+		this.database = TestDatabase.open(Database.POSTGRESQL);
+		this.database.writeTable("r1", null);
+		this.database.write("r2", "r1", "ALTER TABLE t_r1 ALTER COLUMN id SET NOT NULL;",
+				"ALTER TABLE t_r1 ALTER COLUMN id DROP NOT NULL;");
+	}
+
+	@AfterEach
+	void dropTenants() {
+		try {
+			this.database.execute(this.created.stream()
+				.map((schema) -> "DROP SCHEMA IF EXISTS " + schema + " CASCADE")
+				.toArray(String[]::new));
+		}
+		finally {
+			this.database.close();
+		}
+	}
+
+	@Test
+	void migratesTwoHundredTenantsInParallelExactlyOnceEach() {
+		List<String> schemas = tenants(200);
+		AtomicInteger running = new AtomicInteger();
+		AtomicInteger mostRunning = new AtomicInteger();
+		MigrationListener concurrency = new MigrationListener() {
+
+			@Override
+			public void beforeRun(MigrationResult.Command operation, String target) {
+				mostRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+			}
+
+			@Override
+			public void afterRun(MigrationResult result) {
+				running.decrementAndGet();
+			}
+
+		};
+		TenantFleet fleet = TenantFleet.create(this.database.dataSource(),
+				this.database.configuration().listeners(List.of(concurrency)).build(), schemas,
+				FleetOptions.defaults().withParallelism(4));
+		FleetResult result = fleet.migrate();
+		assertThat(result.failed()).isEmpty();
+		assertThat(result.count(FleetResult.Outcome.MIGRATED)).isEqualTo(200);
+		assertThat(result.tenants()).extracting(FleetResult.Tenant::schema).containsExactlyElementsOf(schemas);
+		assertThat(result.tenants()).allSatisfy((tenant) -> assertThat(tenant.applied()).isEqualTo(2));
+		assertThat(mostRunning.get()).isBetween(1, 4);
+		for (String schema : schemas) {
+			assertThat(this.database.queryForLong("SELECT count(*) FROM " + schema
+					+ ".migration_history WHERE action = 'upgrade' AND success")).as(schema).isEqualTo(2);
+		}
+		FleetResult again = fleet.migrate();
+		assertThat(again.count(FleetResult.Outcome.UP_TO_DATE)).isEqualTo(200);
+		assertThat(this.database.queryForLong("SELECT count(*) FROM " + schemas.get(0)
+				+ ".migration_history WHERE action = 'upgrade'")).isEqualTo(2);
+	}
+
+	@Test
+	void aFailingTenantIsReportedWhileTheOthersFinishWithContinue() {
+		List<String> schemas = tenants(6);
+		String bad = schemas.get(2);
+		prepareToFail(bad);
+		FleetResult result = TenantFleet
+			.create(this.database.dataSource(), this.database.configuration().build(), schemas,
+					FleetOptions.defaults().withParallelism(3))
+			.migrate();
+		assertThat(result.failed()).singleElement().satisfies((tenant) -> {
+			assertThat(tenant.schema()).isEqualTo(bad);
+			assertThat(tenant.exception()).isInstanceOf(MigrationFailedException.class);
+			assertThat(tenant.error()).contains("Upgrade of revision r2").contains("null values");
+		});
+		assertThat(result.count(FleetResult.Outcome.MIGRATED)).isEqualTo(5);
+		assertThat(result.count(FleetResult.Outcome.SKIPPED)).isZero();
+		for (String schema : schemas) {
+			if (!schema.equals(bad)) {
+				assertThat(this.database.queryForList("SELECT revision FROM " + schema
+						+ ".migration_history_state ORDER BY revision")).as(schema).containsExactly("r1", "r2");
+			}
+		}
+		assertThat(this.database.queryForList("SELECT revision FROM " + bad + ".migration_history_state"))
+			.containsExactly("r1");
+	}
+
+	@Test
+	void noTenantStartsAfterAFailureWithStop() {
+		List<String> schemas = tenants(5);
+		prepareToFail(schemas.get(1));
+		FleetResult result = TenantFleet
+			.create(this.database.dataSource(), this.database.configuration().build(), schemas,
+					FleetOptions.defaults().withOnFailure(FleetOptions.OnFailure.STOP))
+			.migrate();
+		assertThat(result.tenants()).extracting(FleetResult.Tenant::outcome)
+			.containsExactly(FleetResult.Outcome.MIGRATED, FleetResult.Outcome.FAILED, FleetResult.Outcome.SKIPPED,
+					FleetResult.Outcome.SKIPPED, FleetResult.Outcome.SKIPPED);
+		assertThat(this.database.queryForLong("SELECT count(*) FROM pg_namespace WHERE nspname IN ('"
+				+ schemas.get(2) + "', '" + schemas.get(3) + "', '" + schemas.get(4) + "')")).isZero();
+		assertThat(result.summary()).contains("5 tenant(s)").contains("1 migrated").contains("1 failed")
+			.contains("3 skipped");
+	}
+
+	@Test
+	void eachTenantHoldsALockOfItsOwn() {
+		List<String> schemas = tenants(2);
+		CountDownLatch otherFinished = new CountDownLatch(1);
+		AtomicBoolean first = new AtomicBoolean(true);
+		AtomicBoolean waitedInVain = new AtomicBoolean();
+		// The first tenant to migrate waits, holding its lock, until the other one
+		// finished: with a lock shared by the tenants the other would time out instead.
+		MigrationListener holdFirst = new MigrationListener() {
+
+			private final ThreadLocal<Boolean> holding = ThreadLocal.withInitial(() -> false);
+
+			@Override
+			public void beforeMigration(MigrationInfo migration, Direction direction) {
+				if (first.getAndSet(false)) {
+					this.holding.set(true);
+					try {
+						waitedInVain.set(!otherFinished.await(60, TimeUnit.SECONDS));
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+				}
+			}
+
+			@Override
+			public void afterRun(MigrationResult result) {
+				if (!this.holding.get()) {
+					otherFinished.countDown();
+				}
+			}
+
+			@Override
+			public void onRunFailure(MigrationResult.Command operation, String target, Throwable failure) {
+				afterRun(null);
+			}
+
+		};
+		FleetResult result = TenantFleet
+			.create(this.database.dataSource(),
+					this.database.configuration()
+						.listeners(List.of(holdFirst))
+						.lockTimeout(java.time.Duration.ofSeconds(5))
+						.build(),
+					schemas, FleetOptions.defaults().withParallelism(2))
+			.migrate();
+		assertThat(result.failed()).isEmpty();
+		assertThat(waitedInVain).isFalse();
+	}
+
+	@Test
+	void addTenantCreatesTheSchemaAndMigratesItOnce() {
+		TenantFleet fleet = TenantFleet.create(this.database.dataSource(), this.database.configuration().build(),
+				List.of(), FleetOptions.defaults());
+		String schema = tenants(1).get(0);
+		MigrationResult first = fleet.addTenant(schema);
+		MigrationResult second = fleet.addTenant(schema);
+		assertThat(first.migrations()).hasSize(2);
+		assertThat(second.migrations()).isEmpty();
+		assertThat(fleet.tenants()).containsExactly(schema);
+		assertThat(this.database.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = '"
+				+ schema + "' ORDER BY table_name"))
+			.containsExactly("migration_history", "migration_history_state", "t_r1");
+	}
+
+	@Test
+	void statusCountsTheTenantsUpToDateAndBehind() {
+		List<String> schemas = tenants(4);
+		TenantFleet fleet = TenantFleet.create(this.database.dataSource(), this.database.configuration().build(),
+				schemas, FleetOptions.defaults().withParallelism(2));
+		fleet.manager(schemas.get(0)).migrate();
+		fleet.manager(schemas.get(1)).migrate("r1");
+		FleetStatus status = fleet.status();
+		assertThat(status.upToDate()).isEqualTo(1);
+		assertThat(status.pending()).isEqualTo(3);
+		assertThat(status.failed()).isZero();
+		assertThat(status.total()).isEqualTo(4);
+		assertThat(status.behind()).extracting(FleetStatus.Behind::schema, FleetStatus.Behind::pending)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(schemas.get(1), 1),
+					org.assertj.core.groups.Tuple.tuple(schemas.get(2), 2),
+					org.assertj.core.groups.Tuple.tuple(schemas.get(3), 2));
+	}
+
+	@Test
+	void anInvalidTenantSchemaIsRefusedBeforeAnythingRuns() {
+		List<String> schemas = List.of(tenants(1).get(0), "bad-name");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> TenantFleet.create(this.database.dataSource(), this.database.configuration().build(),
+					schemas, FleetOptions.defaults()))
+			.withMessageStartingWith("Invalid tenant 'bad-name': Invalid schema name 'bad-name'");
+		assertThat(this.database.queryForLong("SELECT count(*) FROM pg_namespace WHERE nspname = '" + schemas.get(0)
+				+ "'")).isZero();
+	}
+
+	@Test
+	void aParallelismBelowOneIsRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> FleetOptions.defaults().withParallelism(0))
+			.withMessage("parallelism must be at least 1: 0");
+	}
+
+	/** Tenant schemas named after the test's schema, dropped afterwards. */
+	private List<String> tenants(int count) {
+		List<String> schemas = IntStream.rangeClosed(1, count)
+			.mapToObj((index) -> this.database.schema() + "_t" + String.format("%03d", index))
+			.toList();
+		this.created.addAll(schemas);
+		return schemas;
+	}
+
+	/** Migrates a tenant to r1 and adds a row that makes r2's NOT NULL fail there alone. */
+	private void prepareToFail(String schema) {
+		DataSource dataSource = this.database.dataSource();
+		MigrationManager.create(dataSource, this.database.configuration().schema(schema).build()).migrate("r1");
+		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+			statement.execute("INSERT INTO " + schema + ".t_r1 VALUES (NULL)");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

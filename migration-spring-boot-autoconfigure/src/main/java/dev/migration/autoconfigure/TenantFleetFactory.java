@@ -1,0 +1,118 @@
+package dev.migration.autoconfigure;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.migration.FleetOptions;
+import dev.migration.MigrationConfiguration;
+import dev.migration.TenantFleet;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Makes the {@link TenantFleet} of {@code migration.tenants}: the listed schemas, then
+ * those the query returns, and a parallelism that fits the connection pool.
+ */
+final class TenantFleetFactory {
+
+	private static final Log logger = LogFactory.getLog(TenantFleetFactory.class);
+
+	private static final boolean HIKARI_PRESENT = ClassUtils.isPresent("com.zaxxer.hikari.HikariDataSource",
+			TenantFleetFactory.class.getClassLoader());
+
+	private TenantFleetFactory() {
+	}
+
+	static TenantFleet create(DataSource dataSource, MigrationConfiguration configuration,
+			MigrationProperties.Tenants tenants) {
+		List<String> schemas = new ArrayList<>(tenants.getSchemas());
+		String query = tenants.getQuery();
+		if (query != null && !query.isBlank()) {
+			schemas.addAll(query(dataSource, query));
+		}
+		int parallelism = parallelism(tenants.getParallelism(), poolSize(dataSource));
+		return TenantFleet.create(dataSource, configuration, schemas,
+				new FleetOptions(parallelism, tenants.getOnFailure()));
+	}
+
+	private static List<String> query(DataSource dataSource, String query) {
+		try (Connection connection = dataSource.getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(query)) {
+			List<String> schemas = new ArrayList<>();
+			while (rows.next()) {
+				String schema = rows.getString(1);
+				if (schema != null) {
+					schemas.add(schema.strip());
+				}
+			}
+			return schemas;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("migration.tenants.query '" + query + "' failed: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * The parallelism: as configured but never above the pool size, else the pool size
+	 * minus one (a migrating tenant borrows two connections on PostgreSQL; one spare
+	 * connection keeps the pool from starving), else 1.
+	 */
+	static int parallelism(@Nullable Integer configured, @Nullable Integer poolSize) {
+		if (configured != null) {
+			if (configured < 1) {
+				throw new IllegalArgumentException("migration.tenants.parallelism must be at least 1, was " + configured);
+			}
+			if (poolSize != null && configured > poolSize) {
+				logger.warn("migration.tenants.parallelism=" + configured + " is above the connection pool size ("
+						+ poolSize + "); migrating " + poolSize + " tenant(s) at once");
+				return poolSize;
+			}
+			return configured;
+		}
+		return (poolSize != null) ? Math.max(1, poolSize - 1) : FleetOptions.DEFAULT_PARALLELISM;
+	}
+
+	/**
+	 * The maximum pool size of a Hikari pool, possibly wrapped; {@code null} for any
+	 * other DataSource.
+	 */
+	static @Nullable Integer poolSize(DataSource dataSource) {
+		if (!HIKARI_PRESENT) {
+			return null;
+		}
+		return HikariPool.size(dataSource);
+	}
+
+	/**
+	 * Kept apart so that Hikari is only loaded when it is on the class path.
+	 */
+	private static final class HikariPool {
+
+		static @Nullable Integer size(DataSource dataSource) {
+			try {
+				if (dataSource instanceof HikariDataSource hikari) {
+					return hikari.getMaximumPoolSize();
+				}
+				if (dataSource.isWrapperFor(HikariDataSource.class)) {
+					return dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize();
+				}
+			}
+			catch (SQLException ex) {
+				// Not a Hikari pool after all.
+			}
+			return null;
+		}
+
+	}
+
+}
