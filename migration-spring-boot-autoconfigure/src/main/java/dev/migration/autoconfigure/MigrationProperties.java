@@ -565,7 +565,7 @@ public class MigrationProperties {
 		/**
 		 * The most tenants migrated at once. By default the pool size minus one for a
 		 * Hikari pool (a migrating tenant borrows two connections on PostgreSQL, one for
-		 * its lock), else 1; never more than the pool size.
+		 * its lock), else 1; never more than the pool size minus one.
 		 */
 		private @Nullable Integer parallelism;
 

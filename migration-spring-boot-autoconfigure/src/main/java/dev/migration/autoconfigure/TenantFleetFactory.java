@@ -63,23 +63,25 @@ final class TenantFleetFactory {
 	}
 
 	/**
-	 * The parallelism: as configured but never above the pool size, else the pool size
-	 * minus one (a migrating tenant borrows two connections on PostgreSQL; one spare
-	 * connection keeps the pool from starving), else 1.
+	 * The parallelism: as configured, else 1 without a known pool; never above the pool
+	 * size minus one. A migrating tenant borrows two connections on PostgreSQL (its
+	 * session and its lock's): with as many tenants as connections, each could hold one
+	 * and wait for a second forever; one spare connection lets one tenant at a time
+	 * finish, and so every tenant.
 	 */
 	static int parallelism(@Nullable Integer configured, @Nullable Integer poolSize) {
-		if (configured != null) {
-			if (configured < 1) {
-				throw new IllegalArgumentException("migration.tenants.parallelism must be at least 1, was " + configured);
-			}
-			if (poolSize != null && configured > poolSize) {
-				logger.warn("migration.tenants.parallelism=" + configured + " is above the connection pool size ("
-						+ poolSize + "); migrating " + poolSize + " tenant(s) at once");
-				return poolSize;
-			}
-			return configured;
+		if (configured != null && configured < 1) {
+			throw new IllegalArgumentException("migration.tenants.parallelism must be at least 1, was " + configured);
 		}
-		return (poolSize != null) ? Math.max(1, poolSize - 1) : FleetOptions.DEFAULT_PARALLELISM;
+		if (poolSize == null) {
+			return (configured != null) ? configured : FleetOptions.DEFAULT_PARALLELISM;
+		}
+		int limit = Math.max(1, poolSize - 1);
+		if (configured != null && configured > limit) {
+			logger.warn("migration.tenants.parallelism=" + configured + " leaves no spare connection in the pool of "
+					+ poolSize + " (a migrating tenant can hold two); migrating " + limit + " tenant(s) at once");
+		}
+		return (configured != null) ? Math.min(configured, limit) : limit;
 	}
 
 	/**

@@ -162,7 +162,9 @@ class MigrationTenantsTests {
 		assertThat(TenantFleetFactory.parallelism(null, 10)).isEqualTo(9);
 		assertThat(TenantFleetFactory.parallelism(null, 1)).isEqualTo(1);
 		assertThat(TenantFleetFactory.parallelism(null, null)).isEqualTo(FleetOptions.DEFAULT_PARALLELISM);
-		assertThat(TenantFleetFactory.parallelism(20, 10)).isEqualTo(10);
+		assertThat(TenantFleetFactory.parallelism(20, 10)).isEqualTo(9);
+		assertThat(TenantFleetFactory.parallelism(10, 10)).isEqualTo(9);
+		assertThat(TenantFleetFactory.parallelism(4, 10)).isEqualTo(4);
 		assertThat(TenantFleetFactory.parallelism(3, null)).isEqualTo(3);
 		assertThat(TenantFleetFactory.poolSize(this.dataSource)).isEqualTo(5);
 	}
