@@ -31,23 +31,8 @@ final class MigrationCallbacks {
 	 * @throws MigrationVetoException when a listener stops the run
 	 */
 	void before(MigrationInfo info, Direction direction) {
-		MigrationVetoException veto = null;
-		for (MigrationListener listener : this.listeners) {
-			try {
-				listener.beforeMigration(info, direction);
-			}
-			catch (MigrationVetoException ex) {
-				if (veto == null) {
-					veto = ex;
-				}
-				else {
-					veto.addSuppressed(ex);
-				}
-			}
-			catch (RuntimeException ex) {
-				logger.log(Level.WARNING, "A migration listener failed; ignoring it", ex);
-			}
-		}
+		MigrationVetoException veto = RunListeners.notifyAll(this.listeners,
+				(listener) -> listener.beforeMigration(info, direction));
 		if (veto != null) {
 			logger.log(Level.WARNING, "A migration listener stopped the run before {0} {1}: {2}", info.revision(),
 					info.message(), veto.getMessage());
@@ -56,24 +41,11 @@ final class MigrationCallbacks {
 	}
 
 	void after(MigrationInfo info, AppliedMigration applied) {
-		for (MigrationListener listener : this.listeners) {
-			guard(() -> listener.afterMigration(info, applied));
-		}
+		RunListeners.notify(this.listeners, (listener) -> listener.afterMigration(info, applied));
 	}
 
 	void failed(MigrationInfo info, Direction direction, MigrationFailedException failure) {
-		for (MigrationListener listener : this.listeners) {
-			guard(() -> listener.onFailure(info, direction, failure));
-		}
-	}
-
-	private static void guard(Runnable callback) {
-		try {
-			callback.run();
-		}
-		catch (RuntimeException ex) {
-			logger.log(Level.WARNING, "A migration listener failed; ignoring it", ex);
-		}
+		RunListeners.notify(this.listeners, (listener) -> listener.onFailure(info, direction, failure));
 	}
 
 }

@@ -38,7 +38,7 @@ final class RunListeners {
 	MigrationResult run(Command operation, String target, Supplier<MigrationResult> run) {
 		MigrationResult result;
 		try {
-			MigrationVetoException veto = notifyAll((listener) -> listener.beforeRun(operation, target));
+			MigrationVetoException veto = notifyAll(this.listeners, (listener) -> listener.beforeRun(operation, target));
 			if (veto != null) {
 				throw veto;
 			}
@@ -46,10 +46,10 @@ final class RunListeners {
 		}
 		catch (RuntimeException | Error ex) {
 			// An Error too: a listener that opened something at the start must close it.
-			notify((listener) -> listener.onRunFailure(operation, target, ex));
+			notify(this.listeners, (listener) -> listener.onRunFailure(operation, target, ex));
 			throw ex;
 		}
-		MigrationVetoException veto = notifyAll((listener) -> listener.afterRun(result));
+		MigrationVetoException veto = notifyAll(this.listeners, (listener) -> listener.afterRun(result));
 		if (veto != null) {
 			// The migrations committed: only the caller is told that the run failed.
 			logger.log(Level.WARNING, "A migration listener reported the {0} to {1} failed after it ran; what it "
@@ -59,8 +59,12 @@ final class RunListeners {
 		return result;
 	}
 
-	private void notify(Consumer<MigrationListener> callback) {
-		MigrationVetoException veto = notifyAll(callback);
+	/**
+	 * Calls every listener where a veto has no effect: every failure is logged and
+	 * ignored.
+	 */
+	static void notify(List<MigrationListener> listeners, Consumer<MigrationListener> callback) {
+		MigrationVetoException veto = notifyAll(listeners, callback);
 		if (veto != null) {
 			logger.log(Level.WARNING, "A migration listener vetoed where a veto has no effect; ignoring it", veto);
 		}
@@ -71,9 +75,9 @@ final class RunListeners {
 	 * first is returned, once every listener was called, later ones added to it as
 	 * suppressed.
 	 */
-	private MigrationVetoException notifyAll(Consumer<MigrationListener> callback) {
+	static MigrationVetoException notifyAll(List<MigrationListener> listeners, Consumer<MigrationListener> callback) {
 		MigrationVetoException veto = null;
-		for (MigrationListener listener : this.listeners) {
+		for (MigrationListener listener : listeners) {
 			try {
 				callback.accept(listener);
 			}
