@@ -10,7 +10,8 @@ import javax.sql.DataSource;
  * tables and its own migration lock in that schema, so tenants migrate independently
  * and in parallel, and a failing tenant never leaves another half done.
  * <p>
- * Each tenant that finishes is logged, with the counts so far.
+ * Each tenant that finishes is logged, with the counts so far; during a run the counts
+ * of done, failed and running tenants are also logged every few seconds.
  */
 public interface TenantFleet {
 
@@ -59,6 +60,43 @@ public interface TenantFleet {
 	 * @return what happened to each tenant
 	 */
 	FleetResult migrate(String target);
+
+	/**
+	 * Rolls back one tenant of this fleet, with the same safety checks as
+	 * {@link MigrationManager#rollback(String, RollbackOptions)}; in production the
+	 * confirmation is checked as for {@link #rollbackAll(String, RollbackOptions)}.
+	 * @param schema the tenant's schema, one of {@link #tenants()}
+	 * @param target as for {@link MigrationManager#rollback(String, RollbackOptions)}
+	 * @param options confirmation, checks, data loss, dry run
+	 * @return what happened to the tenant
+	 * @throws IllegalArgumentException if the schema is not a tenant of this fleet
+	 * @throws RollbackRefusedException in production, without a confirmation that repeats
+	 * the target, before anything runs
+	 */
+	FleetResult rollback(String schema, String target, RollbackOptions options);
+
+	/**
+	 * Rolls back every tenant to a target, at most {@link FleetOptions#parallelism()}
+	 * at once, with the failure policy of {@link #migrate(String)}. Each tenant runs the
+	 * safety checks of {@link MigrationManager#rollback(String, RollbackOptions)}; a
+	 * refused tenant is reported in the result, never thrown. In production the fleet
+	 * is confirmed once, before any tenant runs: the target must be a revision (an id,
+	 * a unique prefix, or {@code base}) and the confirmation must repeat it; it is then
+	 * passed on to each tenant.
+	 * @param target a revision id or prefix, or {@code base}; outside production also a
+	 * relative target such as {@code -1}
+	 * @param options confirmation, checks, data loss, dry run
+	 * @return what happened to each tenant
+	 * @throws RollbackRefusedException in production, without a confirmation that repeats
+	 * the target, before anything runs
+	 */
+	FleetResult rollbackAll(String target, RollbackOptions options);
+
+	/**
+	 * How many tenants of this fleet migrate (or roll back) right now.
+	 * @return the count, {@code 0} outside a run
+	 */
+	int migrating();
 
 	/**
 	 * Counts the tenants up to date and behind: one state query per tenant, at most
