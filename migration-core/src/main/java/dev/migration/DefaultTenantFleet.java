@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -97,8 +98,9 @@ final class DefaultTenantFleet implements TenantFleet {
 	}
 
 	@Override
-	public FleetResult migrate(String target) {
-		return runFleet(tenants(), "migrated to '" + target + "'", (schema) -> migrateTenant(schema, target));
+	public FleetResult migrate(String target, Consumer<FleetResult.Tenant> finished) {
+		return runFleet(tenants(), "migrated to '" + target + "'", (schema) -> migrateTenant(schema, target),
+				finished);
 	}
 
 	private FleetResult.Tenant migrateTenant(String schema, String target) {
@@ -120,14 +122,15 @@ final class DefaultTenantFleet implements TenantFleet {
 		}
 		confirmOnce(target, options);
 		return runFleet(List.of(schema), "rolled back to '" + target + "'",
-				(tenant) -> rollbackTenant(tenant, target, options));
+				(tenant) -> rollbackTenant(tenant, target, options), (tenant) -> {
+				});
 	}
 
 	@Override
-	public FleetResult rollbackAll(String target, RollbackOptions options) {
+	public FleetResult rollbackAll(String target, RollbackOptions options, Consumer<FleetResult.Tenant> finished) {
 		confirmOnce(target, options);
 		return runFleet(tenants(), "rolled back to '" + target + "'",
-				(schema) -> rollbackTenant(schema, target, options));
+				(schema) -> rollbackTenant(schema, target, options), finished);
 	}
 
 	/**
@@ -187,7 +190,8 @@ final class DefaultTenantFleet implements TenantFleet {
 	 * Runs a tenant task per schema with the failure policy, counting the tenants
 	 * running and logging the progress.
 	 */
-	private FleetResult runFleet(List<String> schemas, String what, Function<String, FleetResult.Tenant> task) {
+	private FleetResult runFleet(List<String> schemas, String what, Function<String, FleetResult.Tenant> task,
+			Consumer<FleetResult.Tenant> finished) {
 		long start = System.nanoTime();
 		AtomicBoolean stopped = new AtomicBoolean();
 		Progress progress = new Progress(schemas.size());
@@ -195,20 +199,31 @@ final class DefaultTenantFleet implements TenantFleet {
 		try (ProgressLog log = new ProgressLog(progress, this.progressInterval)) {
 			results = runAll(schemas, (schema) -> {
 				if (stopped.get()) {
-					return progress
-						.finished(new FleetResult.Tenant(schema, FleetResult.Outcome.SKIPPED, 0, null, null));
+					return tell(finished, progress
+						.finished(new FleetResult.Tenant(schema, FleetResult.Outcome.SKIPPED, 0, null, null)));
 				}
 				FleetResult.Tenant result = running(() -> task.apply(schema), progress);
 				if (result.outcome() == FleetResult.Outcome.FAILED
 						&& this.options.onFailure() == FleetOptions.OnFailure.STOP) {
 					stopped.set(true);
 				}
-				return progress.finished(result);
+				return tell(finished, progress.finished(result));
 			});
 		}
 		FleetResult result = new FleetResult(results, Duration.ofNanos(System.nanoTime() - start));
 		logger.log(result.hasFailures() ? Level.WARNING : Level.INFO, "Fleet {0}: {1}", what, result.summary());
 		return result;
+	}
+
+	private static FleetResult.Tenant tell(Consumer<FleetResult.Tenant> finished, FleetResult.Tenant tenant) {
+		try {
+			finished.accept(tenant);
+		}
+		catch (RuntimeException ex) {
+			// A failing callback must not lose the tenant's result.
+			logger.log(Level.WARNING, "Reporting tenant ''{0}'' failed: {1}", tenant.schema(), ex);
+		}
+		return tenant;
 	}
 
 	private <T> T running(Supplier<T> task, @Nullable Progress progress) {

@@ -1,6 +1,7 @@
 package dev.migration;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -59,7 +60,20 @@ public interface TenantFleet {
 	 * @param target as for {@link MigrationManager#migrate(String)}
 	 * @return what happened to each tenant
 	 */
-	FleetResult migrate(String target);
+	default FleetResult migrate(String target) {
+		return migrate(target, (tenant) -> {
+		});
+	}
+
+	/**
+	 * Migrates every tenant to a target as {@link #migrate(String)} does, telling as each
+	 * tenant finishes.
+	 * @param target as for {@link MigrationManager#migrate(String)}
+	 * @param finished called with each tenant as it finishes (or is skipped), on the
+	 * fleet's threads
+	 * @return what happened to each tenant
+	 */
+	FleetResult migrate(String target, Consumer<FleetResult.Tenant> finished);
 
 	/**
 	 * Rolls back one tenant of this fleet, with the same safety checks as
@@ -90,7 +104,24 @@ public interface TenantFleet {
 	 * @throws RollbackRefusedException in production, without a confirmation that repeats
 	 * the target, before anything runs
 	 */
-	FleetResult rollbackAll(String target, RollbackOptions options);
+	default FleetResult rollbackAll(String target, RollbackOptions options) {
+		return rollbackAll(target, options, (tenant) -> {
+		});
+	}
+
+	/**
+	 * Rolls back every tenant as {@link #rollbackAll(String, RollbackOptions)} does,
+	 * telling as each tenant finishes.
+	 * @param target a revision id or prefix, or {@code base}; outside production also a
+	 * relative target such as {@code -1}
+	 * @param options confirmation, checks, data loss, dry run
+	 * @param finished called with each tenant as it finishes (or is skipped), on the
+	 * fleet's threads
+	 * @return what happened to each tenant
+	 * @throws RollbackRefusedException in production, without a confirmation that repeats
+	 * the target, before anything runs
+	 */
+	FleetResult rollbackAll(String target, RollbackOptions options, Consumer<FleetResult.Tenant> finished);
 
 	/**
 	 * How many tenants of this fleet migrate (or roll back) right now.
