@@ -11,7 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Handler;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.stream.IntStream;
 
@@ -416,6 +418,68 @@ class TenantFleetTests {
 				.count();
 			assertThat(migratedBy).as(schema).isEqualTo(1);
 		}
+	}
+
+	@Test
+	void aRunLogsItsCountsWhileTenantsAreRunning() throws Exception {
+		List<String> schemas = tenants(2);
+		CountDownLatch progressLogged = new CountDownLatch(1);
+		List<String> progressLines = new CopyOnWriteArrayList<>();
+		Handler capture = new Handler() {
+
+			@Override
+			public void publish(LogRecord record) {
+				String message = java.text.MessageFormat.format(record.getMessage(), record.getParameters());
+				if (message.startsWith("Fleet progress:")) {
+					progressLines.add(message);
+					progressLogged.countDown();
+				}
+			}
+
+			@Override
+			public void flush() {
+			}
+
+			@Override
+			public void close() {
+			}
+
+		};
+		AtomicBoolean first = new AtomicBoolean(true);
+		AtomicBoolean waitedInVain = new AtomicBoolean();
+		// The first tenant waits until the progress was logged while it runs.
+		MigrationListener waitForProgress = new MigrationListener() {
+
+			@Override
+			public void beforeMigration(MigrationInfo migration, Direction direction) {
+				if (first.getAndSet(false)) {
+					try {
+						waitedInVain.set(!progressLogged.await(60, TimeUnit.SECONDS));
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+				}
+			}
+
+		};
+		Logger fleetLogger = Logger.getLogger("dev.migration.fleet");
+		fleetLogger.setLevel(Level.INFO);
+		fleetLogger.addHandler(capture);
+		try {
+			FleetResult result = new DefaultTenantFleet(this.database.dataSource(),
+					this.database.configuration().listeners(List.of(waitForProgress)).build(), schemas,
+					FleetOptions.defaults(), java.time.Duration.ofMillis(20))
+				.migrate();
+			assertThat(result.failed()).isEmpty();
+		}
+		finally {
+			fleetLogger.removeHandler(capture);
+			fleetLogger.setLevel(null);
+		}
+		assertThat(waitedInVain).isFalse();
+		assertThat(progressLines).anySatisfy((line) -> assertThat(line).matches(
+				"Fleet progress: [01]/2 done, 0 failed, 1 running"));
 	}
 
 	private List<String> state(String schema) {
