@@ -9,12 +9,19 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link TenantFleet}: a manager per tenant, built from the base configuration with
@@ -25,20 +32,42 @@ final class DefaultTenantFleet implements TenantFleet {
 
 	private static final System.Logger logger = System.getLogger("dev.migration.fleet");
 
+	/**
+	 * How often a run logs its counts.
+	 */
+	static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
+
+	/**
+	 * Targets that resolve to a different revision in each tenant: {@code -1},
+	 * {@code +2}, {@code <rev>-1}, {@code <label>@-1}.
+	 */
+	private static final Pattern RELATIVE_TARGET = Pattern.compile("[-+]\\d+$|@");
+
 	private final DataSource dataSource;
 
 	private final MigrationConfiguration configuration;
 
 	private final FleetOptions options;
 
+	private final Duration progressInterval;
+
+	// The tenants migrating or rolling back now, across the runs of this fleet.
+	private final AtomicInteger migrating = new AtomicInteger();
+
 	// Guarded by this; grows with addTenant.
 	private final LinkedHashSet<String> tenants = new LinkedHashSet<>();
 
 	DefaultTenantFleet(DataSource dataSource, MigrationConfiguration configuration, List<String> schemas,
 			FleetOptions options) {
+		this(dataSource, configuration, schemas, options, PROGRESS_INTERVAL);
+	}
+
+	DefaultTenantFleet(DataSource dataSource, MigrationConfiguration configuration, List<String> schemas,
+			FleetOptions options, Duration progressInterval) {
 		this.dataSource = dataSource;
 		this.configuration = configuration;
 		this.options = options;
+		this.progressInterval = progressInterval;
 		for (String schema : schemas) {
 			// Fails now, naming the schema, rather than halfway through a run.
 			tenantConfiguration(schema);
@@ -69,25 +98,9 @@ final class DefaultTenantFleet implements TenantFleet {
 	}
 
 	@Override
-	public FleetResult migrate(String target) {
-		List<String> schemas = tenants();
-		long start = System.nanoTime();
-		AtomicBoolean stopped = new AtomicBoolean();
-		Progress progress = new Progress(schemas.size());
-		List<FleetResult.Tenant> results = runAll(schemas, (schema) -> {
-			if (stopped.get()) {
-				return progress.finished(new FleetResult.Tenant(schema, FleetResult.Outcome.SKIPPED, 0, null, null));
-			}
-			FleetResult.Tenant result = migrateTenant(schema, target);
-			if (result.outcome() == FleetResult.Outcome.FAILED && this.options.onFailure() == FleetOptions.OnFailure.STOP) {
-				stopped.set(true);
-			}
-			return progress.finished(result);
-		});
-		FleetResult result = new FleetResult(results, Duration.ofNanos(System.nanoTime() - start));
-		logger.log(result.hasFailures() ? Level.WARNING : Level.INFO, "Fleet migrated to ''{0}'': {1}", target,
-				result.summary());
-		return result;
+	public FleetResult migrate(String target, Consumer<FleetResult.Tenant> finished) {
+		return runFleet(tenants(), "migrated to '" + target + "'", (schema) -> migrateTenant(schema, target),
+				finished);
 	}
 
 	private FleetResult.Tenant migrateTenant(String schema, String target) {
@@ -98,8 +111,140 @@ final class DefaultTenantFleet implements TenantFleet {
 					(applied > 0) ? FleetResult.Outcome.MIGRATED : FleetResult.Outcome.UP_TO_DATE, applied, null, null);
 		}
 		catch (RuntimeException ex) {
-			return new FleetResult.Tenant(schema, FleetResult.Outcome.FAILED, 0, String.valueOf(ex.getMessage()), ex);
+			return failed(schema, ex);
 		}
+	}
+
+	@Override
+	public FleetResult rollback(String schema, String target, RollbackOptions options) {
+		if (!tenants().contains(schema)) {
+			throw new IllegalArgumentException("'" + schema + "' is not a tenant of this fleet");
+		}
+		confirmOnce(target, options);
+		return runFleet(List.of(schema), "rolled back to '" + target + "'",
+				(tenant) -> rollbackTenant(tenant, target, options), (tenant) -> {
+				});
+	}
+
+	@Override
+	public FleetResult rollbackAll(String target, RollbackOptions options, Consumer<FleetResult.Tenant> finished) {
+		confirmOnce(target, options);
+		return runFleet(tenants(), "rolled back to '" + target + "'",
+				(schema) -> rollbackTenant(schema, target, options), finished);
+	}
+
+	/**
+	 * In production, one confirmation covers every tenant: it must repeat the target,
+	 * which must then be a revision every tenant resolves alike (not {@code -1}, whose
+	 * revision differs from tenant to tenant). Each tenant checks it again against its
+	 * own resolved target.
+	 */
+	private void confirmOnce(String target, RollbackOptions options) {
+		if (!this.configuration.production()) {
+			return;
+		}
+		String how = "Confirm with: rollbackAll(\"" + target + "\", options.withConfirm(\"" + target + "\"))";
+		if (target == null || RELATIVE_TARGET.matcher(target.strip()).find()) {
+			throw RollbackRefusedException.of("rollback", List.of(new RollbackRefusedException.Refusal(
+					RollbackRefusedException.Check.PRODUCTION_CONFIRMATION,
+					"Production protection: a fleet rollback in production needs a revision id or 'base' as the "
+							+ "target, so that one confirmation holds for every tenant; '" + target
+							+ "' is relative.",
+					null, "Roll back to a revision id or 'base'")));
+		}
+		String confirm = options.confirm();
+		if (confirm == null || confirm.isBlank()) {
+			throw RollbackRefusedException.of("rollback", List.of(new RollbackRefusedException.Refusal(
+					RollbackRefusedException.Check.PRODUCTION_CONFIRMATION,
+					"Production protection: this is a production fleet, so this needs one confirmation for every "
+							+ "tenant: repeat the target, " + target.strip() + ".",
+					target.strip(), how)));
+		}
+		if (!confirm.strip().equals(target.strip())) {
+			throw RollbackRefusedException.of("rollback", List.of(new RollbackRefusedException.Refusal(
+					RollbackRefusedException.Check.PRODUCTION_CONFIRMATION,
+					"Production protection: the confirmation '" + confirm.strip() + "' does not repeat the target "
+							+ target.strip() + ".",
+					target.strip(), how)));
+		}
+	}
+
+	private FleetResult.Tenant rollbackTenant(String schema, String target, RollbackOptions options) {
+		try {
+			MigrationResult result = manager(schema).rollback(target, options);
+			int reverted = result.dryRun() ? result.planned().size() : result.migrations().size();
+			return new FleetResult.Tenant(schema,
+					(reverted > 0) ? FleetResult.Outcome.ROLLED_BACK : FleetResult.Outcome.UP_TO_DATE, reverted,
+					null, null);
+		}
+		catch (RuntimeException ex) {
+			return failed(schema, ex);
+		}
+	}
+
+	private static FleetResult.Tenant failed(String schema, RuntimeException ex) {
+		return new FleetResult.Tenant(schema, FleetResult.Outcome.FAILED, 0, String.valueOf(ex.getMessage()), ex);
+	}
+
+	/**
+	 * Runs a tenant task per schema with the failure policy, counting the tenants
+	 * running and logging the progress.
+	 */
+	private FleetResult runFleet(List<String> schemas, String what, Function<String, FleetResult.Tenant> task,
+			Consumer<FleetResult.Tenant> finished) {
+		long start = System.nanoTime();
+		AtomicBoolean stopped = new AtomicBoolean();
+		Progress progress = new Progress(schemas.size());
+		List<FleetResult.Tenant> results;
+		try (ProgressLog log = new ProgressLog(progress, this.progressInterval)) {
+			results = runAll(schemas, (schema) -> {
+				if (stopped.get()) {
+					return tell(finished, progress
+						.finished(new FleetResult.Tenant(schema, FleetResult.Outcome.SKIPPED, 0, null, null)));
+				}
+				FleetResult.Tenant result = running(() -> task.apply(schema), progress);
+				if (result.outcome() == FleetResult.Outcome.FAILED
+						&& this.options.onFailure() == FleetOptions.OnFailure.STOP) {
+					stopped.set(true);
+				}
+				return tell(finished, progress.finished(result));
+			});
+		}
+		FleetResult result = new FleetResult(results, Duration.ofNanos(System.nanoTime() - start));
+		logger.log(result.hasFailures() ? Level.WARNING : Level.INFO, "Fleet {0}: {1}", what, result.summary());
+		return result;
+	}
+
+	private static FleetResult.Tenant tell(Consumer<FleetResult.Tenant> finished, FleetResult.Tenant tenant) {
+		try {
+			finished.accept(tenant);
+		}
+		catch (RuntimeException ex) {
+			// A failing callback must not lose the tenant's result.
+			logger.log(Level.WARNING, "Reporting tenant ''{0}'' failed: {1}", tenant.schema(), ex);
+		}
+		return tenant;
+	}
+
+	private <T> T running(Supplier<T> task, @Nullable Progress progress) {
+		this.migrating.incrementAndGet();
+		if (progress != null) {
+			progress.running.incrementAndGet();
+		}
+		try {
+			return task.get();
+		}
+		finally {
+			this.migrating.decrementAndGet();
+			if (progress != null) {
+				progress.running.decrementAndGet();
+			}
+		}
+	}
+
+	@Override
+	public int migrating() {
+		return this.migrating.get();
 	}
 
 	@Override
@@ -129,13 +274,13 @@ final class DefaultTenantFleet implements TenantFleet {
 				upToDate++;
 			}
 		}
-		return new FleetStatus(upToDate, pending, failed, behind);
+		return new FleetStatus(upToDate, pending, failed, behind, migrating());
 	}
 
 	@Override
 	public MigrationResult addTenant(String schema) {
 		// The migrate creates the schema and its history tables under the tenant's lock.
-		MigrationResult result = manager(schema).migrate();
+		MigrationResult result = running(() -> manager(schema).migrate(), null);
 		boolean added;
 		synchronized (this) {
 			added = this.tenants.add(schema);
@@ -190,6 +335,8 @@ final class DefaultTenantFleet implements TenantFleet {
 
 		private final AtomicInteger failed = new AtomicInteger();
 
+		private final AtomicInteger running = new AtomicInteger();
+
 		Progress(int total) {
 			this.total = total;
 		}
@@ -208,6 +355,32 @@ final class DefaultTenantFleet implements TenantFleet {
 						tenant.applied(), finished, this.total, failures);
 			}
 			return tenant;
+		}
+
+	}
+
+	/**
+	 * Logs the counts of a long run every interval, until closed at the end of the run.
+	 */
+	private static final class ProgressLog implements AutoCloseable {
+
+		private final ScheduledExecutorService scheduler;
+
+		ProgressLog(Progress progress, Duration interval) {
+			this.scheduler = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+				Thread thread = new Thread(runnable, "migration-fleet-progress");
+				thread.setDaemon(true);
+				return thread;
+			});
+			long millis = Math.max(1, interval.toMillis());
+			this.scheduler.scheduleAtFixedRate(() -> logger.log(Level.INFO,
+					"Fleet progress: {0}/{1} done, {2} failed, {3} running", progress.done.get(), progress.total,
+					progress.failed.get(), progress.running.get()), millis, millis, TimeUnit.MILLISECONDS);
+		}
+
+		@Override
+		public void close() {
+			this.scheduler.shutdownNow();
 		}
 
 	}

@@ -57,8 +57,14 @@ public record FleetResult(List<Tenant> tenants, Duration duration) {
 	 */
 	public String summary() {
 		return this.tenants.size() + " tenant(s) in " + DurationFormat.format(this.duration) + ": "
-				+ count(Outcome.MIGRATED) + " migrated, " + count(Outcome.UP_TO_DATE) + " up to date, "
+				+ count(Outcome.MIGRATED) + " migrated, " + rolledBack() + count(Outcome.UP_TO_DATE) + " up to date, "
 				+ count(Outcome.FAILED) + " failed, " + count(Outcome.SKIPPED) + " skipped";
+	}
+
+	// Only rollbacks mention it, so that a migrate's summary reads as before.
+	private String rolledBack() {
+		int count = count(Outcome.ROLLED_BACK);
+		return (count > 0) ? count + " rolled back, " : "";
 	}
 
 	/**
@@ -66,7 +72,7 @@ public record FleetResult(List<Tenant> tenants, Duration duration) {
 	 *
 	 * @param schema the tenant's schema
 	 * @param outcome what happened
-	 * @param applied how many migrations were applied
+	 * @param applied how many migrations were applied (or, for a rollback, reverted)
 	 * @param error the failure's message when it failed, otherwise {@code null}
 	 * @param exception the failure when it failed, otherwise {@code null}
 	 */
@@ -86,13 +92,18 @@ public record FleetResult(List<Tenant> tenants, Duration duration) {
 		MIGRATED,
 
 		/**
-		 * Nothing was pending.
+		 * At least one migration was rolled back.
+		 */
+		ROLLED_BACK,
+
+		/**
+		 * Nothing was pending (for a rollback: nothing to roll back).
 		 */
 		UP_TO_DATE,
 
 		/**
-		 * The tenant's migrate failed; what it had applied before the failing migration
-		 * stays applied, as for a single database.
+		 * The tenant's migrate or rollback failed, or its rollback was refused; what it
+		 * had run before the failing migration stays, as for a single database.
 		 */
 		FAILED,
 

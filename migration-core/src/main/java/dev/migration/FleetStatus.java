@@ -9,11 +9,24 @@ import java.util.List;
  * @param pending how many tenants have migrations pending
  * @param failed how many tenants' state could not be read
  * @param behind the tenants with migrations pending or unreadable, in the fleet's order
+ * @param migrating how many tenants migrate (or roll back) right now, {@code 0} outside
+ * a run; they are also counted as up to date or pending
  */
-public record FleetStatus(int upToDate, int pending, int failed, List<Behind> behind) {
+public record FleetStatus(int upToDate, int pending, int failed, List<Behind> behind, int migrating) {
 
 	public FleetStatus {
 		behind = List.copyOf(behind);
+	}
+
+	/**
+	 * A status with no tenant migrating.
+	 * @param upToDate how many tenants have nothing pending
+	 * @param pending how many tenants have migrations pending
+	 * @param failed how many tenants' state could not be read
+	 * @param behind the tenants with migrations pending or unreadable
+	 */
+	public FleetStatus(int upToDate, int pending, int failed, List<Behind> behind) {
+		this(upToDate, pending, failed, behind, 0);
 	}
 
 	/**

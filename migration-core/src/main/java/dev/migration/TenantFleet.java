@@ -1,6 +1,7 @@
 package dev.migration;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -10,7 +11,8 @@ import javax.sql.DataSource;
  * tables and its own migration lock in that schema, so tenants migrate independently
  * and in parallel, and a failing tenant never leaves another half done.
  * <p>
- * Each tenant that finishes is logged, with the counts so far.
+ * Each tenant that finishes is logged, with the counts so far; during a run the counts
+ * of done, failed and running tenants are also logged every few seconds.
  */
 public interface TenantFleet {
 
@@ -58,7 +60,74 @@ public interface TenantFleet {
 	 * @param target as for {@link MigrationManager#migrate(String)}
 	 * @return what happened to each tenant
 	 */
-	FleetResult migrate(String target);
+	default FleetResult migrate(String target) {
+		return migrate(target, (tenant) -> {
+		});
+	}
+
+	/**
+	 * Migrates every tenant to a target as {@link #migrate(String)} does, telling as each
+	 * tenant finishes.
+	 * @param target as for {@link MigrationManager#migrate(String)}
+	 * @param finished called with each tenant as it finishes (or is skipped), on the
+	 * fleet's threads
+	 * @return what happened to each tenant
+	 */
+	FleetResult migrate(String target, Consumer<FleetResult.Tenant> finished);
+
+	/**
+	 * Rolls back one tenant of this fleet, with the same safety checks as
+	 * {@link MigrationManager#rollback(String, RollbackOptions)}; in production the
+	 * confirmation is checked as for {@link #rollbackAll(String, RollbackOptions)}.
+	 * @param schema the tenant's schema, one of {@link #tenants()}
+	 * @param target as for {@link MigrationManager#rollback(String, RollbackOptions)}
+	 * @param options confirmation, checks, data loss, dry run
+	 * @return what happened to the tenant
+	 * @throws IllegalArgumentException if the schema is not a tenant of this fleet
+	 * @throws RollbackRefusedException in production, without a confirmation that repeats
+	 * the target, before anything runs
+	 */
+	FleetResult rollback(String schema, String target, RollbackOptions options);
+
+	/**
+	 * Rolls back every tenant to a target, at most {@link FleetOptions#parallelism()}
+	 * at once, with the failure policy of {@link #migrate(String)}. Each tenant runs the
+	 * safety checks of {@link MigrationManager#rollback(String, RollbackOptions)}; a
+	 * refused tenant is reported in the result, never thrown. In production the fleet
+	 * is confirmed once, before any tenant runs: the target must be a revision (an id,
+	 * a unique prefix, or {@code base}) and the confirmation must repeat it; it is then
+	 * passed on to each tenant.
+	 * @param target a revision id or prefix, or {@code base}; outside production also a
+	 * relative target such as {@code -1}
+	 * @param options confirmation, checks, data loss, dry run
+	 * @return what happened to each tenant
+	 * @throws RollbackRefusedException in production, without a confirmation that repeats
+	 * the target, before anything runs
+	 */
+	default FleetResult rollbackAll(String target, RollbackOptions options) {
+		return rollbackAll(target, options, (tenant) -> {
+		});
+	}
+
+	/**
+	 * Rolls back every tenant as {@link #rollbackAll(String, RollbackOptions)} does,
+	 * telling as each tenant finishes.
+	 * @param target a revision id or prefix, or {@code base}; outside production also a
+	 * relative target such as {@code -1}
+	 * @param options confirmation, checks, data loss, dry run
+	 * @param finished called with each tenant as it finishes (or is skipped), on the
+	 * fleet's threads
+	 * @return what happened to each tenant
+	 * @throws RollbackRefusedException in production, without a confirmation that repeats
+	 * the target, before anything runs
+	 */
+	FleetResult rollbackAll(String target, RollbackOptions options, Consumer<FleetResult.Tenant> finished);
+
+	/**
+	 * How many tenants of this fleet migrate (or roll back) right now.
+	 * @return the count, {@code 0} outside a run
+	 */
+	int migrating();
 
 	/**
 	 * Counts the tenants up to date and behind: one state query per tenant, at most

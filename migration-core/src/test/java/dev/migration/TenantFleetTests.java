@@ -5,11 +5,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Handler;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.stream.IntStream;
 
@@ -23,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
@@ -241,6 +246,249 @@ class TenantFleetTests {
 	void aParallelismBelowOneIsRefused() {
 		assertThatIllegalArgumentException().isThrownBy(() -> FleetOptions.defaults().withParallelism(0))
 			.withMessage("parallelism must be at least 1: 0");
+	}
+
+	@Test
+	void rollbackOfOneTenantLeavesTheOthers() {
+		List<String> schemas = tenants(3);
+		TenantFleet fleet = TenantFleet.create(this.database.dataSource(), this.database.configuration().build(),
+				schemas, FleetOptions.defaults().withParallelism(2));
+		assertThat(fleet.migrate().failed()).isEmpty();
+		FleetResult result = fleet.rollback(schemas.get(1), "r1", RollbackOptions.defaults());
+		assertThat(result.tenants()).singleElement().satisfies((tenant) -> {
+			assertThat(tenant.schema()).isEqualTo(schemas.get(1));
+			assertThat(tenant.outcome()).isEqualTo(FleetResult.Outcome.ROLLED_BACK);
+			assertThat(tenant.applied()).isEqualTo(1);
+		});
+		assertThat(result.summary()).contains("1 rolled back");
+		assertThat(state(schemas.get(0))).containsExactly("r1", "r2");
+		assertThat(state(schemas.get(1))).containsExactly("r1");
+		assertThat(state(schemas.get(2))).containsExactly("r1", "r2");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> fleet.rollback("not_a_tenant", "r1", RollbackOptions.defaults()))
+			.withMessage("'not_a_tenant' is not a tenant of this fleet");
+	}
+
+	@Test
+	void rollbackAllInProductionIsConfirmedOnceByRepeatingTheTarget() {
+		List<String> schemas = tenants(4);
+		TenantFleet fleet = TenantFleet.create(this.database.dataSource(),
+				this.database.configuration().production(true).build(), schemas,
+				FleetOptions.defaults().withParallelism(2));
+		assertThat(fleet.migrate().failed()).isEmpty();
+		assertThatExceptionOfType(RollbackRefusedException.class)
+			.isThrownBy(() -> fleet.rollbackAll("r1", RollbackOptions.defaults()))
+			.withMessageContaining("this is a production fleet, so this needs one confirmation for every tenant: "
+					+ "repeat the target, r1.");
+		assertThatExceptionOfType(RollbackRefusedException.class)
+			.isThrownBy(() -> fleet.rollbackAll("r1", RollbackOptions.defaults().withConfirm("r2")))
+			.withMessageContaining("the confirmation 'r2' does not repeat the target r1.");
+		assertThatExceptionOfType(RollbackRefusedException.class)
+			.isThrownBy(() -> fleet.rollbackAll("-1", RollbackOptions.defaults().withConfirm("-1")))
+			.withMessageContaining("needs a revision id or 'base' as the target")
+			.withMessageContaining("'-1' is relative");
+		assertThatExceptionOfType(RollbackRefusedException.class)
+			.isThrownBy(() -> fleet.rollback(schemas.get(0), "r1", RollbackOptions.defaults()))
+			.withMessageContaining("repeat the target, r1.");
+		for (String schema : schemas) {
+			assertThat(state(schema)).as(schema).containsExactly("r1", "r2");
+			assertThat(this.database.queryForLong("SELECT count(*) FROM " + schema
+					+ ".migration_history WHERE action <> 'upgrade'")).as(schema).isZero();
+		}
+		FleetResult result = fleet.rollbackAll("r1", RollbackOptions.defaults().withConfirm("r1"));
+		assertThat(result.failed()).isEmpty();
+		assertThat(result.count(FleetResult.Outcome.ROLLED_BACK)).isEqualTo(4);
+		for (String schema : schemas) {
+			assertThat(state(schema)).as(schema).containsExactly("r1");
+		}
+	}
+
+	@Test
+	void rollbackAllFollowsTheFailurePolicyAndReportsRefusedTenants() {
+		List<String> schemas = tenants(3);
+		TenantFleet fleet = TenantFleet.create(this.database.dataSource(), this.database.configuration().build(),
+				schemas, FleetOptions.defaults().withOnFailure(FleetOptions.OnFailure.STOP));
+		fleet.manager(schemas.get(1)).migrate();
+		fleet.manager(schemas.get(2)).migrate();
+		// The first tenant has nothing applied: its rollback to r1 is refused.
+		FleetResult result = fleet.rollbackAll("r1", RollbackOptions.defaults());
+		assertThat(result.tenants()).extracting(FleetResult.Tenant::outcome)
+			.containsExactly(FleetResult.Outcome.FAILED, FleetResult.Outcome.SKIPPED, FleetResult.Outcome.SKIPPED);
+		assertThat(state(schemas.get(1))).containsExactly("r1", "r2");
+		assertThat(state(schemas.get(2))).containsExactly("r1", "r2");
+	}
+
+	@Test
+	void aTenantAddedDuringAFleetRunEndsMigratedExactlyOnce() {
+		List<String> schemas = tenants(4);
+		String added = this.database.schema() + "_added";
+		this.created.add(added);
+		AtomicReference<TenantFleet> fleetRef = new AtomicReference<>();
+		AtomicBoolean first = new AtomicBoolean(true);
+		AtomicInteger migratingSeen = new AtomicInteger(-1);
+		List<Throwable> addFailures = new CopyOnWriteArrayList<>();
+		// While the first tenant migrates, another thread adds a new tenant and one the
+		// run has not reached yet; the run waits for both.
+		MigrationListener addWhileRunning = new MigrationListener() {
+
+			@Override
+			public void beforeMigration(MigrationInfo migration, Direction direction) {
+				if (!first.getAndSet(false)) {
+					return;
+				}
+				TenantFleet fleet = fleetRef.get();
+				migratingSeen.set(fleet.migrating());
+				Thread adder = new Thread(() -> {
+					try {
+						fleet.addTenant(added);
+						fleet.addTenant(schemas.get(3));
+					}
+					catch (Throwable ex) {
+						addFailures.add(ex);
+					}
+				});
+				adder.start();
+				try {
+					adder.join(TimeUnit.SECONDS.toMillis(60));
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+
+		};
+		TenantFleet fleet = TenantFleet.create(this.database.dataSource(),
+				this.database.configuration().listeners(List.of(addWhileRunning)).build(), schemas,
+				FleetOptions.defaults());
+		fleetRef.set(fleet);
+		FleetResult result = fleet.migrate();
+		assertThat(addFailures).isEmpty();
+		assertThat(result.failed()).isEmpty();
+		assertThat(migratingSeen.get()).isEqualTo(1);
+		assertThat(fleet.migrating()).isZero();
+		assertThat(result.tenants()).extracting(FleetResult.Tenant::outcome)
+			.containsExactly(FleetResult.Outcome.MIGRATED, FleetResult.Outcome.MIGRATED,
+					FleetResult.Outcome.MIGRATED, FleetResult.Outcome.UP_TO_DATE);
+		assertThat(fleet.tenants()).containsExactly(schemas.get(0), schemas.get(1), schemas.get(2), schemas.get(3),
+				added);
+		assertThat(fleet.migrate().count(FleetResult.Outcome.UP_TO_DATE)).isEqualTo(5);
+		for (String schema : fleet.tenants()) {
+			assertThat(upgrades(schema)).as(schema).isEqualTo(2);
+		}
+		assertThat(fleet.status().migrating()).isZero();
+	}
+
+	@Test
+	void sixRacingFleetsMigrateEverySchemaExactlyOnce() throws Exception {
+		List<String> schemas = tenants(30);
+		CountDownLatch start = new CountDownLatch(1);
+		List<FleetResult> results = new CopyOnWriteArrayList<>();
+		List<Throwable> failures = new CopyOnWriteArrayList<>();
+		List<Thread> threads = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			// A data source each, as six application instances would have.
+			TenantFleet fleet = TenantFleet.create(this.database.dataSource(),
+					this.database.configuration().lockTimeout(java.time.Duration.ofSeconds(120)).build(), schemas,
+					FleetOptions.defaults().withParallelism(2));
+			Thread thread = new Thread(() -> {
+				try {
+					start.await();
+					results.add(fleet.migrate());
+				}
+				catch (Throwable ex) {
+					failures.add(ex);
+				}
+			});
+			thread.start();
+			threads.add(thread);
+		}
+		start.countDown();
+		for (Thread thread : threads) {
+			thread.join();
+		}
+		assertThat(failures).isEmpty();
+		assertThat(results).hasSize(6).allSatisfy((result) -> assertThat(result.failed()).isEmpty());
+		for (String schema : schemas) {
+			assertThat(upgrades(schema)).as(schema).isEqualTo(2);
+			long migratedBy = results.stream()
+				.filter((result) -> result.tenants()
+					.stream()
+					.anyMatch((tenant) -> tenant.schema().equals(schema)
+							&& tenant.outcome() == FleetResult.Outcome.MIGRATED))
+				.count();
+			assertThat(migratedBy).as(schema).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void aRunLogsItsCountsWhileTenantsAreRunning() throws Exception {
+		List<String> schemas = tenants(2);
+		CountDownLatch progressLogged = new CountDownLatch(1);
+		List<String> progressLines = new CopyOnWriteArrayList<>();
+		Handler capture = new Handler() {
+
+			@Override
+			public void publish(LogRecord record) {
+				String message = java.text.MessageFormat.format(record.getMessage(), record.getParameters());
+				if (message.startsWith("Fleet progress:")) {
+					progressLines.add(message);
+					progressLogged.countDown();
+				}
+			}
+
+			@Override
+			public void flush() {
+			}
+
+			@Override
+			public void close() {
+			}
+
+		};
+		AtomicBoolean first = new AtomicBoolean(true);
+		AtomicBoolean waitedInVain = new AtomicBoolean();
+		// The first tenant waits until the progress was logged while it runs.
+		MigrationListener waitForProgress = new MigrationListener() {
+
+			@Override
+			public void beforeMigration(MigrationInfo migration, Direction direction) {
+				if (first.getAndSet(false)) {
+					try {
+						waitedInVain.set(!progressLogged.await(60, TimeUnit.SECONDS));
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+				}
+			}
+
+		};
+		Logger fleetLogger = Logger.getLogger("dev.migration.fleet");
+		fleetLogger.setLevel(Level.INFO);
+		fleetLogger.addHandler(capture);
+		try {
+			FleetResult result = new DefaultTenantFleet(this.database.dataSource(),
+					this.database.configuration().listeners(List.of(waitForProgress)).build(), schemas,
+					FleetOptions.defaults(), java.time.Duration.ofMillis(20))
+				.migrate();
+			assertThat(result.failed()).isEmpty();
+		}
+		finally {
+			fleetLogger.removeHandler(capture);
+			fleetLogger.setLevel(null);
+		}
+		assertThat(waitedInVain).isFalse();
+		assertThat(progressLines).anySatisfy((line) -> assertThat(line).matches(
+				"Fleet progress: [01]/2 done, 0 failed, 1 running"));
+	}
+
+	private List<String> state(String schema) {
+		return this.database.queryForList("SELECT revision FROM " + schema + ".migration_history_state ORDER BY revision");
+	}
+
+	private long upgrades(String schema) {
+		return this.database.queryForLong(
+				"SELECT count(*) FROM " + schema + ".migration_history WHERE action = 'upgrade' AND success");
 	}
 
 	/** Tenant schemas named after the test's schema, dropped afterwards. */

@@ -22,7 +22,8 @@ import org.springframework.boot.health.contributor.Health;
  * With tenants ({@code migration.tenants}): {@code DOWN} when a tenant failed in the
  * last run, with {@code failedTenants} (count) and the failed schemas (the first 100);
  * otherwise from the tenants' state: {@code OUT_OF_SERVICE} while one has migrations
- * pending, with {@code tenants}, {@code upToDate} and {@code pending} (counts).
+ * pending, with {@code tenants}, {@code upToDate}, {@code pending} and
+ * {@code migrating} (counts; {@code migrating}: tenants in a fleet run right now).
  */
 public class MigrationHealthIndicator extends AbstractHealthIndicator {
 
@@ -60,6 +61,10 @@ public class MigrationHealthIndicator extends AbstractHealthIndicator {
 		MigrationRunState.State state = this.runState.getState();
 		if (state == MigrationRunState.State.MIGRATING) {
 			builder.outOfService().withDetail("state", state.name());
+			if (this.tenantFleet != null) {
+				// A counter in memory: no tenant's state is read during the run.
+				builder.withDetail("migrating", this.tenantFleet.migrating());
+			}
 			return;
 		}
 		if (this.tenantFleet != null) {
@@ -113,7 +118,8 @@ public class MigrationHealthIndicator extends AbstractHealthIndicator {
 		FleetStatus status = fleet.status();
 		builder.withDetail("tenants", status.total())
 			.withDetail("upToDate", status.upToDate())
-			.withDetail("pending", status.pending());
+			.withDetail("pending", status.pending())
+			.withDetail("migrating", status.migrating());
 		if (status.failed() > 0) {
 			builder.down().withDetail("failedTenants", status.failed());
 		}

@@ -295,9 +295,11 @@ public class MigrationsEndpoint {
 	 * @param failed how many failed in the last run by this application, or else whose
 	 * state could not be read
 	 * @param behind the first 100 tenants not up to date, failed ones first
+	 * @param migrating how many tenants migrate (or roll back) right now, {@code 0}
+	 * outside a fleet run
 	 */
 	public record TenantsDescriptor(int total, int upToDate, int pending, int failed,
-			List<TenantBehindDescriptor> behind) {
+			List<TenantBehindDescriptor> behind, int migrating) {
 
 		public TenantsDescriptor {
 			behind = List.copyOf(behind);
@@ -334,7 +336,7 @@ public class MigrationsEndpoint {
 				}
 			}
 			return new TenantsDescriptor(status.total(), status.upToDate(), pending, failedSchemas.size() + unreadable,
-					behind.subList(0, Math.min(MAX_TENANTS_LISTED, behind.size())));
+					behind.subList(0, Math.min(MAX_TENANTS_LISTED, behind.size())), status.migrating());
 		}
 
 	}

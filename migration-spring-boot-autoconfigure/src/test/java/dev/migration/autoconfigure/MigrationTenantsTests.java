@@ -7,11 +7,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.migration.FleetOptions;
+import dev.migration.FleetStatus;
 import dev.migration.TenantFleet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,10 +102,24 @@ class MigrationTenantsTests {
 			assertThat(tenants.pending()).isZero();
 			assertThat(tenants.failed()).isZero();
 			assertThat(tenants.behind()).isEmpty();
+			assertThat(tenants.migrating()).isZero();
 			Health health = context.getBean(MigrationHealthIndicator.class).health();
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
-			assertThat(health.getDetails()).containsEntry("tenants", 3).containsEntry("upToDate", 3);
+			assertThat(health.getDetails()).containsEntry("tenants", 3)
+				.containsEntry("upToDate", 3)
+				.containsEntry("migrating", 0);
 		});
+	}
+
+	@Test
+	void theTenantsAggregateCarriesTheCountOfTenantsMigratingNow() {
+		FleetStatus status = new FleetStatus(1, 2, 0,
+				List.of(new FleetStatus.Behind("acme", 1, null), new FleetStatus.Behind("globex", 2, null)), 2);
+		MigrationsEndpoint.TenantsDescriptor tenants = MigrationsEndpoint.TenantsDescriptor.of(status,
+				new MigrationRunState());
+		assertThat(tenants.migrating()).isEqualTo(2);
+		assertThat(tenants.pending()).isEqualTo(2);
+		assertThat(tenants.total()).isEqualTo(3);
 	}
 
 	@Test

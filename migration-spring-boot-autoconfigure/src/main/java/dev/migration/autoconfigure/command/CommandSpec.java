@@ -48,7 +48,8 @@ record CommandSpec(String name, String arguments, String summary, int minArgumen
 	 * Every command, in the order {@code --help} lists them.
 	 */
 	static final List<CommandSpec> ALL = List.of(
-			targeted("migrate", "[TARGET]", "upgrade to head, or to TARGET", 0, false,
+			targeted("migrate", "[TARGET]", "upgrade to head, or to TARGET (with migration.tenants: every tenant)", 0,
+					false,
 					value("revision", "R", "the target, instead of TARGET: head, heads, an id or prefix, +N, "
 							+ "LABEL@head, LABEL@+N (default: head)"),
 					flag("dry-run", "print the SQL that would run, run nothing")),
@@ -58,7 +59,11 @@ record CommandSpec(String name, String arguments, String summary, int minArgumen
 					value("confirm", "R", "the revision the rollback ends at; required in production"),
 					flag("no-safety-check", "skip the safety checks (logged)"),
 					flag("allow-data-loss", "allow downgrades that drop tables or columns holding rows"),
-					flag("dry-run", "print the SQL that would run, run nothing")),
+					flag("dry-run", "print the SQL that would run, run nothing"),
+					value(TenantCommands.TENANT_OPTION, "ID",
+							"with migration.tenants, roll back this tenant (or use --all-tenants)"),
+					flag(TenantCommands.ALL_TENANTS_OPTION, "with migration.tenants, roll back every tenant, "
+							+ "confirmed once in production by --confirm repeating TARGET")),
 			command("create", "MESSAGE", "write a new revision script", 1, 1, false,
 					flag("no-autogenerate", "write an empty revision even when a model exists"),
 					value("template", "NAME", "fill the revision from a template (listed below)"),

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
@@ -104,7 +105,9 @@ public final class MigrationCommandAutoConfiguration {
 		// Without migration.tenants, tenant add still works: a fleet of none that grows.
 		Supplier<TenantFleet> tenants = () -> tenantFleet.getIfAvailable(() -> TenantFleet.create(
 				database.dataSource().get(), configuration.get(), List.of(), FleetOptions.defaults()));
-		return commands(database, tenants, jsonWriter, applicationArguments, progress, resourceLoader, System.out);
+		// With migration.tenants the fleet is a bean: migrate and rollback then work on the tenants.
+		return commands(database, tenants, () -> tenantFleet.getIfAvailable() != null, jsonWriter,
+				applicationArguments, progress, resourceLoader, System.out);
 	}
 
 	/**
@@ -121,12 +124,13 @@ public final class MigrationCommandAutoConfiguration {
 			MigrationInstance instance = instances.instance(name);
 			Database database = new Database(instance::manager, instance::dataSource, instance::configuration,
 					instance::runState, instance.properties().getSourceDirectory(), instance.properties().getUrl());
-			return commands(database, MigrationCommands::noTenants, jsonWriter, applicationArguments, progress,
+			return commands(database, MigrationCommands::noTenants, () -> false, jsonWriter, applicationArguments, progress,
 					resourceLoader, out);
 		}, System.out, System.err);
 	}
 
 	private static MigrationCommands commands(Database database, Supplier<TenantFleet> tenants,
+			BooleanSupplier tenantsConfigured,
 			ObjectProvider<JsonWriter> jsonWriter,
 			ObjectProvider<ApplicationArguments> applicationArguments, CommandProgress progress,
 			ResourceLoader resourceLoader, PrintStream out) {
@@ -146,7 +150,8 @@ public final class MigrationCommandAutoConfiguration {
 		});
 		boolean modelExists = resourceLoader.getResource(Autogenerator.DEFAULT_MODEL_LOCATION).exists();
 		return new MigrationCommands(manager, author, jsonViews, json, progress,
-				new MigrationCommands.Settings(database.url(), modelExists), tenants, out, System.err);
+				new MigrationCommands.Settings(database.url(), modelExists), tenants, tenantsConfigured, out,
+				System.err);
 	}
 
 	@Bean

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
@@ -59,14 +60,26 @@ final class MigrationCommands {
 	MigrationCommands(Supplier<MigrationManager> manager, Supplier<MigrationAuthor> author,
 			Supplier<JsonViews> jsonViews, JsonWriter json, CommandProgress progress, Settings settings,
 			Supplier<TenantFleet> tenants, PrintStream out, PrintStream err) {
+		this(manager, author, jsonViews, json, progress, settings, tenants, () -> hasTenants(tenants), out, err);
+	}
+
+	MigrationCommands(Supplier<MigrationManager> manager, Supplier<MigrationAuthor> author,
+			Supplier<JsonViews> jsonViews, JsonWriter json, CommandProgress progress, Settings settings,
+			Supplier<TenantFleet> tenants, BooleanSupplier tenantsConfigured, PrintStream out, PrintStream err) {
 		WriteCommands write = new WriteCommands(manager, progress, out);
 		InspectCommands inspect = new InspectCommands(manager, jsonViews, json, out);
 		AuthorCommands authoring = new AuthorCommands(author, settings.modelExists(), out);
 		VerifyCommand verify = new VerifyCommand(manager, author, jsonViews, json, out, err);
 		SqlCommand sql = new SqlCommand(manager, settings, out);
-		TenantCommands tenantCommands = new TenantCommands(tenants, json, out);
-		this.commands = Map.ofEntries(entry("help", this::help), entry("migrate", write::migrate),
-				entry("rollback", write::rollback), entry("stamp", write::stamp), entry("repair", write::repair),
+		TenantCommands tenantCommands = new TenantCommands(tenants, tenantsConfigured, json, out);
+		this.commands = Map.ofEntries(entry("help", this::help),
+				entry("migrate",
+						(command) -> tenantCommands.configured() ? tenantCommands.migrate(command)
+								: write.migrate(command)),
+				entry("rollback",
+						(command) -> (command.has(TenantCommands.TENANT_OPTION)
+								|| command.has(TenantCommands.ALL_TENANTS_OPTION) || tenantCommands.configured())
+										? tenantCommands.rollback(command) : write.rollback(command)), entry("stamp", write::stamp), entry("repair", write::repair),
 				entry("restore", write::restore), entry("status", (command) -> command.has(TenantCommands.OPTION) ? tenantCommands.status(command)
 						: inspect.status(command)), entry("current", inspect::current),
 				entry("heads", inspect::heads), entry("history", inspect::history), entry("show", inspect::show),
@@ -74,6 +87,18 @@ final class MigrationCommands {
 				entry("verify", verify::verify), entry("sql", sql::sql), entry("tenant", tenantCommands::tenant));
 		this.out = out;
 		this.err = err;
+	}
+
+	/**
+	 * Whether a fleet has tenants, {@code false} when there is none.
+	 */
+	private static boolean hasTenants(Supplier<TenantFleet> tenants) {
+		try {
+			return !tenants.get().tenants().isEmpty();
+		}
+		catch (MigrationException ex) {
+			return false;
+		}
 	}
 
 	/**

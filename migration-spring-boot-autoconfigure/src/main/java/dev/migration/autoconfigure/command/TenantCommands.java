@@ -1,16 +1,22 @@
 package dev.migration.autoconfigure.command;
 
 import java.io.PrintStream;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
+import dev.migration.FleetResult;
 import dev.migration.FleetStatus;
 import dev.migration.MigrationException;
 import dev.migration.MigrationResult;
+import dev.migration.RollbackOptions;
 import dev.migration.TenantFleet;
 
+import static dev.migration.autoconfigure.command.CommandText.count;
+
 /**
- * The commands of tenants ({@code migration.tenants}): {@code status --tenants} and
- * {@code tenant add ID}.
+ * The commands of tenants ({@code migration.tenants}): {@code status --tenants},
+ * {@code tenant add ID}, {@code migrate} over every tenant and
+ * {@code rollback --tenant ID} or {@code --all-tenants}.
  */
 final class TenantCommands {
 
@@ -24,14 +30,27 @@ final class TenantCommands {
 	 */
 	static final int MAX_LISTED = 100;
 
+	/**
+	 * The option of {@code rollback} naming the one tenant to roll back.
+	 */
+	static final String TENANT_OPTION = "tenant";
+
+	/**
+	 * The option of {@code rollback} rolling back every tenant.
+	 */
+	static final String ALL_TENANTS_OPTION = "all-tenants";
+
 	private final Supplier<TenantFleet> fleet;
+
+	private final BooleanSupplier configured;
 
 	private final JsonWriter json;
 
 	private final PrintStream out;
 
-	TenantCommands(Supplier<TenantFleet> fleet, JsonWriter json, PrintStream out) {
+	TenantCommands(Supplier<TenantFleet> fleet, BooleanSupplier configured, JsonWriter json, PrintStream out) {
 		this.fleet = fleet;
+		this.configured = configured;
 		this.json = json;
 		this.out = out;
 	}
@@ -54,6 +73,7 @@ final class TenantCommands {
 			.row("Up to date:", status.upToDate())
 			.row("Pending:", status.pending())
 			.row("Failed:", status.failed())
+			.row("Migrating:", status.migrating())
 			.render());
 		if (!status.behind().isEmpty()) {
 			this.out.println();
@@ -92,6 +112,85 @@ final class TenantCommands {
 		this.out.println(result.migrations().isEmpty() ? "Tenant '" + schema + "' is up to date"
 				: "Tenant '" + schema + "' migrated: " + result.migrations().size() + " migration(s) applied");
 		return MigrationCommands.SUCCESS;
+	}
+
+	/**
+	 * Whether the application has tenants: {@code migrate} and {@code rollback} then work
+	 * on them instead of {@code migration.schema}.
+	 */
+	boolean configured() {
+		return this.configured.getAsBoolean();
+	}
+
+	/**
+	 * {@code migrate [TARGET]} with tenants: every tenant, a line as each finishes, then
+	 * the summary.
+	 */
+	int migrate(ParsedCommand command) {
+		if (command.has("dry-run")) {
+			throw new UsageException("--dry-run is not available for tenants: use 'sql FROM:TO' for the SQL",
+					command.command());
+		}
+		String target = command.value(CommandSpec.TARGET_OPTION, "head");
+		FleetResult result = this.fleet.get().migrate(target, this::printTenant);
+		return finish("migrated to '" + target + "'", result);
+	}
+
+	/**
+	 * {@code rollback [TARGET] --tenant ID} or {@code --all-tenants}: with tenants one of
+	 * them is required.
+	 */
+	int rollback(ParsedCommand command) {
+		boolean one = command.has(TENANT_OPTION);
+		boolean all = command.has(ALL_TENANTS_OPTION);
+		if (!configured()) {
+			throw new MigrationException("No tenants in this application for --" + (one ? TENANT_OPTION
+					: ALL_TENANTS_OPTION) + ": set migration.tenants.schemas or migration.tenants.query");
+		}
+		if (one == all) {
+			throw new UsageException((one ? "Use either --tenant ID or --all-tenants, not both"
+					: "This application has tenants: name one with --tenant ID, or use --all-tenants"),
+					command.command());
+		}
+		String target = command.value(CommandSpec.TARGET_OPTION, "-1");
+		RollbackOptions options = WriteCommands.rollbackOptions(command);
+		if (command.has("dry-run")) {
+			options = options.asDryRun();
+		}
+		TenantFleet fleet = this.fleet.get();
+		FleetResult result;
+		if (one) {
+			String schema = command.value(TENANT_OPTION);
+			try {
+				result = fleet.rollback(schema, target, options);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new UsageException(ex.getMessage(), command.command());
+			}
+			result.tenants().forEach(this::printTenant);
+		}
+		else {
+			result = fleet.rollbackAll(target, options, this::printTenant);
+		}
+		return finish((options.dryRun() ? "dry run of rolling back to '" : "rolled back to '") + target + "'",
+				result);
+	}
+
+	private void printTenant(FleetResult.Tenant tenant) {
+		String line = switch (tenant.outcome()) {
+			case MIGRATED -> "migrated: " + count(tenant.applied()) + " applied";
+			case ROLLED_BACK -> "rolled back: " + count(tenant.applied());
+			case UP_TO_DATE -> "nothing to do";
+			case FAILED -> "FAILED: " + tenant.error();
+			case SKIPPED -> "skipped (an earlier tenant failed)";
+		};
+		// Tenants finish on the fleet's threads: one println each keeps the lines whole.
+		this.out.println("Tenant '" + tenant.schema() + "' " + line);
+	}
+
+	private int finish(String what, FleetResult result) {
+		this.out.println("Tenants " + what + ": " + result.summary());
+		return result.hasFailures() ? MigrationCommands.FAILURE : MigrationCommands.SUCCESS;
 	}
 
 }

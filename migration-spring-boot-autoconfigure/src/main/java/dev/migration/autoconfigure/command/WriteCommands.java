@@ -60,16 +60,7 @@ final class WriteCommands {
 
 	int rollback(ParsedCommand command) {
 		String target = command.value(CommandSpec.TARGET_OPTION, "-1");
-		RollbackOptions options = RollbackOptions.defaults();
-		if (command.has("confirm")) {
-			options = options.withConfirm(command.value("confirm"));
-		}
-		if (command.has("no-safety-check")) {
-			options = options.withoutSafetyCheck();
-		}
-		if (command.has("allow-data-loss")) {
-			options = options.withAllowDataLoss();
-		}
+		RollbackOptions options = rollbackOptions(command);
 		MigrationManager manager = this.manager.get();
 		if (command.has("dry-run")) {
 			printPlan(manager.rollback(target, options.asDryRun()));
@@ -86,6 +77,23 @@ final class WriteCommands {
 					+ duration(result.duration()) + "; now at " + revisions(result.currentRevisions()));
 		}
 		return MigrationCommands.SUCCESS;
+	}
+
+	/**
+	 * The options of {@code rollback} but {@code --dry-run}, shared with the tenants'.
+	 */
+	static RollbackOptions rollbackOptions(ParsedCommand command) {
+		RollbackOptions options = RollbackOptions.defaults();
+		if (command.has("confirm")) {
+			options = options.withConfirm(command.value("confirm"));
+		}
+		if (command.has("no-safety-check")) {
+			options = options.withoutSafetyCheck();
+		}
+		if (command.has("allow-data-loss")) {
+			options = options.withAllowDataLoss();
+		}
+		return options;
 	}
 
 	/**

@@ -24,7 +24,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests of {@code status --tenants} and {@code tenant add ID} on PostgreSQL, with tenant
+ * Tests of {@code status --tenants}, {@code tenant add ID}, {@code migrate} and
+ * {@code rollback --tenant ID} / {@code --all-tenants} on PostgreSQL, with tenant
  * schemas of their own, dropped afterwards.
  */
 class TenantCommandsTests {
@@ -106,6 +107,75 @@ class TenantCommandsTests {
 				new PrintStream(this.err, true, StandardCharsets.UTF_8));
 		assertThat(none.execute("migration", "status", "--tenants")).isEqualTo(MigrationCommands.FAILURE);
 		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("set migration.tenants.schemas");
+	}
+
+	@Test
+	void migrateWithTenantsMigratesEveryTenantWithALineEach() {
+		assertThat(run("migrate")).isZero();
+		String output = this.out.toString(StandardCharsets.UTF_8);
+		assertThat(output).contains("Tenant '" + tenant("a") + "' migrated: 2 migrations applied")
+			.contains("Tenant '" + tenant("b") + "' migrated: 2 migrations applied")
+			.contains("Tenants migrated to 'head': 2 tenant(s)")
+			.contains("2 migrated");
+		assertThat(run("status", "--tenants")).isZero();
+		assertThat(this.out.toString(StandardCharsets.UTF_8)).containsPattern("Up to date:\\s+2")
+			.containsPattern("Migrating:\\s+0");
+	}
+
+	@Test
+	void rollbackOfOneTenantLeavesTheOther() {
+		assertThat(run("migrate")).isZero();
+		assertThat(run("rollback", "base", "--tenant", tenant("a"))).isZero();
+		assertThat(this.out.toString(StandardCharsets.UTF_8))
+			.contains("Tenant '" + tenant("a") + "' rolled back: 2 migrations")
+			.contains("Tenants rolled back to 'base'");
+		assertThat(this.fleet.manager(tenant("a")).pendingMigrations()).hasSize(2);
+		assertThat(this.fleet.manager(tenant("b")).pendingMigrations()).isEmpty();
+		assertThat(run("rollback", "base", "--all-tenants")).isZero();
+		assertThat(this.out.toString(StandardCharsets.UTF_8))
+			.contains("Tenant '" + tenant("a") + "' nothing to do")
+			.contains("Tenant '" + tenant("b") + "' rolled back: 2 migrations");
+		assertThat(this.fleet.manager(tenant("b")).pendingMigrations()).hasSize(2);
+	}
+
+	@Test
+	void rollbackWithTenantsNeedsExactlyOneOfTenantAndAllTenants() {
+		assertThat(run("rollback", "base")).isEqualTo(MigrationCommands.USAGE);
+		assertThat(this.err.toString(StandardCharsets.UTF_8))
+			.contains("This application has tenants: name one with --tenant ID, or use --all-tenants");
+		assertThat(run("rollback", "base", "--tenant", tenant("a"), "--all-tenants"))
+			.isEqualTo(MigrationCommands.USAGE);
+		assertThat(this.err.toString(StandardCharsets.UTF_8))
+			.contains("Use either --tenant ID or --all-tenants, not both");
+		assertThat(run("rollback", "base", "--tenant", "unknown_tenant")).isEqualTo(MigrationCommands.USAGE);
+		assertThat(this.err.toString(StandardCharsets.UTF_8))
+			.contains("'unknown_tenant' is not a tenant of this fleet");
+	}
+
+	@Test
+	void rollbackAllTenantsInProductionNeedsTheTargetRepeated() {
+		PGSimpleDataSource dataSource = new PGSimpleDataSource();
+		dataSource.setUrl(postgresUrl());
+		this.fleet = TenantFleet.create(dataSource, MigrationConfiguration.builder().production(true).build(),
+				List.of(tenant("a"), tenant("b")), FleetOptions.defaults());
+		assertThat(run("migrate")).isZero();
+		assertThat(run("rollback", "base", "--all-tenants")).isEqualTo(MigrationCommands.FAILURE);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("Refused")
+			.contains("repeat the target, base.");
+		assertThat(this.fleet.status().upToDate()).isEqualTo(2);
+		assertThat(run("rollback", "base", "--all-tenants", "--confirm", "base")).isZero();
+		assertThat(this.fleet.status().pending()).isEqualTo(2);
+	}
+
+	@Test
+	void withoutTenantsRollbackAllTenantsSaysHowToConfigureThem() {
+		MigrationCommands none = new MigrationCommands(() -> null, () -> null, () -> null, (value) -> "",
+				new CommandProgress(), new MigrationCommands.Settings(null, false),
+				new PrintStream(this.out, true, StandardCharsets.UTF_8),
+				new PrintStream(this.err, true, StandardCharsets.UTF_8));
+		assertThat(none.execute("migration", "rollback", "--all-tenants")).isEqualTo(MigrationCommands.FAILURE);
+		assertThat(this.err.toString(StandardCharsets.UTF_8))
+			.contains("No tenants in this application for --all-tenants: set migration.tenants.schemas");
 	}
 
 	private int run(String... arguments) {
