@@ -71,6 +71,7 @@ final class FleetBenchmark {
 			(floorFirst ? ours : floor).add(once(floorFirst, scripts));
 		}
 		List<ResultRow> rows = new ArrayList<>();
+		rows.addAll(counted(scripts, Math.min(tenants, 10)));
 		ResultRow migrate = ResultRow.info("fleet migrate", "postgresql", size, Figure.millis(new Timings(ours)),
 				Figure.millis(new Timings(floor)));
 		rows.add(migrate.withTarget(String.format(Locale.ROOT, "<= %.2fx", RATIO_LIMIT),
@@ -80,15 +81,38 @@ final class FleetBenchmark {
 	}
 
 	/**
-	 * One timed migrate of T new tenants by one side, checked and dropped afterwards.
+	 * What each side sends per tenant, counted on an untimed run of a few tenants.
 	 */
+	private List<ResultRow> counted(ScriptSet scripts, int tenants) throws Exception {
+		StatementCounter ours = new StatementCounter();
+		StatementCounter floor = new StatementCounter();
+		once(true, scripts, tenants, ours);
+		once(false, scripts, tenants, floor);
+		String size = tenants + "x" + scripts.size();
+		return List.of(
+				ResultRow.info("fleet statements/tenant", "postgresql", size,
+						Figure.count((double) ours.total() / tenants), Figure.count((double) floor.total() / tenants)),
+				ResultRow.info("fleet connections/tenant", "postgresql", size,
+						Figure.count((double) ours.connections() / tenants),
+						Figure.count((double) floor.connections() / tenants)));
+	}
+
 	private long once(boolean engine, ScriptSet scripts) throws Exception {
-		List<String> schemas = schemas(this.options.fleetTenants());
+		return once(engine, scripts, this.options.fleetTenants(), null);
+	}
+
+	/**
+	 * One timed migrate of new tenants by one side, checked and dropped afterwards.
+	 */
+	private long once(boolean engine, ScriptSet scripts, int tenants, StatementCounter counter) throws Exception {
+		List<String> schemas = schemas(tenants);
+		DataSource dataSource = (counter != null) ? counter.wrap(this.dataSource) : this.dataSource;
 		settle();
 		try {
 			long start = System.nanoTime();
 			if (engine) {
-				FleetResult result = fleet(scripts, schemas).migrate();
+				FleetResult result = fleet(dataSource, scripts.directory(), schemas, this.options.fleetParallelism())
+					.migrate();
 				MigrateBenchmark.expect(result.count(FleetResult.Outcome.MIGRATED), schemas.size(),
 						"tenants migrated by the engine" + (result.hasFailures()
 								? " (first failure: " + result.failed().get(0).error() + ")" : ""));
@@ -96,7 +120,7 @@ final class FleetBenchmark {
 			else {
 				List<List<String>> upgrades = FloorRunner.upgrades(scripts.directory());
 				List<Integer> counts = inParallel(schemas,
-						(schema) -> new FloorRunner(this.dataSource, schema).createSchemaAndMigrate(upgrades));
+						(schema) -> new FloorRunner(dataSource, schema).createSchemaAndMigrate(upgrades));
 				MigrateBenchmark.expect(counts.stream().mapToInt(Integer::intValue).sum(),
 						schemas.size() * scripts.size(), "migrations run by the floor");
 			}

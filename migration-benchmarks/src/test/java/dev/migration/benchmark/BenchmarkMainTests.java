@@ -27,7 +27,8 @@ class BenchmarkMainTests {
 		assertThat(table).contains("workload", "ours", "floor", "ratio", "target", "Targets:");
 		assertThat(rows).extracting(ResultRow::workload)
 			.contains("migrate", "statements/migration", "noop (fresh JVM)", "rollback-all", "status (new manager)",
-					"plan (in memory)", "peak heap (fresh JVM)", "fleet migrate", "fleet status (up to date)",
+					"plan (in memory)", "peak heap (fresh JVM)", "fleet migrate", "fleet statements/tenant",
+					"fleet connections/tenant", "fleet status (up to date)",
 					"fleet migrate (nothing pending)", "fleet peak heap, no-op (fresh JVM)");
 		assertThat(rows).extracting(ResultRow::database).contains("postgresql", "duckdb");
 		for (ResultRow row : rows) {
@@ -42,6 +43,16 @@ class BenchmarkMainTests {
 			assertThat(row.floor().value()).isGreaterThanOrEqualTo(2.9);
 			assertThat(row.ours().value()).isGreaterThanOrEqualTo(row.floor().value());
 		});
+		// The floor creates the schema and runs 2 migrations of 2 statements and a commit each, on one connection.
+		assertThat(rows).filteredOn((row) -> row.workload().equals("fleet statements/tenant"))
+			.singleElement()
+			.satisfies((row) -> {
+				assertThat(row.floor().value()).isEqualTo(8.0);
+				assertThat(row.ours().value()).isGreaterThanOrEqualTo(row.floor().value());
+			});
+		assertThat(rows).filteredOn((row) -> row.workload().equals("fleet connections/tenant"))
+			.singleElement()
+			.satisfies((row) -> assertThat(row.floor().value()).isEqualTo(1.0));
 		// What each further migration costs on PostgreSQL, the run's fixed cost aside.
 		assertThat(rows).filteredOn((row) -> row.workload().equals("statements/migration (marginal)")
 				&& row.database().equals("postgresql"))
