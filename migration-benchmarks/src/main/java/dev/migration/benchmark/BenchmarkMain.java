@@ -16,10 +16,10 @@ import java.util.stream.Stream;
  * Runs the benchmarks and prints the result table: the migration engine against plain
  * JDBC running the same statements on the same database (the floor), for
  * {@code migrate}, {@code noop} starts, {@code rollback-all}, {@code status} and plan
- * resolution, and peak memory, on PostgreSQL and DuckDB.
+ * resolution, and peak memory, on PostgreSQL and DuckDB, and tenant fleets on PostgreSQL.
  * <p>
  * {@code java -jar migration-benchmarks/target/migration-benchmarks.jar [--quick]
- * [--only migrate,noop,rollback-all,status,memory,spring-start,autogenerate] [--db postgresql,duckdb] [--reps N]}.
+ * [--only migrate,noop,rollback-all,status,memory,spring-start,autogenerate,fleet] [--db postgresql,duckdb] [--reps N]}.
  * The engine's INFO log is switched off, as the floor logs nothing.
  */
 public final class BenchmarkMain {
@@ -84,6 +84,9 @@ public final class BenchmarkMain {
 				}
 				if (options.runs("autogenerate")) {
 					rows.addAll(new AutogenerateBenchmark(options, database, databases).run());
+				}
+				if (options.runs("fleet") && database == Database.POSTGRESQL) {
+					rows.addAll(new FleetBenchmark(options, corpora).run());
 				}
 			}
 			if (options.runs("status")) {

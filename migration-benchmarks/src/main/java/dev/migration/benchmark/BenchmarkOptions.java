@@ -21,23 +21,26 @@ import java.util.Set;
  * @param noopSizes the N of {@code noop}, smallest first
  * @param graphSize the revisions of {@code status}
  * @param memorySize the N of {@code memory}
+ * @param fleetTenants the tenant schemas T of {@code fleet}
+ * @param fleetMigrations the migrations M of each tenant of {@code fleet}
+ * @param fleetParallelism the tenants P migrated at once in {@code fleet}, by both sides
  * @param postgresUrl where PostgreSQL is
  */
 record BenchmarkOptions(boolean quick, Set<String> workloads, List<Database> databases, int reps, int startReps,
 		int warmups, List<Integer> migrateSizes, List<Integer> noopSizes, int graphSize, int memorySize,
-		String postgresUrl) {
+		int fleetTenants, int fleetMigrations, int fleetParallelism, String postgresUrl) {
 
 	/**
 	 * Every workload, in the order they run.
 	 */
 	static final List<String> WORKLOADS = List.of("migrate", "noop", "rollback-all", "status", "memory",
-			"spring-start", "autogenerate");
+			"spring-start", "autogenerate", "fleet");
 
 	static final String USAGE = """
 			Usage: java -jar migration-benchmarks.jar [options]
 			  --quick                 smoke run: tiny N, 1 repetition, no warm-up
 			  --only a,b              workloads among migrate,noop,rollback-all,status,memory,spring-start,
-			                          autogenerate (default all)
+			                          autogenerate,fleet (default all)
 			  --db a,b                postgresql,duckdb (default both)
 			  --reps N                measured runs per figure (default 5)
 			  --start-reps N          measured runs a side of spring-start (default 11)
@@ -46,6 +49,9 @@ record BenchmarkOptions(boolean quick, Set<String> workloads, List<Database> dat
 			  --noop-n a,b            N for noop (default 1000,5000)
 			  --graph-n N             revisions for status and planning (default 10000)
 			  --memory-n N            N for peak memory (default 1000)
+			  --fleet-t T             tenant schemas for fleet, PostgreSQL only (default 1000)
+			  --fleet-m M             migrations per tenant for fleet (default 20)
+			  --fleet-p P             tenants migrated at once in fleet, both sides (default 4)
 			PostgreSQL: -Dmigration.test.postgres.url=... or MIGRATION_TEST_POSTGRES_URL,
 			default jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres""";
 
@@ -57,6 +63,9 @@ record BenchmarkOptions(boolean quick, Set<String> workloads, List<Database> dat
 		if (reps < 1 || startReps < 1 || warmups < 0) {
 			throw new IllegalArgumentException(
 					"--reps and --start-reps must be at least 1 and --warmups at least 0");
+		}
+		if (fleetTenants < 1 || fleetMigrations < 1 || fleetParallelism < 1) {
+			throw new IllegalArgumentException("--fleet-t, --fleet-m and --fleet-p must be at least 1");
 		}
 	}
 
@@ -71,6 +80,9 @@ record BenchmarkOptions(boolean quick, Set<String> workloads, List<Database> dat
 		List<Integer> noopSizes = quick ? List.of(5, 10) : List.of(1000, 5000);
 		int graphSize = quick ? 200 : 10_000;
 		int memorySize = quick ? 5 : 1000;
+		int fleetTenants = quick ? 3 : 1000;
+		int fleetMigrations = quick ? 2 : 20;
+		int fleetParallelism = quick ? 2 : 4;
 		for (int i = 0; i < args.length; i++) {
 			String option = args[i];
 			if (option.equals("--quick")) {
@@ -90,11 +102,14 @@ record BenchmarkOptions(boolean quick, Set<String> workloads, List<Database> dat
 				case "--noop-n" -> noopSizes = sizes(value);
 				case "--graph-n" -> graphSize = Integer.parseInt(value);
 				case "--memory-n" -> memorySize = Integer.parseInt(value);
+				case "--fleet-t" -> fleetTenants = Integer.parseInt(value);
+				case "--fleet-m" -> fleetMigrations = Integer.parseInt(value);
+				case "--fleet-p" -> fleetParallelism = Integer.parseInt(value);
 				default -> throw new IllegalArgumentException("Unknown option " + option + "\n" + USAGE);
 			}
 		}
 		return new BenchmarkOptions(quick, workloads, databases, reps, startReps, warmups, migrateSizes, noopSizes,
-				graphSize, memorySize, defaultPostgresUrl());
+				graphSize, memorySize, fleetTenants, fleetMigrations, fleetParallelism, defaultPostgresUrl());
 	}
 
 	boolean runs(String workload) {

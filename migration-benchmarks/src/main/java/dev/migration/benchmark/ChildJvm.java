@@ -59,6 +59,29 @@ final class ChildJvm {
 		command.addAll(this.entry);
 		command.addAll(List.of("--child", task, runner, scripts.toAbsolutePath().toString()));
 		command.addAll(workspace.describe());
+		return run(command);
+	}
+
+	/**
+	 * Runs a no-op fleet migrate over tenants at head in a child JVM.
+	 * @param options JVM options
+	 * @param scripts the script directory
+	 * @param postgresUrl where PostgreSQL is
+	 * @param schemas the tenants' schemas
+	 * @param parallelism the tenants run at once
+	 * @return what the child measured; its count is the tenants found up to date
+	 */
+	ChildRun.Report runFleet(List<String> options, Path scripts, String postgresUrl, List<String> schemas,
+			int parallelism) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of(this.java));
+		command.addAll(options);
+		command.addAll(this.entry);
+		command.addAll(List.of("--child", "fleet", "ours", scripts.toAbsolutePath().toString(), postgresUrl,
+				String.join(",", schemas), String.valueOf(parallelism)));
+		return run(command);
+	}
+
+	private ChildRun.Report run(List<String> command) throws IOException, InterruptedException {
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		int exit = process.waitFor();

@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
+import dev.migration.FleetResult;
 import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationManager;
 
@@ -26,12 +27,17 @@ final class ChildRun {
 	/**
 	 * Runs a task.
 	 * @param start {@link System#nanoTime()} at the start of {@code main}
-	 * @param args task, runner, script directory, then the workspace's description
+	 * @param args task, runner, script directory, then the workspace's description (for
+	 * {@code fleet}: PostgreSQL's URL, the schemas separated by commas, the parallelism)
 	 */
 	static void run(long start, List<String> args) throws Exception {
 		String task = args.get(0);
 		boolean ours = args.get(1).equals("ours");
 		Path scripts = Path.of(args.get(2));
+		if (task.equals("fleet")) {
+			fleet(scripts, args.get(3), List.of(args.get(4).split(",")), Integer.parseInt(args.get(5)));
+			return;
+		}
 		Workspace workspace = Workspace.attach(args.subList(3, 6));
 		boolean memory = task.equals("migrate");
 		if (memory) {
@@ -50,6 +56,20 @@ final class ChildRun {
 		}
 		long elapsed = System.nanoTime() - start;
 		System.out.println(ChildJvm.resultLine(new Report(elapsed, memory ? peakHeap() : 0, count)));
+		System.out.flush();
+	}
+
+	/**
+	 * A no-op migrate of tenants at head, with the peak heap it took.
+	 */
+	private static void fleet(Path scripts, String postgresUrl, List<String> schemas, int parallelism) {
+		resetPeaks();
+		long start = System.nanoTime();
+		DataSource dataSource = new UnpooledDataSource(Database.POSTGRESQL.driver(), postgresUrl);
+		FleetResult result = FleetBenchmark.fleet(dataSource, scripts, schemas, parallelism).migrate();
+		long elapsed = System.nanoTime() - start;
+		int upToDate = result.count(FleetResult.Outcome.UP_TO_DATE);
+		System.out.println(ChildJvm.resultLine(new Report(elapsed, peakHeap(), upToDate)));
 		System.out.flush();
 	}
 

@@ -88,6 +88,44 @@ final class FloorRunner {
 		}
 	}
 
+	/**
+	 * Reads every upgrade once, oldest first, for runs over many schemas.
+	 * @param directory the scripts
+	 * @return each migration's statements
+	 */
+	static List<List<String>> upgrades(Path directory) throws IOException {
+		List<List<String>> upgrades = new ArrayList<>();
+		for (Path file : files(directory)) {
+			upgrades.add(statements(Files.readString(file), "-- upgrade", "-- downgrade"));
+		}
+		return upgrades;
+	}
+
+	/**
+	 * Creates this floor's schema and runs upgrades already read in it, one transaction
+	 * each, on one connection.
+	 * @param upgrades each migration's statements, from {@link #upgrades}
+	 * @return how many migrations ran
+	 */
+	int createSchemaAndMigrate(List<List<String>> upgrades) throws SQLException {
+		try (Connection connection = this.dataSource.getConnection()) {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("CREATE SCHEMA " + this.schema);
+				statement.execute("SET search_path TO " + this.schema);
+			}
+			connection.setAutoCommit(false);
+			for (List<String> upgrade : upgrades) {
+				try (Statement statement = connection.createStatement()) {
+					for (String sql : upgrade) {
+						statement.execute(sql);
+					}
+				}
+				connection.commit();
+			}
+			return upgrades.size();
+		}
+	}
+
 	private int run(List<Path> files, String start, String end) throws IOException, SQLException {
 		try (Connection connection = this.dataSource.getConnection()) {
 			if (this.schema != null) {

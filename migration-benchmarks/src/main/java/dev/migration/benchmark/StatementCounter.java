@@ -28,6 +28,8 @@ final class StatementCounter {
 
 	private final LongAdder commits = new LongAdder();
 
+	private final LongAdder connections = new LongAdder();
+
 	/**
 	 * The statements counted so far, commits included.
 	 * @return the count
@@ -36,10 +38,22 @@ final class StatementCounter {
 		return this.statements.sum() + this.commits.sum();
 	}
 
+	/**
+	 * The connections opened so far.
+	 * @return the count
+	 */
+	long connections() {
+		return this.connections.sum();
+	}
+
 	DataSource wrap(DataSource dataSource) {
 		return proxy(DataSource.class, dataSource, (target, method, args) -> {
 			Object result = invoke(target, method, args);
-			return (result instanceof Connection connection) ? wrap(connection) : result;
+			if (result instanceof Connection connection) {
+				this.connections.increment();
+				return wrap(connection);
+			}
+			return result;
 		});
 	}
 

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * A smoke run of the harness: tiny sizes, one repetition, both databases, every
@@ -20,13 +21,15 @@ class BenchmarkMainTests {
 	void quickRunPrintsTheTableWithSaneCounts() throws Exception {
 		ByteArrayOutputStream output = new ByteArrayOutputStream();
 		BenchmarkOptions options = BenchmarkOptions.parse("--quick", "--migrate-n", "5,10", "--noop-n", "5",
-				"--graph-n", "100");
+				"--graph-n", "100", "--fleet-t", "3", "--fleet-m", "2");
 		List<ResultRow> rows = BenchmarkMain.run(options, new PrintStream(output, true, StandardCharsets.UTF_8));
 		String table = output.toString(StandardCharsets.UTF_8);
 		assertThat(table).contains("workload", "ours", "floor", "ratio", "target", "Targets:");
 		assertThat(rows).extracting(ResultRow::workload)
 			.contains("migrate", "statements/migration", "noop (fresh JVM)", "rollback-all", "status (new manager)",
-					"plan (in memory)", "peak heap (fresh JVM)");
+					"plan (in memory)", "peak heap (fresh JVM)", "fleet migrate", "fleet statements/tenant",
+					"fleet connections/tenant", "fleet status (up to date)",
+					"fleet migrate (nothing pending)", "fleet peak heap, no-op (fresh JVM)");
 		assertThat(rows).extracting(ResultRow::database).contains("postgresql", "duckdb");
 		for (ResultRow row : rows) {
 			assertThat(table).contains(row.workload());
@@ -40,6 +43,16 @@ class BenchmarkMainTests {
 			assertThat(row.floor().value()).isGreaterThanOrEqualTo(2.9);
 			assertThat(row.ours().value()).isGreaterThanOrEqualTo(row.floor().value());
 		});
+		// The floor creates the schema and runs 2 migrations of 2 statements and a commit each, on one connection.
+		assertThat(rows).filteredOn((row) -> row.workload().equals("fleet statements/tenant"))
+			.singleElement()
+			.satisfies((row) -> {
+				assertThat(row.floor().value()).isEqualTo(8.0);
+				assertThat(row.ours().value()).isGreaterThanOrEqualTo(row.floor().value());
+			});
+		assertThat(rows).filteredOn((row) -> row.workload().equals("fleet connections/tenant"))
+			.singleElement()
+			.satisfies((row) -> assertThat(row.floor().value()).isEqualTo(1.0));
 		// What each further migration costs on PostgreSQL, the run's fixed cost aside.
 		assertThat(rows).filteredOn((row) -> row.workload().equals("statements/migration (marginal)")
 				&& row.database().equals("postgresql"))
@@ -57,6 +70,16 @@ class BenchmarkMainTests {
 		assertThat(BenchmarkOptions.parse("--start-reps", "7").startReps()).isEqualTo(7);
 		assertThat(BenchmarkOptions.parse("--quick").startReps()).isEqualTo(1);
 		assertThat(options.migrateSizes()).containsExactly(100, 1000);
+		assertThat(options.fleetTenants()).isEqualTo(1000);
+		assertThat(options.fleetMigrations()).isEqualTo(20);
+		assertThat(options.fleetParallelism()).isEqualTo(4);
+		BenchmarkOptions fleet = BenchmarkOptions.parse("--fleet-t", "100", "--fleet-m", "5", "--fleet-p", "2");
+		assertThat(fleet.fleetTenants()).isEqualTo(100);
+		assertThat(fleet.fleetMigrations()).isEqualTo(5);
+		assertThat(fleet.fleetParallelism()).isEqualTo(2);
+		assertThat(BenchmarkOptions.parse("--quick").fleetTenants()).isEqualTo(3);
+		assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("--fleet-p", "0"))
+			.withMessageContaining("--fleet-p");
 	}
 
 }
