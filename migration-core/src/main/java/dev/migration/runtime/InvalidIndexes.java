@@ -18,7 +18,7 @@ final class InvalidIndexes {
 	}
 
 	/**
-	 * The invalid indexes of the session's schema, by name; none where the dialect has
+	 * The invalid indexes of the migration schema, by name; none where the dialect has
 	 * no such state.
 	 */
 	static List<InvalidIndex> find(Session session) throws SQLException {

@@ -33,9 +33,12 @@ final class RepeatableRunner {
 
 	private final StatementSender sender;
 
+	private final MigrationCallbacks callbacks;
+
 	RepeatableRunner(MigrationConfiguration configuration, StatementLog statementLog) {
 		this.configuration = configuration;
 		this.sender = new StatementSender(statementLog);
+		this.callbacks = new MigrationCallbacks(configuration.listeners());
 	}
 
 	/**
@@ -93,7 +96,7 @@ final class RepeatableRunner {
 	private AppliedMigration run(Session session, HistoryTable.Recorder recorder, Step step) {
 		MigrationInfo info = step.script().info();
 		Direction direction = step.direction();
-		MigrationCallbacks callbacks = new MigrationCallbacks(this.configuration.listeners());
+		MigrationCallbacks callbacks = this.callbacks;
 		callbacks.before(info, direction);
 		Connection connection = session.connection();
 		Stopwatch stopwatch = Stopwatch.start();
