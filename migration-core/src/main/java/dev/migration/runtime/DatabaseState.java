@@ -73,6 +73,10 @@ record DatabaseState(Map<String, AppliedRevision> applied, Map<String, StoredRev
 	 * @param planned the revisions the migrate applies
 	 */
 	RepeatablePlan repeatablePlan(Collection<String> planned) {
+		if (this.scripts.repeatables().isEmpty()) {
+			// The usual case, at every start: nothing to copy.
+			return new RepeatablePlan(List.of());
+		}
 		Set<String> after = new HashSet<>(this.applied.keySet());
 		after.addAll(planned);
 		return RepeatablePlan.of(this.scripts.repeatables(), this.repeatables, after);
