@@ -11,6 +11,7 @@ import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.migration.lint.LintOptions;
 import dev.migration.script.Placeholders;
 
 /**
@@ -99,6 +100,8 @@ public final class MigrationConfiguration {
 
 	private final Duration connectRetryBackoff;
 
+	private final LintOptions lintOptions;
+
 	private MigrationConfiguration(Builder builder) {
 		List<String> locations = List.copyOf(builder.locations);
 		if (locations.isEmpty()) {
@@ -153,6 +156,7 @@ public final class MigrationConfiguration {
 		this.connectRetries = requireNotNegative("connectRetries", builder.connectRetries);
 		this.lockRetryBackoff = requirePositive("lockRetryBackoff", builder.lockRetryBackoff);
 		this.connectRetryBackoff = requirePositive("connectRetryBackoff", builder.connectRetryBackoff);
+		this.lintOptions = Objects.requireNonNull(builder.lintOptions, "lintOptions");
 	}
 
 	private static int requireNotNegative(String name, int value) {
@@ -331,6 +335,16 @@ public final class MigrationConfiguration {
 	}
 
 	/**
+	 * How {@link MigrationManager#lint()} weighs its findings: the size under which a
+	 * table is small (a hazard on it is a note, not a warning), and the severity of a
+	 * hazard on a table of unknown size.
+	 * @return the lint options
+	 */
+	public LintOptions lintOptions() {
+		return this.lintOptions;
+	}
+
+	/**
 	 * The name of the table holding the currently applied revisions.
 	 * @return the state table name
 	 */
@@ -371,6 +385,7 @@ public final class MigrationConfiguration {
 		builder.lockRetryBackoff = this.lockRetryBackoff;
 		builder.connectRetries = this.connectRetries;
 		builder.connectRetryBackoff = this.connectRetryBackoff;
+		builder.lintOptions = this.lintOptions;
 		return builder;
 	}
 
@@ -416,6 +431,8 @@ public final class MigrationConfiguration {
 		private int connectRetries = DEFAULT_CONNECT_RETRIES;
 
 		private Duration connectRetryBackoff = DEFAULT_CONNECT_RETRY_BACKOFF;
+
+		private LintOptions lintOptions = LintOptions.defaults();
 
 		private Builder() {
 		}
@@ -627,6 +644,18 @@ public final class MigrationConfiguration {
 		}
 
 		/**
+		 * How the lint weighs its findings; default {@link LintOptions#defaults()}: a
+		 * table of at most 10,000 rows and 10 MB is small, and a hazard on a table of
+		 * unknown size is a warning.
+		 * @param lintOptions the options
+		 * @return this builder
+		 */
+		public Builder lintOptions(LintOptions lintOptions) {
+			this.lintOptions = lintOptions;
+			return this;
+		}
+
+		/**
 		 * Builds the configuration.
 		 * @return the configuration
 		 * @throws IllegalArgumentException if a value is invalid, naming it
@@ -656,7 +685,7 @@ public final class MigrationConfiguration {
 				&& Objects.equals(this.statementLockTimeout, that.statementLockTimeout)
 				&& this.lockRetries == that.lockRetries && this.lockRetryBackoff.equals(that.lockRetryBackoff)
 				&& this.connectRetries == that.connectRetries
-				&& this.connectRetryBackoff.equals(that.connectRetryBackoff);
+				&& this.connectRetryBackoff.equals(that.connectRetryBackoff) && this.lintOptions.equals(that.lintOptions);
 	}
 
 	@Override
@@ -665,7 +694,7 @@ public final class MigrationConfiguration {
 				this.baselineOnMigrate, this.aheadPolicy, this.echo, this.javaMigrations, this.placeholders,
 				this.listeners,
 				this.classLoader, this.production, this.backupVerifiers, this.statementLockTimeout, this.lockRetries,
-				this.lockRetryBackoff, this.connectRetries, this.connectRetryBackoff);
+				this.lockRetryBackoff, this.connectRetries, this.connectRetryBackoff, this.lintOptions);
 	}
 
 	@Override
@@ -678,7 +707,8 @@ public final class MigrationConfiguration {
 				+ ", classLoader=" + this.classLoader + ", production=" + this.production + ", backupVerifiers="
 				+ this.backupVerifiers + ", statementLockTimeout=" + this.statementLockTimeout + ", lockRetries="
 				+ this.lockRetries + ", lockRetryBackoff=" + this.lockRetryBackoff + ", connectRetries="
-				+ this.connectRetries + ", connectRetryBackoff=" + this.connectRetryBackoff + "]";
+				+ this.connectRetries + ", connectRetryBackoff=" + this.connectRetryBackoff + ", lintOptions="
+				+ this.lintOptions + "]";
 	}
 
 	/**

@@ -1,10 +1,13 @@
 package dev.migration;
 
+import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
+import dev.migration.lint.LintReport;
 import dev.migration.revision.Direction;
 import dev.migration.revision.MigrationPlan;
 import dev.migration.runtime.MigrationEngine;
@@ -258,5 +261,59 @@ public interface MigrationManager {
 	 * downgrade does not restore the schema, with the difference
 	 */
 	VerifyReport verifyRoundTrip();
+
+	/**
+	 * Lints every SQL script, revisions in the order an upgrade from base runs them and
+	 * then the repeatable migrations, for statements that hold a lock for as long as
+	 * they scan or rewrite a table and schema changes that break a rolling deploy (see
+	 * {@link dev.migration.lint.LintRule}). Where the database is reachable the lint
+	 * reads table sizes, the server version and existing indexes from its catalog (and
+	 * changes nothing); otherwise it lints the scripts alone and says sizes are unknown.
+	 * A table created by an earlier script of the set is taken as new and empty. Java
+	 * migrations are not linted: their SQL is not known before they run.
+	 * @return the findings, and those a {@code lint: ignore} header silenced
+	 * @throws ScriptException if a script is malformed, naming file and line
+	 */
+	LintReport lint();
+
+	/**
+	 * Lints the SQL scripts of the given revisions, as {@link #lint()} does, taken as
+	 * one set in the order an upgrade runs them: a table created by one of them is new
+	 * for those after it. For the pending revisions, see {@link #lintPending()}.
+	 * @param revisions revision ids or unique prefixes; Java migrations among them are
+	 * skipped
+	 * @return the findings
+	 * @throws TargetException if a revision is unknown, naming it
+	 * @throws ScriptException if a script is malformed, naming file and line
+	 */
+	LintReport lint(Collection<String> revisions);
+
+	/**
+	 * Lints the revisions {@code migrate("heads")} would apply: what a deploy is about
+	 * to run. Needs the database, to know what is pending.
+	 * @return the findings
+	 */
+	default LintReport lintPending() {
+		return lint(pendingMigrations().stream().map(MigrationInfo::revision).toList());
+	}
+
+	/**
+	 * Lints one script file, which need not be in the configured locations (one that
+	 * {@code create} or autogenerate just wrote), against the database when reachable.
+	 * @param file the script
+	 * @return the findings
+	 * @throws ScriptException if the script is malformed, naming file and line
+	 * @throws MigrationException if the file cannot be read
+	 */
+	LintReport lintScript(Path file);
+
+	/**
+	 * Lints the text of one script, as {@link #lintScript(Path)} does.
+	 * @param path where the text comes from, for the findings and error messages
+	 * @param content the script's text
+	 * @return the findings
+	 * @throws ScriptException if the script is malformed, naming file and line
+	 */
+	LintReport lintScript(String path, String content);
 
 }

@@ -32,7 +32,7 @@ class MigrationManagerInvalidInputTests {
 		MigrationManager manager = database.manager();
 		assertThatExceptionOfType(ScriptException.class).isThrownBy(manager::migrate)
 			.withMessage("filesystem:" + bad + ":3: unknown header key 'revison'; expected one of revision, "
-					+ "down_revision, depends_on, branch_labels, transactional, placeholders, repeatable")
+					+ "down_revision, depends_on, branch_labels, transactional, placeholders, repeatable, lint")
 			.satisfies((ex) -> assertThat(ex.getLine()).isEqualTo(3));
 		assertUntouched(database, manager);
 	}

@@ -10,6 +10,7 @@ import dev.migration.autogenerate.SchemaIntrospector;
 import dev.migration.dialect.duckdb.DuckDbDialect;
 import dev.migration.dialect.postgresql.PostgresDialect;
 import dev.migration.operation.OperationRenderer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the engine needs to know of one database: its statements for the history
@@ -373,6 +374,87 @@ public interface Dialect {
 	 */
 	default void restoreSnapshot(Connection connection, java.nio.file.Path file) throws SQLException {
 		throw new MigrationException(name() + " databases cannot be restored by the engine: use your backup tooling");
+	}
+
+	/**
+	 * A query of a table's size, for the lint: one row of the estimated row count
+	 * (negative when the database has not estimated it yet) and the size in bytes,
+	 * indexes and TOAST included ({@code NULL} where the database does not tell); no row
+	 * when there is no such table.
+	 * @param schema the schema, or {@code null} for the search path
+	 * @param table the table
+	 * @return the query, or {@code null} where the catalog does not tell sizes
+	 */
+	default @Nullable String lintTableSizeQuery(@Nullable String schema, String table) {
+		return null;
+	}
+
+	/**
+	 * A query counting a table's rows, but no more than a limit: for a table whose size
+	 * the catalog has not estimated yet.
+	 * @param schema the schema, or {@code null} for the search path
+	 * @param table the table
+	 * @param limit the most rows to count
+	 * @return the query, returning one number
+	 */
+	default String lintRowCountQuery(@Nullable String schema, String table, long limit) {
+		String name = (schema != null) ? qualify(schema, table) : quote(table);
+		return "SELECT count(*) FROM (SELECT 1 FROM " + name + " LIMIT " + limit + ") counted";
+	}
+
+	/**
+	 * A query of the table an index belongs to: one row of its schema and name, none
+	 * when there is no such index.
+	 * @param schema the index's schema, or {@code null} for the search path
+	 * @param index the index
+	 * @return the query, or {@code null} where the lint does not need it
+	 */
+	default @Nullable String lintIndexTableQuery(@Nullable String schema, String index) {
+		return null;
+	}
+
+	/**
+	 * A query of the valid unique indexes of a table on plain columns: one row per index
+	 * of its name and its columns, comma-separated, in index order.
+	 * @param schema the schema, or {@code null} for the search path
+	 * @param table the table
+	 * @return the query, or {@code null} where the lint does not need it
+	 */
+	default @Nullable String lintUniqueIndexesQuery(@Nullable String schema, String table) {
+		return null;
+	}
+
+	/**
+	 * A query of a column's type, as the database writes it ({@code character
+	 * varying(20)}): one row, none when there is no such column.
+	 * @param schema the schema, or {@code null} for the search path
+	 * @param table the table
+	 * @param column the column
+	 * @return the query, or {@code null} where the lint does not need it
+	 */
+	default @Nullable String lintColumnTypeQuery(@Nullable String schema, String table, String column) {
+		return null;
+	}
+
+	/**
+	 * A query of the validated check constraints of a table: one row per constraint of
+	 * its definition ({@code CHECK ((email IS NOT NULL))}).
+	 * @param schema the schema, or {@code null} for the search path
+	 * @param table the table
+	 * @return the query, or {@code null} where the lint does not need it
+	 */
+	default @Nullable String lintValidatedChecksQuery(@Nullable String schema, String table) {
+		return null;
+	}
+
+	/**
+	 * A query of whether a function of the given name is volatile: one boolean row,
+	 * {@code NULL} when there is no function of that name.
+	 * @param function the function's name, lower case
+	 * @return the query, or {@code null} where the lint does not need it
+	 */
+	default @Nullable String lintVolatileFunctionQuery(String function) {
+		return null;
 	}
 
 	/**

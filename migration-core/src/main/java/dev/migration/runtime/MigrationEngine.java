@@ -2,6 +2,7 @@ package dev.migration.runtime;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import dev.migration.ResumeOptions;
 import dev.migration.RollbackOptions;
 import dev.migration.VerifyReport;
 import dev.migration.dialect.Dialect;
+import dev.migration.lint.LintReport;
 import dev.migration.revision.Direction;
 import dev.migration.revision.MigrationPlan;
 import dev.migration.revision.RevisionGraph;
@@ -37,7 +39,8 @@ import dev.migration.revision.RevisionGraph;
  * reads the {@link DatabaseState}; {@link Upgrade} and {@link Rollback} plan and run
  * through {@link PlanRunner} inside a {@link LockScope}, as does {@link Resume};
  * {@link StateWriter} stamps,
- * repairs, restores and adopts; {@link ScriptVerification} verifies. This class tells
+ * repairs, restores and adopts; {@link ScriptVerification} verifies; {@link ScriptLint} lints.
+ * This class tells
  * the listeners where each run starts and ends.
  */
 public final class MigrationEngine implements MigrationManager {
@@ -66,6 +69,8 @@ public final class MigrationEngine implements MigrationManager {
 
 	private final HistorySearch historySearch;
 
+	private final ScriptLint lint;
+
 	/**
 	 * Creates an engine; prefer {@link MigrationManager#create}.
 	 * @param dataSource the database
@@ -87,6 +92,7 @@ public final class MigrationEngine implements MigrationManager {
 		this.rollback = new Rollback(this.reader, this.lock, safety, runner, repeatables);
 		this.resume = new Resume(this.reader, this.lock, safety, runner);
 		this.historySearch = new HistorySearch(dataSource, configuration, this.reader);
+		this.lint = new ScriptLint(dataSource, configuration, this.reader);
 	}
 
 	@Override
@@ -255,6 +261,26 @@ public final class MigrationEngine implements MigrationManager {
 	@Override
 	public VerifyReport verifyRoundTrip() {
 		return new VerifyReport(new RoundTripVerifier(this.configuration, this.dataSource).verify());
+	}
+
+	@Override
+	public LintReport lint() {
+		return this.lint.all();
+	}
+
+	@Override
+	public LintReport lint(Collection<String> revisions) {
+		return this.lint.revisions(revisions);
+	}
+
+	@Override
+	public LintReport lintScript(Path file) {
+		return this.lint.file(file);
+	}
+
+	@Override
+	public LintReport lintScript(String path, String content) {
+		return this.lint.text(path, content);
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.migration.script;
 import java.util.List;
 import java.util.Objects;
 
+import dev.migration.lint.LintIgnore;
 import dev.migration.revision.Revision;
 
 /**
@@ -20,9 +21,11 @@ import dev.migration.revision.Revision;
  * there is none; stored with the applied revision so that a build that no longer has
  * the file can still roll it back
  * @param checksum the {@link ScriptChecksum} of the whole file
+ * @param lintIgnores the lint rules its header silences ({@code -- lint: ignore}), in
+ * header order
  */
 public record SqlScript(String path, Revision revision, boolean transactional, List<SqlStatement> upgrade,
-		List<SqlStatement> downgrade, String downgradeSql, String checksum) {
+		List<SqlStatement> downgrade, String downgradeSql, String checksum, List<LintIgnore> lintIgnores) {
 
 	public SqlScript {
 		Objects.requireNonNull(path, "path");
@@ -33,6 +36,22 @@ public record SqlScript(String path, Revision revision, boolean transactional, L
 		}
 		upgrade = List.copyOf(upgrade);
 		downgrade = (downgrade != null) ? List.copyOf(downgrade) : null;
+		lintIgnores = List.copyOf(lintIgnores);
+	}
+
+	/**
+	 * A script whose header silences no lint rule.
+	 * @param path where the script was read from
+	 * @param revision the revision the header declares
+	 * @param transactional whether the script runs in one transaction
+	 * @param upgrade the statements of the upgrade section
+	 * @param downgrade the statements of the downgrade section, or {@code null}
+	 * @param downgradeSql the text of the downgrade section, or {@code null}
+	 * @param checksum the checksum of the whole file
+	 */
+	public SqlScript(String path, Revision revision, boolean transactional, List<SqlStatement> upgrade,
+			List<SqlStatement> downgrade, String downgradeSql, String checksum) {
+		this(path, revision, transactional, upgrade, downgrade, downgradeSql, checksum, List.of());
 	}
 
 	/**

@@ -11,6 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.migration.ScriptException;
+import dev.migration.lint.LintIgnore;
+import dev.migration.lint.LintRule;
 import dev.migration.revision.Revision;
 
 /**
@@ -60,6 +62,10 @@ import dev.migration.revision.Revision;
  * outside the graph; it takes no {@code down_revision} and no {@code branch_labels}, runs
  * in one transaction, and its {@code depends_on} names revisions or other repeatables
  * applied first.</li>
+ * <li>{@code lint}: {@code ignore <rule-id> <reason>}, as often as needed: the
+ * {@linkplain LintRule lint rule} is not reported for this script, and the lint report
+ * keeps what it silenced with the reason. An unknown rule id, a missing reason or a
+ * rule ignored twice is an error.</li>
  * </ul>
  * </li>
  * <li>A line reading {@code -- upgrade} or {@code -- downgrade} (any case, any
@@ -88,8 +94,10 @@ public final class SqlScriptParser {
 
 	private static final String REPEATABLE = "repeatable";
 
+	private static final String LINT = "lint";
+
 	private static final List<String> KEYS = List.of(REVISION, DOWN_REVISION, DEPENDS_ON, BRANCH_LABELS,
-			TRANSACTIONAL, PLACEHOLDERS, REPEATABLE);
+			TRANSACTIONAL, PLACEHOLDERS, REPEATABLE, LINT);
 
 	private static final String UPGRADE = "upgrade";
 
@@ -280,7 +288,7 @@ public final class SqlScriptParser {
 			}
 		}
 		return new SqlScript(this.path, header.toRevision(this.path), header.transactional(), upgrade, downgrade,
-				downgradeSql, checksum);
+				downgradeSql, checksum, header.lintIgnores());
 	}
 
 	/**
@@ -320,6 +328,7 @@ public final class SqlScriptParser {
 		// By the index of the key in KEYS; a line of 0 for a key not given.
 		String[] values = new String[KEYS.size()];
 		int[] keyLines = new int[KEYS.size()];
+		List<LintIgnore> lintIgnores = new ArrayList<>();
 		for (int i = 1; i < headerEnd; i++) {
 			String entry = commentText(i);
 			if (entry.isEmpty()) {
@@ -335,6 +344,10 @@ public final class SqlScriptParser {
 			if (key < 0) {
 				throw new ScriptException(this.path, line, "unknown header key '" + matched.key()
 						+ "'; expected one of " + String.join(", ", KEYS));
+			}
+			if (KEYS.get(key).equals(LINT)) {
+				lintIgnores.add(lintIgnore(matched.value().strip(), line, lintIgnores));
+				continue;
 			}
 			if (keyLines[key] != 0) {
 				throw new ScriptException(this.path, line,
@@ -366,7 +379,36 @@ public final class SqlScriptParser {
 		}
 		return new Header(message, revision, downRevisions, dependsOn, keyLines[depends], branchLabels,
 				keyLines[labels], isTransactional, flag(values[placeholders], PLACEHOLDERS, keyLines[placeholders]),
-				repeatable);
+				repeatable, List.copyOf(lintIgnores));
+	}
+
+	/**
+	 * The value of a {@code lint:} header line: {@code ignore <rule-id> <reason>}.
+	 */
+	private LintIgnore lintIgnore(String value, int line, List<LintIgnore> earlier) {
+		String[] parts = value.split("\\s+", 3);
+		if (parts.length == 0 || !parts[0].equalsIgnoreCase("ignore")) {
+			throw new ScriptException(this.path, line,
+					"expected 'lint: ignore <rule-id> <reason>', found 'lint: " + value + "'");
+		}
+		if (parts.length < 2) {
+			throw new ScriptException(this.path, line,
+					"'lint: ignore' names no rule; expected 'lint: ignore <rule-id> <reason>'");
+		}
+		LintRule rule = LintRule.byId(parts[1])
+			.orElseThrow(() -> new ScriptException(this.path, line, "unknown lint rule '" + parts[1]
+					+ "' in 'lint: ignore'; expected one of " + String.join(", ", LintRule.ids())));
+		if (parts.length < 3 || parts[2].isBlank()) {
+			throw new ScriptException(this.path, line, "'lint: ignore " + rule.id()
+					+ "' gives no reason; write why the hazard is acceptable after the rule id");
+		}
+		for (LintIgnore ignore : earlier) {
+			if (ignore.rule() == rule) {
+				throw new ScriptException(this.path, line,
+						"lint rule '" + rule.id() + "' ignored twice (first on line " + ignore.line() + ")");
+			}
+		}
+		return new LintIgnore(rule, parts[2].strip(), line);
 	}
 
 	/**
@@ -500,7 +542,7 @@ public final class SqlScriptParser {
 
 	private record Header(String message, String revision, List<String> downRevisions, List<String> dependsOn,
 			int dependsOnLine, List<String> branchLabels, int branchLabelsLine, boolean transactional,
-			boolean placeholders, boolean repeatable) {
+			boolean placeholders, boolean repeatable, List<LintIgnore> lintIgnores) {
 
 		Revision toRevision(String path) {
 			return new Revision(this.revision, this.message, this.downRevisions, this.dependsOn, path,

@@ -53,7 +53,7 @@ class ScriptPrefetchTests {
 		scripts.prefetch();
 		assertThatExceptionOfType(ScriptException.class).isThrownBy(scripts::get)
 			.withMessage("filesystem:" + bad + ":2: unknown header key 'revison'; expected one of revision, "
-					+ "down_revision, depends_on, branch_labels, transactional, placeholders, repeatable");
+					+ "down_revision, depends_on, branch_labels, transactional, placeholders, repeatable, lint");
 		write("r1", "none");
 		assertThat(scripts.get().byId()).containsOnlyKeys("r1");
 	}

@@ -51,7 +51,7 @@ class ScriptLoaderTests {
 		Files.writeString(this.directory.resolve("r0190_step.sql"), "-- Step\n-- revision: bad-id\n-- upgrade\n");
 		assertThatExceptionOfType(ScriptException.class).isThrownBy(loader()::load)
 			.withMessage("filesystem:" + first + ":2: unknown header key 'revison'; expected one of revision, "
-					+ "down_revision, depends_on, branch_labels, transactional, placeholders, repeatable");
+					+ "down_revision, depends_on, branch_labels, transactional, placeholders, repeatable, lint");
 	}
 
 	@Test

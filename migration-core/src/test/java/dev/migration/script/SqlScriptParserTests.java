@@ -5,6 +5,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.migration.ScriptException;
+import dev.migration.lint.LintIgnore;
+import dev.migration.lint.LintRule;
 import dev.migration.revision.Revision;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -178,7 +180,7 @@ class SqlScriptParserTests {
 		assertThatExceptionOfType(ScriptException.class)
 			.isThrownBy(() -> parse("-- m\n-- revision: b\n-- downrevision: a\n-- upgrade\n"))
 			.withMessage(PATH + ":3: unknown header key 'downrevision'; "
-					+ "expected one of revision, down_revision, depends_on, branch_labels, transactional, placeholders, repeatable")
+					+ "expected one of revision, down_revision, depends_on, branch_labels, transactional, placeholders, repeatable, lint")
 			.satisfies((ex) -> assertThat(ex.getLine()).isEqualTo(3));
 	}
 
@@ -422,6 +424,48 @@ class SqlScriptParserTests {
 		assertThat(text).contains("-- branch_labels: billing, shop\n");
 		assertThat(parse(text).revision().branchLabels()).containsExactly("billing", "shop");
 		assertThat(ScriptWriter.render("m", "b1", List.of("a"), "", "")).doesNotContain("branch_labels");
+	}
+
+	@Test
+	void lintIgnoreLinesAreKeptWithTheirRuleReasonAndLine() {
+		SqlScript script = parse("""
+				-- Rename the legacy tables
+				-- revision: r1
+				-- lint: ignore rename-table the old name is a view until release 5
+				-- LINT:  Ignore  DROP-COLUMN   nothing reads it since 4.2
+				-- upgrade
+				ALTER TABLE a RENAME TO b;
+				""");
+		assertThat(script.lintIgnores()).containsExactly(
+				new LintIgnore(LintRule.RENAME_TABLE, "the old name is a view until release 5", 3),
+				new LintIgnore(LintRule.DROP_COLUMN, "nothing reads it since 4.2", 4));
+		assertThat(parse("-- m\n-- revision: r1\n-- upgrade\n").lintIgnores()).isEmpty();
+	}
+
+	@Test
+	void badLintIgnoreLinesAreReportedWithTheirLine() {
+		assertThatExceptionOfType(ScriptException.class)
+			.isThrownBy(() -> parse("-- m\n-- revision: r1\n-- lint: ignore no-such-rule because\n-- upgrade\n"))
+			.withMessageStartingWith(PATH + ":3: unknown lint rule 'no-such-rule' in 'lint: ignore'; expected one of "
+					+ "index-without-concurrently, drop-index-without-concurrently, ");
+		assertThatExceptionOfType(ScriptException.class)
+			.isThrownBy(() -> parse("-- m\n-- revision: r1\n-- lint: ignore set-not-null\n-- upgrade\n"))
+			.withMessage(PATH + ":3: 'lint: ignore set-not-null' gives no reason; write why the hazard is acceptable "
+					+ "after the rule id");
+		assertThatExceptionOfType(ScriptException.class)
+			.isThrownBy(() -> parse("-- m\n-- revision: r1\n-- lint: ignore\n-- upgrade\n"))
+			.withMessage(PATH + ":3: 'lint: ignore' names no rule; expected 'lint: ignore <rule-id> <reason>'");
+		assertThatExceptionOfType(ScriptException.class)
+			.isThrownBy(() -> parse("-- m\n-- revision: r1\n-- lint: skip cluster now\n-- upgrade\n"))
+			.withMessage(PATH + ":3: expected 'lint: ignore <rule-id> <reason>', found 'lint: skip cluster now'");
+		assertThatExceptionOfType(ScriptException.class)
+			.isThrownBy(() -> parse(
+					"-- m\n-- revision: r1\n-- lint: ignore cluster a\n-- lint: ignore cluster b\n-- upgrade\n"))
+			.withMessage(PATH + ":4: lint rule 'cluster' ignored twice (first on line 3)");
+		assertThatExceptionOfType(ScriptException.class)
+			.isThrownBy(() -> SqlScriptParser
+				.outline(PATH, "-- m\n-- revision: r1\n-- lint: ignore nope x\n-- upgrade\n"))
+			.withMessageStartingWith(PATH + ":3: unknown lint rule 'nope'");
 	}
 
 	private static SqlScript parse(String content) {

@@ -14,6 +14,7 @@ import dev.migration.MigrationLockException;
 import dev.migration.autogenerate.SchemaIntrospector;
 import dev.migration.dialect.Dialect;
 import dev.migration.operation.OperationRenderer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * DuckDB: transactional DDL, one writing process per database file (so the lock is
@@ -270,6 +271,15 @@ public final class DuckDbDialect implements Dialect {
 					+ "DuckDB said: " + message, failure);
 		}
 		return Dialect.super.connectionFailure(failure);
+	}
+
+	/**
+	 * DuckDB keeps an exact row count per table; it does not tell the size in bytes.
+	 */
+	@Override
+	public String lintTableSizeQuery(@Nullable String schema, String table) {
+		return "SELECT estimated_size, NULL FROM duckdb_tables() WHERE table_name = " + stringLiteral(table)
+				+ " AND schema_name = " + ((schema != null) ? stringLiteral(schema) : "current_schema()");
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import dev.migration.autogenerate.SchemaIntrospector;
 import dev.migration.dialect.Dialect;
 import dev.migration.operation.OperationRenderer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * PostgreSQL: transactional DDL, session advisory locks held on a dedicated
@@ -215,6 +216,61 @@ public final class PostgresDialect implements Dialect {
 	@Override
 	public String labelSessionQuery() {
 		return "SELECT set_config('application_name', ?, false)";
+	}
+
+	@Override
+	public String lintTableSizeQuery(@Nullable String schema, String table) {
+		// reltuples is the estimate the planner uses: -1 (0 before PostgreSQL 14) until the
+		// table is first vacuumed or analyzed, when the lint counts instead.
+		return "SELECT c.reltuples::bigint, pg_catalog.pg_total_relation_size(c.oid) FROM pg_catalog.pg_class c"
+				+ " WHERE c.oid = to_regclass(" + stringLiteral(lintName(schema, table)) + ")";
+	}
+
+	@Override
+	public String lintIndexTableQuery(@Nullable String schema, String index) {
+		return """
+				SELECT n.nspname, t.relname FROM pg_catalog.pg_index x
+				JOIN pg_catalog.pg_class t ON t.oid = x.indrelid
+				JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
+				WHERE x.indexrelid = to_regclass(%s)""".formatted(stringLiteral(lintName(schema, index)));
+	}
+
+	@Override
+	public String lintUniqueIndexesQuery(@Nullable String schema, String table) {
+		// Partial and expression indexes cannot back a constraint.
+		return """
+				SELECT i.relname, array_to_string(ARRAY(
+				    SELECT a.attname FROM unnest(x.indkey::int2[]) WITH ORDINALITY k(attnum, position)
+				    JOIN pg_catalog.pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.attnum
+				    ORDER BY k.position), ',')
+				FROM pg_catalog.pg_index x JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid
+				WHERE x.indrelid = to_regclass(%s) AND x.indisunique AND x.indisvalid
+				  AND x.indpred IS NULL AND x.indexprs IS NULL
+				ORDER BY i.relname""".formatted(stringLiteral(lintName(schema, table)));
+	}
+
+	@Override
+	public String lintColumnTypeQuery(@Nullable String schema, String table, String column) {
+		return "SELECT pg_catalog.format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_attribute a"
+				+ " WHERE a.attrelid = to_regclass(" + stringLiteral(lintName(schema, table)) + ") AND a.attname = "
+				+ stringLiteral(column) + " AND a.attnum > 0 AND NOT a.attisdropped";
+	}
+
+	@Override
+	public String lintValidatedChecksQuery(@Nullable String schema, String table) {
+		return "SELECT pg_catalog.pg_get_constraintdef(c.oid) FROM pg_catalog.pg_constraint c"
+				+ " WHERE c.conrelid = to_regclass(" + stringLiteral(lintName(schema, table))
+				+ ") AND c.contype = 'c' AND c.convalidated";
+	}
+
+	@Override
+	public String lintVolatileFunctionQuery(String function) {
+		return "SELECT bool_or(p.provolatile = 'v') FROM pg_catalog.pg_proc p WHERE p.proname = "
+				+ stringLiteral(function);
+	}
+
+	private String lintName(@Nullable String schema, String name) {
+		return (schema != null) ? qualify(schema, name) : quote(name);
 	}
 
 }
