@@ -14,7 +14,9 @@ import org.jspecify.annotations.Nullable;
  * {@code rollbackAll}, {@code status}, the endpoint and the health), so a tenant the
  * provider lists from now on is counted and migrated from then on; nothing is cached.
  * The list is checked before anything runs: a duplicate id, or two tenants in the same
- * schema of the same DataSource, is refused, naming the tenant.
+ * schema of the same DataSource, is refused, naming the tenant. The fleet never closes
+ * a tenant's DataSource: keep one per tenant database (a small pool each, or one pool per
+ * server for tenants in schemas of it) and hand out the same one each time.
  * <pre class="code">
  * &#64;Bean
  * TenantProvider tenants(TenantDatabases databases) {
