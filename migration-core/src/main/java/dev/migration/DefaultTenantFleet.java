@@ -3,8 +3,11 @@ package dev.migration;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,8 +28,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link TenantFleet}: a manager per tenant, built from the base configuration with
- * the tenant's schema, run on a pool of at most {@code parallelism} threads that lives
- * for one call.
+ * the tenant's schema and DataSource, run on a pool of at most {@code parallelism}
+ * threads that lives for one call.
  */
 final class DefaultTenantFleet implements TenantFleet {
 
@@ -43,9 +46,11 @@ final class DefaultTenantFleet implements TenantFleet {
 	 */
 	private static final Pattern RELATIVE_TARGET = Pattern.compile("[-+]\\d+$|@");
 
-	private final DataSource dataSource;
+	private final @Nullable DataSource dataSource;
 
 	private final MigrationConfiguration configuration;
+
+	private final TenantProvider provider;
 
 	private final FleetOptions options;
 
@@ -54,74 +59,174 @@ final class DefaultTenantFleet implements TenantFleet {
 	// The tenants migrating or rolling back now, across the runs of this fleet.
 	private final AtomicInteger migrating = new AtomicInteger();
 
-	// Guarded by this; grows with addTenant.
-	private final LinkedHashSet<String> tenants = new LinkedHashSet<>();
+	// Guarded by this: the tenants added with addTenant, by id.
+	private final Map<String, Tenant> added = new LinkedHashMap<>();
 
-	DefaultTenantFleet(DataSource dataSource, MigrationConfiguration configuration, List<String> schemas,
+	// Guarded by this: the tenants last listed, then the added ones, by id.
+	private Map<String, Tenant> known = Map.of();
+
+	DefaultTenantFleet(@Nullable DataSource dataSource, MigrationConfiguration configuration, TenantProvider provider,
 			FleetOptions options) {
-		this(dataSource, configuration, schemas, options, PROGRESS_INTERVAL);
+		this(dataSource, configuration, provider, options, PROGRESS_INTERVAL);
 	}
 
-	DefaultTenantFleet(DataSource dataSource, MigrationConfiguration configuration, List<String> schemas,
+	DefaultTenantFleet(@Nullable DataSource dataSource, MigrationConfiguration configuration, TenantProvider provider,
 			FleetOptions options, Duration progressInterval) {
 		this.dataSource = dataSource;
 		this.configuration = configuration;
+		this.provider = provider;
 		this.options = options;
 		this.progressInterval = progressInterval;
-		for (String schema : schemas) {
-			// Fails now, naming the schema, rather than halfway through a run.
-			tenantConfiguration(schema);
-			this.tenants.add(schema);
-		}
 	}
 
+	/**
+	 * Asks the provider, checks every tenant before anything runs, and appends the
+	 * added tenants it does not list.
+	 */
 	@Override
-	public synchronized List<String> tenants() {
-		return List.copyOf(this.tenants);
-	}
-
-	@Override
-	public MigrationManager manager(String schema) {
-		return MigrationManager.create(this.dataSource, tenantConfiguration(schema));
-	}
-
-	private MigrationConfiguration tenantConfiguration(String schema) {
-		if (schema == null || schema.isBlank()) {
-			throw new IllegalArgumentException("A tenant schema is blank");
-		}
+	public List<Tenant> tenants() {
+		List<Tenant> listed;
 		try {
-			return this.configuration.toBuilder().schema(schema).build();
+			listed = this.provider.tenants();
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("Invalid tenant '" + schema + "': " + ex.getMessage(), ex);
+			// An invalid tenant the provider tried to make: its message names it.
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			throw new MigrationException("Listing the tenants failed: " + ex.getMessage(), ex);
+		}
+		if (listed == null) {
+			throw new IllegalArgumentException("The tenant provider returned no list of tenants (null)");
+		}
+		Map<String, Tenant> byId = new LinkedHashMap<>();
+		Map<Location, String> locations = new HashMap<>();
+		for (Tenant tenant : listed) {
+			if (tenant == null) {
+				throw new IllegalArgumentException("The tenant provider listed a null tenant after "
+						+ (byId.isEmpty() ? "none" : "'" + String.join("', '", byId.keySet()) + "'"));
+			}
+			if (byId.putIfAbsent(tenant.id(), tenant) != null) {
+				throw new IllegalArgumentException("Tenant '" + tenant.id() + "' is listed twice by the tenant "
+						+ "provider: tenant ids must be unique");
+			}
+			checkLocation(tenant, locations);
+		}
+		synchronized (this) {
+			for (Tenant tenant : this.added.values()) {
+				if (!byId.containsKey(tenant.id()) && locations.putIfAbsent(location(tenant), tenant.id()) == null) {
+					byId.put(tenant.id(), tenant);
+				}
+			}
+			this.known = byId;
+		}
+		return List.copyOf(byId.values());
+	}
+
+	/**
+	 * Checks that a tenant can be migrated and that no other tenant shares its history
+	 * tables: they would share its lock and its revisions.
+	 */
+	private void checkLocation(Tenant tenant, Map<Location, String> locations) {
+		String other = locations.putIfAbsent(location(tenant), tenant.id());
+		if (other != null) {
+			throw new IllegalArgumentException("Tenants '" + other + "' and '" + tenant.id() + "' share "
+					+ ((tenant.schema() != null) ? "schema '" + tenant.schema() + "'" : "the configured schema")
+					+ " of the same DataSource: each tenant needs a schema or a database of its own");
+		}
+	}
+
+	private Location location(Tenant tenant) {
+		String schema = tenantConfiguration(tenant).schema();
+		return new Location(dataSource(tenant), schema);
+	}
+
+	@Override
+	public MigrationManager manager(String id) {
+		return manager(resolve(id));
+	}
+
+	private MigrationManager manager(Tenant tenant) {
+		return MigrationManager.create(dataSource(tenant), tenantConfiguration(tenant));
+	}
+
+	/**
+	 * A tenant by id: one listed or added, else as the provider resolves it.
+	 */
+	private Tenant resolve(String id) {
+		if (id == null || id.isBlank()) {
+			throw new IllegalArgumentException("A tenant id is blank");
+		}
+		Tenant tenant;
+		synchronized (this) {
+			tenant = this.known.get(id);
+			if (tenant == null) {
+				tenant = this.added.get(id);
+			}
+		}
+		if (tenant == null) {
+			tenant = this.provider.tenant(id);
+		}
+		if (tenant == null) {
+			throw new IllegalArgumentException("No tenant '" + id + "': the tenant provider knows none of that id");
+		}
+		if (!tenant.id().equals(id)) {
+			throw new IllegalArgumentException(
+					"The tenant provider resolved '" + id + "' as a tenant of another id, '" + tenant.id() + "'");
+		}
+		return tenant;
+	}
+
+	private DataSource dataSource(Tenant tenant) {
+		DataSource own = tenant.dataSource();
+		if (own != null) {
+			return own;
+		}
+		if (this.dataSource == null) {
+			throw new IllegalArgumentException("Tenant '" + tenant.id() + "' has no DataSource of its own, and "
+					+ "this fleet has none for the tenants in a schema: give the tenant its DataSource");
+		}
+		return this.dataSource;
+	}
+
+	private MigrationConfiguration tenantConfiguration(Tenant tenant) {
+		if (tenant.schema() == null) {
+			return this.configuration;
+		}
+		try {
+			return this.configuration.toBuilder().schema(tenant.schema()).build();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("Invalid tenant '" + tenant.id() + "': " + ex.getMessage(), ex);
 		}
 	}
 
 	@Override
 	public FleetResult migrate(String target, Consumer<FleetResult.Tenant> finished) {
-		return runFleet(tenants(), "migrated to '" + target + "'", (schema) -> migrateTenant(schema, target),
+		return runFleet(tenants(), "migrated to '" + target + "'", (tenant) -> migrateTenant(tenant, target),
 				finished);
 	}
 
-	private FleetResult.Tenant migrateTenant(String schema, String target) {
+	private FleetResult.Tenant migrateTenant(Tenant tenant, String target) {
 		try {
-			MigrationResult result = manager(schema).migrate(target);
+			MigrationResult result = manager(tenant).migrate(target);
 			int applied = result.migrations().size();
-			return new FleetResult.Tenant(schema,
+			return new FleetResult.Tenant(tenant.id(),
 					(applied > 0) ? FleetResult.Outcome.MIGRATED : FleetResult.Outcome.UP_TO_DATE, applied, null, null);
 		}
 		catch (RuntimeException ex) {
-			return failed(schema, ex);
+			return failed(tenant, ex);
 		}
 	}
 
 	@Override
-	public FleetResult rollback(String schema, String target, RollbackOptions options) {
-		if (!tenants().contains(schema)) {
-			throw new IllegalArgumentException("'" + schema + "' is not a tenant of this fleet");
-		}
+	public FleetResult rollback(String id, String target, RollbackOptions options) {
+		Tenant one = tenants().stream()
+			.filter((tenant) -> tenant.id().equals(id))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("'" + id + "' is not a tenant of this fleet"));
 		confirmOnce(target, options);
-		return runFleet(List.of(schema), "rolled back to '" + target + "'",
+		return runFleet(List.of(one), "rolled back to '" + target + "'",
 				(tenant) -> rollbackTenant(tenant, target, options), (tenant) -> {
 				});
 	}
@@ -130,7 +235,7 @@ final class DefaultTenantFleet implements TenantFleet {
 	public FleetResult rollbackAll(String target, RollbackOptions options, Consumer<FleetResult.Tenant> finished) {
 		confirmOnce(target, options);
 		return runFleet(tenants(), "rolled back to '" + target + "'",
-				(schema) -> rollbackTenant(schema, target, options), finished);
+				(tenant) -> rollbackTenant(tenant, target, options), finished);
 	}
 
 	/**
@@ -169,40 +274,40 @@ final class DefaultTenantFleet implements TenantFleet {
 		}
 	}
 
-	private FleetResult.Tenant rollbackTenant(String schema, String target, RollbackOptions options) {
+	private FleetResult.Tenant rollbackTenant(Tenant tenant, String target, RollbackOptions options) {
 		try {
-			MigrationResult result = manager(schema).rollback(target, options);
+			MigrationResult result = manager(tenant).rollback(target, options);
 			int reverted = result.dryRun() ? result.planned().size() : result.migrations().size();
-			return new FleetResult.Tenant(schema,
+			return new FleetResult.Tenant(tenant.id(),
 					(reverted > 0) ? FleetResult.Outcome.ROLLED_BACK : FleetResult.Outcome.UP_TO_DATE, reverted,
 					null, null);
 		}
 		catch (RuntimeException ex) {
-			return failed(schema, ex);
+			return failed(tenant, ex);
 		}
 	}
 
-	private static FleetResult.Tenant failed(String schema, RuntimeException ex) {
-		return new FleetResult.Tenant(schema, FleetResult.Outcome.FAILED, 0, String.valueOf(ex.getMessage()), ex);
+	private static FleetResult.Tenant failed(Tenant tenant, RuntimeException ex) {
+		return new FleetResult.Tenant(tenant.id(), FleetResult.Outcome.FAILED, 0, String.valueOf(ex.getMessage()), ex);
 	}
 
 	/**
-	 * Runs a tenant task per schema with the failure policy, counting the tenants
-	 * running and logging the progress.
+	 * Runs a task per tenant with the failure policy, counting the tenants running and
+	 * logging the progress.
 	 */
-	private FleetResult runFleet(List<String> schemas, String what, Function<String, FleetResult.Tenant> task,
+	private FleetResult runFleet(List<Tenant> tenants, String what, Function<Tenant, FleetResult.Tenant> task,
 			Consumer<FleetResult.Tenant> finished) {
 		long start = System.nanoTime();
 		AtomicBoolean stopped = new AtomicBoolean();
-		Progress progress = new Progress(schemas.size());
+		Progress progress = new Progress(tenants.size());
 		List<FleetResult.Tenant> results;
 		try (ProgressLog log = new ProgressLog(progress, this.progressInterval)) {
-			results = runAll(schemas, (schema) -> {
+			results = runAll(tenants, (tenant) -> {
 				if (stopped.get()) {
 					return tell(finished, progress
-						.finished(new FleetResult.Tenant(schema, FleetResult.Outcome.SKIPPED, 0, null, null)));
+						.finished(new FleetResult.Tenant(tenant.id(), FleetResult.Outcome.SKIPPED, 0, null, null)));
 				}
-				FleetResult.Tenant result = running(() -> task.apply(schema), progress);
+				FleetResult.Tenant result = running(() -> task.apply(tenant), progress);
 				if (result.outcome() == FleetResult.Outcome.FAILED
 						&& this.options.onFailure() == FleetOptions.OnFailure.STOP) {
 					stopped.set(true);
@@ -221,7 +326,7 @@ final class DefaultTenantFleet implements TenantFleet {
 		}
 		catch (RuntimeException ex) {
 			// A failing callback must not lose the tenant's result.
-			logger.log(Level.WARNING, "Reporting tenant ''{0}'' failed: {1}", tenant.schema(), ex);
+			logger.log(Level.WARNING, "Reporting tenant ''{0}'' failed: {1}", tenant.id(), ex);
 		}
 		return tenant;
 	}
@@ -249,12 +354,12 @@ final class DefaultTenantFleet implements TenantFleet {
 
 	@Override
 	public FleetStatus status() {
-		List<FleetStatus.Behind> states = runAll(tenants(), (schema) -> {
+		List<FleetStatus.Behind> states = runAll(tenants(), (tenant) -> {
 			try {
-				return new FleetStatus.Behind(schema, manager(schema).pendingMigrations().size(), null);
+				return new FleetStatus.Behind(tenant.id(), manager(tenant).pendingMigrations().size(), null);
 			}
 			catch (RuntimeException ex) {
-				return new FleetStatus.Behind(schema, 0, String.valueOf(ex.getMessage()));
+				return new FleetStatus.Behind(tenant.id(), 0, String.valueOf(ex.getMessage()));
 			}
 		});
 		int upToDate = 0;
@@ -278,34 +383,51 @@ final class DefaultTenantFleet implements TenantFleet {
 	}
 
 	@Override
-	public MigrationResult addTenant(String schema) {
+	public MigrationResult addTenant(String id) {
+		return addTenant(resolve(id));
+	}
+
+	@Override
+	public MigrationResult addTenant(Tenant tenant) {
+		Tenant existing;
+		synchronized (this) {
+			existing = this.known.get(tenant.id());
+			if (existing == null) {
+				existing = this.added.get(tenant.id());
+			}
+		}
+		if (existing != null && !existing.equals(tenant)) {
+			throw new IllegalArgumentException("Tenant '" + tenant.id() + "' is already a tenant of this fleet, "
+					+ "in another schema or DataSource");
+		}
+		MigrationManager manager = manager(tenant);
 		// The migrate creates the schema and its history tables under the tenant's lock.
-		MigrationResult result = running(() -> manager(schema).migrate(), null);
+		MigrationResult result = running(manager::migrate, null);
 		boolean added;
 		synchronized (this) {
-			added = this.tenants.add(schema);
+			added = existing == null && this.added.putIfAbsent(tenant.id(), tenant) == null;
 		}
-		logger.log(Level.INFO, "Tenant ''{0}'' {1}: {2} migration(s) applied", schema,
+		logger.log(Level.INFO, "Tenant ''{0}'' {1}: {2} migration(s) applied", tenant.id(),
 				added ? "added" : "already in the fleet", result.migrations().size());
 		return result;
 	}
 
 	/**
-	 * Runs a task per schema on at most {@code parallelism} threads and returns the
-	 * results in the schemas' order.
+	 * Runs a task per tenant on at most {@code parallelism} threads and returns the
+	 * results in the tenants' order.
 	 */
-	private <T> List<T> runAll(List<String> schemas, Function<String, T> task) {
-		if (schemas.isEmpty()) {
+	private <T> List<T> runAll(List<Tenant> tenants, Function<Tenant, T> task) {
+		if (tenants.isEmpty()) {
 			return List.of();
 		}
-		int threads = Math.min(this.options.parallelism(), schemas.size());
+		int threads = Math.min(this.options.parallelism(), tenants.size());
 		ExecutorService executor = Executors.newFixedThreadPool(threads, new FleetThreads());
 		try {
-			List<Future<T>> futures = new ArrayList<>(schemas.size());
-			for (String schema : schemas) {
-				futures.add(executor.submit(() -> task.apply(schema)));
+			List<Future<T>> futures = new ArrayList<>(tenants.size());
+			for (Tenant tenant : tenants) {
+				futures.add(executor.submit(() -> task.apply(tenant)));
 			}
-			List<T> results = new ArrayList<>(schemas.size());
+			List<T> results = new ArrayList<>(tenants.size());
 			for (Future<T> future : futures) {
 				results.add(future.get());
 			}
@@ -322,6 +444,26 @@ final class DefaultTenantFleet implements TenantFleet {
 		finally {
 			executor.shutdownNow();
 		}
+	}
+
+	/**
+	 * Where a tenant's history tables live: the same DataSource and schema means the
+	 * same tables and the same lock.
+	 */
+	private record Location(DataSource dataSource, @Nullable String schema) {
+
+		@Override
+		public boolean equals(Object other) {
+			// DataSources are compared by identity: two pools of one database are two.
+			return other instanceof Location that && this.dataSource == that.dataSource
+					&& Objects.equals(this.schema, that.schema);
+		}
+
+		@Override
+		public int hashCode() {
+			return System.identityHashCode(this.dataSource) * 31 + Objects.hashCode(this.schema);
+		}
+
 	}
 
 	/**
@@ -346,12 +488,12 @@ final class DefaultTenantFleet implements TenantFleet {
 					: this.failed.get();
 			int finished = this.done.incrementAndGet();
 			if (tenant.outcome() == FleetResult.Outcome.FAILED) {
-				logger.log(Level.WARNING, "Tenant ''{0}'' failed ({1}/{2} done, {3} failed): {4}", tenant.schema(),
+				logger.log(Level.WARNING, "Tenant ''{0}'' failed ({1}/{2} done, {3} failed): {4}", tenant.id(),
 						finished, this.total, failures, tenant.error());
 			}
 			else {
 				logger.log(Level.INFO, "Tenant ''{0}'' {1}, {2} migration(s) applied ({3}/{4} done, {5} failed)",
-						tenant.schema(), tenant.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+						tenant.id(), tenant.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
 						tenant.applied(), finished, this.total, failures);
 			}
 			return tenant;

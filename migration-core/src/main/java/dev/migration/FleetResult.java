@@ -70,13 +70,13 @@ public record FleetResult(List<Tenant> tenants, Duration duration) {
 	/**
 	 * What happened to one tenant.
 	 *
-	 * @param schema the tenant's schema
+	 * @param id the tenant's id ({@link dev.migration.Tenant#id()})
 	 * @param outcome what happened
 	 * @param applied how many migrations were applied (or, for a rollback, reverted)
 	 * @param error the failure's message when it failed, otherwise {@code null}
 	 * @param exception the failure when it failed, otherwise {@code null}
 	 */
-	public record Tenant(String schema, Outcome outcome, int applied, @Nullable String error,
+	public record Tenant(String id, Outcome outcome, int applied, @Nullable String error,
 			@Nullable RuntimeException exception) {
 
 	}

@@ -40,11 +40,11 @@ public record FleetStatus(int upToDate, int pending, int failed, List<Behind> be
 	/**
 	 * A tenant that is not up to date.
 	 *
-	 * @param schema the tenant's schema
+	 * @param id the tenant's id ({@link dev.migration.Tenant#id()})
 	 * @param pending how many migrations are pending; 0 when its state could not be read
 	 * @param error why its state could not be read, otherwise {@code null}
 	 */
-	public record Behind(String schema, int pending, @org.jspecify.annotations.Nullable String error) {
+	public record Behind(String id, int pending, @org.jspecify.annotations.Nullable String error) {
 
 	}
 

@@ -5,11 +5,20 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * One set of scripts migrating many tenants, each in a schema of its own of one
- * database. Each tenant is the base configuration with its schema: its own history
- * tables and its own migration lock in that schema, so tenants migrate independently
- * and in parallel, and a failing tenant never leaves another half done.
+ * One set of scripts migrating many tenants ({@link Tenant}), each in a schema of its
+ * own of one database, or in a database of its own. Each tenant is the base
+ * configuration with its schema and its DataSource: its own history tables and its own
+ * migration lock, so tenants migrate independently and in parallel, and a failing
+ * tenant never leaves another half done.
+ * <p>
+ * The tenants come from a {@link TenantProvider}, asked again at each operation over
+ * every tenant ({@link #tenants()}, {@link #migrate()}, {@link #rollbackAll(String,
+ * RollbackOptions)}, {@link #status()}), then those added with
+ * {@link #addTenant(String)}. The list is checked before anything runs: an invalid or
+ * duplicate tenant is refused with an {@link IllegalArgumentException} naming it.
  * <p>
  * Each tenant that finishes is logged, with the counts so far; during a run the counts
  * of done, failed and running tenants are also logged every few seconds.
@@ -17,7 +26,8 @@ import javax.sql.DataSource;
 public interface TenantFleet {
 
 	/**
-	 * Creates a fleet.
+	 * Creates a fleet of tenants in schemas of one database, each named by its schema
+	 * ({@link TenantProvider#ofSchemas(List)}).
 	 * @param dataSource the database of every tenant; a migrating tenant borrows one
 	 * connection and, on PostgreSQL, one more for its lock
 	 * @param configuration the configuration every tenant shares; its schema is
@@ -29,22 +39,63 @@ public interface TenantFleet {
 	 */
 	static TenantFleet create(DataSource dataSource, MigrationConfiguration configuration, List<String> schemas,
 			FleetOptions options) {
-		return new DefaultTenantFleet(dataSource, configuration, schemas, options);
+		DefaultTenantFleet fleet = new DefaultTenantFleet(dataSource, configuration,
+				TenantProvider.ofSchemas(schemas), options);
+		// A fixed list fails now, naming the schema, rather than halfway through a run.
+		fleet.tenants();
+		return fleet;
 	}
 
 	/**
-	 * The tenants' schemas, in order.
-	 * @return the schemas
+	 * Creates a fleet of the tenants a provider lists: schemas of the fleet's DataSource,
+	 * databases of their own, or both. The provider is first asked when the fleet is
+	 * used, not now.
+	 * <p>
+	 * At most {@link FleetOptions#parallelism()} tenants run at once, each borrowing one
+	 * connection of its DataSource and, on PostgreSQL, one more for its lock: at most
+	 * twice the parallelism connections in all, and never more than twice the
+	 * parallelism from one DataSource. Tenants sharing a pool need a parallelism below
+	 * its size; a tenant with a DataSource of its own needs two connections of it.
+	 * @param dataSource the database of the tenants without a DataSource of their own,
+	 * or {@code null} when every tenant has its own
+	 * @param configuration the configuration every tenant shares; a tenant's schema, when
+	 * it has one, replaces its schema
+	 * @param tenants where the tenants come from; {@code TenantProvider.of(list)} for a
+	 * fixed list
+	 * @param options parallelism and failure policy
+	 * @return the fleet
 	 */
-	List<String> tenants();
+	static TenantFleet create(@Nullable DataSource dataSource, MigrationConfiguration configuration,
+			TenantProvider tenants, FleetOptions options) {
+		return new DefaultTenantFleet(dataSource, configuration, tenants, options);
+	}
+
+	/**
+	 * The tenants, in order: those of the provider (asked now), then those added since
+	 * that it does not list.
+	 * @return the tenants
+	 * @throws IllegalArgumentException naming an invalid or duplicate tenant
+	 */
+	List<Tenant> tenants();
+
+	/**
+	 * The ids of {@link #tenants()}, in order.
+	 * @return the ids
+	 * @throws IllegalArgumentException naming an invalid or duplicate tenant
+	 */
+	default List<String> tenantIds() {
+		return tenants().stream().map(Tenant::id).toList();
+	}
 
 	/**
 	 * The manager of one tenant.
-	 * @param schema the tenant's schema
-	 * @return a manager of that schema
-	 * @throws IllegalArgumentException if the schema is not a valid name
+	 * @param id the tenant's id: one of {@link #tenants()}, or one the provider resolves
+	 * ({@link TenantProvider#tenant(String)}; for a fleet of schemas, any schema)
+	 * @return a manager of that tenant's schema and DataSource
+	 * @throws IllegalArgumentException if the provider knows no such tenant, or it is
+	 * invalid
 	 */
-	MigrationManager manager(String schema);
+	MigrationManager manager(String id);
 
 	/**
 	 * Migrates every tenant to {@code head}.
@@ -79,15 +130,15 @@ public interface TenantFleet {
 	 * Rolls back one tenant of this fleet, with the same safety checks as
 	 * {@link MigrationManager#rollback(String, RollbackOptions)}; in production the
 	 * confirmation is checked as for {@link #rollbackAll(String, RollbackOptions)}.
-	 * @param schema the tenant's schema, one of {@link #tenants()}
+	 * @param id the tenant's id, one of {@link #tenants()}
 	 * @param target as for {@link MigrationManager#rollback(String, RollbackOptions)}
 	 * @param options confirmation, checks, data loss, dry run
 	 * @return what happened to the tenant
-	 * @throws IllegalArgumentException if the schema is not a tenant of this fleet
+	 * @throws IllegalArgumentException if the id is not a tenant of this fleet
 	 * @throws RollbackRefusedException in production, without a confirmation that repeats
 	 * the target, before anything runs
 	 */
-	FleetResult rollback(String schema, String target, RollbackOptions options);
+	FleetResult rollback(String id, String target, RollbackOptions options);
 
 	/**
 	 * Rolls back every tenant to a target, at most {@link FleetOptions#parallelism()}
@@ -137,13 +188,27 @@ public interface TenantFleet {
 	FleetStatus status();
 
 	/**
-	 * Adds a tenant: creates its schema unless it exists, migrates it to {@code head}
-	 * and adds it to this fleet. Running it again changes nothing.
-	 * @param schema the tenant's schema
+	 * Adds a tenant by id, as the provider resolves it
+	 * ({@link TenantProvider#tenant(String)}; for a fleet of schemas, the schema of that
+	 * name): see {@link #addTenant(Tenant)}.
+	 * @param id the tenant's id
 	 * @return what was applied
-	 * @throws IllegalArgumentException if the schema is not a valid name
+	 * @throws IllegalArgumentException if the provider knows no such tenant, or it is
+	 * invalid
 	 * @throws MigrationException if the migrate fails
 	 */
-	MigrationResult addTenant(String schema);
+	MigrationResult addTenant(String id);
+
+	/**
+	 * Adds a tenant: creates its schema unless it exists (the database of a tenant with
+	 * a DataSource of its own must exist), migrates it to {@code head} and adds it to
+	 * this fleet. Running it again changes nothing.
+	 * @param tenant the tenant
+	 * @return what was applied
+	 * @throws IllegalArgumentException if the tenant is invalid, or another tenant has
+	 * its id
+	 * @throws MigrationException if the migrate fails
+	 */
+	MigrationResult addTenant(Tenant tenant);
 
 }

@@ -92,7 +92,7 @@ class TenantFleetTests {
 		FleetResult result = fleet.migrate();
 		assertThat(result.failed()).isEmpty();
 		assertThat(result.count(FleetResult.Outcome.MIGRATED)).isEqualTo(200);
-		assertThat(result.tenants()).extracting(FleetResult.Tenant::schema).containsExactlyElementsOf(schemas);
+		assertThat(result.tenants()).extracting(FleetResult.Tenant::id).containsExactlyElementsOf(schemas);
 		assertThat(result.tenants()).allSatisfy((tenant) -> assertThat(tenant.applied()).isEqualTo(2));
 		assertThat(mostRunning.get()).isBetween(1, 4);
 		for (String schema : schemas) {
@@ -115,7 +115,7 @@ class TenantFleetTests {
 					FleetOptions.defaults().withParallelism(3))
 			.migrate();
 		assertThat(result.failed()).singleElement().satisfies((tenant) -> {
-			assertThat(tenant.schema()).isEqualTo(bad);
+			assertThat(tenant.id()).isEqualTo(bad);
 			assertThat(tenant.exception()).isInstanceOf(MigrationFailedException.class);
 			assertThat(tenant.error()).contains("Upgrade of revision r2").contains("null values");
 		});
@@ -207,7 +207,7 @@ class TenantFleetTests {
 		MigrationResult second = fleet.addTenant(schema);
 		assertThat(first.migrations()).hasSize(2);
 		assertThat(second.migrations()).isEmpty();
-		assertThat(fleet.tenants()).containsExactly(schema);
+		assertThat(fleet.tenantIds()).containsExactly(schema);
 		assertThat(this.database.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = '"
 				+ schema + "' ORDER BY table_name"))
 			.containsExactly("migration_history", "migration_history_state", "t_r1");
@@ -225,7 +225,7 @@ class TenantFleetTests {
 		assertThat(status.pending()).isEqualTo(3);
 		assertThat(status.failed()).isZero();
 		assertThat(status.total()).isEqualTo(4);
-		assertThat(status.behind()).extracting(FleetStatus.Behind::schema, FleetStatus.Behind::pending)
+		assertThat(status.behind()).extracting(FleetStatus.Behind::id, FleetStatus.Behind::pending)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(schemas.get(1), 1),
 					org.assertj.core.groups.Tuple.tuple(schemas.get(2), 2),
 					org.assertj.core.groups.Tuple.tuple(schemas.get(3), 2));
@@ -256,7 +256,7 @@ class TenantFleetTests {
 		assertThat(fleet.migrate().failed()).isEmpty();
 		FleetResult result = fleet.rollback(schemas.get(1), "r1", RollbackOptions.defaults());
 		assertThat(result.tenants()).singleElement().satisfies((tenant) -> {
-			assertThat(tenant.schema()).isEqualTo(schemas.get(1));
+			assertThat(tenant.id()).isEqualTo(schemas.get(1));
 			assertThat(tenant.outcome()).isEqualTo(FleetResult.Outcome.ROLLED_BACK);
 			assertThat(tenant.applied()).isEqualTo(1);
 		});
@@ -369,10 +369,10 @@ class TenantFleetTests {
 		assertThat(result.tenants()).extracting(FleetResult.Tenant::outcome)
 			.containsExactly(FleetResult.Outcome.MIGRATED, FleetResult.Outcome.MIGRATED,
 					FleetResult.Outcome.MIGRATED, FleetResult.Outcome.UP_TO_DATE);
-		assertThat(fleet.tenants()).containsExactly(schemas.get(0), schemas.get(1), schemas.get(2), schemas.get(3),
+		assertThat(fleet.tenantIds()).containsExactly(schemas.get(0), schemas.get(1), schemas.get(2), schemas.get(3),
 				added);
 		assertThat(fleet.migrate().count(FleetResult.Outcome.UP_TO_DATE)).isEqualTo(5);
-		for (String schema : fleet.tenants()) {
+		for (String schema : fleet.tenantIds()) {
 			assertThat(upgrades(schema)).as(schema).isEqualTo(2);
 		}
 		assertThat(fleet.status().migrating()).isZero();
@@ -413,7 +413,7 @@ class TenantFleetTests {
 			long migratedBy = results.stream()
 				.filter((result) -> result.tenants()
 					.stream()
-					.anyMatch((tenant) -> tenant.schema().equals(schema)
+					.anyMatch((tenant) -> tenant.id().equals(schema)
 							&& tenant.outcome() == FleetResult.Outcome.MIGRATED))
 				.count();
 			assertThat(migratedBy).as(schema).isEqualTo(1);
@@ -468,7 +468,7 @@ class TenantFleetTests {
 		fleetLogger.addHandler(capture);
 		try {
 			FleetResult result = new DefaultTenantFleet(this.database.dataSource(),
-					this.database.configuration().listeners(List.of(waitForProgress)).build(), schemas,
+					this.database.configuration().listeners(List.of(waitForProgress)).build(), TenantProvider.ofSchemas(schemas),
 					FleetOptions.defaults(), java.time.Duration.ofMillis(20))
 				.migrate();
 			assertThat(result.failed()).isEmpty();

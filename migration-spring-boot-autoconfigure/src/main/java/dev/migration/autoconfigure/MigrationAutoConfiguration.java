@@ -12,6 +12,7 @@ import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationListener;
 import dev.migration.MigrationManager;
 import dev.migration.TenantFleet;
+import dev.migration.TenantProvider;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.BeansException;
@@ -75,22 +76,25 @@ public final class MigrationAutoConfiguration {
 		}
 
 		/**
-		 * With {@code migration.tenants}: the tenants, with the manager's configuration
-		 * and DataSource, each in its own schema.
+		 * With {@code migration.tenants} or a {@link TenantProvider} bean: the tenants,
+		 * with the manager's configuration and DataSource, each in its own schema or
+		 * database.
 		 */
 		@Bean
 		@ConditionalOnMissingBean
-		@Conditional(TenantsCondition.class)
+		@Conditional(TenantsCondition.Configured.class)
 		TenantFleet migrationTenantFleet(MigrationProperties properties, ResourceLoader resourceLoader,
 				Environment environment, ObjectProvider<DataSource> dataSource,
 				@MigrationDataSource ObjectProvider<DataSource> migrationDataSource,
 				ObjectProvider<JavaMigration> javaMigrations, ObjectProvider<MigrationListener> listeners,
-				ObjectProvider<BackupVerifier> backupVerifiers, ObjectProvider<MigrationManagerCustomizer> customizers) {
+				ObjectProvider<BackupVerifier> backupVerifiers, ObjectProvider<MigrationManagerCustomizer> customizers,
+				ObjectProvider<TenantProvider> tenantProviders) {
 			MigrationConfiguration configuration = configuration(properties, environment, resourceLoader,
 					javaMigrations, listeners, backupVerifiers, customizers)
 				.build();
 			DataSource migrated = migrationDataSource(properties, dataSource, migrationDataSource);
-			return TenantFleetFactory.create(migrated, configuration, properties.getTenants());
+			return TenantFleetFactory.create(migrated, configuration, properties.getTenants(),
+					tenantProviders.orderedStream().toList(), "migration.tenants");
 		}
 
 		@Bean

@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
  * Auto-configuration} of the {@link MigrationsEndpoint}, and of its write operation when
  * {@code migration.endpoint.write-enabled=true}; with {@code migration.instances}, of the
- * {@link MigrationInstancesEndpoint} instead.
+ * {@link MigrationInstancesEndpoint} and its write operation per instance instead.
  */
 @AutoConfiguration(after = MigrationAutoConfiguration.class)
 @ConditionalOnClass(Endpoint.class)
@@ -52,6 +52,16 @@ public final class MigrationEndpointAutoConfiguration {
 		MigrationsEndpointWebExtension migrationsEndpointWebExtension(MigrationManager migrationManager,
 				ObjectProvider<MigrationRunState> runState) {
 			return new MigrationsEndpointWebExtension(migrationManager, runState.getIfAvailable(MigrationRunState::new));
+		}
+
+		/**
+		 * With {@code migration.instances}: the write operation of each instance.
+		 */
+		@Bean
+		@ConditionalOnBean(MigrationInstances.class)
+		@ConditionalOnMissingBean
+		MigrationInstancesEndpointWebExtension migrationInstancesEndpointWebExtension(MigrationInstances instances) {
+			return new MigrationInstancesEndpointWebExtension(instances);
 		}
 
 	}

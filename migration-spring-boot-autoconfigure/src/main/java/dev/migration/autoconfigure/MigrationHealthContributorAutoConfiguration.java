@@ -30,9 +30,11 @@ public final class MigrationHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "migrationHealthIndicator", value = MigrationInstances.class)
 	MigrationHealthIndicator migrationHealthIndicator(MigrationManager migrationManager,
-			ObjectProvider<MigrationRunState> runState, ObjectProvider<TenantFleet> tenantFleet) {
+			ObjectProvider<MigrationRunState> runState, ObjectProvider<TenantFleet> tenantFleet,
+			ObjectProvider<MigrationProperties> properties) {
 		return new MigrationHealthIndicator(migrationManager, runState.getIfAvailable(MigrationRunState::new),
-				tenantFleet.getIfAvailable());
+				tenantFleet.getIfAvailable(),
+				properties.getIfAvailable(MigrationProperties::new).getTenants().isMigrateBase());
 	}
 
 	/**
@@ -45,7 +47,8 @@ public final class MigrationHealthContributorAutoConfiguration {
 	CompositeHealthContributor migrationHealthContributor(MigrationInstances instances) {
 		Map<String, MigrationHealthIndicator> indicators = new LinkedHashMap<>();
 		for (MigrationInstance instance : instances.instances()) {
-			indicators.put(instance.name(), new MigrationHealthIndicator(instance.manager(), instance.runState()));
+			indicators.put(instance.name(), new MigrationHealthIndicator(instance.manager(), instance.runState(),
+					instance.tenantFleet(), instance.properties().getTenants().isMigrateBase()));
 		}
 		return CompositeHealthContributor.fromMap(indicators);
 	}

@@ -1,6 +1,7 @@
 package dev.migration.autoconfigure;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.migration.FleetResult;
 import dev.migration.FleetStatus;
@@ -20,10 +21,13 @@ import org.springframework.boot.health.contributor.Health;
  * (count).
  * <p>
  * With tenants ({@code migration.tenants}): {@code DOWN} when a tenant failed in the
- * last run, with {@code failedTenants} (count) and the failed schemas (the first 100);
- * otherwise from the tenants' state: {@code OUT_OF_SERVICE} while one has migrations
- * pending, with {@code tenants}, {@code upToDate}, {@code pending} and
- * {@code migrating} (counts; {@code migrating}: tenants in a fleet run right now).
+ * last run, with {@code failedTenants} (count) and the failed tenant ids (the first
+ * 100); otherwise from the tenants' state: {@code OUT_OF_SERVICE} while one has
+ * migrations pending, with {@code tenants}, {@code upToDate}, {@code pending} and
+ * {@code migrating} (counts; {@code migrating}: tenants in a fleet run right now). When
+ * the own schema is migrated too ({@code migration.tenants.migrate-base}), its
+ * {@code base} detail ({@code state}, {@code pending}) counts as well: pending makes it
+ * {@code OUT_OF_SERVICE}.
  */
 public class MigrationHealthIndicator extends AbstractHealthIndicator {
 
@@ -32,6 +36,8 @@ public class MigrationHealthIndicator extends AbstractHealthIndicator {
 	private final MigrationRunState runState;
 
 	private final @Nullable TenantFleet tenantFleet;
+
+	private final boolean migrateBase;
 
 	/**
 	 * Creates the indicator.
@@ -50,10 +56,24 @@ public class MigrationHealthIndicator extends AbstractHealthIndicator {
 	 */
 	public MigrationHealthIndicator(MigrationManager migrationManager, MigrationRunState runState,
 			@Nullable TenantFleet tenantFleet) {
+		this(migrationManager, runState, tenantFleet, false);
+	}
+
+	/**
+	 * Creates the indicator of an application with tenants that migrates its own schema
+	 * too.
+	 * @param migrationManager the manager
+	 * @param runState the state of the migrations run by this application
+	 * @param tenantFleet the tenants, or {@code null} for none
+	 * @param migrateBase whether the manager's own schema is migrated besides the tenants
+	 */
+	public MigrationHealthIndicator(MigrationManager migrationManager, MigrationRunState runState,
+			@Nullable TenantFleet tenantFleet, boolean migrateBase) {
 		super("Migration health check failed");
 		this.migrationManager = migrationManager;
 		this.runState = runState;
 		this.tenantFleet = tenantFleet;
+		this.migrateBase = migrateBase;
 	}
 
 	@Override
@@ -102,7 +122,7 @@ public class MigrationHealthIndicator extends AbstractHealthIndicator {
 	private void tenantHealth(Health.Builder builder, MigrationRunState.State state, TenantFleet fleet) {
 		FleetResult lastRun = this.runState.getFleetResult();
 		if (lastRun != null && lastRun.hasFailures()) {
-			List<String> failed = lastRun.failed().stream().limit(100).map(FleetResult.Tenant::schema).toList();
+			List<String> failed = lastRun.failed().stream().limit(100).map(FleetResult.Tenant::id).toList();
 			builder.down()
 				.withDetail("state", state.name())
 				.withDetail("tenants", lastRun.tenants().size())
@@ -120,10 +140,17 @@ public class MigrationHealthIndicator extends AbstractHealthIndicator {
 			.withDetail("upToDate", status.upToDate())
 			.withDetail("pending", status.pending())
 			.withDetail("migrating", status.migrating());
+		boolean basePending = false;
+		if (this.migrateBase) {
+			MigrationStatus base = this.migrationManager.status();
+			basePending = base.state() == MigrationStatus.State.PENDING;
+			builder.withDetail("base",
+					Map.of("state", base.state().name(), "pending", base.pending().size()));
+		}
 		if (status.failed() > 0) {
 			builder.down().withDetail("failedTenants", status.failed());
 		}
-		else if (status.pending() > 0) {
+		else if (status.pending() > 0 || basePending) {
 			builder.outOfService();
 		}
 		else {

@@ -15,6 +15,8 @@ import dev.migration.JavaMigration;
 import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationListener;
 import dev.migration.MigrationManager;
+import dev.migration.TenantFleet;
+import dev.migration.TenantProvider;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.BeanFactoryAnnotationUtils;
@@ -30,9 +32,9 @@ import org.springframework.util.StringUtils;
 /**
  * Builds the {@link MigrationInstances} from {@code migration.instances}: for each, its
  * DataSource (a bean by name, or a small pool for a URL), then its manager, configured
- * as the single manager is. Java migrations, listeners, backup verifiers and customizers
- * apply to every instance, unless a {@code @Qualifier} names one instance: then to that
- * one only.
+ * as the single manager is, and its tenants when it has any. Java migrations,
+ * listeners, backup verifiers, customizers and tenant providers apply to every instance,
+ * unless a {@code @Qualifier} names one instance: then to that one only.
  */
 final class MigrationInstanceFactory {
 
@@ -88,8 +90,13 @@ final class MigrationInstanceFactory {
 			.classLoader(this.resourceLoader.getClassLoader());
 		beans(MigrationManagerCustomizer.class, name, names).forEach((customizer) -> customizer.customize(builder));
 		MigrationConfiguration configuration = builder.build();
+		List<TenantProvider> tenantProviders = beans(TenantProvider.class, name, names);
+		TenantFleet fleet = (properties.getTenants().isConfigured() || !tenantProviders.isEmpty())
+				? TenantFleetFactory.create(dataSource, configuration, properties.getTenants(), tenantProviders,
+						MigrationInstances.PROPERTY + "." + name + ".tenants")
+				: null;
 		return new MigrationInstance(name, properties, dataSource, configuration,
-				MigrationManager.create(dataSource, configuration), new MigrationRunState());
+				MigrationManager.create(dataSource, configuration), new MigrationRunState(), fleet);
 	}
 
 	private List<MigrationListener> listeners(String name, Set<String> names) {

@@ -115,12 +115,12 @@ public final class MigrationInstances implements DisposableBean {
 	 */
 	MigrationRunner runner(String name) {
 		MigrationInstance instance = instance(name);
-		if (!instance.properties().isWarmUp()) {
-			return new MigrationRunner(instance.manager(), instance.properties(), instance.runState(), name,
-					() -> MigrationWarmUp.NONE);
-		}
-		return new MigrationRunner(instance.manager(), instance.properties(), instance.runState(), name,
-				() -> MigrationWarmUp.start(instance.manager(), instance.dataSource()));
+		MigrationRunner runner = new MigrationRunner(instance.manager(), instance.properties(), instance.runState(),
+				name, instance.properties().isWarmUp()
+						? () -> MigrationWarmUp.start(instance.manager(), instance.dataSource())
+						: () -> MigrationWarmUp.NONE);
+		runner.setTenantFleet(instance.tenantFleet());
+		return runner;
 	}
 
 }

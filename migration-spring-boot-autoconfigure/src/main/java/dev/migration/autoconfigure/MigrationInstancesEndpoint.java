@@ -36,7 +36,8 @@ public class MigrationInstancesEndpoint {
 	public MigrationInstancesEndpoint(MigrationInstances instances) {
 		this.instances = instances;
 		for (MigrationInstance instance : instances.instances()) {
-			this.endpoints.put(instance.name(), new MigrationsEndpoint(instance.manager(), instance.runState()));
+			this.endpoints.put(instance.name(),
+					new MigrationsEndpoint(instance.manager(), instance.runState(), instance.tenantFleet()));
 		}
 	}
 

@@ -179,7 +179,8 @@ public class MigrationProperties {
 	private final Endpoint endpoint = new Endpoint();
 
 	/**
-	 * Tenants: the same scripts migrated in one schema per tenant of the DataSource.
+	 * Tenants: the same scripts migrated in one schema per tenant of the DataSource, or
+	 * in one database per tenant (a TenantProvider bean).
 	 */
 	private final Tenants tenants = new Tenants();
 
@@ -530,7 +531,10 @@ public class MigrationProperties {
 	public static class Endpoint {
 
 		/**
-		 * Whether the endpoint's write operation (migrate or roll back) is available.
+		 * Whether the endpoint's write operation (migrate or roll back) is available:
+		 * POST /actuator/migrations, or with migration.instances POST
+		 * /actuator/migrations/{instance}. It works on the database's own schema, not on
+		 * its tenants.
 		 */
 		private boolean writeEnabled;
 
@@ -545,29 +549,44 @@ public class MigrationProperties {
 	}
 
 	/**
-	 * Tenants, each a schema of the migrated DataSource with its own history tables and
-	 * lock. When any is configured, the run on start migrates every tenant instead of
-	 * {@code migration.schema}.
+	 * Tenants, each with its own history tables and lock: schemas of the migrated
+	 * DataSource ({@code schemas}, {@code query}) and the tenants of the
+	 * {@code dev.migration.TenantProvider} beans (schemas, or databases of their own).
+	 * The sources add up; they are read again at each run over the tenants. When any is
+	 * configured, the run on start, {@code migrate} and {@code status --tenants} work on
+	 * the tenants, and on the instance's own schema too unless {@code migrate-base} is
+	 * {@code false}.
 	 */
 	public static class Tenants {
 
 		/**
-		 * The tenants' schemas.
+		 * The tenants' schemas, each tenant named by its schema.
 		 */
 		private List<String> schemas = new ArrayList<>();
 
 		/**
-		 * A SQL query, run on the DataSource when the application starts, whose first
-		 * column lists more tenants' schemas.
+		 * A SQL query whose first column lists more tenants' schemas, run on the
+		 * DataSource at each run over the tenants (the run on start, migrate, status,
+		 * the endpoint and the health), so that new tenants are seen.
 		 */
 		private @Nullable String query;
 
 		/**
 		 * The most tenants migrated at once. By default the pool size minus one for a
 		 * Hikari pool (a migrating tenant borrows two connections on PostgreSQL, one for
-		 * its lock), else 1; never more than the pool size minus one.
+		 * its lock), else 1; never more than the pool size minus one. A tenant with a
+		 * DataSource of its own borrows its two connections from it instead.
 		 */
 		private @Nullable Integer parallelism;
+
+		/**
+		 * Whether the instance's own schema (migration.schema, else the connection's
+		 * default) is migrated too, before the tenants, by the run on start and by
+		 * migrate on the command line; rollback without --tenant or --all-tenants then
+		 * rolls it back. Set it to false when that schema is no tenant, for example
+		 * when it only holds the registry of tenants.
+		 */
+		private boolean migrateBase = true;
 
 		/**
 		 * What happens to the other tenants when one fails: continue (every other tenant
@@ -603,12 +622,21 @@ public class MigrationProperties {
 			return this.onFailure;
 		}
 
+		public boolean isMigrateBase() {
+			return this.migrateBase;
+		}
+
+		public void setMigrateBase(boolean migrateBase) {
+			this.migrateBase = migrateBase;
+		}
+
 		public void setOnFailure(FleetOptions.OnFailure onFailure) {
 			this.onFailure = onFailure;
 		}
 
 		/**
-		 * Whether any tenant is configured.
+		 * Whether any tenant is configured by property; a TenantProvider bean configures
+		 * tenants too.
 		 * @return {@code true} with schemas or a query
 		 */
 		public boolean isConfigured() {

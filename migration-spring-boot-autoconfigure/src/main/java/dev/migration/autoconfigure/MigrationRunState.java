@@ -65,7 +65,7 @@ public final class MigrationRunState {
 	/**
 	 * Records that a run of the tenants finished: succeeded when no tenant failed,
 	 * otherwise failed with the given failure. The last run's {@code applied} lists the
-	 * schemas of the tenants that were migrated.
+	 * ids of the tenants that were migrated.
 	 * @param result what happened to each tenant
 	 * @param failure the failure that sums up the failed tenants, or {@code null} when
 	 * none failed
@@ -74,7 +74,7 @@ public final class MigrationRunState {
 		Instant startedAt = startedAt();
 		List<String> applied = result.tenants(FleetResult.Outcome.MIGRATED)
 			.stream()
-			.map(FleetResult.Tenant::schema)
+			.map(FleetResult.Tenant::id)
 			.toList();
 		State outcome = (failure != null) ? State.FAILED : State.SUCCEEDED;
 		this.lastRun = new LastRun(startedAt, this.what, applied, result.duration(), outcome,

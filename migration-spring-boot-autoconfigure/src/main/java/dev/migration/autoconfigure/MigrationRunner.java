@@ -116,9 +116,9 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
 	}
 
 	/**
-	 * Migrates these tenants ({@code migration.tenants}) instead of the manager's own
-	 * schema.
-	 * @param tenantFleet the tenants, or {@code null} to migrate with the manager
+	 * Migrates these tenants ({@code migration.tenants}) too: after the manager's own
+	 * schema, or instead of it with {@code migration.tenants.migrate-base=false}.
+	 * @param tenantFleet the tenants, or {@code null} to migrate with the manager only
 	 */
 	public void setTenantFleet(@Nullable TenantFleet tenantFleet) {
 		this.tenantFleet = tenantFleet;
@@ -221,9 +221,33 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
 	private boolean migrate() {
 		String target = this.properties.getTarget();
 		TenantFleet fleet = this.tenantFleet;
-		if (fleet != null) {
-			return migrateTenants(fleet, target);
+		if (fleet == null) {
+			return migrateOwnSchema(target);
 		}
+		if (this.properties.getTenants().isMigrateBase()) {
+			// An invalid tenant list stops the run before anything, the own schema included.
+			this.runState.started("list the tenants");
+			try {
+				fleet.tenants();
+			}
+			catch (RuntimeException ex) {
+				return tenantsUnavailable(ex);
+			}
+			this.runState.refused();
+			// The own schema first: a failure there stops the run before any tenant.
+			if (!migrateOwnSchema(target)) {
+				return false;
+			}
+		}
+		return migrateTenants(fleet, target);
+	}
+
+	/**
+	 * Migrates the manager's own schema to the target.
+	 * @return whether it succeeded; a failure with
+	 * {@link MigrationProperties.OnFailure#FAIL} is thrown
+	 */
+	private boolean migrateOwnSchema(String target) {
 		this.runState.started("migrate to " + target);
 		// The warm-up did part of this run's work: let it finish rather than race it.
 		this.warmUp.await();
@@ -256,9 +280,15 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
 	 * {@link MigrationProperties.OnFailure#FAIL} is thrown
 	 */
 	private boolean migrateTenants(TenantFleet fleet, String target) {
-		this.runState.started("migrate " + fleet.tenants().size() + " tenant(s) to " + target);
+		this.runState.started("migrate the tenants to " + target);
 		this.warmUp.await();
-		FleetResult result = fleet.migrate(target);
+		FleetResult result;
+		try {
+			result = fleet.migrate(target);
+		}
+		catch (RuntimeException ex) {
+			return tenantsUnavailable(ex);
+		}
 		if (!result.hasFailures()) {
 			this.runState.fleetFinished(result, null);
 			logger.info(prefix() + "Tenants migrated to '" + target + "': " + result.summary());
@@ -267,7 +297,7 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
 		List<FleetResult.Tenant> failed = result.failed();
 		String failures = failed.stream()
 			.limit(10)
-			.map((tenant) -> tenant.schema() + " (" + tenant.error() + ")")
+			.map((tenant) -> tenant.id() + " (" + tenant.error() + ")")
 			.collect(Collectors.joining("; "));
 		MigrationException failure = new MigrationException(failed.size() + " of " + result.tenants().size()
 				+ " tenant(s) failed to migrate to '" + target + "': " + failures
@@ -281,6 +311,24 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
 		logger.error(prefix() + "Migrating the tenants failed; the application keeps running with the migration "
 				+ "health DOWN (migration.on-failure=keep-running): " + result.summary() + ". "
 				+ MigrationRunState.describe(failure.getMessage()));
+		return false;
+	}
+
+	/**
+	 * The tenants could not be listed, or one is invalid: nothing ran.
+	 * @return {@code false}; a failure with {@link MigrationProperties.OnFailure#FAIL} is
+	 * thrown
+	 */
+	private boolean tenantsUnavailable(RuntimeException ex) {
+		this.runState.failed(ex);
+		if (this.properties.getOnFailure() == MigrationProperties.OnFailure.FAIL) {
+			logger.error(prefix() + "Listing the tenants failed, nothing was migrated; stopping the application "
+					+ "(migration.on-failure=fail)" + afterStarted() + ": " + ex.getMessage());
+			throw ex;
+		}
+		logger.error(prefix() + "Listing the tenants failed, nothing was migrated; the application keeps running "
+				+ "with the migration health DOWN (migration.on-failure=keep-running): "
+				+ MigrationRunState.describe(ex));
 		return false;
 	}
 

@@ -312,30 +312,30 @@ public class MigrationsEndpoint {
 		static TenantsDescriptor of(FleetStatus status, MigrationRunState runState) {
 			FleetResult lastRun = runState.getFleetResult();
 			List<FleetResult.Tenant> failedInRun = (lastRun != null) ? lastRun.failed() : List.of();
-			Set<String> failedSchemas = new HashSet<>();
+			Set<String> failedIds = new HashSet<>();
 			List<TenantBehindDescriptor> behind = new ArrayList<>();
 			for (FleetResult.Tenant tenant : failedInRun) {
-				failedSchemas.add(tenant.schema());
-				behind.add(new TenantBehindDescriptor(tenant.schema(), null,
+				failedIds.add(tenant.id());
+				behind.add(new TenantBehindDescriptor(tenant.id(), null,
 						MigrationRunState.describe(String.valueOf(tenant.error()))));
 			}
 			int pending = 0;
 			int unreadable = 0;
 			for (FleetStatus.Behind tenant : status.behind()) {
-				if (failedSchemas.contains(tenant.schema())) {
+				if (failedIds.contains(tenant.id())) {
 					continue;
 				}
 				if (tenant.error() != null) {
 					unreadable++;
-					behind.add(new TenantBehindDescriptor(tenant.schema(), null,
+					behind.add(new TenantBehindDescriptor(tenant.id(), null,
 							MigrationRunState.describe(tenant.error())));
 				}
 				else {
 					pending++;
-					behind.add(new TenantBehindDescriptor(tenant.schema(), tenant.pending(), null));
+					behind.add(new TenantBehindDescriptor(tenant.id(), tenant.pending(), null));
 				}
 			}
-			return new TenantsDescriptor(status.total(), status.upToDate(), pending, failedSchemas.size() + unreadable,
+			return new TenantsDescriptor(status.total(), status.upToDate(), pending, failedIds.size() + unreadable,
 					behind.subList(0, Math.min(MAX_TENANTS_LISTED, behind.size())), status.migrating());
 		}
 
@@ -344,11 +344,11 @@ public class MigrationsEndpoint {
 	/**
 	 * A tenant not up to date.
 	 *
-	 * @param schema the tenant's schema
+	 * @param id the tenant's id
 	 * @param pending how many migrations are pending, or {@code null} when it failed
 	 * @param error why it failed, credentials masked, or {@code null}
 	 */
-	public record TenantBehindDescriptor(String schema, @Nullable Integer pending, @Nullable String error) {
+	public record TenantBehindDescriptor(String id, @Nullable Integer pending, @Nullable String error) {
 
 	}
 

@@ -13,14 +13,16 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.migration.FleetOptions;
 import dev.migration.MigrationConfiguration;
 import dev.migration.TenantFleet;
+import dev.migration.TenantProvider;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.ClassUtils;
 
 /**
- * Makes the {@link TenantFleet} of {@code migration.tenants}: the listed schemas, then
- * those the query returns, and a parallelism that fits the connection pool.
+ * Makes the {@link TenantFleet} of {@code migration.tenants} ({@link TenantSources}: the
+ * listed schemas, those the query returns, and the {@link TenantProvider} beans'
+ * tenants), with a parallelism that fits the connection pool.
  */
 final class TenantFleetFactory {
 
@@ -32,19 +34,33 @@ final class TenantFleetFactory {
 	private TenantFleetFactory() {
 	}
 
+	/**
+	 * Makes the fleet.
+	 * @param dataSource the migrated DataSource, of the tenants in a schema
+	 * @param configuration the configuration of the migrated DataSource
+	 * @param tenants the {@code tenants} properties
+	 * @param providers the tenant provider beans
+	 * @param property where the properties are, {@code migration.tenants} or
+	 * {@code migration.instances.<name>.tenants}, for messages
+	 * @return the fleet
+	 * @throws IllegalArgumentException naming a listed schema that is not a valid name
+	 */
 	static TenantFleet create(DataSource dataSource, MigrationConfiguration configuration,
-			MigrationProperties.Tenants tenants) {
-		List<String> schemas = new ArrayList<>(tenants.getSchemas());
+			MigrationProperties.Tenants tenants, List<TenantProvider> providers, String property) {
+		int parallelism = parallelism(tenants.getParallelism(), poolSize(dataSource), property);
+		FleetOptions options = new FleetOptions(parallelism, tenants.getOnFailure());
+		// Checks the listed schemas now: an invalid one fails the start, naming it.
+		TenantFleet.create(dataSource, configuration, tenants.getSchemas(), options);
 		String query = tenants.getQuery();
-		if (query != null && !query.isBlank()) {
-			schemas.addAll(query(dataSource, query));
-		}
-		int parallelism = parallelism(tenants.getParallelism(), poolSize(dataSource));
-		return TenantFleet.create(dataSource, configuration, schemas,
-				new FleetOptions(parallelism, tenants.getOnFailure()));
+		TenantSources sources = new TenantSources(tenants.getSchemas(), () -> query(dataSource, query, property),
+				query != null && !query.isBlank(), providers);
+		return TenantFleet.create(dataSource, configuration, sources, options);
 	}
 
-	private static List<String> query(DataSource dataSource, String query) {
+	private static List<String> query(DataSource dataSource, @Nullable String query, String property) {
+		if (query == null || query.isBlank()) {
+			return List.of();
+		}
 		try (Connection connection = dataSource.getConnection();
 				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery(query)) {
@@ -58,7 +74,7 @@ final class TenantFleetFactory {
 			return schemas;
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("migration.tenants.query '" + query + "' failed: " + ex.getMessage(), ex);
+			throw new IllegalStateException(property + ".query '" + query + "' failed: " + ex.getMessage(), ex);
 		}
 	}
 
@@ -70,15 +86,19 @@ final class TenantFleetFactory {
 	 * finish, and so every tenant.
 	 */
 	static int parallelism(@Nullable Integer configured, @Nullable Integer poolSize) {
+		return parallelism(configured, poolSize, "migration.tenants");
+	}
+
+	private static int parallelism(@Nullable Integer configured, @Nullable Integer poolSize, String property) {
 		if (configured != null && configured < 1) {
-			throw new IllegalArgumentException("migration.tenants.parallelism must be at least 1, was " + configured);
+			throw new IllegalArgumentException(property + ".parallelism must be at least 1, was " + configured);
 		}
 		if (poolSize == null) {
 			return (configured != null) ? configured : FleetOptions.DEFAULT_PARALLELISM;
 		}
 		int limit = Math.max(1, poolSize - 1);
 		if (configured != null && configured > limit) {
-			logger.warn("migration.tenants.parallelism=" + configured + " leaves no spare connection in the pool of "
+			logger.warn(property + ".parallelism=" + configured + " leaves no spare connection in the pool of "
 					+ poolSize + " (a migrating tenant can hold two); migrating " + limit + " tenant(s) at once");
 		}
 		return (configured != null) ? Math.min(configured, limit) : limit;

@@ -140,7 +140,7 @@ class MigrationTenantsTests {
 				assertThat(tenants.failed()).isEqualTo(1);
 				assertThat(tenants.upToDate()).isEqualTo(2);
 				assertThat(tenants.behind()).singleElement().satisfies((behind) -> {
-					assertThat(behind.schema()).isEqualTo("globex");
+					assertThat(behind.id()).isEqualTo("globex");
 					assertThat(behind.error()).contains("Schema 'globex' has 1 table(s) (legacy) but no migration");
 				});
 			});
@@ -165,10 +165,10 @@ class MigrationTenantsTests {
 		contextRunner()
 			.withPropertyValues("migration.tenants.schemas=acme",
 					"migration.tenants.query=SELECT schema_name FROM public.customers ORDER BY 1",
-					"migration.tenants.on-failure=stop")
+					"migration.tenants.on-failure=stop", "migration.tenants.migrate-base=false")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				assertThat(context.getBean(TenantFleet.class).tenants()).containsExactly("acme", "hooli", "umbrella");
+				assertThat(context.getBean(TenantFleet.class).tenantIds()).containsExactly("acme", "hooli", "umbrella");
 				assertThat(query("SELECT count(*) FROM umbrella.migration_history_state")).isEqualTo(2);
 			});
 	}

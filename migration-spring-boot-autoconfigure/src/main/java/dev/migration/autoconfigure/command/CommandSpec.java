@@ -48,7 +48,7 @@ record CommandSpec(String name, String arguments, String summary, int minArgumen
 	 * Every command, in the order {@code --help} lists them.
 	 */
 	static final List<CommandSpec> ALL = List.of(
-			targeted("migrate", "[TARGET]", "upgrade to head, or to TARGET (with migration.tenants: every tenant)", 0,
+			targeted("migrate", "[TARGET]", "upgrade to head, or to TARGET (with tenants: also every tenant)", 0,
 					false,
 					value("revision", "R", "the target, instead of TARGET: head, heads, an id or prefix, +N, "
 							+ "LABEL@head, LABEL@+N (default: head)"),
@@ -110,8 +110,8 @@ record CommandSpec(String name, String arguments, String summary, int minArgumen
 					flag("accept-edit", "resume: even though the statements that committed were edited since")),
 			command("graph", "", "the revision graph, newest first", 0, 0, false,
 					value("format", "FORMAT", "text (default), mermaid or dot")),
-			command("tenant", "add ID", "create a tenant's schema unless it exists and migrate it (idempotent)", 2, 2,
-					false),
+			command("tenant", "add ID",
+					"add a tenant (a schema, or a TenantProvider's) and migrate it (idempotent)", 2, 2, false),
 			command("restore", "SNAPSHOT", "restore a DuckDB snapshot taken before a rollback", 1, 1, false),
 			command("help", "[COMMAND]", "list the commands, or describe one", 0, 1, false));
 

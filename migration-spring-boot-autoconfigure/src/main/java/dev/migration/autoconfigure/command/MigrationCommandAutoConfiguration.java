@@ -102,12 +102,13 @@ public final class MigrationCommandAutoConfiguration {
 				() -> authorDataSource(migrationProperties, dataSource, migrationDataSource), configuration,
 				() -> runState.getIfAvailable(MigrationRunState::new),
 				environment.getProperty(SOURCE_DIRECTORY_PROPERTY, MigrationAuthor.DEFAULT_SOURCE_DIRECTORY), url);
-		// Without migration.tenants, tenant add still works: a fleet of none that grows.
+		// Without tenants, tenant add still works: a fleet of none that grows.
 		Supplier<TenantFleet> tenants = () -> tenantFleet.getIfAvailable(() -> TenantFleet.create(
 				database.dataSource().get(), configuration.get(), List.of(), FleetOptions.defaults()));
-		// With migration.tenants the fleet is a bean: migrate and rollback then work on the tenants.
-		return commands(database, tenants, () -> tenantFleet.getIfAvailable() != null, jsonWriter,
-				applicationArguments, progress, resourceLoader, System.out);
+		// With tenants the fleet is a bean: migrate and rollback then work on the tenants.
+		return commands(database, tenants, () -> tenantFleet.getIfAvailable() != null,
+				migrationProperties.getTenants().isMigrateBase(), jsonWriter, applicationArguments, progress,
+				resourceLoader, System.out);
 	}
 
 	/**
@@ -124,14 +125,18 @@ public final class MigrationCommandAutoConfiguration {
 			MigrationInstance instance = instances.instance(name);
 			Database database = new Database(instance::manager, instance::dataSource, instance::configuration,
 					instance::runState, instance.properties().getSourceDirectory(), instance.properties().getUrl());
-			return commands(database, MigrationCommands::noTenants, () -> false, jsonWriter, applicationArguments, progress,
+			TenantFleet fleet = instance.tenantFleet();
+			// As for a single database: without tenants, tenant add works on a fleet of none that grows.
+			Supplier<TenantFleet> tenants = (fleet != null) ? () -> fleet : () -> TenantFleet
+				.create(instance.dataSource(), instance.configuration(), List.of(), FleetOptions.defaults());
+			return commands(database, tenants, () -> fleet != null,
+					instance.properties().getTenants().isMigrateBase(), jsonWriter, applicationArguments, progress,
 					resourceLoader, out);
 		}, System.out, System.err);
 	}
 
 	private static MigrationCommands commands(Database database, Supplier<TenantFleet> tenants,
-			BooleanSupplier tenantsConfigured,
-			ObjectProvider<JsonWriter> jsonWriter,
+			BooleanSupplier tenantsConfigured, boolean migrateBase, ObjectProvider<JsonWriter> jsonWriter,
 			ObjectProvider<ApplicationArguments> applicationArguments, CommandProgress progress,
 			ResourceLoader resourceLoader, PrintStream out) {
 		DuckDbFileCheck fileCheck = new DuckDbFileCheck(database.dataSource(),
@@ -150,8 +155,8 @@ public final class MigrationCommandAutoConfiguration {
 		});
 		boolean modelExists = resourceLoader.getResource(Autogenerator.DEFAULT_MODEL_LOCATION).exists();
 		return new MigrationCommands(manager, author, jsonViews, json, progress,
-				new MigrationCommands.Settings(database.url(), modelExists), tenants, tenantsConfigured, out,
-				System.err);
+				new MigrationCommands.Settings(database.url(), modelExists), tenants, tenantsConfigured, migrateBase,
+				out, System.err);
 	}
 
 	@Bean

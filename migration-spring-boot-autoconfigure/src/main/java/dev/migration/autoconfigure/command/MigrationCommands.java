@@ -60,12 +60,22 @@ final class MigrationCommands {
 	MigrationCommands(Supplier<MigrationManager> manager, Supplier<MigrationAuthor> author,
 			Supplier<JsonViews> jsonViews, JsonWriter json, CommandProgress progress, Settings settings,
 			Supplier<TenantFleet> tenants, PrintStream out, PrintStream err) {
-		this(manager, author, jsonViews, json, progress, settings, tenants, () -> hasTenants(tenants), out, err);
+		this(manager, author, jsonViews, json, progress, settings, tenants, () -> hasTenants(tenants), false, out, err);
 	}
 
+	/**
+	 * Creates the commands.
+	 * @param tenants the tenants' fleet
+	 * @param tenantsConfigured whether the application has tenants: {@code migrate} and
+	 * {@code rollback} then work on them
+	 * @param migrateBase whether, with tenants, {@code migrate} migrates the own schema
+	 * too, and {@code rollback} without {@code --tenant} or {@code --all-tenants} rolls it
+	 * back ({@code migration.tenants.migrate-base})
+	 */
 	MigrationCommands(Supplier<MigrationManager> manager, Supplier<MigrationAuthor> author,
 			Supplier<JsonViews> jsonViews, JsonWriter json, CommandProgress progress, Settings settings,
-			Supplier<TenantFleet> tenants, BooleanSupplier tenantsConfigured, PrintStream out, PrintStream err) {
+			Supplier<TenantFleet> tenants, BooleanSupplier tenantsConfigured, boolean migrateBase, PrintStream out,
+			PrintStream err) {
 		WriteCommands write = new WriteCommands(manager, progress, out);
 		InspectCommands inspect = new InspectCommands(manager, jsonViews, json, out);
 		AuthorCommands authoring = new AuthorCommands(author, settings.modelExists(), out);
@@ -74,12 +84,15 @@ final class MigrationCommands {
 		TenantCommands tenantCommands = new TenantCommands(tenants, tenantsConfigured, json, out);
 		this.commands = Map.ofEntries(entry("help", this::help),
 				entry("migrate",
-						(command) -> tenantCommands.configured() ? tenantCommands.migrate(command)
+						(command) -> tenantCommands.configured()
+								? tenantCommands.migrate(command, migrateBase ? write::migrate : null)
 								: write.migrate(command)),
 				entry("rollback",
 						(command) -> (command.has(TenantCommands.TENANT_OPTION)
-								|| command.has(TenantCommands.ALL_TENANTS_OPTION) || tenantCommands.configured())
-										? tenantCommands.rollback(command) : write.rollback(command)), entry("stamp", write::stamp), entry("repair", write::repair),
+								|| command.has(TenantCommands.ALL_TENANTS_OPTION)
+								|| (tenantCommands.configured() && !migrateBase)) ? tenantCommands.rollback(command)
+										: write.rollback(command)),
+				entry("stamp", write::stamp), entry("repair", write::repair),
 				entry("restore", write::restore), entry("status", (command) -> command.has(TenantCommands.OPTION) ? tenantCommands.status(command)
 						: inspect.status(command)), entry("current", inspect::current),
 				entry("heads", inspect::heads), entry("history", inspect::history), entry("show", inspect::show),
@@ -106,8 +119,7 @@ final class MigrationCommands {
 	 * how to configure them.
 	 */
 	static TenantFleet noTenants() {
-		throw new MigrationException("No tenants in this application: set migration.tenants.schemas or "
-				+ "migration.tenants.query");
+		throw new MigrationException("No tenants in this application: " + TenantCommands.HOW_TO_CONFIGURE);
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.migration.autoconfigure.command;
 import java.io.PrintStream;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 import dev.migration.FleetResult;
 import dev.migration.FleetStatus;
@@ -10,12 +11,13 @@ import dev.migration.MigrationException;
 import dev.migration.MigrationResult;
 import dev.migration.RollbackOptions;
 import dev.migration.TenantFleet;
+import org.jspecify.annotations.Nullable;
 
 import static dev.migration.autoconfigure.command.CommandText.count;
 
 /**
- * The commands of tenants ({@code migration.tenants}): {@code status --tenants},
- * {@code tenant add ID}, {@code migrate} over every tenant and
+ * The commands of tenants ({@code migration.tenants} or a {@code TenantProvider} bean):
+ * {@code status --tenants}, {@code tenant add ID}, {@code migrate} over every tenant and
  * {@code rollback --tenant ID} or {@code --all-tenants}.
  */
 final class TenantCommands {
@@ -40,6 +42,12 @@ final class TenantCommands {
 	 */
 	static final String ALL_TENANTS_OPTION = "all-tenants";
 
+	/**
+	 * What to configure for tenants, for the messages of an application without.
+	 */
+	static final String HOW_TO_CONFIGURE = "set migration.tenants.schemas or migration.tenants.query, or define a "
+			+ "TenantProvider bean";
+
 	private final Supplier<TenantFleet> fleet;
 
 	private final BooleanSupplier configured;
@@ -61,8 +69,7 @@ final class TenantCommands {
 	int status(ParsedCommand command) {
 		TenantFleet fleet = this.fleet.get();
 		if (fleet.tenants().isEmpty()) {
-			throw new MigrationException("No tenants in this application: set migration.tenants.schemas or "
-					+ "migration.tenants.query");
+			throw new MigrationException("No tenants in this application: " + HOW_TO_CONFIGURE);
 		}
 		FleetStatus status = fleet.status();
 		if (command.json()) {
@@ -78,11 +85,11 @@ final class TenantCommands {
 		if (!status.behind().isEmpty()) {
 			this.out.println();
 			this.out.println("Behind (" + status.behind().size() + "):");
-			TextTable behind = new TextTable().row("  SCHEMA", "PENDING", "ERROR");
+			TextTable behind = new TextTable().row("  TENANT", "PENDING", "ERROR");
 			status.behind()
 				.stream()
 				.limit(MAX_LISTED)
-				.forEach((tenant) -> behind.row("  " + tenant.schema(),
+				.forEach((tenant) -> behind.row("  " + tenant.id(),
 						(tenant.error() != null) ? "?" : tenant.pending(),
 						(tenant.error() != null) ? tenant.error() : ""));
 			this.out.print(behind.render());
@@ -94,23 +101,24 @@ final class TenantCommands {
 	}
 
 	/**
-	 * {@code tenant add ID}: creates the tenant's schema unless it exists and migrates it.
+	 * {@code tenant add ID}: resolves the tenant (a schema of that name, or as the
+	 * provider says), creates its schema unless it exists and migrates it.
 	 */
 	int tenant(ParsedCommand command) {
 		String action = command.arguments().get(0);
 		if (!action.equals("add")) {
 			throw new UsageException("Unknown tenant action '" + action + "': use 'tenant add ID'", command.command());
 		}
-		String schema = command.arguments().get(1);
+		String id = command.arguments().get(1);
 		MigrationResult result;
 		try {
-			result = this.fleet.get().addTenant(schema);
+			result = this.fleet.get().addTenant(id);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new UsageException(ex.getMessage(), command.command());
 		}
-		this.out.println(result.migrations().isEmpty() ? "Tenant '" + schema + "' is up to date"
-				: "Tenant '" + schema + "' migrated: " + result.migrations().size() + " migration(s) applied");
+		this.out.println(result.migrations().isEmpty() ? "Tenant '" + id + "' is up to date"
+				: "Tenant '" + id + "' migrated: " + result.migrations().size() + " migration(s) applied");
 		return MigrationCommands.SUCCESS;
 	}
 
@@ -123,13 +131,24 @@ final class TenantCommands {
 	}
 
 	/**
-	 * {@code migrate [TARGET]} with tenants: every tenant, a line as each finishes, then
-	 * the summary.
+	 * {@code migrate [TARGET]} with tenants: the own schema first when it is migrated
+	 * too, then every tenant, a line as each finishes, then the summary.
+	 * @param command the command
+	 * @param base migrates the own schema, or {@code null} when only the tenants are
+	 * migrated ({@code migration.tenants.migrate-base=false})
 	 */
-	int migrate(ParsedCommand command) {
+	int migrate(ParsedCommand command, @Nullable ToIntFunction<ParsedCommand> base) {
 		if (command.has("dry-run")) {
 			throw new UsageException("--dry-run is not available for tenants: use 'sql FROM:TO' for the SQL",
 					command.command());
+		}
+		if (base != null) {
+			// An invalid tenant list refuses the command before the own schema is migrated.
+			this.fleet.get().tenants();
+			int code = base.applyAsInt(command);
+			if (code != MigrationCommands.SUCCESS) {
+				return code;
+			}
 		}
 		String target = command.value(CommandSpec.TARGET_OPTION, "head");
 		FleetResult result = this.fleet.get().migrate(target, this::printTenant);
@@ -145,7 +164,7 @@ final class TenantCommands {
 		boolean all = command.has(ALL_TENANTS_OPTION);
 		if (!configured()) {
 			throw new MigrationException("No tenants in this application for --" + (one ? TENANT_OPTION
-					: ALL_TENANTS_OPTION) + ": set migration.tenants.schemas or migration.tenants.query");
+					: ALL_TENANTS_OPTION) + ": " + HOW_TO_CONFIGURE);
 		}
 		if (one == all) {
 			throw new UsageException((one ? "Use either --tenant ID or --all-tenants, not both"
@@ -160,9 +179,9 @@ final class TenantCommands {
 		TenantFleet fleet = this.fleet.get();
 		FleetResult result;
 		if (one) {
-			String schema = command.value(TENANT_OPTION);
+			String id = command.value(TENANT_OPTION);
 			try {
-				result = fleet.rollback(schema, target, options);
+				result = fleet.rollback(id, target, options);
 			}
 			catch (IllegalArgumentException ex) {
 				throw new UsageException(ex.getMessage(), command.command());
@@ -185,7 +204,7 @@ final class TenantCommands {
 			case SKIPPED -> "skipped (an earlier tenant failed)";
 		};
 		// Tenants finish on the fleet's threads: one println each keeps the lines whole.
-		this.out.println("Tenant '" + tenant.schema() + "' " + line);
+		this.out.println("Tenant '" + tenant.id() + "' " + line);
 	}
 
 	private int finish(String what, FleetResult result) {

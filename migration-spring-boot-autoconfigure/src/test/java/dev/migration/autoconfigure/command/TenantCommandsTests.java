@@ -88,7 +88,7 @@ class TenantCommandsTests {
 			.contains("Tenant '" + tenant("c") + "' migrated: 2 migration(s) applied");
 		assertThat(run("tenant", "add", tenant("c"))).isZero();
 		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("Tenant '" + tenant("c") + "' is up to date");
-		assertThat(this.fleet.tenants()).contains(tenant("c"));
+		assertThat(this.fleet.tenantIds()).contains(tenant("c"));
 	}
 
 	@Test
