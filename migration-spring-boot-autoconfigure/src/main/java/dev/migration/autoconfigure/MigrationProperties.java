@@ -554,8 +554,8 @@ public class MigrationProperties {
 	 * {@code dev.migration.TenantProvider} beans (schemas, or databases of their own).
 	 * The sources add up; they are read again at each run over the tenants. When any is
 	 * configured, the run on start, {@code migrate} and {@code status --tenants} work on
-	 * the tenants, and on the instance's own schema too unless {@code migrate-base} is
-	 * {@code false}.
+	 * the tenants instead of the instance's own schema, and on both with
+	 * {@code migrate-base}.
 	 */
 	public static class Tenants {
 
@@ -581,12 +581,13 @@ public class MigrationProperties {
 
 		/**
 		 * Whether the instance's own schema (migration.schema, else the connection's
-		 * default) is migrated too, before the tenants, by the run on start and by
-		 * migrate on the command line; rollback without --tenant or --all-tenants then
-		 * rolls it back. Set it to false when that schema is no tenant, for example
-		 * when it only holds the registry of tenants.
+		 * default) is migrated too with the tenants' scripts, before the tenants, by the
+		 * run on start and by migrate on the command line; rollback without --tenant or
+		 * --all-tenants then rolls it back. Off by default: the own schema of a
+		 * multi-tenant application usually holds shared tables, such as the registry of
+		 * tenants, migrated by scripts of their own (a named instance).
 		 */
-		private boolean migrateBase = true;
+		private boolean migrateBase;
 
 		/**
 		 * What happens to the other tenants when one fails: continue (every other tenant

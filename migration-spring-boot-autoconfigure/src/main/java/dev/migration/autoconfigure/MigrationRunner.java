@@ -116,8 +116,8 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
 	}
 
 	/**
-	 * Migrates these tenants ({@code migration.tenants}) too: after the manager's own
-	 * schema, or instead of it with {@code migration.tenants.migrate-base=false}.
+	 * Migrates these tenants ({@code migration.tenants}) too: instead of the manager's
+	 * own schema, or after it with {@code migration.tenants.migrate-base=true}.
 	 * @param tenantFleet the tenants, or {@code null} to migrate with the manager only
 	 */
 	public void setTenantFleet(@Nullable TenantFleet tenantFleet) {

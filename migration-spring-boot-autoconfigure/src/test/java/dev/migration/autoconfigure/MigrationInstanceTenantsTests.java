@@ -78,7 +78,8 @@ class MigrationInstanceTenantsTests {
 	}
 
 	private ApplicationContextRunner contextRunner() {
-		return contextRunnerWithoutTenants().withPropertyValues(TENANTS);
+		return contextRunnerWithoutTenants().withPropertyValues(TENANTS,
+				"migration.instances.reporting.tenants.migrate-base=true");
 	}
 
 	private ApplicationContextRunner contextRunnerWithoutTenants() {

@@ -97,23 +97,24 @@ class MigrationTenantProviderTests {
 
 	@Test
 	void everyTenantOfTheProviderIsMigratedAtStartupAfterTheOwnSchema() {
-		contextRunner(new Databases(this.tenants)).run((context) -> {
-			assertThat(context).hasNotFailed().hasSingleBean(TenantFleet.class);
-			for (PostgresDatabase tenant : this.tenants.values()) {
-				assertThat(revisions(tenant)).containsExactly("r1", "r2");
-			}
-			assertThat(revisions(this.application)).containsExactly("r1", "r2");
-			MigrationsEndpoint.TenantsDescriptor aggregate = context.getBean(MigrationsEndpoint.class)
-				.migrations()
-				.tenants();
-			assertThat(aggregate).isNotNull();
-			assertThat(aggregate.total()).isEqualTo(3);
-			assertThat(aggregate.upToDate()).isEqualTo(3);
-			Health health = context.getBean(MigrationHealthIndicator.class).health();
-			assertThat(health.getStatus()).isEqualTo(Status.UP);
-			assertThat(health.getDetails()).containsEntry("tenants", 3)
-				.containsEntry("base", Map.of("state", "UP_TO_DATE", "pending", 0));
-		});
+		contextRunner(new Databases(this.tenants)).withPropertyValues("migration.tenants.migrate-base=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(TenantFleet.class);
+				for (PostgresDatabase tenant : this.tenants.values()) {
+					assertThat(revisions(tenant)).containsExactly("r1", "r2");
+				}
+				assertThat(revisions(this.application)).containsExactly("r1", "r2");
+				MigrationsEndpoint.TenantsDescriptor aggregate = context.getBean(MigrationsEndpoint.class)
+					.migrations()
+					.tenants();
+				assertThat(aggregate).isNotNull();
+				assertThat(aggregate.total()).isEqualTo(3);
+				assertThat(aggregate.upToDate()).isEqualTo(3);
+				Health health = context.getBean(MigrationHealthIndicator.class).health();
+				assertThat(health.getStatus()).isEqualTo(Status.UP);
+				assertThat(health.getDetails()).containsEntry("tenants", 3)
+					.containsEntry("base", Map.of("state", "UP_TO_DATE", "pending", 0));
+			});
 	}
 
 	@Test

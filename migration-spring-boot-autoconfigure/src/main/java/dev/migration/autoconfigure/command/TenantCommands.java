@@ -135,7 +135,7 @@ final class TenantCommands {
 	 * too, then every tenant, a line as each finishes, then the summary.
 	 * @param command the command
 	 * @param base migrates the own schema, or {@code null} when only the tenants are
-	 * migrated ({@code migration.tenants.migrate-base=false})
+	 * migrated (without {@code migration.tenants.migrate-base=true})
 	 */
 	int migrate(ParsedCommand command, @Nullable ToIntFunction<ParsedCommand> base) {
 		if (command.has("dry-run")) {

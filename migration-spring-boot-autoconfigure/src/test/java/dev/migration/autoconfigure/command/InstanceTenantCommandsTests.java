@@ -68,6 +68,7 @@ class InstanceTenantCommandsTests {
 					"migration.instances.reporting.data-source=reportingDataSource",
 					"migration.instances.reporting.locations=filesystem:" + this.directory.resolve("scripts"),
 					"migration.instances.reporting.tenants.schemas=acme,globex",
+					"migration.instances.reporting.tenants.migrate-base=true",
 					"migration.instances.analytics.url=jdbc:duckdb:" + this.directory.resolve("analytics.db"),
 					"migration.instances.analytics.locations=classpath:db/customized");
 	}

@@ -126,7 +126,7 @@ class TenantProviderCommandsTests {
 	@Test
 	void migrateMigratesTheOwnSchemaThenEveryTenantAndRollbackWithoutATenantRollsBackTheOwnSchema(
 			CapturedOutput output) {
-		contextRunner().run((context) -> {
+		contextRunner().withPropertyValues("migration.tenants.migrate-base=true").run((context) -> {
 			MigrationCommands commands = context.getBean(MigrationCommands.class);
 			assertThat(commands.execute("migration", "migrate")).isZero();
 			assertThat(output.getOut()).contains("Applied 2 migrations")
