@@ -2,6 +2,7 @@ package dev.migration.benchmark;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * What an anchor measured in a workload, or why it could not do it.
@@ -33,7 +34,7 @@ record AnchorOutcome(Anchor anchor, Timings times, String error) {
 	 * @return the row
 	 */
 	ResultRow row(String workload, String database, String size, Figure ours, Figure floor,
-			java.util.function.Function<Timings, Figure> figure) {
+			Function<Timings, Figure> figure) {
 		String name = workload + " vs " + this.anchor.label();
 		if (this.times == null) {
 			return new ResultRow(name, database, size, ours, null, Double.NaN,

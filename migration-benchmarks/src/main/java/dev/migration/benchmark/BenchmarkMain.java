@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * Flyway's starter, and tenant fleets, on PostgreSQL.
  * <p>
  * {@code java -jar migration-benchmarks/target/migration-benchmarks.jar [--quick]
- * [--only migrate,noop,rollback-all,status,memory,spring-start,starter-cost,autogenerate,fleet] [--db postgresql,duckdb] [--reps N]}.
+ * [--only migrate,noop,rollback-all,status,memory,spring-start,starter-cost,autogenerate,fleet]
+ * [--db postgresql,duckdb] [--reps N]}.
  * The engine's INFO log is switched off, as the floor logs nothing, and so are the
  * anchors' (Flyway's and Liquibase's).
  */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /**
  * {@code memory}: the peak heap of a {@code migrate} of N migrations from an empty
@@ -96,7 +97,7 @@ final class MemoryBenchmark {
 		return rows;
 	}
 
-	private static Timings measure(List<ChildRun.Report> reports, java.util.function.ToLongFunction<ChildRun.Report> value) {
+	private static Timings measure(List<ChildRun.Report> reports, ToLongFunction<ChildRun.Report> value) {
 		return new Timings(reports.stream().map(value::applyAsLong).toList());
 	}
 

@@ -53,7 +53,7 @@ final class MigrateBenchmark {
 					"migrations run by the floor"), check);
 			AnchorScripts anchorScripts = this.corpora.anchors(size);
 			Map<Anchor, Contender> anchors = new EnumMap<>(Anchor.class);
-			for (Anchor anchor : Anchor.values()) {
+			for (Anchor anchor : anchorsAt(this.options, size)) {
 				anchors.put(anchor, Contender.of((workspace, dataSource) -> {
 				}, (workspace, dataSource) -> expect(anchor.migrate(dataSource, workspace.schema(), anchorScripts),
 						size, "migrations applied by " + anchor.label()), check));
@@ -84,6 +84,15 @@ final class MigrateBenchmark {
 			rows.add(marginalStatements(sizes, outcomes));
 		}
 		return rows;
+	}
+
+	/**
+	 * The anchors that take part at a size: all of them, but in a smoke run only at the
+	 * largest size, which is enough to show that they run.
+	 */
+	static List<Anchor> anchorsAt(BenchmarkOptions options, int size) {
+		List<Integer> sizes = options.migrateSizes();
+		return (!options.quick() || size == sizes.get(sizes.size() - 1)) ? List.of(Anchor.values()) : List.of();
 	}
 
 	/**

@@ -56,7 +56,7 @@ final class RollbackBenchmark {
 					check);
 			AnchorScripts anchorScripts = this.corpora.anchors(size);
 			Map<Anchor, Contender> anchors = new EnumMap<>(Anchor.class);
-			for (Anchor anchor : Anchor.values()) {
+			for (Anchor anchor : MigrateBenchmark.anchorsAt(this.options, size)) {
 				anchors.put(anchor, Contender.of(
 						(workspace, dataSource) -> anchor.migrate(dataSource, workspace.schema(), anchorScripts),
 						(workspace, dataSource) -> MigrateBenchmark.expect(

@@ -51,10 +51,12 @@ final class StarterCostBenchmark {
 			Anchor.FLYWAY.migrate(flyway.dataSource(), flyway.schema(), anchorScripts);
 			Map<Build, List<String>> commands = new EnumMap<>(Build.class);
 			commands.put(Build.PLAIN, command(app, Build.PLAIN, ours, List.of()));
-			commands.put(Build.MIGRATION, command(app, Build.MIGRATION, ours, List.of("--migration.schema=" + ours.schema(),
-					"--migration.locations=filesystem:" + scripts.directory().toAbsolutePath())));
-			commands.put(Build.FLYWAY, command(app, Build.FLYWAY, flyway, List.of("--spring.flyway.schemas=" + flyway.schema(),
-					"--spring.flyway.locations=filesystem:" + anchorScripts.flyway().toAbsolutePath())));
+			commands.put(Build.MIGRATION,
+					command(app, Build.MIGRATION, ours, List.of("--migration.schema=" + ours.schema(),
+							"--migration.locations=filesystem:" + scripts.directory().toAbsolutePath())));
+			commands.put(Build.FLYWAY,
+					command(app, Build.FLYWAY, flyway, List.of("--spring.flyway.schemas=" + flyway.schema(),
+							"--spring.flyway.locations=filesystem:" + anchorScripts.flyway().toAbsolutePath())));
 			Map<Build, List<Long>> times = new EnumMap<>(Build.class);
 			for (Build build : Build.values()) {
 				times.put(build, new ArrayList<>());
@@ -90,8 +92,8 @@ final class StarterCostBenchmark {
 		ResultRow flywayStarter = ResultRow.info("app start, flyway starter (fresh JVM)", "postgresql", n,
 				Figure.millis(flyway), Figure.millis(plain));
 		flywayStarter = new ResultRow(flywayStarter.workload(), flywayStarter.database(), n, flywayStarter.ours(),
-				flywayStarter.floor(), flywayStarter.ratio(), String.format(Locale.ROOT, "flyway adds %+.0f ms", theirs),
-				null);
+				flywayStarter.floor(), flywayStarter.ratio(),
+				String.format(Locale.ROOT, "flyway adds %+.0f ms", theirs), null);
 		ResultRow against = ResultRow
 			.info("app start, migration starter vs flyway", "postgresql", n, Figure.millis(migration),
 					Figure.millis(flyway))

@@ -112,7 +112,8 @@ final class Workspace implements AutoCloseable {
 	int scriptTables() throws SQLException {
 		String sql = "SELECT count(*) FROM information_schema.tables WHERE table_schema = '"
 				+ ((this.schema != null) ? this.schema : "main") + "' AND table_name NOT LIKE 'migration_history%'"
-				+ " AND lower(table_name) NOT IN ('flyway_schema_history', 'databasechangelog', 'databasechangeloglock')";
+				+ " AND lower(table_name) NOT IN"
+				+ " ('flyway_schema_history', 'databasechangelog', 'databasechangeloglock')";
 		try (Connection connection = dataSource().getConnection();
 				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery(sql)) {

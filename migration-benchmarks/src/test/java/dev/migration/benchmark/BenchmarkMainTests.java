@@ -57,14 +57,15 @@ class BenchmarkMainTests {
 		assertThat(rows).filteredOn((row) -> row.workload().equals("fleet connections/tenant"))
 			.singleElement()
 			.satisfies((row) -> assertThat(row.floor().value()).isEqualTo(1.0));
-		// Every anchor has its row in every workload it takes part in, measured or with its error.
+		// Every anchor has its row in every workload it takes part in, measured or with its error
+		// (in a smoke run, at the largest size only).
 		for (String workload : List.of("migrate", "rollback-all")) {
 			for (String database : List.of("postgresql", "duckdb")) {
 				for (String anchor : List.of("flyway", "liquibase")) {
 					assertThat(rows).filteredOn((row) -> row.workload().equals(workload + " vs " + anchor)
 							&& row.database().equals(database))
-						.hasSize(2)
-						.allSatisfy((row) -> assertAnchorRow(row, anchor));
+						.singleElement()
+						.satisfies((row) -> assertAnchorRow(row, anchor));
 				}
 			}
 		}
