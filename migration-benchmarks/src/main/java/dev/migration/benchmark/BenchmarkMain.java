@@ -14,18 +14,24 @@ import java.util.stream.Stream;
 
 /**
  * Runs the benchmarks and prints the result table: the migration engine against plain
- * JDBC running the same statements on the same database (the floor), for
- * {@code migrate}, {@code noop} starts, {@code rollback-all}, {@code status} and plan
- * resolution, and peak memory, on PostgreSQL and DuckDB, and tenant fleets on PostgreSQL.
+ * JDBC running the same statements on the same database (the floor), and against
+ * Flyway and Liquibase (the anchors), for {@code migrate}, {@code noop} starts,
+ * {@code rollback-all}, {@code status} and plan resolution, and peak memory, on
+ * PostgreSQL and DuckDB; the starter's cost in a Spring Boot application against
+ * Flyway's starter, and tenant fleets, on PostgreSQL.
  * <p>
  * {@code java -jar migration-benchmarks/target/migration-benchmarks.jar [--quick]
- * [--only migrate,noop,rollback-all,status,memory,spring-start,autogenerate,fleet] [--db postgresql,duckdb] [--reps N]}.
- * The engine's INFO log is switched off, as the floor logs nothing.
+ * [--only migrate,noop,rollback-all,status,memory,spring-start,starter-cost,autogenerate,fleet]
+ * [--db postgresql,duckdb] [--reps N]}.
+ * The engine's INFO log is switched off, as the floor logs nothing, and so are the
+ * anchors' (Flyway's and Liquibase's).
  */
 public final class BenchmarkMain {
 
-	// Held so that the level set on it is not lost with a collected logger.
-	private static final Logger ENGINE_LOG = Logger.getLogger("dev.migration");
+	// Held so that the levels set on them are not lost with collected loggers; the anchors
+	// log through java.util.logging here, as no other logging library is on the class path.
+	private static final List<Logger> QUIET_LOGS = List.of(Logger.getLogger("dev.migration"),
+			Logger.getLogger("org.flywaydb"), Logger.getLogger("liquibase"));
 
 	private BenchmarkMain() {
 	}
@@ -37,7 +43,7 @@ public final class BenchmarkMain {
 	 */
 	public static void main(String[] args) throws Exception {
 		long start = System.nanoTime();
-		ENGINE_LOG.setLevel(Level.WARNING);
+		quietLogs();
 		if (args.length > 0 && args[0].equals("--child")) {
 			ChildRun.run(start, Arrays.asList(args).subList(1, args.length));
 			System.exit(0);
@@ -56,7 +62,7 @@ public final class BenchmarkMain {
 	 * @return the rows printed
 	 */
 	static List<ResultRow> run(BenchmarkOptions options, PrintStream out) throws Exception {
-		ENGINE_LOG.setLevel(Level.WARNING);
+		quietLogs();
 		Path directory = Files.createTempDirectory("migration-benchmarks");
 		try {
 			Corpora corpora = new Corpora(directory.resolve("scripts"));
@@ -82,6 +88,9 @@ public final class BenchmarkMain {
 				if (options.runs("spring-start")) {
 					rows.addAll(new SpringStartBenchmark(options, database, databases).run());
 				}
+				if (options.runs("starter-cost") && database == Database.POSTGRESQL) {
+					rows.addAll(new StarterCostBenchmark(options, corpora, databases).run());
+				}
 				if (options.runs("autogenerate")) {
 					rows.addAll(new AutogenerateBenchmark(options, database, databases).run());
 				}
@@ -98,6 +107,12 @@ public final class BenchmarkMain {
 		}
 		finally {
 			delete(directory);
+		}
+	}
+
+	private static void quietLogs() {
+		for (Logger log : QUIET_LOGS) {
+			log.setLevel(Level.WARNING);
 		}
 	}
 

@@ -14,8 +14,9 @@ import java.util.Set;
  * @param workloads the workloads to run, in {@link #WORKLOADS} order
  * @param databases the databases to run them on
  * @param reps measured runs per figure
- * @param startReps measured runs a side of {@code spring-start}, whose figure is a
- * difference of two whole application starts that each vary by a tenth or more
+ * @param startReps measured runs a side of {@code spring-start} and {@code starter-cost},
+ * whose figures are differences of whole application starts that each vary by a tenth
+ * or more
  * @param warmups unmeasured rounds before them
  * @param migrateSizes the N of {@code migrate} and {@code rollback-all}, smallest first
  * @param noopSizes the N of {@code noop}, smallest first
@@ -34,16 +35,16 @@ record BenchmarkOptions(boolean quick, Set<String> workloads, List<Database> dat
 	 * Every workload, in the order they run.
 	 */
 	static final List<String> WORKLOADS = List.of("migrate", "noop", "rollback-all", "status", "memory",
-			"spring-start", "autogenerate", "fleet");
+			"spring-start", "starter-cost", "autogenerate", "fleet");
 
 	static final String USAGE = """
 			Usage: java -jar migration-benchmarks.jar [options]
 			  --quick                 smoke run: tiny N, 1 repetition, no warm-up
 			  --only a,b              workloads among migrate,noop,rollback-all,status,memory,spring-start,
-			                          autogenerate,fleet (default all)
+			                          starter-cost,autogenerate,fleet (default all)
 			  --db a,b                postgresql,duckdb (default both)
 			  --reps N                measured runs per figure (default 5)
-			  --start-reps N          measured runs a side of spring-start (default 11)
+			  --start-reps N          measured runs a side of spring-start and starter-cost (default 11)
 			  --warmups N             unmeasured rounds first (default 1)
 			  --migrate-n a,b         N for migrate and rollback-all (default 100,1000)
 			  --noop-n a,b            N for noop (default 1000,5000)

@@ -47,7 +47,7 @@ final class ChildJvm {
 	 * Runs one task in a child JVM.
 	 * @param options JVM options
 	 * @param task {@code noop} or {@code migrate}
-	 * @param runner {@code ours} or {@code floor}
+	 * @param runner {@code ours}, {@code floor} or an {@link Anchor}'s label
 	 * @param scripts the script directory
 	 * @param workspace where to run
 	 * @return what the child measured

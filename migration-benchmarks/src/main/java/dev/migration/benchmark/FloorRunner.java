@@ -146,7 +146,25 @@ final class FloorRunner {
 		}
 	}
 
-	private static List<Path> files(Path directory) throws IOException {
+	/**
+	 * The statements of a script's upgrade section, as the floor runs them.
+	 * @param file the script
+	 * @return the statements, in order
+	 */
+	static List<String> upgrade(Path file) throws IOException {
+		return statements(Files.readString(file), "-- upgrade", "-- downgrade");
+	}
+
+	/**
+	 * The statements of a script's downgrade section, as the floor runs them.
+	 * @param file the script
+	 * @return the statements, in order
+	 */
+	static List<String> downgrade(Path file) throws IOException {
+		return statements(Files.readString(file), "-- downgrade", null);
+	}
+
+	static List<Path> files(Path directory) throws IOException {
 		try (Stream<Path> files = Files.list(directory)) {
 			return new ArrayList<>(files.filter((file) -> file.toString().endsWith(".sql")).sorted().toList());
 		}

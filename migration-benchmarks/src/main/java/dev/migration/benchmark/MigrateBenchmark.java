@@ -1,16 +1,18 @@
 package dev.migration.benchmark;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import dev.migration.MigrationManager;
 import dev.migration.MigrationResult;
 
 /**
  * {@code migrate}: N generated migrations from an empty workspace, in-process, the
- * engine against the floor; with the statements each sends per migration and how the
- * time grows with N.
+ * engine against the floor and the anchors; with the statements the engine and the
+ * floor send per migration and how the time grows with N.
  */
 final class MigrateBenchmark {
 
@@ -49,8 +51,15 @@ final class MigrateBenchmark {
 			}, (workspace, dataSource) -> expect(
 					new FloorRunner(dataSource, workspace.schema()).migrate(scripts.directory()), size,
 					"migrations run by the floor"), check);
+			AnchorScripts anchorScripts = this.corpora.anchors(size);
+			Map<Anchor, Contender> anchors = new EnumMap<>(Anchor.class);
+			for (Anchor anchor : anchorsAt(this.options, size)) {
+				anchors.put(anchor, Contender.of((workspace, dataSource) -> {
+				}, (workspace, dataSource) -> expect(anchor.migrate(dataSource, workspace.schema(), anchorScripts),
+						size, "migrations applied by " + anchor.label()), check));
+			}
 			PairedRuns.Outcome outcome = this.runs.run("migrate " + this.database.label() + " N=" + size, engine,
-					floor);
+					floor, anchors);
 			ours.add(outcome.ours());
 			floors.add(outcome.floor());
 			outcomes.add(outcome);
@@ -60,6 +69,9 @@ final class MigrateBenchmark {
 			double limit = (this.database == Database.POSTGRESQL) ? 1.10 : 1.15;
 			rows.add((size == sizes.get(sizes.size() - 1))
 					? time.withTarget(String.format(Locale.ROOT, "<= %.2fx", limit), time.ratio() <= limit) : time);
+			for (AnchorOutcome anchor : outcome.anchors()) {
+				rows.add(anchor.row("migrate", db, String.valueOf(size), time.ours(), time.floor(), Figure::millis));
+			}
 			ResultRow statements = ResultRow.info("statements/migration", db, String.valueOf(size),
 					Figure.count((double) outcome.oursStatements() / size),
 					Figure.count((double) outcome.floorStatements() / size));
@@ -72,6 +84,15 @@ final class MigrateBenchmark {
 			rows.add(marginalStatements(sizes, outcomes));
 		}
 		return rows;
+	}
+
+	/**
+	 * The anchors that take part at a size: all of them, but in a smoke run only at the
+	 * largest size, which is enough to show that they run.
+	 */
+	static List<Anchor> anchorsAt(BenchmarkOptions options, int size) {
+		List<Integer> sizes = options.migrateSizes();
+		return (!options.quick() || size == sizes.get(sizes.size() - 1)) ? List.of(Anchor.values()) : List.of();
 	}
 
 	/**

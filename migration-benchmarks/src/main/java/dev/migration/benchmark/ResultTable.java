@@ -11,6 +11,8 @@ final class ResultTable {
 
 	private static final String[] HEADERS = { "workload", "db", "N", "ours", "floor", "ratio", "target", "result" };
 
+	private static final int WIDEST_ALIGNED = 48;
+
 	private final List<ResultRow> rows;
 
 	ResultTable(List<ResultRow> rows) {
@@ -29,7 +31,10 @@ final class ResultTable {
 		int[] widths = new int[HEADERS.length];
 		for (String[] line : lines) {
 			for (int i = 0; i < line.length; i++) {
-				widths[i] = Math.max(widths[i], line[i].length());
+				// An anchor's error runs past its column rather than widen it for every row.
+				if (line[i].length() <= WIDEST_ALIGNED) {
+					widths[i] = Math.max(widths[i], line[i].length());
+				}
 			}
 		}
 		out.println();
@@ -53,6 +58,11 @@ final class ResultTable {
 				+ "\"fresh JVM\" rows time a child");
 		out.println("JVM from its main() to done; the others are in-process. statements = execute*/addBatch calls "
 				+ "+ commits, per migration.");
+		out.println("\"vs flyway\", \"vs liquibase\": the anchor runs the same statements in its own format, in "
+				+ "turn with ours and the floor;");
+		out.println("its figure stands in the floor column, the ratio is ours over the anchor's, and the target "
+				+ "column holds the anchor's own");
+		out.println("ratio to the floor, or the error that stopped it.");
 		long misses = this.rows.stream().filter((row) -> row.verdict() == Verdict.MISS).count();
 		long passes = this.rows.stream().filter((row) -> row.verdict() == Verdict.PASS).count();
 		out.println("Targets: " + passes + " PASS, " + misses + " MISS.");

@@ -1,7 +1,9 @@
 package dev.migration.benchmark;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.migration.MigrationManager;
 import dev.migration.MigrationResult;
@@ -10,7 +12,10 @@ import dev.migration.MigrationResult;
  * {@code rollback-all}: N migrations back to base, in-process. Each side migrates up
  * its own way outside the clock (the engine must have its history), then the rollback
  * is timed: the engine's {@code rollback("base")} against the floor running the same
- * downgrade statements, one transaction per migration.
+ * downgrade statements, one transaction per migration. The anchors migrate up with
+ * their own scripts and revert with their own means: Liquibase with each changeset's
+ * {@code --rollback} statements, Flyway with {@code undo}, which its community edition
+ * refuses (the row says so, with Flyway's error).
  */
 final class RollbackBenchmark {
 
@@ -49,11 +54,25 @@ final class RollbackBenchmark {
 							new FloorRunner(dataSource, workspace.schema()).rollback(scripts.directory()), size,
 							"migrations reverted by the floor"),
 					check);
+			AnchorScripts anchorScripts = this.corpora.anchors(size);
+			Map<Anchor, Contender> anchors = new EnumMap<>(Anchor.class);
+			for (Anchor anchor : MigrateBenchmark.anchorsAt(this.options, size)) {
+				anchors.put(anchor, Contender.of(
+						(workspace, dataSource) -> anchor.migrate(dataSource, workspace.schema(), anchorScripts),
+						(workspace, dataSource) -> MigrateBenchmark.expect(
+								anchor.rollback(dataSource, workspace.schema(), anchorScripts, size), size,
+								"migrations reverted by " + anchor.label()),
+						check));
+			}
 			PairedRuns.Outcome outcome = this.runs.run("rollback-all " + this.database.label() + " N=" + size,
-					engine, floor);
+					engine, floor, anchors);
 			ResultRow row = ResultRow.info("rollback-all", this.database.label(), String.valueOf(size),
 					Figure.millis(outcome.ours()), Figure.millis(outcome.floor()));
 			rows.add(row.withTarget("<= 1.15x", row.ratio() <= 1.15));
+			for (AnchorOutcome anchor : outcome.anchors()) {
+				rows.add(anchor.row("rollback-all", this.database.label(), String.valueOf(size), row.ours(),
+						row.floor(), Figure::millis));
+			}
 		}
 		return rows;
 	}

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code spring-start}: what the starter adds to an application's start when nothing is
@@ -39,10 +38,10 @@ final class SpringStartBenchmark {
 		}
 	}
 
-	private List<String> arguments(Workspace workspace) {
+	private static List<String> arguments(Workspace workspace) {
 		List<String> arguments = new ArrayList<>();
 		String url = workspace.describe().get(1);
-		if (this.database == Database.POSTGRESQL) {
+		if (workspace.database() == Database.POSTGRESQL) {
 			arguments.add("--spring.profiles.active=staging");
 			arguments.add("--spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema="
 					+ workspace.schema());
@@ -55,7 +54,7 @@ final class SpringStartBenchmark {
 		return arguments;
 	}
 
-	private static String user(String url) {
+	static String user(String url) {
 		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("[?&]user=([^&]+)").matcher(url);
 		return matcher.find() ? matcher.group(1) : "postgres";
 	}
@@ -96,49 +95,16 @@ final class SpringStartBenchmark {
 	 * Starts the sample app once and returns how long it took to be ready.
 	 */
 	private long start(Path jar, List<String> database, boolean migrations) throws Exception {
-		int port;
-		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-			port = socket.getLocalPort();
-		}
+		int port = ApplicationStart.freePort();
 		// The benchmark's own temporary directory, deleted at its end: the DuckDB driver
 		// unpacks its 70 MB native library there at every start, and the app is killed.
 		Path temporary = Files.createDirectories(this.directory.resolve("jvm-tmp"));
-		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Djava.io.tmpdir=" + temporary, "-jar",
-				jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
-				"--logging.level.root=WARN", "--migration.enabled=" + migrations));
+		List<String> command = new ArrayList<>(List.of(ApplicationStart.javaExecutable(),
+				"-Djava.io.tmpdir=" + temporary, "-jar", jar.toString(), "--server.port=" + port,
+				"--server.address=127.0.0.1", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+				"--migration.enabled=" + migrations));
 		command.addAll(database);
-		Path log = Files.createTempFile(this.directory, "spring-start", ".log");
-		java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
-		java.net.http.HttpRequest readiness = java.net.http.HttpRequest
-			.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
-			.timeout(java.time.Duration.ofSeconds(2))
-			.build();
-		long begin = System.nanoTime();
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		try {
-			long deadline = begin + TimeUnit.SECONDS.toNanos(120);
-			while (System.nanoTime() < deadline) {
-				if (!process.isAlive()) {
-					throw new IllegalStateException("The sample app exited with " + process.exitValue() + ":\n"
-							+ Files.readString(log));
-				}
-				try {
-					if (client.send(readiness, java.net.http.HttpResponse.BodyHandlers.discarding())
-						.statusCode() == 200) {
-						return System.nanoTime() - begin;
-					}
-				}
-				catch (java.io.IOException ex) {
-					// Not listening yet.
-				}
-				Thread.sleep(10);
-			}
-			throw new IllegalStateException("The sample app was not ready within 120 s: see " + log);
-		}
-		finally {
-			process.destroyForcibly();
-			process.waitFor(30, TimeUnit.SECONDS);
-		}
+		return ApplicationStart.untilReady(command, port, this.directory, "The sample app");
 	}
 
 	/**
@@ -164,10 +130,6 @@ final class SpringStartBenchmark {
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("The spring-start workload needs the packaged sample app: "
 					+ "run 'mvn -q -DskipTests install' first, or pass -Dsample.app.jar=/path/to/sample-app.jar"));
-	}
-
-	private static String javaExecutable() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
 }

@@ -104,13 +104,16 @@ final class Workspace implements AutoCloseable {
 	}
 
 	/**
-	 * Counts the tables the scripts created, the history tables aside.
+	 * Counts the tables the scripts created, the history tables (the engine's and the
+	 * anchors') aside.
 	 * @return the number of tables
 	 * @throws SQLException on a database error
 	 */
 	int scriptTables() throws SQLException {
 		String sql = "SELECT count(*) FROM information_schema.tables WHERE table_schema = '"
-				+ ((this.schema != null) ? this.schema : "main") + "' AND table_name NOT LIKE 'migration_history%'";
+				+ ((this.schema != null) ? this.schema : "main") + "' AND table_name NOT LIKE 'migration_history%'"
+				+ " AND lower(table_name) NOT IN"
+				+ " ('flyway_schema_history', 'databasechangelog', 'databasechangeloglock')";
 		try (Connection connection = dataSource().getConnection();
 				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery(sql)) {

@@ -3,9 +3,12 @@ package dev.migration.benchmark;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -13,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /**
  * A smoke run of the harness: tiny sizes, one repetition, both databases, every
  * workload. No timing is asserted; the harness itself checks that every migration was
- * applied and reverted, and fails otherwise.
+ * applied and reverted, and fails otherwise. An anchor that fails does not fail the run:
+ * its row carries its error.
  */
 class BenchmarkMainTests {
 
@@ -53,11 +57,68 @@ class BenchmarkMainTests {
 		assertThat(rows).filteredOn((row) -> row.workload().equals("fleet connections/tenant"))
 			.singleElement()
 			.satisfies((row) -> assertThat(row.floor().value()).isEqualTo(1.0));
+		// Every anchor has its row in every workload it takes part in, measured or with its error
+		// (in a smoke run, at the largest size only).
+		for (String workload : List.of("migrate", "rollback-all")) {
+			for (String database : List.of("postgresql", "duckdb")) {
+				for (String anchor : List.of("flyway", "liquibase")) {
+					assertThat(rows).filteredOn((row) -> row.workload().equals(workload + " vs " + anchor)
+							&& row.database().equals(database))
+						.singleElement()
+						.satisfies((row) -> assertAnchorRow(row, anchor));
+				}
+			}
+		}
+		for (String workload : List.of("noop (fresh JVM)", "peak RSS (fresh JVM)", "migrate (fresh JVM)")) {
+			for (String anchor : List.of("flyway", "liquibase")) {
+				assertThat(rows).filteredOn((row) -> row.workload().equals(workload + " vs " + anchor))
+					.isNotEmpty()
+					.allSatisfy((row) -> {
+						assertThat(row.database()).isEqualTo("postgresql");
+						assertAnchorRow(row, anchor);
+					});
+			}
+		}
+		// Flyway's community edition has no undo: said so, with Flyway's own words.
+		assertThat(rows).filteredOn((row) -> row.workload().equals("rollback-all vs flyway"))
+			.allSatisfy((row) -> assertThat(row.target()).startsWith("flyway cannot: ").containsIgnoringCase("undo"));
+		assertThat(rows).extracting(ResultRow::workload)
+			.contains("peak RSS (fresh JVM)", "app start, migration starter (fresh JVM)",
+					"app start, flyway starter (fresh JVM)", "app start, migration starter vs flyway");
 		// What each further migration costs on PostgreSQL, the run's fixed cost aside.
 		assertThat(rows).filteredOn((row) -> row.workload().equals("statements/migration (marginal)")
 				&& row.database().equals("postgresql"))
 			.singleElement()
 			.satisfies((row) -> assertThat(row.ours().value()).isBetween(2.9, 5.0));
+	}
+
+	private static void assertAnchorRow(ResultRow row, String anchor) {
+		if (row.floor() == null) {
+			assertThat(row.target()).as(row.workload()).startsWith(anchor + " cannot: ");
+		}
+		else {
+			assertThat(row.floor().value()).as(row.workload()).isPositive();
+			assertThat(row.target()).as(row.workload()).startsWith(anchor + "/floor ");
+		}
+	}
+
+	@Test
+	void anchorScriptsHoldTheSameStatementsInFlywayAndLiquibaseFormats(@TempDir Path directory) throws Exception {
+		ScriptSet scripts = ScriptGenerator.chain(directory.resolve("scripts"), 10);
+		AnchorScripts anchors = AnchorScripts.write(scripts, directory.resolve("anchors"));
+		assertThat(anchors.flyway().toFile().list()).hasSize(10).contains("V1__m.sql", "V10__m.sql");
+		assertThat(Files.readString(anchors.flyway().resolve("V1__m.sql"))).isEqualTo(
+				"CREATE TABLE t000001 (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL, created_at TIMESTAMP);\n"
+						+ "CREATE INDEX ix_t000001_name ON t000001 (name);\n");
+		String changelog = Files.readString(anchors.liquibase().resolve(AnchorScripts.CHANGELOG));
+		assertThat(changelog).startsWith("--liquibase formatted sql\n")
+			.contains("\n--changeset benchmark:r000001\nCREATE TABLE t000001 (id BIGINT PRIMARY KEY, name VARCHAR(100) "
+					+ "NOT NULL, created_at TIMESTAMP);\nCREATE INDEX ix_t000001_name ON t000001 (name);\n"
+					+ "--rollback DROP INDEX ix_t000001_name;\n--rollback DROP TABLE t000001;\n")
+			.contains("\n--changeset benchmark:r000010\nALTER TABLE t000009 ADD COLUMN c000010 VARCHAR(50);\n"
+					+ "--rollback DROP INDEX ix_t000009_name;\n--rollback ALTER TABLE t000009 DROP COLUMN c000010;\n"
+					+ "--rollback CREATE INDEX ix_t000009_name ON t000009 (name);\n");
+		assertThat(changelog.split("--changeset ", -1)).hasSize(11);
 	}
 
 	@Test
