@@ -21,12 +21,14 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import dev.migration.runtime.TenantEngines;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link TenantFleet}: a manager per tenant, built from the base configuration with
  * the tenant's schema, run on a pool of at most {@code parallelism} threads that lives
- * for one call.
+ * for one call. The tenants share one load of the scripts, and in a run each thread
+ * keeps one connection for the tenants it runs ({@link TenantEngines}).
  */
 final class DefaultTenantFleet implements TenantFleet {
 
@@ -49,6 +51,8 @@ final class DefaultTenantFleet implements TenantFleet {
 
 	private final FleetOptions options;
 
+	private final TenantEngines engines;
+
 	private final Duration progressInterval;
 
 	// The tenants migrating or rolling back now, across the runs of this fleet.
@@ -67,6 +71,7 @@ final class DefaultTenantFleet implements TenantFleet {
 		this.dataSource = dataSource;
 		this.configuration = configuration;
 		this.options = options;
+		this.engines = new TenantEngines(configuration);
 		this.progressInterval = progressInterval;
 		for (String schema : schemas) {
 			// Fails now, naming the schema, rather than halfway through a run.
@@ -82,7 +87,7 @@ final class DefaultTenantFleet implements TenantFleet {
 
 	@Override
 	public MigrationManager manager(String schema) {
-		return MigrationManager.create(this.dataSource, tenantConfiguration(schema));
+		return this.engines.manager(this.dataSource, tenantConfiguration(schema));
 	}
 
 	private MigrationConfiguration tenantConfiguration(String schema) {
@@ -99,13 +104,15 @@ final class DefaultTenantFleet implements TenantFleet {
 
 	@Override
 	public FleetResult migrate(String target, Consumer<FleetResult.Tenant> finished) {
-		return runFleet(tenants(), "migrated to '" + target + "'", (schema) -> migrateTenant(schema, target),
-				finished);
+		try (TenantEngines.Run run = this.engines.run()) {
+			return runFleet(tenants(), "migrated to '" + target + "'", (schema) -> migrateTenant(run, schema, target),
+					finished);
+		}
 	}
 
-	private FleetResult.Tenant migrateTenant(String schema, String target) {
+	private FleetResult.Tenant migrateTenant(TenantEngines.Run run, String schema, String target) {
 		try {
-			MigrationResult result = manager(schema).migrate(target);
+			MigrationResult result = run.migrate(this.dataSource, tenantConfiguration(schema), target);
 			int applied = result.migrations().size();
 			return new FleetResult.Tenant(schema,
 					(applied > 0) ? FleetResult.Outcome.MIGRATED : FleetResult.Outcome.UP_TO_DATE, applied, null, null);
@@ -249,14 +256,18 @@ final class DefaultTenantFleet implements TenantFleet {
 
 	@Override
 	public FleetStatus status() {
-		List<FleetStatus.Behind> states = runAll(tenants(), (schema) -> {
-			try {
-				return new FleetStatus.Behind(schema, manager(schema).pendingMigrations().size(), null);
-			}
-			catch (RuntimeException ex) {
-				return new FleetStatus.Behind(schema, 0, String.valueOf(ex.getMessage()));
-			}
-		});
+		List<FleetStatus.Behind> states;
+		try (TenantEngines.Run run = this.engines.run()) {
+			states = runAll(tenants(), (schema) -> {
+				try {
+					return new FleetStatus.Behind(schema,
+							run.pending(this.dataSource, tenantConfiguration(schema)), null);
+				}
+				catch (RuntimeException ex) {
+					return new FleetStatus.Behind(schema, 0, String.valueOf(ex.getMessage()));
+				}
+			});
+		}
 		int upToDate = 0;
 		int pending = 0;
 		int failed = 0;

@@ -16,7 +16,9 @@ import dev.migration.MigrationLockException;
 import dev.migration.dialect.Dialect;
 
 /**
- * A PostgreSQL session advisory lock held on a dedicated connection. The server
+ * A PostgreSQL session advisory lock held on a dedicated connection, or on the
+ * connection that runs the migrations (a fleet's tenants, which borrow one connection
+ * each): a session-level lock outlives the transactions of that session. The server
  * releases it when that session ends, so a crashed process never leaves it stuck.
  * Waiters poll {@code pg_try_advisory_lock} in autocommit: no transaction or snapshot
  * stays open while they wait.
@@ -34,6 +36,9 @@ final class AdvisoryLock implements DatabaseLock {
 
 	private final Duration timeout;
 
+	// The session's own connection, when the lock is held on it: never closed here.
+	private final Connection sessionConnection;
+
 	private Connection connection;
 
 	private String previousLabel;
@@ -41,7 +46,22 @@ final class AdvisoryLock implements DatabaseLock {
 	private boolean labelled;
 
 	AdvisoryLock(DataSource dataSource, Dialect dialect, String schema, String table, Duration timeout) {
+		this(dataSource, null, dialect, schema, table, timeout);
+	}
+
+	/**
+	 * A lock held on the connection of the session that migrates, in autocommit between
+	 * its transactions.
+	 */
+	static AdvisoryLock onSession(Connection connection, Dialect dialect, String schema, String table,
+			Duration timeout) {
+		return new AdvisoryLock(null, connection, dialect, schema, table, timeout);
+	}
+
+	private AdvisoryLock(DataSource dataSource, Connection sessionConnection, Dialect dialect, String schema,
+			String table, Duration timeout) {
 		this.dataSource = dataSource;
+		this.sessionConnection = sessionConnection;
 		this.dialect = dialect;
 		CRC32 crc = new CRC32();
 		crc.update((schema + "." + table).getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -54,7 +74,8 @@ final class AdvisoryLock implements DatabaseLock {
 		long deadline = System.nanoTime() + this.timeout.toNanos();
 		long pause = 20;
 		try {
-			this.connection = this.dataSource.getConnection();
+			this.connection = (this.sessionConnection != null) ? this.sessionConnection
+					: this.dataSource.getConnection();
 			this.connection.setAutoCommit(true);
 			// Label before locking: whoever sees the lock granted also sees who holds it.
 			label();
@@ -117,6 +138,19 @@ final class AdvisoryLock implements DatabaseLock {
 		if (this.connection == null) {
 			throw new MigrationLockException("The migration lock is not held");
 		}
+		try {
+			if (this.sessionConnection != null && !this.connection.getAutoCommit()) {
+				// Whatever the work left open goes, as closing the session would do; the
+				// label's restore below must not be rolled back with it.
+				this.connection.rollback();
+				this.connection.setAutoCommit(true);
+			}
+		}
+		catch (SQLException ex) {
+			close();
+			throw new MigrationLockException("Cannot release the migration lock: " + ex.getMessage()
+					+ " (the server releases it when the connection closes)", ex);
+		}
 		try (PreparedStatement statement = this.connection.prepareStatement(this.dialect.unlockQuery())) {
 			statement.setInt(1, NAMESPACE);
 			statement.setInt(2, this.key);
@@ -141,8 +175,9 @@ final class AdvisoryLock implements DatabaseLock {
 
 	@Override
 	public LockHolder holder() {
-		try (Connection probe = (this.connection != null) ? null : this.dataSource.getConnection()) {
-			Connection use = (this.connection != null) ? this.connection : probe;
+		Connection held = (this.connection != null) ? this.connection : this.sessionConnection;
+		try (Connection probe = (held != null) ? null : this.dataSource.getConnection()) {
+			Connection use = (held != null) ? held : probe;
 			try (PreparedStatement statement = use.prepareStatement(this.dialect.lockHolderQuery())) {
 				statement.setInt(1, NAMESPACE);
 				statement.setInt(2, this.key);
@@ -173,7 +208,16 @@ final class AdvisoryLock implements DatabaseLock {
 	}
 
 	private void close() {
-		if (this.connection != null) {
+		if (this.connection != null && this.sessionConnection != null) {
+			try {
+				restoreLabel();
+			}
+			catch (SQLException ex) {
+				// The label is cosmetic; the session closes its connection itself.
+			}
+			this.connection = null;
+		}
+		else if (this.connection != null) {
 			try {
 				restoreLabel();
 			}
