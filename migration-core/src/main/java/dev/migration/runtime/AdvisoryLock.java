@@ -78,8 +78,8 @@ final class AdvisoryLock implements DatabaseLock {
 					: this.dataSource.getConnection();
 			this.connection.setAutoCommit(true);
 			// Label before locking: whoever sees the lock granted also sees who holds it.
-			label();
-			while (!tryLock()) {
+			boolean locked = labelAndTryLock();
+			while (!locked) {
 				if (System.nanoTime() >= deadline) {
 					LockHolder holder = holder();
 					close();
@@ -90,6 +90,7 @@ final class AdvisoryLock implements DatabaseLock {
 				}
 				Thread.sleep(pause);
 				pause = Math.min(pause * 2, 500);
+				locked = tryLock();
 			}
 		}
 		catch (SQLException ex) {
@@ -113,11 +114,36 @@ final class AdvisoryLock implements DatabaseLock {
 		}
 	}
 
+	/**
+	 * Labels the session and tries the lock, in one statement where the dialect has one.
+	 */
+	private boolean labelAndTryLock() throws SQLException {
+		String sql = this.dialect.labelAndTryLockQuery();
+		if (sql == null) {
+			label();
+			return tryLock();
+		}
+		try (PreparedStatement statement = this.connection.prepareStatement(sql)) {
+			this.previousLabel = this.connection.getClientInfo("ApplicationName");
+			statement.setInt(1, NAMESPACE);
+			statement.setInt(2, this.key);
+			statement.setString(3, label(LockOwner.description()));
+			this.labelled = true;
+			try (ResultSet rows = statement.executeQuery()) {
+				return rows.next() && rows.getBoolean(1);
+			}
+		}
+	}
+
+	private static String label(String owner) {
+		String label = "migration-lock " + owner;
+		return (label.length() > 63) ? label.substring(0, 63) : label;
+	}
+
 	private void label() throws SQLException {
 		try (PreparedStatement statement = this.connection.prepareStatement(this.dialect.labelSessionQuery())) {
 			this.previousLabel = this.connection.getClientInfo("ApplicationName");
-			String label = "migration-lock " + LockOwner.description();
-			statement.setString(1, (label.length() > 63) ? label.substring(0, 63) : label);
+			statement.setString(1, label(LockOwner.description()));
 			statement.execute();
 			this.labelled = true;
 		}
@@ -151,9 +177,15 @@ final class AdvisoryLock implements DatabaseLock {
 			throw new MigrationLockException("Cannot release the migration lock: " + ex.getMessage()
 					+ " (the server releases it when the connection closes)", ex);
 		}
-		try (PreparedStatement statement = this.connection.prepareStatement(this.dialect.unlockQuery())) {
+		String unlockAndRestore = this.labelled ? this.dialect.unlockAndLabelQuery() : null;
+		try (PreparedStatement statement = this.connection
+			.prepareStatement((unlockAndRestore != null) ? unlockAndRestore : this.dialect.unlockQuery())) {
 			statement.setInt(1, NAMESPACE);
 			statement.setInt(2, this.key);
+			if (unlockAndRestore != null) {
+				statement.setString(3, (this.previousLabel != null) ? this.previousLabel : "");
+				this.labelled = false;
+			}
 			boolean released;
 			try (ResultSet rows = statement.executeQuery()) {
 				released = rows.next() && rows.getBoolean(1);
