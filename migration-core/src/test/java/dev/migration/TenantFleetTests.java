@@ -596,6 +596,32 @@ class TenantFleetTests {
 		}
 	}
 
+	@Test
+	void aFleetOnDuckDbKeepsOneConnectionPerThreadAndCountsItsTenants() {
+		try (TestDatabase duckdb = TestDatabase.open(Database.DUCKDB)) {
+			duckdb.writeTable("r1", null);
+			List<String> schemas = List.of("tenant_a", "tenant_b", "tenant_c", "tenant_d");
+			AtomicInteger opened = new AtomicInteger();
+			DataSource database = duckdb.dataSource();
+			PlainDataSource counting = () -> {
+				opened.incrementAndGet();
+				return database.getConnection();
+			};
+			TenantFleet fleet = TenantFleet.create(counting, duckdb.configuration().build(), schemas,
+					FleetOptions.defaults().withParallelism(2));
+			assertThat(fleet.migrate().count(FleetResult.Outcome.MIGRATED)).isEqualTo(4);
+			assertThat(opened.get()).isBetween(1, 2);
+			assertThat(fleet.status().upToDate()).isEqualTo(4);
+			assertThat(fleet.migrate().count(FleetResult.Outcome.UP_TO_DATE)).isEqualTo(4);
+			for (String schema : schemas) {
+				assertThat(duckdb.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = '"
+						+ schema + "' ORDER BY table_name"))
+					.as(schema)
+					.containsExactly("migration_history", "migration_history_state", "t_r1");
+			}
+		}
+	}
+
 	/**
 	 * The real data source, counting the statements sent through it
 	 * ({@code execute*} calls).

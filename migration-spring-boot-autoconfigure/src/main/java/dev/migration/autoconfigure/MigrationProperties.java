@@ -564,8 +564,9 @@ public class MigrationProperties {
 
 		/**
 		 * The most tenants migrated at once. By default the pool size minus one for a
-		 * Hikari pool (a migrating tenant borrows two connections on PostgreSQL, one for
-		 * its lock), else 1; never more than the pool size minus one.
+		 * Hikari pool (a tenant rolled back or added borrows two connections on
+		 * PostgreSQL, one for its lock; a migrate keeps one per thread), else 1; never
+		 * more than the pool size minus one.
 		 */
 		private @Nullable Integer parallelism;
 
