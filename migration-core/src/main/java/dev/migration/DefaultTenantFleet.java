@@ -24,12 +24,14 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import dev.migration.runtime.TenantEngines;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link TenantFleet}: a manager per tenant, built from the base configuration with
  * the tenant's schema and DataSource, run on a pool of at most {@code parallelism}
- * threads that lives for one call.
+ * threads that lives for one call. The tenants share one load of the scripts, and in a
+ * run each thread keeps one connection for the tenants it runs ({@link TenantEngines}).
  */
 final class DefaultTenantFleet implements TenantFleet {
 
@@ -54,6 +56,8 @@ final class DefaultTenantFleet implements TenantFleet {
 
 	private final FleetOptions options;
 
+	private final TenantEngines engines;
+
 	private final Duration progressInterval;
 
 	// The tenants migrating or rolling back now, across the runs of this fleet.
@@ -76,6 +80,7 @@ final class DefaultTenantFleet implements TenantFleet {
 		this.configuration = configuration;
 		this.provider = provider;
 		this.options = options;
+		this.engines = new TenantEngines(configuration);
 		this.progressInterval = progressInterval;
 	}
 
@@ -147,7 +152,7 @@ final class DefaultTenantFleet implements TenantFleet {
 	}
 
 	private MigrationManager manager(Tenant tenant) {
-		return MigrationManager.create(dataSource(tenant), tenantConfiguration(tenant));
+		return this.engines.manager(dataSource(tenant), tenantConfiguration(tenant));
 	}
 
 	/**
@@ -203,13 +208,15 @@ final class DefaultTenantFleet implements TenantFleet {
 
 	@Override
 	public FleetResult migrate(String target, Consumer<FleetResult.Tenant> finished) {
-		return runFleet(tenants(), "migrated to '" + target + "'", (tenant) -> migrateTenant(tenant, target),
-				finished);
+		try (TenantEngines.Run run = this.engines.run()) {
+			return runFleet(tenants(), "migrated to '" + target + "'", (tenant) -> migrateTenant(run, tenant, target),
+					finished);
+		}
 	}
 
-	private FleetResult.Tenant migrateTenant(Tenant tenant, String target) {
+	private FleetResult.Tenant migrateTenant(TenantEngines.Run run, Tenant tenant, String target) {
 		try {
-			MigrationResult result = manager(tenant).migrate(target);
+			MigrationResult result = run.migrate(dataSource(tenant), tenantConfiguration(tenant), target);
 			int applied = result.migrations().size();
 			return new FleetResult.Tenant(tenant.id(),
 					(applied > 0) ? FleetResult.Outcome.MIGRATED : FleetResult.Outcome.UP_TO_DATE, applied, null, null);
@@ -354,14 +361,18 @@ final class DefaultTenantFleet implements TenantFleet {
 
 	@Override
 	public FleetStatus status() {
-		List<FleetStatus.Behind> states = runAll(tenants(), (tenant) -> {
-			try {
-				return new FleetStatus.Behind(tenant.id(), manager(tenant).pendingMigrations().size(), null);
-			}
-			catch (RuntimeException ex) {
-				return new FleetStatus.Behind(tenant.id(), 0, String.valueOf(ex.getMessage()));
-			}
-		});
+		List<FleetStatus.Behind> states;
+		try (TenantEngines.Run run = this.engines.run()) {
+			states = runAll(tenants(), (tenant) -> {
+				try {
+					return new FleetStatus.Behind(tenant.id(),
+							run.pending(dataSource(tenant), tenantConfiguration(tenant)), null);
+				}
+				catch (RuntimeException ex) {
+					return new FleetStatus.Behind(tenant.id(), 0, String.valueOf(ex.getMessage()));
+				}
+			});
+		}
 		int upToDate = 0;
 		int pending = 0;
 		int failed = 0;

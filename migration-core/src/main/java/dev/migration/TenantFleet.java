@@ -22,14 +22,21 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Each tenant that finishes is logged, with the counts so far; during a run the counts
  * of done, failed and running tenants are also logged every few seconds.
+ * <p>
+ * The tenants share one load of the scripts. A tenant with nothing pending costs one
+ * query of its state table; one with migrations pending takes its lock and reads its
+ * state again before it migrates, as a single {@link MigrationManager} does.
  */
 public interface TenantFleet {
 
 	/**
 	 * Creates a fleet of tenants in schemas of one database, each named by its schema
 	 * ({@link TenantProvider#ofSchemas(List)}).
-	 * @param dataSource the database of every tenant; a migrating tenant borrows one
-	 * connection and, on PostgreSQL, one more for its lock
+	 * @param dataSource the database of every tenant; during {@link #migrate()} and
+	 * {@link #status()} each thread keeps one connection for the tenants it runs, which
+	 * also holds the migrating tenant's lock; a {@link #manager(String) manager} (and
+	 * {@link #addTenant(String)}, a rollback) borrows one per operation and, on
+	 * PostgreSQL, one more for its lock
 	 * @param configuration the configuration every tenant shares; its schema is
 	 * replaced by each tenant's
 	 * @param schemas the tenants' schemas; duplicates are ignored

@@ -1,6 +1,7 @@
 package dev.migration;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -480,6 +481,206 @@ class TenantFleetTests {
 		assertThat(waitedInVain).isFalse();
 		assertThat(progressLines).anySatisfy((line) -> assertThat(line).matches(
 				"Fleet progress: [01]/2 done, 0 failed, 1 running"));
+	}
+
+	@Test
+	void aRunKeepsOneConnectionPerThreadForItsTenants() {
+		List<String> schemas = tenants(12);
+		AtomicInteger opened = new AtomicInteger();
+		DataSource database = this.database.dataSource();
+		PlainDataSource counting = () -> {
+			opened.incrementAndGet();
+			return database.getConnection();
+		};
+		TenantFleet fleet = TenantFleet.create(counting, this.database.configuration().build(), schemas,
+				FleetOptions.defaults().withParallelism(3));
+		assertThat(fleet.migrate().count(FleetResult.Outcome.MIGRATED)).isEqualTo(12);
+		// Each tenant's lock rides on the connection that migrates it.
+		assertThat(opened.get()).isBetween(1, 3);
+		opened.set(0);
+		assertThat(fleet.status().upToDate()).isEqualTo(12);
+		assertThat(opened.get()).isBetween(1, 3);
+		for (String schema : schemas) {
+			// Each tenant's unqualified tables landed in its own schema: the search path
+			// was set for each tenant, and restored after it.
+			assertThat(this.database.queryForList("SELECT table_name FROM information_schema.tables WHERE "
+					+ "table_schema = '" + schema + "' ORDER BY table_name"))
+				.as(schema)
+				.containsExactly("migration_history", "migration_history_state", "t_r1");
+		}
+	}
+
+	@Test
+	void statusAndAMigrateWithNothingPendingReadEachTenantInOneQuery() {
+		List<String> schemas = tenants(5);
+		TenantFleet.create(this.database.dataSource(), this.database.configuration().build(), schemas,
+				FleetOptions.defaults()).migrate();
+		StatementCount count = new StatementCount(this.database.dataSource());
+		TenantFleet fleet = TenantFleet.create(count, this.database.configuration().build(), schemas,
+				FleetOptions.defaults().withParallelism(2));
+		assertThat(fleet.status().upToDate()).isEqualTo(5);
+		assertThat(count.statements.get()).isEqualTo(5);
+		count.statements.set(0);
+		assertThat(fleet.migrate().count(FleetResult.Outcome.UP_TO_DATE)).isEqualTo(5);
+		assertThat(count.statements.get()).isEqualTo(5);
+	}
+
+	@Test
+	void aTenantAfterAFailedOneOnTheSameThreadMigratesOnAFreshConnection() {
+		List<String> schemas = tenants(3);
+		prepareToFail(schemas.get(1));
+		FleetResult result = TenantFleet
+			.create(this.database.dataSource(), this.database.configuration().build(), schemas,
+					FleetOptions.defaults())
+			.migrate();
+		assertThat(result.tenants()).extracting(FleetResult.Tenant::outcome)
+			.containsExactly(FleetResult.Outcome.MIGRATED, FleetResult.Outcome.FAILED, FleetResult.Outcome.MIGRATED);
+		assertThat(state(schemas.get(2))).containsExactly("r1", "r2");
+		assertThat(this.database.queryForList("SELECT table_name FROM information_schema.tables WHERE "
+				+ "table_schema = '" + schemas.get(2) + "' AND table_name = 't_r1'"))
+			.containsExactly("t_r1");
+	}
+
+	@Test
+	void aMigratingTenantHoldsItsLockWhereOthersSeeIt() {
+		List<String> schemas = tenants(2);
+		List<LockHolder> seen = new CopyOnWriteArrayList<>();
+		MigrationListener look = new MigrationListener() {
+
+			@Override
+			public void beforeMigration(MigrationInfo migration, Direction direction) {
+				// One tenant at a time, two migrations each.
+				String schema = schemas.get(seen.size() / 2);
+				// A manager of its own, as another instance would look.
+				seen.add(MigrationManager
+					.create(TenantFleetTests.this.database.dataSource(),
+							TenantFleetTests.this.database.configuration().schema(schema).build())
+					.status()
+					.lockHolder());
+			}
+
+		};
+		FleetResult result = TenantFleet.create(this.database.dataSource(),
+				this.database.configuration().listeners(List.of(look)).build(), schemas, FleetOptions.defaults())
+			.migrate();
+		assertThat(result.failed()).isEmpty();
+		assertThat(seen).hasSize(4).allSatisfy((holder) -> assertThat(holder).isNotNull());
+		for (String schema : schemas) {
+			assertThat(MigrationManager
+				.create(this.database.dataSource(), this.database.configuration().schema(schema).build())
+				.status()
+				.lockHolder()).as(schema).isNull();
+		}
+	}
+
+	@Test
+	void tenantsSplitScriptsWithPlaceholdersWithTheirOwnSchema() {
+		this.database.write("r3", "r2", "COMMENT ON TABLE ${migration:schema}.t_r1 IS '${migration:schema}';",
+				"COMMENT ON TABLE ${migration:schema}.t_r1 IS NULL;");
+		List<String> schemas = tenants(8);
+		TenantFleet fleet = TenantFleet.create(this.database.dataSource(), this.database.configuration().build(),
+				schemas, FleetOptions.defaults().withParallelism(4));
+		assertThat(fleet.migrate().count(FleetResult.Outcome.MIGRATED)).isEqualTo(8);
+		for (String schema : schemas) {
+			assertThat(this.database.queryForList("SELECT obj_description('" + schema + ".t_r1'::regclass, 'pg_class')"))
+				.as(schema)
+				.containsExactly(schema);
+			assertThat(this.database.queryForList(
+					"SELECT downgrade_sql FROM " + schema + ".migration_history_state WHERE revision = 'r3'"))
+				.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+				.contains(schema + ".t_r1");
+		}
+		assertThat(fleet.rollbackAll("r2", RollbackOptions.defaults()).failed()).isEmpty();
+		for (String schema : schemas) {
+			assertThat(state(schema)).as(schema).containsExactly("r1", "r2");
+		}
+	}
+
+	@Test
+	void aFleetOnDuckDbKeepsOneConnectionPerThreadAndCountsItsTenants() {
+		try (TestDatabase duckdb = TestDatabase.open(Database.DUCKDB)) {
+			duckdb.writeTable("r1", null);
+			List<String> schemas = List.of("tenant_a", "tenant_b", "tenant_c", "tenant_d");
+			AtomicInteger opened = new AtomicInteger();
+			DataSource database = duckdb.dataSource();
+			PlainDataSource counting = () -> {
+				opened.incrementAndGet();
+				return database.getConnection();
+			};
+			TenantFleet fleet = TenantFleet.create(counting, duckdb.configuration().build(), schemas,
+					FleetOptions.defaults().withParallelism(2));
+			assertThat(fleet.migrate().count(FleetResult.Outcome.MIGRATED)).isEqualTo(4);
+			assertThat(opened.get()).isBetween(1, 2);
+			assertThat(fleet.status().upToDate()).isEqualTo(4);
+			assertThat(fleet.migrate().count(FleetResult.Outcome.UP_TO_DATE)).isEqualTo(4);
+			for (String schema : schemas) {
+				assertThat(duckdb.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = '"
+						+ schema + "' ORDER BY table_name"))
+					.as(schema)
+					.containsExactly("migration_history", "migration_history_state", "t_r1");
+			}
+		}
+	}
+
+	/**
+	 * The real data source, counting the statements sent through it
+	 * ({@code execute*} calls).
+	 */
+	private static final class StatementCount implements PlainDataSource {
+
+		private final DataSource target;
+
+		private final AtomicInteger statements = new AtomicInteger();
+
+		StatementCount(DataSource target) {
+			this.target = target;
+		}
+
+		@Override
+		public Connection getConnection() throws SQLException {
+			Connection connection = this.target.getConnection();
+			return proxy(Connection.class, connection, (method, args) -> {
+				Object result = invoke(connection, method, args);
+				if (result instanceof PreparedStatement statement) {
+					return counted(PreparedStatement.class, statement);
+				}
+				if (result instanceof Statement statement) {
+					return counted(Statement.class, statement);
+				}
+				return result;
+			});
+		}
+
+		private <S extends Statement> S counted(Class<S> type, S statement) {
+			return proxy(type, statement, (method, args) -> {
+				if (method.getName().startsWith("execute")) {
+					this.statements.incrementAndGet();
+				}
+				return invoke(statement, method, args);
+			});
+		}
+
+		private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+			try {
+				return method.invoke(target, args);
+			}
+			catch (java.lang.reflect.InvocationTargetException ex) {
+				throw ex.getCause();
+			}
+		}
+
+		private static <T> T proxy(Class<T> type, T target, Call call) {
+			return type.cast(java.lang.reflect.Proxy.newProxyInstance(TenantFleetTests.class.getClassLoader(),
+					new Class<?>[] { type }, (proxy, method, args) -> call.call(method, args)));
+		}
+
+		@FunctionalInterface
+		private interface Call {
+
+			Object call(java.lang.reflect.Method method, Object[] args) throws Throwable;
+
+		}
+
 	}
 
 	private List<String> state(String schema) {

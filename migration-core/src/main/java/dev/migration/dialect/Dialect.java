@@ -258,6 +258,60 @@ public interface Dialect {
 	}
 
 	/**
+	 * A query that labels the session as {@link #labelSessionQuery()} does and then
+	 * tries the advisory lock as {@link #tryLockQuery()} does, in one round trip; its
+	 * parameters are the lock's two keys and the label.
+	 * @return the query, or {@code null} where the two are sent apart
+	 */
+	default String labelAndTryLockQuery() {
+		return null;
+	}
+
+	/**
+	 * A query that releases the advisory lock as {@link #unlockQuery()} does and restores
+	 * the session's label, in one round trip; its parameters are the lock's two keys and
+	 * the label. Its first column is the release's result.
+	 * @return the query, or {@code null} where the two are sent apart
+	 */
+	default String unlockAndLabelQuery() {
+		return null;
+	}
+
+	/**
+	 * A query that reads several session settings in one row, a column per setting, for
+	 * a session that prepares to run migrations in one round trip rather than one per
+	 * setting; its parameters are the names. A setting the server does not know reads as
+	 * {@code null}.
+	 * @param count how many settings
+	 * @return the query, or {@code null} where each setting is read on its own with
+	 * {@link #readSettingQuery()}
+	 */
+	default String readSettingsQuery(int count) {
+		return null;
+	}
+
+	/**
+	 * A query that sets several session settings at once; its parameters are each
+	 * setting's name and value in turn. Used with {@link #readSettingsQuery(int)}.
+	 * @param count how many settings
+	 * @return the query, or {@code null} where each is set on its own
+	 */
+	default String writeSettingsQuery(int count) {
+		return null;
+	}
+
+	/**
+	 * The name of the search path among the session settings, and the value that puts
+	 * the migration schema first, for {@link #writeSettingsQuery(int)}.
+	 * @param schema the migration schema
+	 * @return the setting's name and value, or {@code null} where the search path is set
+	 * with {@link #useSchema(String)} alone
+	 */
+	default java.util.Map.Entry<String, String> searchPathSetting(String schema) {
+		return null;
+	}
+
+	/**
 	 * Whether a failure is a statement giving up waiting for a table lock.
 	 * @param failure the failure
 	 * @return {@code true} for a lock timeout

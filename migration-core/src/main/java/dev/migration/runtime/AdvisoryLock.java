@@ -16,7 +16,9 @@ import dev.migration.MigrationLockException;
 import dev.migration.dialect.Dialect;
 
 /**
- * A PostgreSQL session advisory lock held on a dedicated connection. The server
+ * A PostgreSQL session advisory lock held on a dedicated connection, or on the
+ * connection that runs the migrations (a fleet's tenants, which borrow one connection
+ * each): a session-level lock outlives the transactions of that session. The server
  * releases it when that session ends, so a crashed process never leaves it stuck.
  * Waiters poll {@code pg_try_advisory_lock} in autocommit: no transaction or snapshot
  * stays open while they wait.
@@ -34,6 +36,9 @@ final class AdvisoryLock implements DatabaseLock {
 
 	private final Duration timeout;
 
+	// The session's own connection, when the lock is held on it: never closed here.
+	private final Connection sessionConnection;
+
 	private Connection connection;
 
 	private String previousLabel;
@@ -41,7 +46,22 @@ final class AdvisoryLock implements DatabaseLock {
 	private boolean labelled;
 
 	AdvisoryLock(DataSource dataSource, Dialect dialect, String schema, String table, Duration timeout) {
+		this(dataSource, null, dialect, schema, table, timeout);
+	}
+
+	/**
+	 * A lock held on the connection of the session that migrates, in autocommit between
+	 * its transactions.
+	 */
+	static AdvisoryLock onSession(Connection connection, Dialect dialect, String schema, String table,
+			Duration timeout) {
+		return new AdvisoryLock(null, connection, dialect, schema, table, timeout);
+	}
+
+	private AdvisoryLock(DataSource dataSource, Connection sessionConnection, Dialect dialect, String schema,
+			String table, Duration timeout) {
 		this.dataSource = dataSource;
+		this.sessionConnection = sessionConnection;
 		this.dialect = dialect;
 		CRC32 crc = new CRC32();
 		crc.update((schema + "." + table).getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -54,11 +74,12 @@ final class AdvisoryLock implements DatabaseLock {
 		long deadline = System.nanoTime() + this.timeout.toNanos();
 		long pause = 20;
 		try {
-			this.connection = this.dataSource.getConnection();
+			this.connection = (this.sessionConnection != null) ? this.sessionConnection
+					: this.dataSource.getConnection();
 			this.connection.setAutoCommit(true);
 			// Label before locking: whoever sees the lock granted also sees who holds it.
-			label();
-			while (!tryLock()) {
+			boolean locked = labelAndTryLock();
+			while (!locked) {
 				if (System.nanoTime() >= deadline) {
 					LockHolder holder = holder();
 					close();
@@ -69,6 +90,7 @@ final class AdvisoryLock implements DatabaseLock {
 				}
 				Thread.sleep(pause);
 				pause = Math.min(pause * 2, 500);
+				locked = tryLock();
 			}
 		}
 		catch (SQLException ex) {
@@ -92,11 +114,36 @@ final class AdvisoryLock implements DatabaseLock {
 		}
 	}
 
+	/**
+	 * Labels the session and tries the lock, in one statement where the dialect has one.
+	 */
+	private boolean labelAndTryLock() throws SQLException {
+		String sql = this.dialect.labelAndTryLockQuery();
+		if (sql == null) {
+			label();
+			return tryLock();
+		}
+		try (PreparedStatement statement = this.connection.prepareStatement(sql)) {
+			this.previousLabel = this.connection.getClientInfo("ApplicationName");
+			statement.setInt(1, NAMESPACE);
+			statement.setInt(2, this.key);
+			statement.setString(3, label(LockOwner.description()));
+			this.labelled = true;
+			try (ResultSet rows = statement.executeQuery()) {
+				return rows.next() && rows.getBoolean(1);
+			}
+		}
+	}
+
+	private static String label(String owner) {
+		String label = "migration-lock " + owner;
+		return (label.length() > 63) ? label.substring(0, 63) : label;
+	}
+
 	private void label() throws SQLException {
 		try (PreparedStatement statement = this.connection.prepareStatement(this.dialect.labelSessionQuery())) {
 			this.previousLabel = this.connection.getClientInfo("ApplicationName");
-			String label = "migration-lock " + LockOwner.description();
-			statement.setString(1, (label.length() > 63) ? label.substring(0, 63) : label);
+			statement.setString(1, label(LockOwner.description()));
 			statement.execute();
 			this.labelled = true;
 		}
@@ -117,9 +164,28 @@ final class AdvisoryLock implements DatabaseLock {
 		if (this.connection == null) {
 			throw new MigrationLockException("The migration lock is not held");
 		}
-		try (PreparedStatement statement = this.connection.prepareStatement(this.dialect.unlockQuery())) {
+		try {
+			if (this.sessionConnection != null && !this.connection.getAutoCommit()) {
+				// Whatever the work left open goes, as closing the session would do; the
+				// label's restore below must not be rolled back with it.
+				this.connection.rollback();
+				this.connection.setAutoCommit(true);
+			}
+		}
+		catch (SQLException ex) {
+			close();
+			throw new MigrationLockException("Cannot release the migration lock: " + ex.getMessage()
+					+ " (the server releases it when the connection closes)", ex);
+		}
+		String unlockAndRestore = this.labelled ? this.dialect.unlockAndLabelQuery() : null;
+		try (PreparedStatement statement = this.connection
+			.prepareStatement((unlockAndRestore != null) ? unlockAndRestore : this.dialect.unlockQuery())) {
 			statement.setInt(1, NAMESPACE);
 			statement.setInt(2, this.key);
+			if (unlockAndRestore != null) {
+				statement.setString(3, (this.previousLabel != null) ? this.previousLabel : "");
+				this.labelled = false;
+			}
 			boolean released;
 			try (ResultSet rows = statement.executeQuery()) {
 				released = rows.next() && rows.getBoolean(1);
@@ -141,8 +207,9 @@ final class AdvisoryLock implements DatabaseLock {
 
 	@Override
 	public LockHolder holder() {
-		try (Connection probe = (this.connection != null) ? null : this.dataSource.getConnection()) {
-			Connection use = (this.connection != null) ? this.connection : probe;
+		Connection held = (this.connection != null) ? this.connection : this.sessionConnection;
+		try (Connection probe = (held != null) ? null : this.dataSource.getConnection()) {
+			Connection use = (held != null) ? held : probe;
 			try (PreparedStatement statement = use.prepareStatement(this.dialect.lockHolderQuery())) {
 				statement.setInt(1, NAMESPACE);
 				statement.setInt(2, this.key);
@@ -173,7 +240,16 @@ final class AdvisoryLock implements DatabaseLock {
 	}
 
 	private void close() {
-		if (this.connection != null) {
+		if (this.connection != null && this.sessionConnection != null) {
+			try {
+				restoreLabel();
+			}
+			catch (SQLException ex) {
+				// The label is cosmetic; the session closes its connection itself.
+			}
+			this.connection = null;
+		}
+		else if (this.connection != null) {
 			try {
 				restoreLabel();
 			}

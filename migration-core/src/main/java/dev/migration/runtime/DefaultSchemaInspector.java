@@ -57,6 +57,13 @@ final class DefaultSchemaInspector implements SchemaInspector {
 		return tables(false);
 	}
 
+	/**
+	 * Every table of the schema, the history tables among them: one query.
+	 */
+	List<String> allTables() {
+		return tables(true);
+	}
+
 	private List<String> tables(boolean includeHistory) {
 		List<String> tables = new ArrayList<>(query(this.dialect.tablesQuery(), this.schema));
 		if (!includeHistory) {

@@ -42,6 +42,13 @@ final class HistoryTable {
 	 */
 	private boolean current;
 
+	/**
+	 * Whether to read the state before asking the catalog, whatever the dialect prefers:
+	 * for a fleet's tenants, whose tables exist at every run but the first. Cleared once
+	 * a read found no table, so that the reads after it ask the catalog first.
+	 */
+	private boolean readFirst;
+
 	HistoryTable(Dialect dialect, String schema, String stateTable, String logTable) {
 		this.dialect = dialect;
 		this.schema = schema;
@@ -76,17 +83,44 @@ final class HistoryTable {
 	}
 
 	/**
+	 * Reads the state before asking the catalog from now on, until a read finds no
+	 * table: see {@link #readStateIfExists}.
+	 */
+	void readFirst() {
+		this.readFirst = true;
+	}
+
+	/**
 	 * Creates the schema and both tables unless they exist, in one transaction so that
 	 * a reader that finds the state table also finds the log. Call it holding the lock:
 	 * concurrent {@code CREATE ... IF NOT EXISTS} can still collide in PostgreSQL's
 	 * catalog.
 	 */
 	void create(Connection connection) throws SQLException {
+		create(connection, false);
+	}
+
+	/**
+	 * Creates the schema and both tables as {@link #create(Connection)} does.
+	 * @param connection the connection
+	 * @param absent whether the caller, holding the lock, found neither table: they are
+	 * then of this release, with no need to ask which columns they have; a dialect that
+	 * pipelines batches gets the statements in one round trip
+	 */
+	void create(Connection connection, boolean absent) throws SQLException {
 		boolean autoCommit = connection.getAutoCommit();
 		connection.setAutoCommit(false);
 		try (Statement statement = connection.createStatement()) {
-			for (String ddl : this.statements.create()) {
-				statement.execute(ddl);
+			if (absent && this.dialect.pipelinesBatches()) {
+				for (String ddl : this.statements.create()) {
+					statement.addBatch(ddl);
+				}
+				statement.executeBatch();
+			}
+			else {
+				for (String ddl : this.statements.create()) {
+					statement.execute(ddl);
+				}
 			}
 			if (autoCommit) {
 				connection.commit();
@@ -102,8 +136,8 @@ final class HistoryTable {
 			connection.setAutoCommit(autoCommit);
 		}
 		// Unless it existed already, in the version of an earlier release.
-		this.current = missingLogColumns(connection).isEmpty()
-				&& hasColumn(this.statements.stateColumns(), connection, HistoryStatements.SCRIPT_TEXT_COLUMN);
+		this.current = absent || (missingLogColumns(connection).isEmpty()
+				&& hasColumn(this.statements.stateColumns(), connection, HistoryStatements.SCRIPT_TEXT_COLUMN));
 	}
 
 	/**
@@ -214,13 +248,13 @@ final class HistoryTable {
 
 	/**
 	 * The applied revisions as {@link #readState} reads them, or {@code null} when the
-	 * state table does not exist. Where the dialect prefers it and no transaction is
-	 * open, the state is read first and the catalog asked only when that fails. When the
+	 * state table does not exist. Where the dialect prefers it (or {@link #readFirst()}
+	 * asked for it) and no transaction is open, the state is read first and the catalog asked only when that fails. When the
 	 * catalog then has the table, another instance may have created it in between: it is
 	 * read again, and a second failure is the read's own.
 	 */
 	Map<String, AppliedRevision> readStateIfExists(Connection connection) throws SQLException {
-		if (!this.dialect.readsStateBeforeCheckingTable() || !connection.getAutoCommit()) {
+		if (!(this.readFirst || this.dialect.readsStateBeforeCheckingTable()) || !connection.getAutoCommit()) {
 			return exists(connection) ? readState(connection) : null;
 		}
 		try {
@@ -235,8 +269,12 @@ final class HistoryTable {
 				ex.addSuppressed(catalogFailure);
 				throw ex;
 			}
+			if (!exists) {
+				this.readFirst = false;
+				return null;
+			}
 			// Created since by another instance, or a failure of the read's own, met again.
-			return exists ? readState(connection) : null;
+			return readState(connection);
 		}
 	}
 

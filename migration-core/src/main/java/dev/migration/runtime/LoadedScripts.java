@@ -46,6 +46,15 @@ record LoadedScripts(Map<String, MigrationScript> byId, RevisionGraph graph, Mig
 				RepeatableOrder.order(set.repeatables(), graph));
 	}
 
+	/**
+	 * Whether any script's text may name a placeholder, whose values differ from one
+	 * schema to the next.
+	 */
+	boolean namePlaceholders() {
+		return this.byId.values().stream().anyMatch(MigrationScript::namesPlaceholders)
+				|| this.repeatables.stream().anyMatch(MigrationScript::namesPlaceholders);
+	}
+
 	MigrationScript require(String id) {
 		MigrationScript script = this.byId.get(id);
 		if (script == null) {

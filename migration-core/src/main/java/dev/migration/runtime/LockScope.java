@@ -24,9 +24,22 @@ final class LockScope {
 
 	private final MigrationConfiguration configuration;
 
+	private final boolean onSession;
+
 	LockScope(DataSource dataSource, MigrationConfiguration configuration) {
+		this(dataSource, configuration, false);
+	}
+
+	/**
+	 * A scope whose advisory lock is held on a connection of its own, or on the session's
+	 * connection.
+	 * @param onSession whether the advisory lock is held on the connection of the session
+	 * that does the work (one connection per tenant of a fleet) rather than on one more
+	 */
+	LockScope(DataSource dataSource, MigrationConfiguration configuration, boolean onSession) {
 		this.dataSource = dataSource;
 		this.configuration = configuration;
+		this.onSession = onSession;
 	}
 
 	/**
@@ -84,6 +97,10 @@ final class LockScope {
 	}
 
 	private DatabaseLock newLock(Session session) {
+		if (session.dialect().hasAdvisoryLocks() && this.onSession) {
+			return AdvisoryLock.onSession(session.connection(), session.dialect(), session.schema(),
+					this.configuration.table(), this.configuration.lockTimeout());
+		}
 		if (session.dialect().hasAdvisoryLocks()) {
 			return new AdvisoryLock(this.dataSource, session.dialect(), session.schema(), this.configuration.table(),
 					this.configuration.lockTimeout());

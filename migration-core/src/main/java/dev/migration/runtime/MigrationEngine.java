@@ -77,12 +77,26 @@ public final class MigrationEngine implements MigrationManager {
 	 * @param configuration the configuration
 	 */
 	public MigrationEngine(DataSource dataSource, MigrationConfiguration configuration) {
+		this(dataSource, configuration, new ScriptPrefetch(configuration), false);
+	}
+
+	/**
+	 * Creates the engine of a fleet's tenant.
+	 * @param dataSource the database
+	 * @param configuration the tenant's configuration
+	 * @param scripts the scripts, shared with the other tenants where they can be
+	 * @param borrowed whether the data source lends the one connection of a fleet's
+	 * worker, whose tenants have their tables at every run but the first: the state is
+	 * read before the catalog is asked, and the advisory lock is held on that connection
+	 */
+	MigrationEngine(DataSource dataSource, MigrationConfiguration configuration, ScriptPrefetch scripts,
+			boolean borrowed) {
 		this.dataSource = dataSource;
 		this.configuration = configuration;
-		this.scripts = new ScriptPrefetch(configuration);
+		this.scripts = scripts;
 		this.runListeners = new RunListeners(configuration.listeners());
-		this.reader = new StateReader(dataSource, configuration, this.scripts);
-		this.lock = new LockScope(dataSource, configuration);
+		this.reader = new StateReader(dataSource, configuration, this.scripts, borrowed);
+		this.lock = new LockScope(dataSource, configuration, borrowed);
 		RollbackSafety safety = new RollbackSafety(configuration);
 		PlanRunner runner = new PlanRunner(configuration, new StatementLog(configuration.echo()));
 		this.writer = new StateWriter(dataSource, configuration, this.reader, this.lock, safety);

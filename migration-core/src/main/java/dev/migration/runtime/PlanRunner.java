@@ -82,8 +82,7 @@ final class PlanRunner {
 		if (steps.isEmpty()) {
 			return List.of();
 		}
-		session.useMigrationSchema();
-		session.applyMigrationSettings(this.configuration.statementLockTimeout());
+		session.prepareForMigrations(this.configuration.statementLockTimeout());
 		session.history().upgrade(session.connection());
 		List<AppliedMigration> done = new ArrayList<>();
 		try (HistoryTable.Recorder recorder = session.history().recorder(session.connection())) {

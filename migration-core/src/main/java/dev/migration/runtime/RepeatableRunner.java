@@ -81,8 +81,7 @@ final class RepeatableRunner {
 		if (steps.isEmpty()) {
 			return List.of();
 		}
-		session.useMigrationSchema();
-		session.applyMigrationSettings(this.configuration.statementLockTimeout());
+		session.prepareForMigrations(this.configuration.statementLockTimeout());
 		session.history().upgrade(session.connection());
 		List<AppliedMigration> done = new ArrayList<>(steps.size());
 		try (HistoryTable.Recorder recorder = session.history().recorder(session.connection())) {

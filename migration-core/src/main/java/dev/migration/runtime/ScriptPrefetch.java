@@ -1,5 +1,6 @@
 package dev.migration.runtime;
 
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -17,13 +18,27 @@ import dev.migration.MigrationException;
  */
 final class ScriptPrefetch {
 
-	private final MigrationConfiguration configuration;
+	private final Callable<LoadedScripts> loader;
+
+	private final boolean background;
 
 	// Guarded by this: the load started (or done), null before the first and after a failure.
 	private FutureTask<LoadedScripts> load;
 
 	ScriptPrefetch(MigrationConfiguration configuration) {
-		this.configuration = configuration;
+		this(() -> LoadedScripts.load(configuration), true);
+	}
+
+	/**
+	 * Scripts from a loader of its own: a fleet's tenants share one load, which a
+	 * background thread per tenant would only wait for.
+	 * @param loader what loads the scripts
+	 * @param background whether {@link #prefetch()} starts the load on a thread of its
+	 * own, rather than leaving it to the first {@link #get()}
+	 */
+	ScriptPrefetch(Callable<LoadedScripts> loader, boolean background) {
+		this.loader = loader;
+		this.background = background;
 	}
 
 	/**
@@ -31,6 +46,9 @@ final class ScriptPrefetch {
 	 * loading already.
 	 */
 	void prefetch() {
+		if (!this.background) {
+			return;
+		}
 		FutureTask<LoadedScripts> started;
 		synchronized (this) {
 			if (this.load != null) {
@@ -74,7 +92,7 @@ final class ScriptPrefetch {
 	}
 
 	private FutureTask<LoadedScripts> newLoad() {
-		return new FutureTask<>(() -> LoadedScripts.load(this.configuration));
+		return new FutureTask<>(this.loader);
 	}
 
 	private synchronized void forget(FutureTask<LoadedScripts> failed) {

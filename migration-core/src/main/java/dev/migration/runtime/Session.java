@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationException;
@@ -39,6 +41,9 @@ final class Session implements AutoCloseable {
 	private java.util.Map<String, String> savedSettings;
 
 	private String user;
+
+	// Whether the search path and the settings were set together, to be restored so.
+	private boolean restoresTogether;
 
 	private Session(Connection connection, Dialect dialect, String schema, HistoryTable history,
 			MigrationConfiguration configuration) throws SQLException {
@@ -210,6 +215,64 @@ final class Session implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Puts the migration schema first in the search path and applies the dialect's
+	 * settings for running migrations, as {@link #useMigrationSchema()} and
+	 * {@link #applyMigrationSettings} do; where the dialect reads and writes settings
+	 * together, in two round trips whatever their number, and {@link #close()} restores
+	 * them in one.
+	 */
+	void prepareForMigrations(java.time.Duration lockWaitLimit) throws SQLException {
+		java.util.Map.Entry<String, String> searchPath = this.dialect.searchPathSetting(this.schema);
+		if (searchPath == null || this.savedSearchPath != null || this.savedSettings != null) {
+			useMigrationSchema();
+			applyMigrationSettings(lockWaitLimit);
+			return;
+		}
+		java.util.Map<String, String> wanted = new java.util.LinkedHashMap<>();
+		wanted.put(searchPath.getKey(), searchPath.getValue());
+		wanted.putAll(this.dialect.migrationSettings(lockWaitLimit));
+		List<String> names = new ArrayList<>(wanted.keySet());
+		List<String> previous = new ArrayList<>(names.size());
+		try (java.sql.PreparedStatement read = this.connection
+			.prepareStatement(this.dialect.readSettingsQuery(names.size()))) {
+			for (int i = 0; i < names.size(); i++) {
+				read.setString(i + 1, names.get(i));
+			}
+			try (ResultSet rows = read.executeQuery()) {
+				rows.next();
+				for (int i = 0; i < names.size(); i++) {
+					previous.add(rows.getString(i + 1));
+				}
+			}
+		}
+		java.util.Map<String, String> changed = new java.util.LinkedHashMap<>();
+		java.util.Map<String, String> saved = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < names.size(); i++) {
+			// A setting this server does not know is skipped, as applyMigrationSettings does.
+			if (i == 0 || previous.get(i) != null) {
+				changed.put(names.get(i), wanted.get(names.get(i)));
+				saved.put(names.get(i), (previous.get(i) != null) ? previous.get(i) : "");
+			}
+		}
+		writeSettings(changed);
+		this.savedSearchPath = saved.remove(searchPath.getKey());
+		this.savedSettings = saved;
+		this.restoresTogether = true;
+	}
+
+	private void writeSettings(java.util.Map<String, String> settings) throws SQLException {
+		try (java.sql.PreparedStatement write = this.connection
+			.prepareStatement(this.dialect.writeSettingsQuery(settings.size()))) {
+			int parameter = 1;
+			for (java.util.Map.Entry<String, String> setting : settings.entrySet()) {
+				write.setString(parameter++, setting.getKey());
+				write.setString(parameter++, setting.getValue());
+			}
+			write.execute();
+		}
+	}
+
 	private void writeSetting(String name, String value) throws SQLException {
 		try (java.sql.PreparedStatement write = this.connection.prepareStatement(this.dialect.writeSettingQuery())) {
 			write.setString(1, name);
@@ -230,12 +293,18 @@ final class Session implements AutoCloseable {
 			if (!this.connection.getAutoCommit()) {
 				this.connection.rollback();
 			}
-			if (this.savedSearchPath != null) {
+			if (this.restoresTogether) {
+				java.util.Map<String, String> restored = new java.util.LinkedHashMap<>();
+				restored.put(this.dialect.searchPathSetting(this.schema).getKey(), this.savedSearchPath);
+				restored.putAll(this.savedSettings);
+				writeSettings(restored);
+			}
+			else if (this.savedSearchPath != null) {
 				try (Statement statement = this.connection.createStatement()) {
 					statement.execute(this.dialect.restoreSearchPath(this.savedSearchPath));
 				}
 			}
-			if (this.savedSettings != null) {
+			if (this.savedSettings != null && !this.restoresTogether) {
 				for (java.util.Map.Entry<String, String> setting : this.savedSettings.entrySet()) {
 					writeSetting(setting.getKey(), setting.getValue());
 				}

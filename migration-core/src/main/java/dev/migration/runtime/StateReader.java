@@ -32,10 +32,24 @@ final class StateReader {
 
 	private final ScriptPrefetch scripts;
 
+	private final boolean readFirst;
+
 	StateReader(DataSource dataSource, MigrationConfiguration configuration, ScriptPrefetch scripts) {
+		this(dataSource, configuration, scripts, false);
+	}
+
+	/**
+	 * A reader that may read the state before asking the catalog for its table.
+	 * @param readFirst whether the sessions it opens read the state table straight away,
+	 * asking the catalog only when that fails: one query where the table exists, as it
+	 * does for a fleet's tenants at every run but the first
+	 */
+	StateReader(DataSource dataSource, MigrationConfiguration configuration, ScriptPrefetch scripts,
+			boolean readFirst) {
 		this.dataSource = dataSource;
 		this.configuration = configuration;
 		this.scripts = scripts;
+		this.readFirst = readFirst;
 	}
 
 	/**
@@ -51,7 +65,11 @@ final class StateReader {
 	 */
 	Session open() {
 		this.scripts.prefetch();
-		return Session.open(this.dataSource, this.configuration);
+		Session session = Session.open(this.dataSource, this.configuration);
+		if (this.readFirst) {
+			session.history().readFirst();
+		}
+		return session;
 	}
 
 	/**
@@ -101,6 +119,15 @@ final class StateReader {
 				? session.history().readRepeatables(connection) : Map.of();
 		return new DatabaseState(applied, unknown, graph, new MigrationPlanner(graph), exists, hasHistory, scripts,
 				session, repeatables);
+	}
+
+	/**
+	 * The state of history tables just created: nothing applied, nothing logged.
+	 */
+	DatabaseState empty(Session session) {
+		LoadedScripts scripts = scripts();
+		return new DatabaseState(Map.of(), Map.of(), scripts.graph(), scripts.planner(), true, false, scripts,
+				session, Map.of());
 	}
 
 	/**

@@ -96,10 +96,18 @@ final class StateWriter {
 			}
 		}
 		else {
-			List<String> tables = new DefaultSchemaInspector(connection, session.dialect(), session.schema(),
-					history.tableNames()).tables();
+			// One query tells both whether the schema holds tables of its own and whether
+			// the history tables are all absent, as in a new tenant.
+			List<String> tables = new ArrayList<>(new DefaultSchemaInspector(connection, session.dialect(),
+					session.schema(), history.tableNames()).allTables());
+			boolean absent = !exists && tables.stream().noneMatch(history.tableNames()::contains);
+			tables.removeAll(history.tableNames());
 			if (!exists) {
-				history.create(connection);
+				history.create(connection, absent);
+			}
+			if (absent && tables.isEmpty()) {
+				// Created here under the lock, empty: nothing to read back.
+				return this.reader.empty(session);
 			}
 			if (!tables.isEmpty()) {
 				String baseline = this.configuration.baselineOnMigrate();

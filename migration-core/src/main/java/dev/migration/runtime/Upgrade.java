@@ -78,8 +78,11 @@ final class Upgrade {
 				DatabaseState current = this.writer.prepareForWrite(session, true);
 				this.verification.checkBeforeMigrate(current);
 				MigrationPlan fresh = current.planner().upgrade(target, current.applied().keySet());
-				refuseInterrupted(session, fresh);
-				Resume.refuseRerun(session, current, fresh);
+				if (current.hasHistory()) {
+					// An empty log has no interrupted or partly committed migration to refuse.
+					refuseInterrupted(session, fresh);
+					Resume.refuseRerun(session, current, fresh);
+				}
 				List<AppliedMigration> applied = new ArrayList<>(this.runner.execute(session,
 						PlanRunner.steps(current, fresh, new ArrayList<>())));
 				// Repeatables after every revision of the run, against the state they left.

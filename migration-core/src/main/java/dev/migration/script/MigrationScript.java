@@ -210,8 +210,9 @@ public final class MigrationScript {
 
 	/**
 	 * The SQL script with its statements, its placeholders replaced with the given
-	 * values; split once for the same values. A script given parsed (not read from a
-	 * file) is returned as it was given.
+	 * values; split once for the same values, and once for all values when its text
+	 * names no placeholder. A script given parsed (not read from a file) is returned as
+	 * it was given.
 	 * @param placeholders the values
 	 * @return the parsed script, {@code null} for a Java migration
 	 * @throws ScriptException when a statement is malformed, cannot run where it stands
@@ -222,13 +223,23 @@ public final class MigrationScript {
 		if (this.content == null) {
 			return (split != null) ? split.script() : null;
 		}
-		if (split == null || !placeholders.equals(split.placeholders())) {
+		if (split == null || (!placeholders.equals(split.placeholders()) && namesPlaceholders())) {
 			// The checksum was taken when the script was outlined, from the same text.
 			split = new Split(SqlScriptParser.parse(this.info.path(), this.content, this.info.checksum(), placeholders),
 					placeholders);
 			this.sql = split;
 		}
 		return split.script();
+	}
+
+	/**
+	 * Whether the script's text may name a placeholder: when it does not, its
+	 * statements are the same whatever the values, so one split serves every run, every
+	 * tenant of a fleet alike.
+	 * @return {@code false} for a text without {@code ${} and for a Java migration
+	 */
+	public boolean namesPlaceholders() {
+		return this.content != null && this.content.contains("${");
 	}
 
 	@Override

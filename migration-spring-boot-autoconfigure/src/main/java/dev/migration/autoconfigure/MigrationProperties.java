@@ -573,9 +573,10 @@ public class MigrationProperties {
 
 		/**
 		 * The most tenants migrated at once. By default the pool size minus one for a
-		 * Hikari pool (a migrating tenant borrows two connections on PostgreSQL, one for
-		 * its lock), else 1; never more than the pool size minus one. A tenant with a
-		 * DataSource of its own borrows its two connections from it instead.
+		 * Hikari pool (a tenant rolled back or added borrows two connections on
+		 * PostgreSQL, one for its lock; a migrate keeps one per thread), else 1; never
+		 * more than the pool size minus one. A tenant with a DataSource of its own
+		 * borrows its connections from it instead.
 		 */
 		private @Nullable Integer parallelism;
 

@@ -80,8 +80,8 @@ final class TenantFleetFactory {
 
 	/**
 	 * The parallelism: as configured, else 1 without a known pool; never above the pool
-	 * size minus one. A migrating tenant borrows two connections on PostgreSQL (its
-	 * session and its lock's): with as many tenants as connections, each could hold one
+	 * size minus one. A tenant rolled back or added borrows two connections on
+	 * PostgreSQL (its session and its lock's; a migrate keeps one per thread): with as many tenants as connections, each could hold one
 	 * and wait for a second forever; one spare connection lets one tenant at a time
 	 * finish, and so every tenant.
 	 */

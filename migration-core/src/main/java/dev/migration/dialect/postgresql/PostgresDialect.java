@@ -53,6 +53,22 @@ public final class PostgresDialect implements Dialect {
 	}
 
 	@Override
+	public java.util.Map.Entry<String, String> searchPathSetting(String schema) {
+		// What SET search_path TO "schema" sets.
+		return java.util.Map.entry("search_path", quote(schema));
+	}
+
+	@Override
+	public String readSettingsQuery(int count) {
+		return "SELECT " + String.join(", ", java.util.Collections.nCopies(count, "current_setting(?, true)"));
+	}
+
+	@Override
+	public String writeSettingsQuery(int count) {
+		return "SELECT " + String.join(", ", java.util.Collections.nCopies(count, "set_config(?, ?, false)"));
+	}
+
+	@Override
 	public String restoreSearchPath(String searchPath) {
 		// The value is what the server itself reported; set_config takes it verbatim.
 		return "SELECT set_config('search_path', '" + searchPath.replace("'", "''") + "', false)";
@@ -189,6 +205,19 @@ public final class PostgresDialect implements Dialect {
 	@Override
 	public String tryLockQuery() {
 		return "SELECT pg_try_advisory_lock(?, ?)";
+	}
+
+	@Override
+	public String labelAndTryLockQuery() {
+		// The label first (a subquery kept from being flattened by OFFSET 0), so that
+		// whoever sees the lock granted also sees who holds it.
+		return "SELECT pg_try_advisory_lock(?, ?) FROM (SELECT set_config('application_name', ?, false) OFFSET 0)"
+				+ " AS label";
+	}
+
+	@Override
+	public String unlockAndLabelQuery() {
+		return "SELECT pg_advisory_unlock(?, ?), set_config('application_name', ?, false)";
 	}
 
 	@Override
