@@ -184,16 +184,17 @@ class MigrationManagerLintTests {
 	@DatabaseTest(Database.POSTGRESQL)
 	void addColumnWithAVolatileDefaultIsFlaggedAndAConstantDefaultIsNotOnPostgres11AndLater(TestDatabase database) {
 		tables(database);
-		database.execute("CREATE FUNCTION next_token() RETURNS text VOLATILE LANGUAGE sql AS $$ SELECT md5(random()::text) $$");
+		database.execute(
+				"CREATE FUNCTION next_token() RETURNS text VOLATILE LANGUAGE sql AS $$ SELECT md5(random()::text) $$");
 		MigrationManager manager = manager(database);
 		LintReport report = lint(manager, """
 				ALTER TABLE big ADD COLUMN token uuid DEFAULT gen_random_uuid();
 				ALTER TABLE big ADD COLUMN seq bigserial;
 				ALTER TABLE big ADD COLUMN secret text DEFAULT next_token();""");
-		assertThat(report.findings()).extracting(LintFinding::rule, LintFinding::line, LintFinding::detail)
-			.satisfies((rows) -> assertThat(rows).hasSize(3))
-			.extracting((row) -> row.toList().get(0))
-			.containsOnly("add-column-volatile-default");
+		assertThat(report.findings()).extracting(LintFinding::rule, LintFinding::line)
+			.containsExactly(tuple("add-column-volatile-default", FIRST_LINE),
+					tuple("add-column-volatile-default", FIRST_LINE + 1),
+					tuple("add-column-volatile-default", FIRST_LINE + 2));
 		assertThat(report.findings()).extracting(LintFinding::detail)
 			.anySatisfy((detail) -> assertThat(detail).startsWith("column token defaults to gen_random_uuid()"))
 			.anySatisfy((detail) -> assertThat(detail).startsWith("column seq defaults to a bigserial column"))
@@ -385,12 +386,17 @@ class MigrationManagerLintTests {
 	}
 
 	@DatabaseTest(Database.POSTGRESQL)
-	void javaMigrationsAreNotLintedAndFilesAreReadFromDisk(TestDatabase database) throws Exception {
+	void javaMigrationsAreNotLintedAndFilesAreReadFromDisk(TestDatabase database) {
 		tables(database);
 		Path file = database.script("r1").upgrade("CREATE INDEX big_name ON big (name);").write();
-		LintReport report = manager(database).lintScript(file);
+		MigrationManager manager = database.manager((builder) -> builder.lintOptions(SMALL_IS_100_ROWS)
+			.javaMigrations(List.of(new IndexInJava())));
+		assertThat(manager.migrations()).extracting(MigrationInfo::revision).containsExactly("r1", "j2");
+		LintReport report = manager.lint();
 		assertThat(report.database()).startsWith("PostgreSQL ");
-		assertThat(report.findings()).extracting(LintFinding::file, LintFinding::line)
+		assertThat(report.findings()).extracting(LintFinding::revision, LintFinding::file, LintFinding::line)
+			.containsExactly(tuple("r1", "filesystem:" + file, 8));
+		assertThat(manager.lintScript(file).findings()).extracting(LintFinding::file, LintFinding::line)
 			.containsExactly(tuple(file.toString(), 8));
 	}
 
@@ -413,6 +419,33 @@ class MigrationManagerLintTests {
 		assertThat(index.rewrite()).startsWith("DuckDB has no CREATE INDEX CONCURRENTLY").doesNotContain("transactional");
 		assertThat(index.detail()).isEqualTo("index big_name; table big: about 150 rows, over the small-table "
 				+ "threshold of 100 rows / 10.0 MB");
+	}
+
+	/**
+	 * A Java migration building an index: its SQL is not known before it runs.
+	 */
+	static class IndexInJava implements JavaMigration {
+
+		@Override
+		public String revision() {
+			return "j2";
+		}
+
+		@Override
+		public List<String> downRevisions() {
+			return List.of("r1");
+		}
+
+		@Override
+		public String message() {
+			return "Index the codes";
+		}
+
+		@Override
+		public void upgrade(MigrationContext context) throws Exception {
+			context.execute("CREATE INDEX big_code ON big (code)");
+		}
+
 	}
 
 	/**

@@ -376,6 +376,7 @@ final class StatementAnalysis {
 			String volatileCall = null;
 			List<String> functions = new ArrayList<>();
 			boolean unique = false;
+			TableName references = null;
 			for (int i = typeStart; i < typeEnd; i++) {
 				Token word = this.action.get(i);
 				if (word.kind() == Kind.WORD && SERIAL_TYPES.contains(word.name())) {
@@ -410,16 +411,27 @@ final class StatementAnalysis {
 				else if (word.isWord("UNIQUE") || word.isWord("PRIMARY")) {
 					unique = true;
 				}
+				else if (word.isWord("REFERENCES")) {
+					// Validated at once: the new column's values are all checked, on a scan.
+					TableName referenced = nameAt(this.action, i + 1);
+					if (referenced != null) {
+						references = referenced;
+					}
+				}
 				else if (word.isSymbol("(")) {
 					i = closing(this.action, i);
 				}
 			}
 			StatementAnalysis.this.changes.add(new SchemaChange.AddColumn(this.table, column, value, volatileCall,
 					List.copyOf(functions), unique, line));
+			if (references != null) {
+				StatementAnalysis.this.changes
+					.add(new SchemaChange.AddForeignKey(this.table, null, references, endsWithNotValid(), line));
+			}
 		}
 
 		private void alterColumn(String column, int line) {
-			if (is("SET") && this.at + 2 < this.action.size() + 1 && word(this.at + 1, "NOT")
+			if (is("SET") && word(this.at + 1, "NOT")
 					&& word(this.at + 2, "NULL")) {
 				StatementAnalysis.this.changes.add(new SchemaChange.SetNotNull(this.table, column, line));
 				return;

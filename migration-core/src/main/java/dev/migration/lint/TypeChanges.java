@@ -1,8 +1,11 @@
 package dev.migration.lint;
 
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which column type changes PostgreSQL makes without rewriting the table: those where
@@ -14,7 +17,8 @@ final class TypeChanges {
 	/**
 	 * A type name with an optional {@code (n)} or {@code (p,s)} modifier.
 	 */
-	private static final Pattern TYPE = Pattern.compile("([a-z_ ]+?)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?(\\[\\])?");
+	private static final Pattern TYPE = Pattern
+		.compile("([a-z_ ]+?)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?(\\[\\])?");
 
 	private TypeChanges() {
 	}
@@ -37,19 +41,20 @@ final class TypeChanges {
 		if (current.name().equals(next.name())) {
 			if (current.name().equals("numeric")) {
 				return next.first() == null || (current.first() != null && next.first() >= current.first()
-						&& java.util.Objects.equals(scale(current), scale(next)));
+						&& Objects.equals(scale(current), scale(next)));
 			}
 			return next.first() == null || (current.first() != null && next.first() >= current.first());
 		}
 		boolean textual = current.name().equals("character varying") || current.name().equals("text");
-		return textual && (next.name().equals("text") || (next.name().equals("character varying") && next.first() == null));
+		return textual
+				&& (next.name().equals("text") || (next.name().equals("character varying") && next.first() == null));
 	}
 
 	private static Integer scale(Parsed type) {
 		return (type.second() != null) ? type.second() : Integer.valueOf(0);
 	}
 
-	private static Parsed parse(String type) {
+	private static @Nullable Parsed parse(String type) {
 		Matcher matcher = TYPE.matcher(type.strip().toLowerCase(Locale.ROOT));
 		if (!matcher.matches()) {
 			return null;
@@ -77,7 +82,7 @@ final class TypeChanges {
 		};
 	}
 
-	private record Parsed(String name, Integer first, Integer second, boolean array) {
+	private record Parsed(String name, @Nullable Integer first, @Nullable Integer second, boolean array) {
 	}
 
 }
