@@ -12,6 +12,7 @@ import dev.migration.lint.LintFailOn;
 import dev.migration.lint.LintFinding;
 import dev.migration.lint.LintOptions;
 import dev.migration.lint.LintSeverity;
+import dev.migration.testing.Database;
 import dev.migration.testing.DatabaseTest;
 import dev.migration.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -107,6 +108,21 @@ class MigrationManagerMigrateLintTests {
 		assertThat(lines("Lint")).isEmpty();
 	}
 
+	@DatabaseTest(Database.POSTGRESQL)
+	void theLintReadsTheCatalogOnlyWhenSomethingIsPending(TestDatabase database) {
+		tables(database);
+		write(database, "r1", "r0", "", "CREATE INDEX big_name ON big (name);");
+		List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+		MigrationManager manager = MigrationManager.create(recording(database.dataSource(), sent),
+				database.configuration().lintOptions(SMALL_IS_100_ROWS).build());
+		manager.migrate();
+		assertThat(sent).anyMatch((sql) -> sql.contains("pg_total_relation_size"));
+		sent.clear();
+		assertThat(manager.migrate().migrations()).isEmpty();
+		// Nothing to do: the reads of the state table, and nothing of the lint.
+		assertThat(sent).isNotEmpty().allMatch((sql) -> sql.contains("migration_history_state"));
+	}
+
 	@DatabaseTest
 	void failOnWarningRefusesBeforeApplyingAnythingNamingFileLineAndRule(TestDatabase database) {
 		tables(database);
@@ -149,6 +165,54 @@ class MigrationManagerMigrateLintTests {
 			.containsExactly(tuple("index-without-concurrently", LintSeverity.NOTE));
 		assertThat(manager.currentRevisions()).containsExactly("r0");
 		assertThat(manager(database, LintFailOn.WARNING).migrate().migrations()).hasSize(1);
+	}
+
+	/**
+	 * The data source, recording the SQL of every statement its connections create.
+	 */
+	private static javax.sql.DataSource recording(javax.sql.DataSource dataSource, List<String> sent) {
+		return (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(
+				MigrationManagerMigrateLintTests.class.getClassLoader(), new Class<?>[] { javax.sql.DataSource.class },
+				(proxy, method, args) -> {
+					Object result = invoke(dataSource, method, args);
+					return (result instanceof java.sql.Connection connection) ? recording(connection, sent) : result;
+				});
+	}
+
+	private static java.sql.Connection recording(java.sql.Connection connection, List<String> sent) {
+		return (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(
+				MigrationManagerMigrateLintTests.class.getClassLoader(), new Class<?>[] { java.sql.Connection.class },
+				(proxy, method, args) -> {
+					if (args != null && args.length > 0 && args[0] instanceof String sql
+							&& method.getName().startsWith("prepare")) {
+						sent.add(sql);
+					}
+					Object result = invoke(connection, method, args);
+					if (result instanceof java.sql.Statement statement && !(result instanceof java.sql.PreparedStatement)) {
+						return recording(statement, sent);
+					}
+					return result;
+				});
+	}
+
+	private static java.sql.Statement recording(java.sql.Statement statement, List<String> sent) {
+		return (java.sql.Statement) java.lang.reflect.Proxy.newProxyInstance(
+				MigrationManagerMigrateLintTests.class.getClassLoader(), new Class<?>[] { java.sql.Statement.class },
+				(proxy, method, args) -> {
+					if (args != null && args.length > 0 && args[0] instanceof String sql) {
+						sent.add(sql);
+					}
+					return invoke(statement, method, args);
+				});
+	}
+
+	private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+		try {
+			return method.invoke(target, args);
+		}
+		catch (java.lang.reflect.InvocationTargetException ex) {
+			throw ex.getCause();
+		}
 	}
 
 	private MigrationManager manager(TestDatabase database, LintFailOn failOn) {
