@@ -108,6 +108,23 @@ class MigrationManagerMigrateLintTests {
 		assertThat(lines("Lint")).isEmpty();
 	}
 
+	@DatabaseTest
+	void aFirstMigrateIntoANewSchemaFindsNothingThereAndRunsItsScriptsInThatSchema(TestDatabase database) {
+		String schema = database.schema() + "_lint";
+		write(database, "r1", null, "", "CREATE TABLE fresh (id INTEGER, name VARCHAR(10));\n"
+				+ "CREATE INDEX fresh_name ON fresh (name);");
+		try {
+			MigrationManager manager = database.manager((builder) -> builder.schema(schema)
+				.lintOptions(SMALL_IS_100_ROWS.withFailOn(LintFailOn.WARNING)));
+			assertThat(manager.migrate().migrations()).hasSize(1);
+			assertThat(database.queryForList("SELECT table_schema FROM information_schema.tables "
+					+ "WHERE table_name = 'fresh'")).containsExactly(schema);
+		}
+		finally {
+			database.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+		}
+	}
+
 	@DatabaseTest(Database.POSTGRESQL)
 	void theLintReadsTheCatalogOnlyWhenSomethingIsPending(TestDatabase database) {
 		tables(database);

@@ -86,7 +86,7 @@ final class MigrateLint {
 
 	/**
 	 * Lints with the migration schema first in the search path, as the scripts will
-	 * run, in auto-commit so that a catalog query that fails leaves no aborted
+	 * run (nothing to find when there is no such schema yet), in auto-commit so that a catalog query that fails leaves no aborted
 	 * transaction behind (nothing was written yet: committing the reads loses nothing).
 	 */
 	private LintReport lint(Session session, List<SqlScript> scripts) throws SQLException {
@@ -96,7 +96,14 @@ final class MigrateLint {
 			connection.setAutoCommit(true);
 		}
 		try {
-			session.useMigrationSchema();
+			try {
+				session.useMigrationSchema();
+			}
+			catch (SQLException ex) {
+				// DuckDB before the first migrate into a new schema: no table exists there
+				// yet, so none can be locked or broken by the scripts.
+				return new LintReport(List.of(), List.of(), null);
+			}
 			return this.linter.lint(scripts, connection);
 		}
 		finally {
