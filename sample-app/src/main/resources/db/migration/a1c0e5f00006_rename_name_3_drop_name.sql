@@ -2,6 +2,7 @@
 --
 -- revision: a1c0e5f00006
 -- down_revision: a1c0e5f00005
+-- lint: ignore drop-column step 3 of the expand and contract: since step 1 the code reads and writes full_name only
 
 -- upgrade
 ALTER TABLE users DROP COLUMN name;

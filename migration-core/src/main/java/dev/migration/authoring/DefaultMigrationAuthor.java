@@ -3,6 +3,7 @@ package dev.migration.authoring;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ import dev.migration.autogenerate.Autogenerator;
 import dev.migration.dialect.Dialect;
 import dev.migration.operation.Operation;
 import dev.migration.operation.OperationRenderer;
+import dev.migration.operation.SchemaSnapshot;
 import dev.migration.revision.MigrationPlanner;
 import dev.migration.revision.Revision;
 import dev.migration.revision.RevisionGraph;
@@ -192,14 +194,22 @@ final class DefaultMigrationAuthor implements MigrationAuthor {
 			}
 			OperationRenderer renderer = OperationRenderer.of(dialect);
 			List<Operation> upgrade = comparison.operations();
-			String upgradeSql = renderer.script(upgrade, comparison.live());
 			List<Operation> downgrade = Operation.reverse(upgrade);
-			String downgradeSql = renderer.script(downgrade, comparison.live().apply(upgrade));
+			SchemaSnapshot after = comparison.live().apply(upgrade);
 			List<String> notes = upgrade.stream()
 				.filter((operation) -> operation instanceof Operation.ReviewNote)
 				.map((operation) -> ((Operation.ReviewNote) operation).text())
 				.toList();
-			return Optional.of(write(message, prepared, upgradeSql, downgradeSql, notes));
+			// The online form where every change has one: no statement blocks writes for a scan.
+			Duration lockTimeout = (this.configuration.statementLockTimeout() != null) ? null
+					: MigrationConfiguration.DEFAULT_STATEMENT_LOCK_TIMEOUT;
+			Optional<String> onlineUpgrade = renderer.onlineScript(upgrade, comparison.live(), lockTimeout);
+			Optional<String> onlineDowngrade = renderer.onlineScript(downgrade, after, lockTimeout);
+			if (onlineUpgrade.isPresent() && onlineDowngrade.isPresent()) {
+				return Optional.of(write(message, prepared, onlineUpgrade.get(), onlineDowngrade.get(), notes, false));
+			}
+			return Optional.of(write(message, prepared, renderer.script(upgrade, comparison.live()),
+					renderer.script(downgrade, after), notes));
 		});
 	}
 
@@ -251,12 +261,17 @@ final class DefaultMigrationAuthor implements MigrationAuthor {
 
 	private CreatedRevision write(String message, Prepared prepared, String upgrade, String downgrade,
 			List<String> notes) {
+		return write(message, prepared, upgrade, downgrade, notes, true);
+	}
+
+	private CreatedRevision write(String message, Prepared prepared, String upgrade, String downgrade,
+			List<String> notes, boolean transactional) {
 		if (message == null || message.isBlank()) {
 			throw new MigrationException("A revision needs a message");
 		}
 		NewRevision revision = prepared.revision();
 		String content = ScriptWriter.render(message, revision.id(), prepared.parents(), revision.dependsOn(),
-				prepared.branchLabels(), upgrade, downgrade);
+				prepared.branchLabels(), transactional, upgrade, downgrade);
 		Path path = ScriptWriter.write(this.sourceDirectory, revision.id(), message, content);
 		return new CreatedRevision(revision.id(), path, message.strip(), prepared.parents(), notes,
 				prepared.branchLabels(), revision.dependsOn());

@@ -10,8 +10,10 @@ package dev.migration.lint;
  * database does not tell a table's size in bytes (DuckDB)
  * @param unknownSize the severity of a size-dependent hazard on a table whose size is
  * unknown: linted without a database, or a table the database does not have
+ * @param failOn which findings make {@code migrate} refuse to run, before it takes the
+ * lock or applies anything
  */
-public record LintOptions(long smallTableRows, long smallTableBytes, LintSeverity unknownSize) {
+public record LintOptions(long smallTableRows, long smallTableBytes, LintSeverity unknownSize, LintFailOn failOn) {
 
 	/**
 	 * The default small-table row count: 10,000 rows.
@@ -33,11 +35,25 @@ public record LintOptions(long smallTableRows, long smallTableBytes, LintSeverit
 		if (unknownSize == null) {
 			throw new IllegalArgumentException("unknownSize is required");
 		}
+		if (failOn == null) {
+			throw new IllegalArgumentException("failOn is required");
+		}
 	}
 
 	/**
-	 * The defaults: 10,000 rows, 10 MB, and an unknown size is a
-	 * {@link LintSeverity#WARNING}.
+	 * Options with which {@code migrate} never refuses ({@link LintFailOn#NEVER}).
+	 * @param smallTableRows the small-table row count
+	 * @param smallTableBytes the small-table size in bytes
+	 * @param unknownSize the severity of a hazard on a table of unknown size
+	 */
+	public LintOptions(long smallTableRows, long smallTableBytes, LintSeverity unknownSize) {
+		this(smallTableRows, smallTableBytes, unknownSize, LintFailOn.NEVER);
+	}
+
+	/**
+	 * The defaults: 10,000 rows, 10 MB, an unknown size is a
+	 * {@link LintSeverity#WARNING}, and {@code migrate} never refuses
+	 * ({@link LintFailOn#NEVER}).
 	 * @return the default options
 	 */
 	public static LintOptions defaults() {
@@ -51,7 +67,7 @@ public record LintOptions(long smallTableRows, long smallTableBytes, LintSeverit
 	 * @return the new options
 	 */
 	public LintOptions withSmallTable(long rows, long bytes) {
-		return new LintOptions(rows, bytes, this.unknownSize);
+		return new LintOptions(rows, bytes, this.unknownSize, this.failOn);
 	}
 
 	/**
@@ -60,7 +76,16 @@ public record LintOptions(long smallTableRows, long smallTableBytes, LintSeverit
 	 * @return the new options
 	 */
 	public LintOptions withUnknownSize(LintSeverity severity) {
-		return new LintOptions(this.smallTableRows, this.smallTableBytes, severity);
+		return new LintOptions(this.smallTableRows, this.smallTableBytes, severity, this.failOn);
+	}
+
+	/**
+	 * These options with another threshold for {@code migrate} to refuse.
+	 * @param failOn which findings refuse
+	 * @return the new options
+	 */
+	public LintOptions withFailOn(LintFailOn failOn) {
+		return new LintOptions(this.smallTableRows, this.smallTableBytes, this.unknownSize, failOn);
 	}
 
 }

@@ -1,6 +1,8 @@
 package dev.migration.operation;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import dev.migration.dialect.Dialect;
 
@@ -64,6 +66,27 @@ public interface OperationRenderer {
 			sql.append('\n');
 		}
 		return sql.toString();
+	}
+
+	/**
+	 * Renders operations in their online form, for a revision declared
+	 * {@code -- transactional: false} where each statement commits on its own: an index
+	 * built or dropped {@code CONCURRENTLY}, a constraint added {@code NOT VALID} and
+	 * validated by the next statement (which lets reads and writes through), so that no
+	 * statement holds a lock that blocks writes for as long as it scans the table. Only
+	 * when every operation has such a form (or takes its lock only briefly, as dropping
+	 * a constraint): a revision that mixes them keeps its transaction, and the lint tells
+	 * what to split out.
+	 * @param operations the operations, in order
+	 * @param before the schema before the operations
+	 * @param lockTimeout a {@code lock_timeout} for the section to set first, or
+	 * {@code null} when the engine sets one for each migration
+	 * @return the SQL text, or empty when the dialect has no online form for one of the
+	 * operations (DuckDB has none)
+	 */
+	default Optional<String> onlineScript(List<? extends Operation> operations, SchemaSnapshot before,
+			Duration lockTimeout) {
+		return Optional.empty();
 	}
 
 	/**

@@ -102,7 +102,8 @@ public final class MigrationEngine implements MigrationManager {
 		this.writer = new StateWriter(dataSource, configuration, this.reader, this.lock, safety);
 		this.verification = new ScriptVerification(dataSource, configuration);
 		RepeatableRunner repeatables = new RepeatableRunner(configuration, new StatementLog(configuration.echo()));
-		this.upgrade = new Upgrade(this.reader, this.lock, this.writer, this.verification, runner, repeatables);
+		this.upgrade = new Upgrade(this.reader, this.lock, this.writer, this.verification, runner, repeatables,
+				new MigrateLint(configuration));
 		this.rollback = new Rollback(this.reader, this.lock, safety, runner, repeatables);
 		this.resume = new Resume(this.reader, this.lock, safety, runner);
 		this.historySearch = new HistorySearch(dataSource, configuration, this.reader);

@@ -181,13 +181,13 @@ final class Session implements AutoCloseable {
 		if (this.savedSearchPath != null) {
 			return;
 		}
-		this.savedSearchPath = queryString(this.connection, this.dialect.searchPathQuery());
-		if (this.savedSearchPath == null) {
-			this.savedSearchPath = "";
-		}
+		String saved = queryString(this.connection, this.dialect.searchPathQuery());
 		try (Statement statement = this.connection.createStatement()) {
 			statement.execute(this.dialect.useSchema(this.schema));
 		}
+		// Only once switched: a switch that failed (DuckDB, before the schema exists) is
+		// tried again by the next call.
+		this.savedSearchPath = (saved != null) ? saved : "";
 	}
 
 	/**

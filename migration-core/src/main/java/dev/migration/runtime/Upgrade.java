@@ -19,7 +19,7 @@ import dev.migration.revision.MigrationPlan;
 /**
  * The {@code migrate} command: plans the upgrade from the state read without the lock,
  * returns at once when there is nothing to do (the common case at every start), and
- * otherwise checks the pending scripts, takes the lock, plans again from the state read
+ * otherwise checks and lints the pending scripts ({@link MigrateLint}), takes the lock, plans again from the state read
  * under it and executes: the revisions, then the repeatable migrations that are new or
  * changed.
  */
@@ -37,9 +37,12 @@ final class Upgrade {
 
 	private final RepeatableRunner repeatables;
 
+	private final MigrateLint lint;
+
 	Upgrade(StateReader reader, LockScope lock, StateWriter writer, ScriptVerification verification,
-			PlanRunner runner, RepeatableRunner repeatables) {
+			PlanRunner runner, RepeatableRunner repeatables, MigrateLint lint) {
 		this.repeatables = repeatables;
+		this.lint = lint;
 		this.reader = reader;
 		this.lock = lock;
 		this.writer = writer;
@@ -74,6 +77,8 @@ final class Upgrade {
 			// Split and check the pending scripts before anything is written.
 			PlanRunner.steps(state, plan, new ArrayList<>());
 			RepeatableRunner.steps(session, repeatables, Direction.UPGRADE);
+			// Logs what the scripts risk, and refuses before the lock when told to.
+			this.lint.check(session, state, plan, repeatables);
 			return this.lock.locked(session, () -> {
 				DatabaseState current = this.writer.prepareForWrite(session, true);
 				this.verification.checkBeforeMigrate(current);

@@ -99,6 +99,28 @@ public final class ScriptWriter {
 	 */
 	public static String render(String message, String revision, List<String> downRevisions, List<String> dependsOn,
 			List<String> branchLabels, String upgrade, String downgrade) {
+		return render(message, revision, downRevisions, dependsOn, branchLabels, true, upgrade, downgrade);
+	}
+
+	/**
+	 * The text of a script that may run outside a transaction, depend on other
+	 * revisions and declare branch labels.
+	 * @param message the message, one line
+	 * @param revision the revision id
+	 * @param downRevisions the parents; empty for a root
+	 * @param dependsOn the revisions it depends on ({@code depends_on}); none leaves the
+	 * header entry out
+	 * @param branchLabels the branch labels it declares; none leaves the header entry
+	 * out
+	 * @param transactional {@code false} to declare {@code -- transactional: false}, for
+	 * statements that cannot run in a transaction, such as
+	 * {@code CREATE INDEX CONCURRENTLY}
+	 * @param upgrade the upgrade section
+	 * @param downgrade the downgrade section
+	 * @return the script text
+	 */
+	public static String render(String message, String revision, List<String> downRevisions, List<String> dependsOn,
+			List<String> branchLabels, boolean transactional, String upgrade, String downgrade) {
 		StringBuilder text = new StringBuilder();
 		text.append("-- ").append(oneLine(message)).append('\n');
 		text.append("--\n");
@@ -110,6 +132,9 @@ public final class ScriptWriter {
 		}
 		if (!branchLabels.isEmpty()) {
 			text.append("-- branch_labels: ").append(String.join(", ", branchLabels)).append('\n');
+		}
+		if (!transactional) {
+			text.append("-- transactional: false\n");
 		}
 		text.append('\n');
 		text.append("-- upgrade\n").append(section(upgrade)).append('\n');

@@ -171,9 +171,12 @@ class AutogeneratorTests {
 				.singleElement()
 				.satisfies((index) -> assertThat(index.where()).isEqualTo("(deleted_at IS NULL)"));
 		});
-		assertThat(upgrade(script)).contains("CREATE INDEX people_lower_idx ON people ((lower(email::text)));",
-				"CREATE UNIQUE INDEX people_live_email ON people (email) WHERE (deleted_at IS NULL);",
-				"CREATE INDEX people_cast ON people ((email::text), (id + 1)) WHERE ((email)::text ~~ '%@example.com'::text);");
+		// Indexes alone on an existing table: the online form, outside a transaction.
+		assertThat(script).contains("-- transactional: false\n");
+		assertThat(upgrade(script)).contains("CREATE INDEX CONCURRENTLY people_lower_idx ON people ((lower(email::text)));",
+				"CREATE UNIQUE INDEX CONCURRENTLY people_live_email ON people (email) WHERE (deleted_at IS NULL);",
+				"CREATE INDEX CONCURRENTLY people_cast ON people ((email::text), (id + 1)) "
+						+ "WHERE ((email)::text ~~ '%@example.com'::text);");
 	}
 
 	@Test

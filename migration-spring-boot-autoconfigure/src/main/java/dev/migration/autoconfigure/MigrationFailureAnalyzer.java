@@ -1,5 +1,6 @@
 package dev.migration.autoconfigure;
 
+import dev.migration.LintRefusedException;
 import dev.migration.MigrationException;
 import dev.migration.MigrationFailedException;
 import dev.migration.MigrationLockException;
@@ -30,6 +31,13 @@ class MigrationFailureAnalyzer extends AbstractFailureAnalyzer<MigrationExceptio
 			return "Fix revision '" + failed.getRevision() + "' (its transaction was rolled back unless it is "
 					+ "declared 'transactional: false') and restart, or set migration.on-failure=keep-running to "
 					+ "start with the migration health DOWN.";
+		}
+		if (cause instanceof LintRefusedException refused) {
+			return "Rewrite the statements as each finding's rewrite says (with 'migration lint --pending' to check), "
+					+ "or accept a hazard with a header line '-- lint: ignore <rule-id> <reason>' in its script, or "
+					+ "set migration.lint.fail-on=" + ((refused.getFailOn() == dev.migration.lint.LintFailOn.NOTE)
+							? "warning to let notes through" : "never to only log the findings")
+					+ ". Nothing was applied.";
 		}
 		if (cause instanceof MigrationLockException) {
 			return "Wait for the instance holding the migration lock to finish, or raise migration.lock-timeout. "

@@ -10,10 +10,14 @@ import java.util.Map;
 import dev.migration.AheadPolicy;
 import dev.migration.FleetOptions;
 import dev.migration.MigrationConfiguration;
+import dev.migration.lint.LintFailOn;
+import dev.migration.lint.LintOptions;
+import dev.migration.lint.LintSeverity;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties of the migration manager, under {@code migration}. Defaults
@@ -172,6 +176,12 @@ public class MigrationProperties {
 	 * PostgreSQL-specific settings.
 	 */
 	private final Postgresql postgresql = new Postgresql();
+
+	/**
+	 * The zero-downtime lint of the SQL scripts: what {@code migrate} does with its
+	 * findings, and how it weighs them.
+	 */
+	private final Lint lint = new Lint();
 
 	/**
 	 * The migrations actuator endpoint.
@@ -388,6 +398,10 @@ public class MigrationProperties {
 		this.productionProfiles = productionProfiles;
 	}
 
+	public Lint getLint() {
+		return this.lint;
+	}
+
 	public Endpoint getEndpoint() {
 		return this.endpoint;
 	}
@@ -429,7 +443,9 @@ public class MigrationProperties {
 			.connectRetryBackoff(this.connectRetryBackoff)
 			.statementLockTimeout(this.postgresql.lockTimeout)
 			.lockRetries(this.postgresql.lockRetries)
-			.lockRetryBackoff(this.postgresql.lockRetryBackoff);
+			.lockRetryBackoff(this.postgresql.lockRetryBackoff)
+			.lintOptions(new LintOptions(this.lint.smallTableRows, this.lint.smallTableSize.toBytes(),
+					this.lint.unknownSize, this.lint.failOn));
 	}
 
 	/**
@@ -521,6 +537,71 @@ public class MigrationProperties {
 
 		public void setLockRetryBackoff(Duration lockRetryBackoff) {
 			this.lockRetryBackoff = lockRetryBackoff;
+		}
+
+	}
+
+	/**
+	 * The zero-downtime lint: {@code migrate} lints the scripts it is about to apply
+	 * and logs the findings (warnings at WARN, notes and ignored findings at INFO).
+	 */
+	public static class Lint {
+
+		/**
+		 * Which findings make {@code migrate} refuse to run, before it takes the lock or
+		 * applies anything: never (only log them), warning or note.
+		 */
+		private LintFailOn failOn = LintFailOn.NEVER;
+
+		/**
+		 * A table of at most this many rows (and at most small-table-size) is small: a
+		 * hazard on it is a note, not a warning.
+		 */
+		private long smallTableRows = LintOptions.DEFAULT_SMALL_TABLE_ROWS;
+
+		/**
+		 * A table of at most this size, indexes and TOAST included (and at most
+		 * small-table-rows rows), is small; ignored on DuckDB, which does not tell a
+		 * table's size.
+		 */
+		private DataSize smallTableSize = DataSize.ofBytes(LintOptions.DEFAULT_SMALL_TABLE_BYTES);
+
+		/**
+		 * The severity of a size-dependent hazard on a table whose size is unknown
+		 * (linted without a database, or a table the database does not have yet).
+		 */
+		private LintSeverity unknownSize = LintSeverity.WARNING;
+
+		public LintFailOn getFailOn() {
+			return this.failOn;
+		}
+
+		public void setFailOn(LintFailOn failOn) {
+			this.failOn = failOn;
+		}
+
+		public long getSmallTableRows() {
+			return this.smallTableRows;
+		}
+
+		public void setSmallTableRows(long smallTableRows) {
+			this.smallTableRows = smallTableRows;
+		}
+
+		public DataSize getSmallTableSize() {
+			return this.smallTableSize;
+		}
+
+		public void setSmallTableSize(DataSize smallTableSize) {
+			this.smallTableSize = smallTableSize;
+		}
+
+		public LintSeverity getUnknownSize() {
+			return this.unknownSize;
+		}
+
+		public void setUnknownSize(LintSeverity unknownSize) {
+			this.unknownSize = unknownSize;
 		}
 
 	}

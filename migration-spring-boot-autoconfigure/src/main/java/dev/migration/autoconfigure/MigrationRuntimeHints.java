@@ -4,6 +4,7 @@ import dev.migration.HistoryEntry;
 import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationStatus;
 import dev.migration.VerifyReport;
+import dev.migration.lint.LintReport;
 import dev.migration.autogenerate.Autogenerator;
 import dev.migration.script.ScriptIndex;
 import org.jspecify.annotations.Nullable;
@@ -48,7 +49,7 @@ final class MigrationRuntimeHints implements RuntimeHintsRegistrar {
 		BindableRuntimeHintsRegistrar.forTypes(MigrationProperties.class).registerHints(hints, classLoader);
 		// The commands' --json without Actuator.
 		this.bindingHints.registerReflectionHints(hints.reflection(), MigrationStatus.class, HistoryEntry.class,
-				VerifyReport.class);
+				VerifyReport.class, LintReport.class);
 		if (ClassUtils.isPresent(ACTUATOR_RESPONSE, classLoader)) {
 			// The endpoint's part() answers an OperationResponseBody, and that of several
 			// databases a WebEndpointResponse, which tell Spring's own hints for the

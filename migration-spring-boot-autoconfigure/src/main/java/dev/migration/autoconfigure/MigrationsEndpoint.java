@@ -16,6 +16,8 @@ import dev.migration.MigrationManager;
 import dev.migration.MigrationStatus;
 import dev.migration.TenantFleet;
 import dev.migration.VerifyReport;
+import dev.migration.lint.LintFinding;
+import dev.migration.lint.LintReport;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
@@ -28,7 +30,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
  * The {@code migrations} actuator endpoint: where the database stands
  * ({@code /actuator/migrations}), the action log
  * ({@code /actuator/migrations/history?page=&size=}) and the checks of the scripts
- * against the database ({@code /actuator/migrations/verify}). Migrating and rolling
+ * against the database, with the zero-downtime lint of the pending scripts
+ * ({@code /actuator/migrations/verify}). Migrating and rolling
  * back is in {@link MigrationsEndpointWebExtension}, only present when
  * {@code migration.endpoint.write-enabled=true}.
  * <p>
@@ -162,8 +165,9 @@ public class MigrationsEndpoint {
 	}
 
 	/**
-	 * The checks of the scripts against the database, and optionally the round trip of
-	 * every downgrade on a scratch database.
+	 * The checks of the scripts against the database, with the lint of the pending
+	 * scripts (what the next migrate runs), and optionally the round trip of every
+	 * downgrade on a scratch database.
 	 * @param roundtrip whether to run the round trip too
 	 * @return the findings
 	 */
@@ -173,7 +177,7 @@ public class MigrationsEndpoint {
 		if (roundtrip) {
 			problems.addAll(this.migrationManager.verifyRoundTrip().problems());
 		}
-		return VerifyDescriptor.of(new VerifyReport(problems, report.notes()));
+		return VerifyDescriptor.of(new VerifyReport(problems, report.notes()), this.migrationManager.lintPending());
 	}
 
 	/**
@@ -490,13 +494,15 @@ public class MigrationsEndpoint {
 	/**
 	 * The findings of a verification.
 	 *
-	 * @param ok whether nothing was found
+	 * @param ok whether nothing was found: no problem, and no lint warning
 	 * @param problems the findings
 	 * @param notes what is worth knowing but no problem: repeatable migrations a migrate
 	 * would run ({@code REPEATABLE_PENDING})
+	 * @param lint the zero-downtime lint of the pending scripts, or {@code null} when it
+	 * was not asked for
 	 */
-	public record VerifyDescriptor(boolean ok, List<ProblemDescriptor> problems, List<ProblemDescriptor> notes)
-			implements OperationResponseBody {
+	public record VerifyDescriptor(boolean ok, List<ProblemDescriptor> problems, List<ProblemDescriptor> notes,
+			@Nullable LintDescriptor lint) implements OperationResponseBody {
 
 		/**
 		 * A descriptor without notes, as it was before {@code notes} existed.
@@ -504,7 +510,17 @@ public class MigrationsEndpoint {
 		 * @param problems the findings
 		 */
 		public VerifyDescriptor(boolean ok, List<ProblemDescriptor> problems) {
-			this(ok, problems, List.of());
+			this(ok, problems, List.of(), null);
+		}
+
+		/**
+		 * A descriptor without the lint, as it was before {@code lint} existed.
+		 * @param ok whether nothing was found
+		 * @param problems the findings
+		 * @param notes what is worth knowing but no problem
+		 */
+		public VerifyDescriptor(boolean ok, List<ProblemDescriptor> problems, List<ProblemDescriptor> notes) {
+			this(ok, problems, notes, null);
 		}
 
 		/**
@@ -513,8 +529,88 @@ public class MigrationsEndpoint {
 		 * @return the descriptor
 		 */
 		public static VerifyDescriptor of(VerifyReport report) {
-			return new VerifyDescriptor(report.isOk(), report.problems().stream().map(ProblemDescriptor::new).toList(),
-					report.notes().stream().map(ProblemDescriptor::new).toList());
+			return of(report, null);
+		}
+
+		/**
+		 * The descriptor of a report and a lint: a lint warning makes it not ok, as a
+		 * problem does.
+		 * @param report the report
+		 * @param lint the lint, or {@code null}
+		 * @return the descriptor
+		 */
+		public static VerifyDescriptor of(VerifyReport report, @Nullable LintReport lint) {
+			return new VerifyDescriptor(report.isOk() && (lint == null || !lint.hasWarnings()),
+					report.problems().stream().map(ProblemDescriptor::new).toList(),
+					report.notes().stream().map(ProblemDescriptor::new).toList(),
+					(lint != null) ? LintDescriptor.of(lint) : null);
+		}
+
+	}
+
+	/**
+	 * What the zero-downtime lint found.
+	 *
+	 * @param database the database whose catalog told table sizes, such as
+	 * {@code PostgreSQL 16.4}, or {@code null} when the scripts were linted alone
+	 * @param warnings how many findings are warnings
+	 * @param notes how many findings are notes
+	 * @param findings the findings, in the order the scripts run, then by line
+	 * @param ignored the findings a {@code lint: ignore} header silenced, with its reason
+	 */
+	public record LintDescriptor(@Nullable String database, int warnings, int notes,
+			List<LintFindingDescriptor> findings, List<LintIgnoredDescriptor> ignored) implements OperationResponseBody {
+
+		/**
+		 * The descriptor of a lint.
+		 * @param report the lint
+		 * @return the descriptor
+		 */
+		public static LintDescriptor of(LintReport report) {
+			return new LintDescriptor(report.database(), report.warnings().size(), report.notes().size(),
+					report.findings().stream().map(LintFindingDescriptor::new).toList(),
+					report.ignored().stream().map(LintIgnoredDescriptor::new).toList());
+		}
+
+	}
+
+	/**
+	 * A hazard the lint found.
+	 *
+	 * @param rule the rule's id, such as {@code index-without-concurrently}
+	 * @param severity {@code WARNING} or {@code NOTE}
+	 * @param revision the revision of the script
+	 * @param file the script
+	 * @param line the line of the statement (or action) in the file, from 1
+	 * @param statement the statement
+	 * @param section {@code UPGRADE} or {@code DOWNGRADE}
+	 * @param reason which lock it takes and what it blocks, or what it breaks
+	 * @param rewrite the safe way to the same result
+	 * @param table the table concerned, or {@code null}
+	 * @param detail what the lint measured or assumed, such as the table's size
+	 */
+	public record LintFindingDescriptor(String rule, String severity, String revision, String file, int line,
+			String statement, String section, String reason, String rewrite, @Nullable String table, String detail) {
+
+		LintFindingDescriptor(LintFinding finding) {
+			this(finding.rule(), finding.severity().name(), finding.revision(), finding.file(), finding.line(),
+					finding.statement(), finding.section().name(), finding.reason(), finding.rewrite(), finding.table(),
+					finding.detail());
+		}
+
+	}
+
+	/**
+	 * A finding a script's {@code lint: ignore} header line silenced.
+	 *
+	 * @param finding the finding, as it would have been reported
+	 * @param reason the reason the header line gives
+	 * @param headerLine the header line in the file, from 1
+	 */
+	public record LintIgnoredDescriptor(LintFindingDescriptor finding, String reason, int headerLine) {
+
+		LintIgnoredDescriptor(LintReport.Ignored ignored) {
+			this(new LintFindingDescriptor(ignored.finding()), ignored.reason(), ignored.headerLine());
 		}
 
 	}

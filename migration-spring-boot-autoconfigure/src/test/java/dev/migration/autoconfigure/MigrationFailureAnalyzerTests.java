@@ -5,11 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.migration.LintRefusedException;
 import dev.migration.MigrationFailedException;
 import dev.migration.MigrationLockException;
 import dev.migration.MigrationStateException;
 import dev.migration.MigrationStateException.Reason;
 import dev.migration.ScriptException;
+import dev.migration.lint.LintFailOn;
+import dev.migration.lint.LintFinding;
+import dev.migration.lint.LintSeverity;
+import dev.migration.revision.Direction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,6 +59,18 @@ class MigrationFailureAnalyzerTests {
 		FailureAnalysis analysis = this.analyzer.analyze(new BeanCreationException("runner", "failed", failure));
 		assertThat(analysis.getDescription()).contains("b2_broken.sql").doesNotContain("hunter2");
 		assertThat(analysis.getAction()).startsWith("Fix revision 'b2'").contains("migration.on-failure=keep-running");
+	}
+
+	@Test
+	void analyzesALintRefusalWithEachFindingAndTheWaysOut() {
+		LintFinding finding = new LintFinding("index-without-concurrently", LintSeverity.WARNING, "r4", "r4_index.sql",
+				7, "CREATE INDEX users_name ON users (name)", Direction.UPGRADE, "CREATE INDEX holds a SHARE lock",
+				"CREATE INDEX CONCURRENTLY", "users", "table users: about 2,000,000 rows");
+		FailureAnalysis analysis = this.analyzer
+			.analyze(new LintRefusedException(LintFailOn.WARNING, List.of(finding)));
+		assertThat(analysis.getDescription()).contains("r4_index.sql:7: WARNING [index-without-concurrently]");
+		assertThat(analysis.getAction()).contains("'-- lint: ignore <rule-id> <reason>'",
+				"migration.lint.fail-on=never", "Nothing was applied");
 	}
 
 	@Test

@@ -5,6 +5,9 @@ import java.util.Map;
 
 import dev.migration.AheadPolicy;
 import dev.migration.MigrationConfiguration;
+import dev.migration.lint.LintFailOn;
+import dev.migration.lint.LintOptions;
+import dev.migration.lint.LintSeverity;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.bind.Binder;
@@ -50,6 +53,8 @@ class MigrationPropertiesTests {
 		assertThat(configuration.statementLockTimeout()).isEqualTo(Duration.ofSeconds(5));
 		assertThat(configuration.lockRetries()).isEqualTo(5);
 		assertThat(configuration.lockRetryBackoff()).isEqualTo(Duration.ofSeconds(1));
+		assertThat(configuration.lintOptions()).isEqualTo(LintOptions.defaults());
+		assertThat(configuration.lintOptions().failOn()).isEqualTo(LintFailOn.NEVER);
 	}
 
 	@Test
@@ -64,6 +69,8 @@ class MigrationPropertiesTests {
 				Map.entry("migration.postgresql.lock-retries", "7"),
 				Map.entry("migration.postgresql.lock-retry-backoff", "8s"),
 				Map.entry("migration.placeholders.table_prefix", "acme_"),
+				Map.entry("migration.lint.fail-on", "warning"), Map.entry("migration.lint.small-table-rows", "500"),
+				Map.entry("migration.lint.small-table-size", "2MB"), Map.entry("migration.lint.unknown-size", "note"),
 				Map.entry("migration.placeholders.app.region", "eu-west"));
 		MigrationProperties properties = new Binder(new MapConfigurationPropertySource(values))
 			.bind("migration", MigrationProperties.class)
@@ -82,6 +89,8 @@ class MigrationPropertiesTests {
 		assertThat(configuration.statementLockTimeout()).isEqualTo(Duration.ofSeconds(4));
 		assertThat(configuration.lockRetries()).isEqualTo(7);
 		assertThat(configuration.lockRetryBackoff()).isEqualTo(Duration.ofSeconds(8));
+		assertThat(configuration.lintOptions())
+			.isEqualTo(new LintOptions(500, 2L * 1024 * 1024, LintSeverity.NOTE, LintFailOn.WARNING));
 		assertThat(configuration.placeholders()).containsExactly(Map.entry("app.region", "eu-west"),
 				Map.entry("table_prefix", "acme_"));
 	}
@@ -101,6 +110,23 @@ class MigrationPropertiesTests {
 		assertThat(properties.isWarmUp()).isFalse();
 		assertThat(properties.getEndpoint().isWriteEnabled()).isTrue();
 		assertThat(properties.getProductionProfiles()).containsExactly("live", "eu-live");
+	}
+
+	@Test
+	void anInstanceHasLintSettingsOfItsOwn() {
+		Map<String, String> values = Map.of("migration.instances.reporting.lint.fail-on", "note",
+				"migration.instances.reporting.lint.small-table-rows", "7");
+		MigrationProperties properties = new Binder(new MapConfigurationPropertySource(values))
+			.bind("migration", MigrationProperties.class)
+			.get();
+		LintOptions reporting = properties.getInstances()
+			.get("reporting")
+			.applyTo(MigrationConfiguration.builder())
+			.build()
+			.lintOptions();
+		assertThat(reporting.failOn()).isEqualTo(LintFailOn.NOTE);
+		assertThat(reporting.smallTableRows()).isEqualTo(7);
+		assertThat(properties.getLint().getFailOn()).isEqualTo(LintFailOn.NEVER);
 	}
 
 	@Test

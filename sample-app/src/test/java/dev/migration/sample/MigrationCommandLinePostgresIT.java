@@ -157,6 +157,32 @@ class MigrationCommandLinePostgresIT {
 		assertThat(tagColumns()).isEmpty();
 	}
 
+	@Test
+	@Order(11)
+	void lintPassesThePackagedScriptsKeepingTheReasonOfTheIgnoredDropAndFailsOnAHazard() throws Exception {
+		JsonNode lint = app("staging").migration("lint", "--json").succeeded().json();
+		assertThat(lint.get("database").asString()).startsWith("PostgreSQL");
+		assertThat(lint.get("warnings").asInt()).isZero();
+		assertThat(lint.get("ignored")).singleElement().satisfies((ignored) -> {
+			assertThat(ignored.get("finding").get("rule").asString()).isEqualTo("drop-column");
+			assertThat(ignored.get("finding").get("revision").asString()).isEqualTo("a1c0e5f00006");
+			assertThat(ignored.get("reason").asString()).startsWith("step 3 of the expand and contract");
+		});
+		Path hazard = Files.writeString(directory.resolve("hazard.sql"), """
+				-- Index orders
+				-- revision: h1
+				-- down_revision: a1c0e5f00009
+				-- upgrade
+				CREATE INDEX orders_total_idx ON orders (total);
+				""");
+		SampleAppProcess.Run run = app("staging").migration("lint", "--file", hazard.toString()).failedWith(1);
+		assertThat(run.out()).contains(hazard + ":5: WARNING [index-without-concurrently] ",
+				"table orders is not in the database: size unknown", "    rewrite:   CREATE INDEX CONCURRENTLY");
+		assertThat(run.err()).contains("Lint failed: 1 warning(s)");
+		assertThat(app("staging").migration("verify", "--lint").succeeded().out())
+			.contains("Lint of the pending scripts: No findings");
+	}
+
 	private List<String> tagColumns() throws SQLException {
 		try (Connection connection = DriverManager.getConnection(this.url);
 				PreparedStatement query = connection.prepareStatement("SELECT column_name FROM "

@@ -1,8 +1,10 @@
 package dev.migration.dialect.postgresql;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import dev.migration.MigrationException;
 import dev.migration.dialect.Dialect;
@@ -132,6 +134,65 @@ final class PostgresRenderer extends DdlRenderer {
 			return List.of(dropSequence(drop.sequence()));
 		}
 		throw new MigrationException("Cannot render " + operation.describe() + " for PostgreSQL");
+	}
+
+	@Override
+	public Optional<String> onlineScript(List<? extends Operation> operations, SchemaSnapshot before,
+			Duration lockTimeout) {
+		List<String> statements = new ArrayList<>();
+		if (lockTimeout != null) {
+			statements.add("SET lock_timeout = '" + lockTimeout.toMillis() + "ms'");
+		}
+		boolean online = false;
+		SchemaSnapshot state = before;
+		for (Operation operation : operations) {
+			List<String> rendered = online(operation, state);
+			if (rendered == null) {
+				return Optional.empty();
+			}
+			online |= !(operation instanceof Operation.ReviewNote);
+			statements.addAll(rendered);
+			state = operation.applyTo(state);
+		}
+		if (!online) {
+			return Optional.empty();
+		}
+		StringBuilder sql = new StringBuilder();
+		for (String statement : statements) {
+			sql.append(statement).append(statement.startsWith("--") ? "" : ";").append('\n');
+		}
+		return Optional.of(sql.toString());
+	}
+
+	/**
+	 * One operation's online statements, or {@code null} when it has none: an index on a
+	 * table of the schema before (one created in the same revision needs no online
+	 * build, and the rest of its revision has no online form), a named constraint.
+	 */
+	private List<String> online(Operation operation, SchemaSnapshot before) {
+		if (operation instanceof Operation.ReviewNote note) {
+			return List.of("-- REVIEW: " + note.text().replace('\n', ' '));
+		}
+		if (operation instanceof Operation.CreateIndex create && before.table(create.index().table()).isPresent()) {
+			return List.of(createIndex(create.index()).replaceFirst("INDEX ", "INDEX CONCURRENTLY "));
+		}
+		if (operation instanceof Operation.DropIndex drop) {
+			return List.of("DROP INDEX CONCURRENTLY IF EXISTS " + q(drop.index().name()));
+		}
+		if (operation instanceof Operation.AddForeignKey add && add.foreignKey().name() != null) {
+			ForeignKey key = add.foreignKey();
+			return List.of(alter(key.table()) + "ADD " + foreignKey(key) + " NOT VALID",
+					alter(key.table()) + "VALIDATE CONSTRAINT " + q(key.name()));
+		}
+		if (operation instanceof Operation.AddCheckConstraint add && add.constraint().name() != null) {
+			return List.of(alter(add.constraint().table()) + "ADD " + check(add.constraint()) + " NOT VALID",
+					alter(add.constraint().table()) + "VALIDATE CONSTRAINT " + q(add.constraint().name()));
+		}
+		if (operation instanceof Operation.DropForeignKey || operation instanceof Operation.DropCheckConstraint) {
+			// Dropping a constraint holds its lock only for a moment: lock_timeout bounds the wait.
+			return render(operation, before);
+		}
+		return null;
 	}
 
 	private static String alter(String table) {

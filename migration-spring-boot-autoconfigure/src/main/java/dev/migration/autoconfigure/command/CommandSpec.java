@@ -96,8 +96,16 @@ record CommandSpec(String name, String arguments, String summary, int minArgumen
 					value("revision", "R", "the revision, instead of REV: an id or prefix, head, LABEL@head")),
 			command("verify", "", "check the scripts against the database", 0, 0, true,
 					flag("roundtrip", "also check every downgrade on a scratch database"),
+					flag("lint", "also lint the pending scripts for zero-downtime hazards (a warning fails)"),
 					flag("drift", "also compare the database with the model (classpath:db/schema.sql)"),
 					flag("single-head", "also fail when the scripts have more than one head, naming the merge")),
+			command("lint", "[REV...]", "lint the SQL scripts for locks and rolling-deploy breaks (all by default)", 0,
+					-1, true, flag("pending", "only the revisions a migrate would apply"),
+					repeatable("file", "PATH", "lint a script file, in the locations or not (repeatable)"))
+				.withDetails("Each finding gives file:line, severity, rule, reason and the safe rewrite. Exit code 1 "
+						+ "when any finding is a warning (a note is the same hazard on a small or new table). A "
+						+ "header line '-- lint: ignore <rule-id> <reason>' silences one rule in one script; the "
+						+ "reason is printed and logged. REV: revision ids or unique prefixes.\n"),
 			targeted("stamp", "REV", "set the state to a revision without running anything", 1, false,
 					value("revision", "R", "the revision, instead of REV: an id or prefix, head, base, LABEL@head")),
 			command("sql", "FROM:TO", "print the SQL script of a range, offline (base:head, head:base)", 1, 1,

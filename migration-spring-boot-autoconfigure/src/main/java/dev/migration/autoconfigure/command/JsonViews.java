@@ -10,6 +10,8 @@ import dev.migration.MigrationManager;
 import dev.migration.VerifyReport;
 import dev.migration.autoconfigure.MigrationRunState;
 import dev.migration.autoconfigure.MigrationsEndpoint;
+import dev.migration.lint.LintReport;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.ClassUtils;
 
@@ -65,6 +67,21 @@ interface JsonViews {
 	Object verify(VerifyReport report);
 
 	/**
+	 * A verification report with the lint of the pending scripts ({@code verify --lint}).
+	 * @param report the report
+	 * @param lint the lint, or {@code null} when not asked for
+	 * @return the view
+	 */
+	Object verify(VerifyReport report, @Nullable LintReport lint);
+
+	/**
+	 * A lint report, as the endpoint's {@code verify} shows it in its {@code lint} field.
+	 * @param report the report
+	 * @return the view
+	 */
+	Object lint(LintReport report);
+
+	/**
 	 * The views for an application.
 	 * @param manager the manager
 	 * @param runState the run state the endpoint reports
@@ -117,6 +134,16 @@ interface JsonViews {
 			return MigrationsEndpoint.VerifyDescriptor.of(report);
 		}
 
+		@Override
+		public Object verify(VerifyReport report, @Nullable LintReport lint) {
+			return MigrationsEndpoint.VerifyDescriptor.of(report, lint);
+		}
+
+		@Override
+		public Object lint(LintReport report) {
+			return MigrationsEndpoint.LintDescriptor.of(report);
+		}
+
 	}
 
 	/**
@@ -147,6 +174,22 @@ interface JsonViews {
 
 		@Override
 		public Object verify(VerifyReport report) {
+			return report;
+		}
+
+		@Override
+		public Object verify(VerifyReport report, @Nullable LintReport lint) {
+			if (lint == null) {
+				return report;
+			}
+			Map<String, Object> json = new LinkedHashMap<>();
+			json.put("verify", report);
+			json.put("lint", lint);
+			return json;
+		}
+
+		@Override
+		public Object lint(LintReport report) {
 			return report;
 		}
 

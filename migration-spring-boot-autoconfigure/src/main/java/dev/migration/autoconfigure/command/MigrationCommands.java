@@ -78,8 +78,9 @@ final class MigrationCommands {
 			PrintStream err) {
 		WriteCommands write = new WriteCommands(manager, progress, out);
 		InspectCommands inspect = new InspectCommands(manager, jsonViews, json, out);
-		AuthorCommands authoring = new AuthorCommands(author, settings.modelExists(), out);
+		AuthorCommands authoring = new AuthorCommands(author, manager, settings.modelExists(), out);
 		VerifyCommand verify = new VerifyCommand(manager, author, jsonViews, json, out, err);
+		LintCommand lint = new LintCommand(manager, jsonViews, json, out, err);
 		SqlCommand sql = new SqlCommand(manager, settings, out);
 		TenantCommands tenantCommands = new TenantCommands(tenants, tenantsConfigured, json, out);
 		this.commands = Map.ofEntries(entry("help", this::help),
@@ -97,7 +98,7 @@ final class MigrationCommands {
 						: inspect.status(command)), entry("current", inspect::current),
 				entry("heads", inspect::heads), entry("history", inspect::history), entry("show", inspect::show),
 				entry("graph", inspect::graph), entry("create", authoring::create), entry("merge", authoring::merge),
-				entry("verify", verify::verify), entry("sql", sql::sql), entry("tenant", tenantCommands::tenant));
+				entry("verify", verify::verify), entry("lint", lint::lint), entry("sql", sql::sql), entry("tenant", tenantCommands::tenant));
 		this.out = out;
 		this.err = err;
 	}

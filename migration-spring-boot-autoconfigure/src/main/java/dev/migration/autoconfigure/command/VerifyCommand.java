@@ -12,13 +12,15 @@ import dev.migration.MigrationManager;
 import dev.migration.VerifyReport;
 import dev.migration.operation.Operation;
 import dev.migration.autoconfigure.FailureAdvice;
+import dev.migration.lint.LintReport;
 
 /**
  * The {@code verify} command: the scripts against the database, with the round trip of
  * every downgrade ({@code --roundtrip}), the database against the model
- * ({@code --drift}) and a single head ({@code --single-head}, for a CI job: more than
- * one head is reported with the merge command that joins them). Fails (exit code 1) on
- * any problem but an irreversible migration.
+ * ({@code --drift}), a single head ({@code --single-head}, for a CI job: more than
+ * one head is reported with the merge command that joins them) and the zero-downtime
+ * lint of the pending scripts ({@code --lint}). Fails (exit code 1) on any problem but
+ * an irreversible migration, and on a lint warning.
  */
 final class VerifyCommand {
 
@@ -58,12 +60,14 @@ final class VerifyCommand {
 			}
 			report = new VerifyReport(problems, report.notes());
 		}
-		boolean failed = !drift.isEmpty() || report.problems()
+		// The pending scripts only: an applied one cannot change without failing verify.
+		LintReport lint = command.has("lint") ? manager.lintPending() : null;
+		boolean failed = !drift.isEmpty() || (lint != null && lint.hasWarnings()) || report.problems()
 			.stream()
 			.anyMatch((problem) -> problem.kind() != VerifyReport.Kind.IRREVERSIBLE);
 		int exitCode = failed ? MigrationCommands.FAILURE : MigrationCommands.SUCCESS;
 		if (command.json()) {
-			Object verify = this.jsonViews.get().verify(report);
+			Object verify = this.jsonViews.get().verify(report, lint);
 			if (command.has("drift")) {
 				Map<String, Object> json = new LinkedHashMap<>();
 				json.put("verify", verify);
@@ -96,6 +100,9 @@ final class VerifyCommand {
 		if (command.has("drift")) {
 			printDrift(drift);
 		}
+		if (lint != null) {
+			printLint(lint);
+		}
 		if (!report.problems(VerifyReport.Kind.MULTIPLE_HEADS).isEmpty()) {
 			printMerge(manager.headRevisions());
 		}
@@ -112,6 +119,11 @@ final class VerifyCommand {
 		this.out.println("Join the " + heads.size() + " heads (" + String.join(", ", heads)
 				+ ") in a merge revision:");
 		this.out.println("    migration merge \"Merge heads\" " + String.join(" ", heads));
+	}
+
+	private void printLint(LintReport lint) {
+		this.out.println("Lint of the pending scripts: " + LintCommand.summary(lint));
+		LintCommand.print(lint, this.out, "  ");
 	}
 
 	private void printDrift(List<Operation> drift) {
