@@ -36,11 +36,12 @@ public final class MigrationObservationAutoConfiguration {
 
 	/**
 	 * With {@code migration.instances}: the observations of each instance, with the
-	 * {@code instance} key value, given to its manager as a listener.
+	 * {@code instance} key value, given to its manager as a listener. An application's
+	 * own {@link MigrationObservations} bean, which every instance shares, replaces them.
 	 */
 	@Bean
 	@ConditionalOnBean(MigrationInstances.class)
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean({ MigrationInstanceObservations.class, MigrationObservations.class })
 	MigrationInstanceObservations migrationInstanceObservations(ObservationRegistry observationRegistry,
 			ObjectProvider<MigrationRunObservationConvention> runConvention,
 			ObjectProvider<MigrationObservationConvention> migrationConvention) {

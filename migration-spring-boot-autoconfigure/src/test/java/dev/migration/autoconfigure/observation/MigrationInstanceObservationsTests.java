@@ -80,6 +80,15 @@ class MigrationInstanceObservationsTests {
 	}
 
 	@Test
+	void anApplicationsOwnObservationsReplaceThoseOfTheInstances() {
+		contextRunner()
+			.withBean("ownObservations", MigrationObservations.class,
+					() -> new MigrationObservations(TestObservationRegistry.create()))
+			.run((context) -> assertThat(context).hasSingleBean(MigrationObservations.class)
+				.doesNotHaveBean(MigrationInstanceObservations.class));
+	}
+
+	@Test
 	void runsAndMigrationsOfEachInstanceCarryTheInstanceKeyValue() {
 		contextRunner().run((context) -> {
 			MigrationInstances instances = context.getBean(MigrationInstances.class);
