@@ -3,8 +3,10 @@ package dev.migration.autoconfigure;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 
+import dev.migration.autoconfigure.command.MigrationCommandEnvironmentPostProcessor;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -32,7 +34,8 @@ import org.springframework.util.StringUtils;
  * file stays the pool's and the run's to open with their own settings.
  * <p>
  * Runs only where the warm-up would ({@code migration.enabled},
- * {@code migration.auto-migrate} and {@code migration.warm-up}, so never for a command),
+ * {@code migration.auto-migrate} and {@code migration.warm-up}, so never for a command;
+ * with {@code migration.instances}, an instance's own settings and {@code url}),
  * and, like Spring Boot's own background pre-initialisation, only with more than one
  * processor. A failure is logged at {@code DEBUG} and left for the run to meet and
  * report.
@@ -79,12 +82,22 @@ final class DuckDbPreloader implements ApplicationListener<ApplicationEnvironmen
 	 * Whether the starter will check a DuckDB database while the application starts.
 	 * @param environment the prepared environment
 	 * @return {@code true} if the migrations run at start, warmed up, on a
-	 * {@code jdbc:duckdb:} URL ({@code migration.url}, else {@code spring.datasource.url})
+	 * {@code jdbc:duckdb:} URL ({@code migration.url}, else {@code spring.datasource.url});
+	 * with {@code migration.instances}, if one instance has a {@code jdbc:duckdb:}
+	 * {@code url} and its own {@code auto-migrate} and {@code warm-up} on, outside a
+	 * command
 	 */
 	static boolean isDuckDbToCheck(ConfigurableEnvironment environment) {
 		try {
 			Binder binder = Binder.get(environment);
-			for (String flag : new String[] { "migration.enabled", "migration.auto-migrate", "migration.warm-up" }) {
+			if (!binder.bind("migration.enabled", Boolean.class).orElse(true)) {
+				return false;
+			}
+			Map<String, MigrationProperties> instances = MigrationInstances.configured(environment);
+			if (!instances.isEmpty()) {
+				return isInstanceToCheck(binder, instances);
+			}
+			for (String flag : new String[] { "migration.auto-migrate", "migration.warm-up" }) {
 				if (!binder.bind(flag, Boolean.class).orElse(true)) {
 					return false;
 				}
@@ -93,13 +106,33 @@ final class DuckDbPreloader implements ApplicationListener<ApplicationEnvironmen
 			if (!StringUtils.hasText(url)) {
 				url = binder.bind("spring.datasource.url", String.class).orElse(null);
 			}
-			return url != null && url.trim().toLowerCase(Locale.ROOT).startsWith(URL_PREFIX);
+			return isDuckDb(url);
 		}
 		catch (RuntimeException ex) {
 			// A value that does not bind: the properties' own binding reports it, with its
 			// failure analysis; nothing to load ahead of that.
 			return false;
 		}
+	}
+
+	/**
+	 * Whether an instance's runner will check a DuckDB database given by its {@code url}.
+	 * The top-level settings configure no manager then, and each instance has its own
+	 * ({@code auto-migrate} is not switched off for a command, whose mode says it). An
+	 * instance given by a DataSource bean is not known to be a DuckDB one before the
+	 * beans exist: it is left to its warm-up.
+	 */
+	private static boolean isInstanceToCheck(Binder binder, Map<String, MigrationProperties> instances) {
+		if (binder.bind(MigrationCommandEnvironmentPostProcessor.ACTIVE_PROPERTY, Boolean.class).orElse(false)) {
+			return false;
+		}
+		return instances.values()
+			.stream()
+			.anyMatch((instance) -> instance.isAutoMigrate() && instance.isWarmUp() && isDuckDb(instance.getUrl()));
+	}
+
+	private static boolean isDuckDb(@Nullable String url) {
+		return url != null && url.trim().toLowerCase(Locale.ROOT).startsWith(URL_PREFIX);
 	}
 
 	/**

@@ -120,6 +120,53 @@ class DuckDbPreloaderTests {
 		assertThat(DuckDbPreloader.isDuckDbToCheck(environment)).isFalse();
 	}
 
+	@Test
+	void loadsTheEngineForAnInstanceWithADuckDbUrl() throws InterruptedException {
+		DuckDbPreloader preloader = new DuckDbPreloader();
+		preloader.onApplicationEvent(prepared(environment(Map.of("migration.instances.reporting.url",
+				"jdbc:postgresql://127.0.0.1/reporting", "migration.instances.analytics.url", "jdbc:duckdb:/tmp/analytics.db")),
+				new SpringApplication()));
+		Thread thread = preloader.thread();
+		assertThat(thread).isNotNull();
+		thread.join(30_000);
+		assertThat(thread.isAlive()).isFalse();
+		assertThat(preloader.failure()).isNull();
+	}
+
+	@Test
+	void withInstancesChecksTheirUrlsAndTheirOwnSettings() {
+		String duckdb = "migration.instances.analytics.url";
+		String postgres = "migration.instances.reporting.url";
+		assertThat(check(Map.of(postgres, "jdbc:postgresql://127.0.0.1/reporting", duckdb, "jdbc:duckdb:analytics.db")))
+			.isTrue();
+		// The top-level settings configure no manager once there are instances.
+		assertThat(check(Map.of(duckdb, "jdbc:duckdb:analytics.db", "migration.auto-migrate", "false",
+				"migration.warm-up", "false")))
+			.isTrue();
+		assertThat(check(Map.of(postgres, "jdbc:postgresql://127.0.0.1/reporting", "spring.datasource.url",
+				"jdbc:duckdb:app.db")))
+			.isFalse();
+		// A DataSource bean is not known to be a DuckDB one before the beans exist.
+		assertThat(check(Map.of("migration.instances.analytics.data-source", "analyticsDataSource",
+				"spring.datasource.url", "jdbc:duckdb:app.db")))
+			.isFalse();
+		assertThat(check(Map.of(duckdb, "jdbc:duckdb:analytics.db", "migration.instances.analytics.auto-migrate",
+				"false")))
+			.isFalse();
+		assertThat(check(Map.of(duckdb, "jdbc:duckdb:analytics.db", "migration.instances.analytics.warm-up", "false")))
+			.isFalse();
+		assertThat(check(Map.of(duckdb, "jdbc:duckdb:analytics.db", "migration.enabled", "false"))).isFalse();
+	}
+
+	@Test
+	void startsNothingForACommandOnInstances() {
+		StandardEnvironment environment = environment(
+				Map.of("migration.instances.analytics.url", "jdbc:duckdb:analytics.db"));
+		environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource("migration", "status"));
+		new MigrationCommandEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+		assertThat(DuckDbPreloader.isDuckDbToCheck(environment)).isFalse();
+	}
+
 	private static boolean check(Map<String, Object> properties) {
 		return DuckDbPreloader.isDuckDbToCheck(environment(properties));
 	}

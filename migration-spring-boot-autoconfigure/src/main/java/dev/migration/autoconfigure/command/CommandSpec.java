@@ -109,7 +109,7 @@ record CommandSpec(String name, String arguments, String summary, int minArgumen
 			targeted("stamp", "REV", "set the state to a revision without running anything", 1, false,
 					value("revision", "R", "the revision, instead of REV: an id or prefix, head, base, LABEL@head")),
 			command("sql", "FROM:TO", "print the SQL script of a range, offline (base:head, head:base)", 1, 1,
-					false, value("dialect", "NAME", "postgresql or duckdb (default: from the datasource URL)")),
+					false, value("dialect", "NAME", "postgresql or duckdb (default: from the datasource URL or DataSource)")),
 			command("repair", "ACTION REV",
 					"mark-applied, mark-rolled-back, accept-checksum or resume (a failed transactional: false "
 							+ "migration, after its committed statements), audited",

@@ -155,8 +155,8 @@ public final class MigrationCommandAutoConfiguration {
 		});
 		boolean modelExists = resourceLoader.getResource(Autogenerator.DEFAULT_MODEL_LOCATION).exists();
 		return new MigrationCommands(manager, author, jsonViews, json, progress,
-				new MigrationCommands.Settings(database.url(), modelExists), tenants, tenantsConfigured, migrateBase,
-				out, System.err);
+				new MigrationCommands.Settings(database.url(), modelExists, database.dataSource()), tenants,
+				tenantsConfigured, migrateBase, out, System.err);
 	}
 
 	@Bean
@@ -194,7 +194,8 @@ public final class MigrationCommandAutoConfiguration {
 	 * @param configuration the configuration of its manager, for create and verify --drift
 	 * @param runState the run state the JSON views report
 	 * @param sourceDirectory where create and merge write scripts
-	 * @param url its JDBC URL, for the offline dialect; may be {@code null}
+	 * @param url its JDBC URL, for the offline dialect; may be {@code null}, for a
+	 * DataSource bean: the dialect is then the DataSource's
 	 */
 	private record Database(Supplier<MigrationManager> manager, Supplier<@Nullable DataSource> dataSource,
 			Supplier<MigrationConfiguration> configuration, Supplier<MigrationRunState> runState,

@@ -9,6 +9,8 @@ import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
+import javax.sql.DataSource;
+
 import dev.migration.authoring.MigrationAuthor;
 import dev.migration.MigrationException;
 import dev.migration.MigrationManager;
@@ -46,8 +48,14 @@ final class MigrationCommands {
 	 * @param datasourceUrl the URL of the database migrated, for the offline dialect;
 	 * may be {@code null}
 	 * @param modelExists whether a model for autogenerate exists
+	 * @param dataSource the DataSource migrated, for the offline dialect when there is no
+	 * URL (a DataSource bean); may give {@code null}
 	 */
-	record Settings(String datasourceUrl, boolean modelExists) {
+	record Settings(@Nullable String datasourceUrl, boolean modelExists, Supplier<@Nullable DataSource> dataSource) {
+
+		Settings(@Nullable String datasourceUrl, boolean modelExists) {
+			this(datasourceUrl, modelExists, () -> null);
+		}
 
 	}
 

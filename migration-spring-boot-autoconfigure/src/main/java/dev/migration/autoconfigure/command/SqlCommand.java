@@ -3,12 +3,16 @@ package dev.migration.autoconfigure.command;
 import java.io.PrintStream;
 import java.util.function.Supplier;
 
+import javax.sql.DataSource;
+
 import dev.migration.MigrationManager;
 import dev.migration.dialect.Dialect;
 
 /**
  * The {@code sql} command: the offline SQL script of a range, for the dialect given or
- * the one of the datasource URL, without connecting.
+ * the one of the datasource URL, without connecting. Without a URL in the configuration
+ * (a DataSource bean), the dialect is that of the bean's URL when it tells it, or else
+ * of the database it connects to.
  */
 final class SqlCommand {
 
@@ -21,7 +25,8 @@ final class SqlCommand {
 	/**
 	 * Creates the command.
 	 * @param manager the manager
-	 * @param settings the datasource URL, for the dialect when none is given
+	 * @param settings the datasource URL or DataSource, for the dialect when none is
+	 * given
 	 * @param out where to print
 	 */
 	SqlCommand(Supplier<MigrationManager> manager, MigrationCommands.Settings settings, PrintStream out) {
@@ -39,8 +44,13 @@ final class SqlCommand {
 			dialect = Dialect.forJdbcUrl(this.settings.datasourceUrl());
 		}
 		else {
-			throw new UsageException("No datasource URL to take the dialect from: give --dialect postgresql or "
-					+ "--dialect duckdb", command.command());
+			// A DataSource bean (an instance's data-source): its own URL, or its database.
+			DataSource dataSource = this.settings.dataSource().get();
+			if (dataSource == null) {
+				throw new UsageException("No datasource URL to take the dialect from: give --dialect postgresql or "
+						+ "--dialect duckdb", command.command());
+			}
+			dialect = DataSourceDialect.of(dataSource);
 		}
 		this.out.print(this.manager.get().sql(command.argument(0), dialect));
 		return MigrationCommands.SUCCESS;

@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The default {@link MigrationObservationConvention}: observations named
  * {@code migration.migration}, with the {@code direction} and {@code outcome}
- * low-cardinality key values (the tags of the {@code migration.duration} timer) and the
+ * low-cardinality key values (the tags of the {@code migration.duration} timer; and
+ * {@code instance} for one of several databases, as that timer has it) and the
  * {@code revision} and, once the migration ended, {@code duration} high-cardinality ones.
  * Extend it to add or change a key value.
  */
@@ -38,7 +39,9 @@ public class DefaultMigrationObservationConvention implements MigrationObservati
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues(MigrationObservationContext context) {
-		return KeyValues.of(direction(context), outcome(context));
+		KeyValues keyValues = KeyValues.of(direction(context), outcome(context));
+		KeyValue instance = instance(context);
+		return (instance != null) ? keyValues.and(instance) : keyValues;
 	}
 
 	@Override
@@ -63,6 +66,17 @@ public class DefaultMigrationObservationConvention implements MigrationObservati
 	 */
 	protected KeyValue outcome(MigrationObservationContext context) {
 		return MigrationLowCardinalityKeyNames.OUTCOME.withValue(Outcome.of(context.getError(), context.getResult()));
+	}
+
+	/**
+	 * The {@code instance} key value, for one of several databases
+	 * ({@code migration.instances}).
+	 * @param context the migration
+	 * @return the instance name, or {@code null} for the single database
+	 */
+	protected @Nullable KeyValue instance(MigrationObservationContext context) {
+		String instance = context.getInstance();
+		return (instance != null) ? MigrationLowCardinalityKeyNames.INSTANCE.withValue(instance) : null;
 	}
 
 	/**

@@ -13,8 +13,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The default {@link MigrationRunObservationConvention}: observations named
  * {@code migration.run}, with the {@code operation} and {@code outcome} low-cardinality
- * key values and the {@code target} and, once the run ended well, {@code duration}
- * high-cardinality ones. Extend it to add or change a key value.
+ * key values (and {@code instance} for one of several databases) and the {@code target}
+ * and, once the run ended well, {@code duration} high-cardinality ones. Extend it to add
+ * or change a key value.
  */
 public class DefaultMigrationRunObservationConvention implements MigrationRunObservationConvention {
 
@@ -32,7 +33,9 @@ public class DefaultMigrationRunObservationConvention implements MigrationRunObs
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues(MigrationRunObservationContext context) {
-		return KeyValues.of(operation(context), outcome(context));
+		KeyValues keyValues = KeyValues.of(operation(context), outcome(context));
+		KeyValue instance = instance(context);
+		return (instance != null) ? keyValues.and(instance) : keyValues;
 	}
 
 	@Override
@@ -57,6 +60,17 @@ public class DefaultMigrationRunObservationConvention implements MigrationRunObs
 	 */
 	protected KeyValue outcome(MigrationRunObservationContext context) {
 		return RunLowCardinalityKeyNames.OUTCOME.withValue(Outcome.of(context.getError(), context.getResult()));
+	}
+
+	/**
+	 * The {@code instance} key value, for one of several databases
+	 * ({@code migration.instances}).
+	 * @param context the run
+	 * @return the instance name, or {@code null} for the single database
+	 */
+	protected @Nullable KeyValue instance(MigrationRunObservationContext context) {
+		String instance = context.getInstance();
+		return (instance != null) ? RunLowCardinalityKeyNames.INSTANCE.withValue(instance) : null;
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.migration.autoconfigure.observation;
 
 import dev.migration.MigrationManager;
 import dev.migration.autoconfigure.MigrationAutoConfiguration;
+import dev.migration.autoconfigure.MigrationInstances;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,11 +26,26 @@ import org.springframework.context.annotation.Bean;
 public final class MigrationObservationAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean({ MigrationObservations.class, MigrationInstances.class })
 	MigrationObservations migrationObservations(ObservationRegistry observationRegistry,
 			ObjectProvider<MigrationRunObservationConvention> runConvention,
 			ObjectProvider<MigrationObservationConvention> migrationConvention) {
 		return new MigrationObservations(observationRegistry, runConvention.getIfAvailable(),
+				migrationConvention.getIfAvailable());
+	}
+
+	/**
+	 * With {@code migration.instances}: the observations of each instance, with the
+	 * {@code instance} key value, given to its manager as a listener. An application's
+	 * own {@link MigrationObservations} bean, which every instance shares, replaces them.
+	 */
+	@Bean
+	@ConditionalOnBean(MigrationInstances.class)
+	@ConditionalOnMissingBean({ MigrationInstanceObservations.class, MigrationObservations.class })
+	MigrationInstanceObservations migrationInstanceObservations(ObservationRegistry observationRegistry,
+			ObjectProvider<MigrationRunObservationConvention> runConvention,
+			ObjectProvider<MigrationObservationConvention> migrationConvention) {
+		return new MigrationInstanceObservations(observationRegistry, runConvention.getIfAvailable(),
 				migrationConvention.getIfAvailable());
 	}
 

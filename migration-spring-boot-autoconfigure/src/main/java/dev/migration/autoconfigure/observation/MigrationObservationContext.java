@@ -17,16 +17,30 @@ public class MigrationObservationContext extends Observation.Context {
 
 	private final Direction direction;
 
+	private final @Nullable String instance;
+
 	private @Nullable AppliedMigration result;
+
+	/**
+	 * Creates the context of a migration that starts, of the single database.
+	 * @param migration the migration
+	 * @param direction upgrade or downgrade
+	 */
+	public MigrationObservationContext(MigrationInfo migration, Direction direction) {
+		this(migration, direction, null);
+	}
 
 	/**
 	 * Creates the context of a migration that starts.
 	 * @param migration the migration
 	 * @param direction upgrade or downgrade
+	 * @param instance the name of the database under {@code migration.instances}, or
+	 * {@code null} for the single database
 	 */
-	public MigrationObservationContext(MigrationInfo migration, Direction direction) {
+	public MigrationObservationContext(MigrationInfo migration, Direction direction, @Nullable String instance) {
 		this.migration = migration;
 		this.direction = direction;
+		this.instance = instance;
 	}
 
 	/**
@@ -43,6 +57,15 @@ public class MigrationObservationContext extends Observation.Context {
 	 */
 	public Direction getDirection() {
 		return this.direction;
+	}
+
+	/**
+	 * Which of several databases the migration runs on, the key under
+	 * {@code migration.instances}.
+	 * @return the instance name, or {@code null} for the single database
+	 */
+	public @Nullable String getInstance() {
+		return this.instance;
 	}
 
 	/**

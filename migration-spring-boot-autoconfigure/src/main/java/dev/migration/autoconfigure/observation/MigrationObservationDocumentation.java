@@ -83,6 +83,24 @@ public enum MigrationObservationDocumentation implements ObservationDocumentatio
 				return "outcome";
 			}
 
+		},
+
+		/**
+		 * Which of several databases ran: the instance name under
+		 * {@code migration.instances}. Absent for the single database.
+		 */
+		INSTANCE {
+
+			@Override
+			public String asString() {
+				return "instance";
+			}
+
+			@Override
+			public boolean isRequired() {
+				return false;
+			}
+
 		}
 
 	}
@@ -146,6 +164,24 @@ public enum MigrationObservationDocumentation implements ObservationDocumentatio
 			@Override
 			public String asString() {
 				return "outcome";
+			}
+
+		},
+
+		/**
+		 * Which of several databases the migration ran on: the instance name under
+		 * {@code migration.instances}. Absent for the single database.
+		 */
+		INSTANCE {
+
+			@Override
+			public String asString() {
+				return "instance";
+			}
+
+			@Override
+			public boolean isRequired() {
+				return false;
 			}
 
 		}

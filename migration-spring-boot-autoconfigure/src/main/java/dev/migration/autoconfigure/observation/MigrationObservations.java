@@ -35,7 +35,9 @@ public final class MigrationObservations implements MigrationListener {
 
 	private final @Nullable MigrationObservationConvention migrationConvention;
 
-	// One listener serves every run of the application, and all callbacks of a run come
+	private final @Nullable String instance;
+
+	// One listener serves every run of its database(s), and all callbacks of a run come
 	// on the thread that runs it: what is open belongs to the thread.
 	private final ThreadLocal<Run> runs = new ThreadLocal<>();
 
@@ -58,14 +60,33 @@ public final class MigrationObservations implements MigrationListener {
 	public MigrationObservations(ObservationRegistry registry,
 			@Nullable MigrationRunObservationConvention runConvention,
 			@Nullable MigrationObservationConvention migrationConvention) {
+		this(registry, runConvention, migrationConvention, null);
+	}
+
+	/**
+	 * Creates the listener of one of several databases: its observations' contexts name
+	 * the instance, and the default conventions add the {@code instance} key value.
+	 * @param registry where the observations go
+	 * @param runConvention the convention of {@code migration.run}, or {@code null} for
+	 * the default
+	 * @param migrationConvention the convention of {@code migration.migration}, or
+	 * {@code null} for the default
+	 * @param instance the instance name under {@code migration.instances}, or
+	 * {@code null} for the single database
+	 */
+	public MigrationObservations(ObservationRegistry registry,
+			@Nullable MigrationRunObservationConvention runConvention,
+			@Nullable MigrationObservationConvention migrationConvention, @Nullable String instance) {
 		this.registry = registry;
 		this.runConvention = runConvention;
 		this.migrationConvention = migrationConvention;
+		this.instance = instance;
 	}
 
 	@Override
 	public void beforeRun(Command operation, String target) {
-		MigrationRunObservationContext context = new MigrationRunObservationContext(operation, target);
+		MigrationRunObservationContext context = new MigrationRunObservationContext(operation, target,
+				this.instance);
 		Observation observation = MigrationObservationDocumentation.RUN
 			.observation(this.runConvention, DEFAULT_RUN_CONVENTION, () -> context, this.registry)
 			.start();
@@ -79,7 +100,8 @@ public final class MigrationObservations implements MigrationListener {
 			// Every migration runs within a run: one outside has no parent to nest under.
 			return;
 		}
-		MigrationObservationContext context = new MigrationObservationContext(migration, direction);
+		MigrationObservationContext context = new MigrationObservationContext(migration, direction,
+				this.instance);
 		Observation observation = MigrationObservationDocumentation.MIGRATION
 			.observation(this.migrationConvention, DEFAULT_MIGRATION_CONVENTION, () -> context, this.registry)
 			.parentObservation(run.observation)
@@ -91,7 +113,10 @@ public final class MigrationObservations implements MigrationListener {
 	public void afterMigration(MigrationInfo migration, AppliedMigration result) {
 		Run run = this.runs.get();
 		if (run != null && run.migration != null) {
-			((MigrationObservationContext) run.migration.observation.getContext()).setResult(result);
+			// A disabled observation (a no-op) has a context of its own: nothing to record.
+			if (run.migration.observation.getContext() instanceof MigrationObservationContext context) {
+				context.setResult(result);
+			}
 			run.migration.stop(null);
 			run.migration = null;
 		}
@@ -110,7 +135,9 @@ public final class MigrationObservations implements MigrationListener {
 	public void afterRun(MigrationResult result) {
 		Run run = this.runs.get();
 		if (run != null) {
-			((MigrationRunObservationContext) run.observation.getContext()).setResult(result);
+			if (run.observation.getContext() instanceof MigrationRunObservationContext context) {
+				context.setResult(result);
+			}
 			end(run, null);
 		}
 	}

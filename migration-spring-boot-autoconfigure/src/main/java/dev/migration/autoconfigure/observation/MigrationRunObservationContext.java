@@ -16,16 +16,30 @@ public class MigrationRunObservationContext extends Observation.Context {
 
 	private final @Nullable String target;
 
+	private final @Nullable String instance;
+
 	private @Nullable MigrationResult result;
+
+	/**
+	 * Creates the context of a run that starts, of the single database.
+	 * @param operation what runs
+	 * @param target the target as given
+	 */
+	public MigrationRunObservationContext(Command operation, @Nullable String target) {
+		this(operation, target, null);
+	}
 
 	/**
 	 * Creates the context of a run that starts.
 	 * @param operation what runs
 	 * @param target the target as given
+	 * @param instance the name of the database under {@code migration.instances}, or
+	 * {@code null} for the single database
 	 */
-	public MigrationRunObservationContext(Command operation, @Nullable String target) {
+	public MigrationRunObservationContext(Command operation, @Nullable String target, @Nullable String instance) {
 		this.operation = operation;
 		this.target = target;
+		this.instance = instance;
 	}
 
 	/**
@@ -42,6 +56,14 @@ public class MigrationRunObservationContext extends Observation.Context {
 	 */
 	public @Nullable String getTarget() {
 		return this.target;
+	}
+
+	/**
+	 * Which of several databases runs, the key under {@code migration.instances}.
+	 * @return the instance name, or {@code null} for the single database
+	 */
+	public @Nullable String getInstance() {
+		return this.instance;
 	}
 
 	/**

@@ -13,7 +13,9 @@ import java.lang.annotation.Target;
  * context rolls the database back to {@code base} and migrates it to
  * {@code migration.target} again ({@link MigrateFromBaseTestExecutionListener}). Rows
  * that earlier test classes left behind in the same cached context are gone, and every
- * downgrade is exercised on the way.
+ * downgrade is exercised on the way. With {@code migration.instances}, every instance's
+ * database is: all are rolled back to {@code base} (the last declared first), then each
+ * is migrated to its own {@code target}, in their order.
  * <p>
  * The rollback skips the safety checks and accepts data loss: use it on test databases
  * only. A {@code @Nested} class of an annotated class is annotated too (JUnit's nested

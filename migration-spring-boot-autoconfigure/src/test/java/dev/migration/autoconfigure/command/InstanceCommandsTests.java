@@ -19,6 +19,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -155,6 +156,66 @@ class InstanceCommandsTests {
 				assertThat(output.getErr()).contains("Option '--instance' names one of several databases, and "
 						+ "migration.instances configures none");
 			});
+	}
+
+	@Test
+	void sqlOfAnInstanceGivenByADataSourceBeanTakesTheDialectOfTheBeansUrl(CapturedOutput output) {
+		contextRunner().run((context) -> {
+			InstanceCommands commands = context.getBean(InstanceCommands.class);
+			String found = sql(commands, output, "--instance", "reporting");
+			assertThat(found).contains("CREATE TABLE users")
+				.isEqualTo(sql(commands, output, "--instance", "reporting", "--dialect", "postgresql"))
+				.isNotEqualTo(sql(commands, output, "--instance", "reporting", "--dialect", "duckdb"));
+			// Offline: nothing ran on the database.
+			assertThat(this.postgres.hasTable("users")).isFalse();
+		});
+	}
+
+	@Test
+	void sqlOfAnInstanceWhoseDataSourceHidesItsUrlTakesTheDialectOfItsDatabase(CapturedOutput output) {
+		// A DataSource that does not tell its URL: the dialect is the connection's.
+		DataSource duckdb = new SimpleDriverDataSource(new org.duckdb.DuckDBDriver(),
+				"jdbc:duckdb:" + this.directory.resolve("warehouse.db"));
+		contextRunner().withBean("warehouseDataSource", DataSource.class, () -> new DelegatingDataSource(duckdb))
+			.withPropertyValues("migration.instances.warehouse.data-source=warehouseDataSource")
+			.run((context) -> {
+				InstanceCommands commands = context.getBean(InstanceCommands.class);
+				assertThat(sql(commands, output, "--instance", "warehouse"))
+					.isEqualTo(sql(commands, output, "--instance", "warehouse", "--dialect", "duckdb"))
+					.isNotEqualTo(sql(commands, output, "--instance", "warehouse", "--dialect", "postgresql"));
+			});
+	}
+
+	@Test
+	void sqlOfAnInstanceWhoseDatabaseCannotBeReachedAsksForTheDialect(CapturedOutput output) {
+		String missing = this.postgres.url().replaceFirst("/(instances_[0-9a-f]+)", "/$1_missing");
+		contextRunner()
+			.withBean("warehouseDataSource", DataSource.class,
+					() -> new DelegatingDataSource(new SimpleDriverDataSource(new org.postgresql.Driver(), missing)))
+			.withPropertyValues("migration.instances.warehouse.data-source=warehouseDataSource")
+			.run((context) -> {
+				InstanceCommands commands = context.getBean(InstanceCommands.class);
+				assertThat(commands.execute("migration", "sql", "base:head", "--instance", "warehouse"))
+					.isEqualTo(MigrationCommands.FAILURE);
+				assertThat(output.getErr()).contains("Cannot connect to the database to find its dialect (",
+						"): give --dialect postgresql or --dialect duckdb");
+				assertThat(sql(commands, output, "--instance", "warehouse", "--dialect", "postgresql"))
+					.contains("CREATE TABLE users");
+			});
+	}
+
+	/**
+	 * The output of {@code sql base:head} with the options given, which must succeed.
+	 */
+	private static String sql(InstanceCommands commands, CapturedOutput output, String... options) {
+		int before = output.getOut().length();
+		String[] arguments = new String[3 + options.length];
+		arguments[0] = "migration";
+		arguments[1] = "sql";
+		arguments[2] = "base:head";
+		System.arraycopy(options, 0, arguments, 3, options.length);
+		assertThat(commands.execute(arguments)).as(output.getErr()).isZero();
+		return output.getOut().substring(before);
 	}
 
 }
