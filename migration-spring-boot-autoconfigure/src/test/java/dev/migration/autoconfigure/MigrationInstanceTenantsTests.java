@@ -1,14 +1,7 @@
 package dev.migration.autoconfigure;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +27,6 @@ import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,19 +49,7 @@ class MigrationInstanceTenantsTests {
 	@BeforeEach
 	void createDatabaseAndScripts() throws IOException {
 		this.postgres = PostgresDatabase.create();
-		this.scripts = Files.createDirectories(this.directory.resolve("scripts"));
-		Files.writeString(this.scripts.resolve("r1.sql"), """
-				-- Items
-				--
-				-- revision: r1
-				-- down_revision: none
-
-				-- upgrade
-				CREATE TABLE items (id INTEGER);
-
-				-- downgrade
-				DROP TABLE items;
-				""");
+		this.scripts = TenantTestScripts.writeItems(this.directory.resolve("scripts"));
 	}
 
 	@AfterEach
@@ -87,8 +67,7 @@ class MigrationInstanceTenantsTests {
 			.withConfiguration(AutoConfigurations.of(MigrationAutoConfiguration.class,
 					MigrationEndpointAutoConfiguration.class, MigrationHealthContributorAutoConfiguration.class,
 					HealthContributorRegistryAutoConfiguration.class))
-			.withBean("reportingDataSource", DataSource.class,
-					() -> new SimpleDriverDataSource(new org.postgresql.Driver(), this.postgres.url()))
+			.withBean("reportingDataSource", DataSource.class, () -> this.postgres.dataSource())
 			.withPropertyValues("management.endpoints.web.exposure.include=migrations",
 					"migration.instances.reporting.data-source=reportingDataSource",
 					"migration.instances.reporting.locations=filesystem:" + this.scripts,
@@ -105,9 +84,9 @@ class MigrationInstanceTenantsTests {
 			MigrationInstances instances = context.getBean(MigrationInstances.class);
 			assertThat(instances.instance("analytics").tenantFleet()).isNull();
 			assertThat(instances.instance("reporting").tenantFleet().tenantIds()).containsExactly("acme", "globex");
-			assertThat(revisions("acme")).containsExactly("r1");
-			assertThat(revisions("globex")).containsExactly("r1");
-			assertThat(revisions("public")).containsExactly("r1");
+			assertThat(this.postgres.revisions("acme")).containsExactly("r1");
+			assertThat(this.postgres.revisions("globex")).containsExactly("r1");
+			assertThat(this.postgres.revisions("public")).containsExactly("r1");
 			Object reporting = context.getBean(MigrationInstancesEndpoint.class).instance("reporting").getBody();
 			MigrationsEndpoint.TenantsDescriptor tenants = ((MigrationsEndpoint.MigrationsDescriptor) reporting)
 				.tenants();
@@ -123,10 +102,10 @@ class MigrationInstanceTenantsTests {
 
 	@Test
 	void aFailedTenantOfAnInstanceMakesItsHealthComponentDown() {
-		execute("CREATE SCHEMA globex", "CREATE TABLE globex.legacy (id INTEGER)");
+		this.postgres.execute("CREATE SCHEMA globex", "CREATE TABLE globex.legacy (id INTEGER)");
 		contextRunner().withPropertyValues("migration.instances.reporting.on-failure=keep-running").run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertThat(revisions("acme")).containsExactly("r1");
+			assertThat(this.postgres.revisions("acme")).containsExactly("r1");
 			HealthContributorRegistry registry = context.getBean(HealthContributorRegistry.class);
 			Health reporting = health(registry, "reporting");
 			assertThat(reporting.getStatus()).isEqualTo(Status.DOWN);
@@ -142,7 +121,7 @@ class MigrationInstanceTenantsTests {
 			MigrationInstances instances = context.getBean(MigrationInstances.class);
 			assertThat(instances.instance("reporting").tenantFleet().tenantIds()).containsExactly("initech");
 			assertThat(instances.instance("analytics").tenantFleet()).isNull();
-			assertThat(revisions("initech")).containsExactly("r1");
+			assertThat(this.postgres.revisions("initech")).containsExactly("r1");
 		});
 	}
 
@@ -166,7 +145,7 @@ class MigrationInstanceTenantsTests {
 						null);
 				assertThat(rolledBack.getStatus()).isEqualTo(200);
 				assertThat(instances.manager("reporting").currentRevisions()).isEmpty();
-				assertThat(revisions("acme")).as("the tenants are left").containsExactly("r1");
+				assertThat(this.postgres.revisions("acme")).as("the tenants are left").containsExactly("r1");
 				WebEndpointResponse<Object> unknown = extension.run("billing", "migrate", null, null, null, null);
 				assertThat(unknown.getStatus()).isEqualTo(404);
 				assertThat(unknown.getBody()).isEqualTo(Map.of("error", "No migration instance 'billing'", "instances",
@@ -201,34 +180,6 @@ class MigrationInstanceTenantsTests {
 	private static Health health(HealthContributorRegistry registry, String instance) {
 		CompositeHealthContributor migration = (CompositeHealthContributor) registry.getContributor("migration");
 		return ((HealthIndicator) migration.getContributor(instance)).health();
-	}
-
-	private List<String> revisions(String schema) {
-		List<String> revisions = new ArrayList<>();
-		try (Connection connection = DriverManager.getConnection(this.postgres.url());
-				Statement statement = connection.createStatement();
-				ResultSet rows = statement
-					.executeQuery("SELECT revision FROM " + schema + ".migration_history_state ORDER BY 1")) {
-			while (rows.next()) {
-				revisions.add(rows.getString(1));
-			}
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return revisions;
-	}
-
-	private void execute(String... statements) {
-		try (Connection connection = DriverManager.getConnection(this.postgres.url());
-				Statement statement = connection.createStatement()) {
-			for (String sql : statements) {
-				statement.execute(sql);
-			}
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

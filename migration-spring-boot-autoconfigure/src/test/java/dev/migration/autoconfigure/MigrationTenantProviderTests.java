@@ -1,14 +1,7 @@
 package dev.migration.autoconfigure;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +22,6 @@ import org.springframework.boot.health.autoconfigure.registry.HealthContributorR
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,30 +44,7 @@ class MigrationTenantProviderTests {
 		for (String id : List.of("acme", "globex", "initech")) {
 			this.tenants.put(id, PostgresDatabase.create());
 		}
-		Files.writeString(this.scripts.resolve("r1.sql"), """
-				-- Items
-				--
-				-- revision: r1
-				-- down_revision: none
-
-				-- upgrade
-				CREATE TABLE items (id INTEGER);
-
-				-- downgrade
-				DROP TABLE items;
-				""");
-		Files.writeString(this.scripts.resolve("r2.sql"), """
-				-- Item names
-				--
-				-- revision: r2
-				-- down_revision: r1
-
-				-- upgrade
-				ALTER TABLE items ADD COLUMN name TEXT;
-
-				-- downgrade
-				ALTER TABLE items DROP COLUMN name;
-				""");
+		TenantTestScripts.writeItemsAndNames(this.scripts);
 	}
 
 	@AfterEach
@@ -89,7 +58,7 @@ class MigrationTenantProviderTests {
 			.withConfiguration(AutoConfigurations.of(MigrationAutoConfiguration.class,
 					MigrationEndpointAutoConfiguration.class, MigrationHealthContributorAutoConfiguration.class,
 					HealthContributorRegistryAutoConfiguration.class))
-			.withBean(DataSource.class, () -> dataSource(this.application))
+			.withBean(DataSource.class, () -> this.application.dataSource())
 			.withBean(TenantProvider.class, () -> provider)
 			.withPropertyValues("management.endpoints.web.exposure.include=migrations",
 					"migration.locations=filesystem:" + this.scripts, "migration.run-at=startup");
@@ -101,9 +70,9 @@ class MigrationTenantProviderTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed().hasSingleBean(TenantFleet.class);
 				for (PostgresDatabase tenant : this.tenants.values()) {
-					assertThat(revisions(tenant)).containsExactly("r1", "r2");
+					assertThat(tenant.revisions()).containsExactly("r1", "r2");
 				}
-				assertThat(revisions(this.application)).containsExactly("r1", "r2");
+				assertThat(this.application.revisions()).containsExactly("r1", "r2");
 				MigrationsEndpoint.TenantsDescriptor aggregate = context.getBean(MigrationsEndpoint.class)
 					.migrations()
 					.tenants();
@@ -122,7 +91,7 @@ class MigrationTenantProviderTests {
 		contextRunner(new Databases(this.tenants)).withPropertyValues("migration.tenants.migrate-base=false")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				assertThat(revisions(this.tenants.get("initech"))).containsExactly("r1", "r2");
+				assertThat(this.tenants.get("initech").revisions()).containsExactly("r1", "r2");
 				assertThat(this.application.hasTable("migration_history")).isFalse();
 				assertThat(context.getBean(MigrationHealthIndicator.class).health().getDetails())
 					.doesNotContainKey("base");
@@ -131,12 +100,12 @@ class MigrationTenantProviderTests {
 
 	@Test
 	void aFailingTenantWithContinueLeavesTheOthersMigratedAndTheHealthDown() {
-		execute(this.tenants.get("globex"), "CREATE TABLE legacy (id INTEGER)");
+		this.tenants.get("globex").execute("CREATE TABLE legacy (id INTEGER)");
 		contextRunner(new Databases(this.tenants)).withPropertyValues("migration.on-failure=keep-running")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				assertThat(revisions(this.tenants.get("acme"))).containsExactly("r1", "r2");
-				assertThat(revisions(this.tenants.get("initech"))).containsExactly("r1", "r2");
+				assertThat(this.tenants.get("acme").revisions()).containsExactly("r1", "r2");
+				assertThat(this.tenants.get("initech").revisions()).containsExactly("r1", "r2");
 				assertThat(this.tenants.get("globex").hasTable("items")).isFalse();
 				Health health = context.getBean(MigrationHealthIndicator.class).health();
 				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
@@ -153,7 +122,7 @@ class MigrationTenantProviderTests {
 
 	@Test
 	void aFailingTenantWithStopSkipsTheTenantsAfterIt() {
-		execute(this.tenants.get("acme"), "CREATE TABLE legacy (id INTEGER)");
+		this.tenants.get("acme").execute("CREATE TABLE legacy (id INTEGER)");
 		contextRunner(new Databases(this.tenants))
 			.withPropertyValues("migration.tenants.on-failure=stop", "migration.tenants.parallelism=1")
 			.run((context) -> {
@@ -167,8 +136,8 @@ class MigrationTenantProviderTests {
 
 	@Test
 	void aDuplicateTenantIdStopsTheStartNamingItWithNothingMigrated() {
-		TenantProvider duplicate = () -> List.of(Tenant.ofDataSource("acme", dataSource(this.tenants.get("acme"))),
-				Tenant.ofDataSource("acme", dataSource(this.tenants.get("globex"))));
+		TenantProvider duplicate = () -> List.of(Tenant.ofDataSource("acme", this.tenants.get("acme").dataSource()),
+				Tenant.ofDataSource("acme", this.tenants.get("globex").dataSource()));
 		contextRunner(duplicate).run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
@@ -189,7 +158,7 @@ class MigrationTenantProviderTests {
 
 	@Test
 	void anInvalidTenantIdStopsTheStartNamingIt() {
-		contextRunner(() -> List.of(Tenant.ofDataSource("acme corp", dataSource(this.tenants.get("acme")))))
+		contextRunner(() -> List.of(Tenant.ofDataSource("acme corp", this.tenants.get("acme").dataSource())))
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(context.getStartupFailure()).rootCause()
@@ -224,38 +193,9 @@ class MigrationTenantProviderTests {
 		@Override
 		public @Nullable Tenant tenant(String id) {
 			PostgresDatabase database = this.databases.get(id);
-			return (database != null) ? Tenant.ofDataSource(id, dataSource(database)) : null;
+			return (database != null) ? Tenant.ofDataSource(id, database.dataSource()) : null;
 		}
 
-	}
-
-	static DataSource dataSource(PostgresDatabase database) {
-		return new SimpleDriverDataSource(new org.postgresql.Driver(), database.url());
-	}
-
-	static List<String> revisions(PostgresDatabase database) {
-		List<String> revisions = new ArrayList<>();
-		try (Connection connection = DriverManager.getConnection(database.url());
-				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("SELECT revision FROM migration_history_state ORDER BY 1")) {
-			while (rows.next()) {
-				revisions.add(rows.getString(1));
-			}
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return revisions;
-	}
-
-	static void execute(PostgresDatabase database, String sql) {
-		try (Connection connection = DriverManager.getConnection(database.url());
-				Statement statement = connection.createStatement()) {
-			statement.execute(sql);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(sql, ex);
-		}
 	}
 
 }

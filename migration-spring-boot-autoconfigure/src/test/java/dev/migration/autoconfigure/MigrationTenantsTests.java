@@ -1,7 +1,6 @@
 package dev.migration.autoconfigure;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -48,24 +47,7 @@ class MigrationTenantsTests {
 		this.dataSource = new HikariDataSource();
 		this.dataSource.setJdbcUrl(this.postgres.url());
 		this.dataSource.setMaximumPoolSize(5);
-		Files.writeString(this.scripts.resolve("r1.sql"), """
-				-- Items
-				--
-				-- revision: r1
-				-- down_revision: none
-
-				-- upgrade
-				CREATE TABLE items (id INTEGER);
-				""");
-		Files.writeString(this.scripts.resolve("r2.sql"), """
-				-- Item names
-				--
-				-- revision: r2
-				-- down_revision: r1
-
-				-- upgrade
-				ALTER TABLE items ADD COLUMN name TEXT;
-				""");
+		TenantTestScripts.writeItemsAndNames(this.scripts);
 	}
 
 	@AfterEach
@@ -124,7 +106,7 @@ class MigrationTenantsTests {
 
 	@Test
 	void aFailedTenantMakesTheHealthDownWhileTheOthersAreMigrated() {
-		execute("CREATE SCHEMA globex", "CREATE TABLE globex.legacy (id INTEGER)");
+		this.postgres.execute("CREATE SCHEMA globex", "CREATE TABLE globex.legacy (id INTEGER)");
 		contextRunner()
 			.withPropertyValues("migration.tenants.schemas=acme,globex,initech", "migration.on-failure=keep-running")
 			.run((context) -> {
@@ -148,7 +130,7 @@ class MigrationTenantsTests {
 
 	@Test
 	void aFailedTenantStopsTheApplicationByDefault() {
-		execute("CREATE SCHEMA globex", "CREATE TABLE globex.legacy (id INTEGER)");
+		this.postgres.execute("CREATE SCHEMA globex", "CREATE TABLE globex.legacy (id INTEGER)");
 		contextRunner().withPropertyValues("migration.tenants.schemas=acme,globex").run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
@@ -160,7 +142,7 @@ class MigrationTenantsTests {
 
 	@Test
 	void theQueryAddsTenantsAndTheParallelismFollowsThePool() {
-		execute("CREATE TABLE public.customers (schema_name TEXT)",
+		this.postgres.execute("CREATE TABLE public.customers (schema_name TEXT)",
 				"INSERT INTO public.customers VALUES ('hooli'), ('umbrella')");
 		contextRunner()
 			.withPropertyValues("migration.tenants.schemas=acme",
@@ -202,18 +184,6 @@ class MigrationTenantsTests {
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(sql, ex);
-		}
-	}
-
-	private void execute(String... statements) {
-		try (Connection connection = DriverManager.getConnection(this.postgres.url());
-				Statement statement = connection.createStatement()) {
-			for (String sql : statements) {
-				statement.execute(sql);
-			}
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

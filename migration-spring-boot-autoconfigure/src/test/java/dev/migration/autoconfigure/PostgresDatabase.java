@@ -5,8 +5,14 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * A fresh database on the test PostgreSQL server, dropped on {@link #close()}. The
@@ -36,7 +42,7 @@ public final class PostgresDatabase implements AutoCloseable {
 			url = System.getProperty("migration.test.postgres.url", DEFAULT_URL);
 		}
 		String name = "instances_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-		execute(url, "CREATE DATABASE " + name);
+		executeOnServer(url, "CREATE DATABASE " + name);
 		return new PostgresDatabase(url, name);
 	}
 
@@ -66,12 +72,65 @@ public final class PostgresDatabase implements AutoCloseable {
 		}
 	}
 
-	@Override
-	public void close() {
-		execute(this.serverUrl, "DROP DATABASE IF EXISTS " + this.name + " WITH (FORCE)");
+	/**
+	 * A {@link DataSource} of this database without a pool, one connection per call.
+	 * @return the data source
+	 */
+	public DataSource dataSource() {
+		return new SimpleDriverDataSource(new org.postgresql.Driver(), url());
 	}
 
-	private static void execute(String url, String sql) {
+	/**
+	 * The revisions recorded as applied in the {@code public} schema.
+	 * @return the revision ids, sorted
+	 */
+	public List<String> revisions() {
+		return revisions("public");
+	}
+
+	/**
+	 * The revisions recorded as applied in a schema's history.
+	 * @param schema the schema of the history table
+	 * @return the revision ids, sorted
+	 */
+	public List<String> revisions(String schema) {
+		String sql = "SELECT revision FROM " + schema + ".migration_history_state ORDER BY 1";
+		List<String> revisions = new ArrayList<>();
+		try (Connection connection = DriverManager.getConnection(url());
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(sql)) {
+			while (rows.next()) {
+				revisions.add(rows.getString(1));
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(sql, ex);
+		}
+		return revisions;
+	}
+
+	/**
+	 * Runs statements in this database, one after the other.
+	 * @param statements the SQL statements
+	 */
+	public void execute(String... statements) {
+		try (Connection connection = DriverManager.getConnection(url());
+				Statement statement = connection.createStatement()) {
+			for (String sql : statements) {
+				statement.execute(sql);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(String.join("; ", statements), ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		executeOnServer(this.serverUrl, "DROP DATABASE IF EXISTS " + this.name + " WITH (FORCE)");
+	}
+
+	private static void executeOnServer(String url, String sql) {
 		try (Connection connection = DriverManager.getConnection(url);
 				Statement statement = connection.createStatement()) {
 			statement.execute(sql);

@@ -1,7 +1,6 @@
 package dev.migration.autoconfigure.command;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import javax.sql.DataSource;
@@ -9,6 +8,7 @@ import javax.sql.DataSource;
 import dev.migration.autoconfigure.MigrationAutoConfiguration;
 import dev.migration.autoconfigure.MigrationInstances;
 import dev.migration.autoconfigure.PostgresDatabase;
+import dev.migration.autoconfigure.TenantTestScripts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,18 +38,7 @@ class InstanceTenantCommandsTests {
 	@BeforeEach
 	void createDatabaseAndScripts() throws IOException {
 		this.postgres = PostgresDatabase.create();
-		Files.writeString(Files.createDirectories(this.directory.resolve("scripts")).resolve("r1.sql"), """
-				-- Items
-				--
-				-- revision: r1
-				-- down_revision: none
-
-				-- upgrade
-				CREATE TABLE items (id INTEGER);
-
-				-- downgrade
-				DROP TABLE items;
-				""");
+		TenantTestScripts.writeItems(this.directory.resolve("scripts"));
 	}
 
 	@AfterEach
@@ -62,8 +50,7 @@ class InstanceTenantCommandsTests {
 		return new ApplicationContextRunner()
 			.withConfiguration(
 					AutoConfigurations.of(MigrationAutoConfiguration.class, MigrationCommandAutoConfiguration.class))
-			.withBean("reportingDataSource", DataSource.class,
-					() -> new SimpleDriverDataSource(new org.postgresql.Driver(), this.postgres.url()))
+			.withBean("reportingDataSource", DataSource.class, () -> this.postgres.dataSource())
 			.withPropertyValues(MigrationCommandEnvironmentPostProcessor.ACTIVE_PROPERTY + "=true",
 					"migration.instances.reporting.data-source=reportingDataSource",
 					"migration.instances.reporting.locations=filesystem:" + this.directory.resolve("scripts"),

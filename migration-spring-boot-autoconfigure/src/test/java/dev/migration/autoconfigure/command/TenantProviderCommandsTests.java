@@ -1,7 +1,6 @@
 package dev.migration.autoconfigure.command;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +14,7 @@ import dev.migration.TenantFleet;
 import dev.migration.TenantProvider;
 import dev.migration.autoconfigure.MigrationAutoConfiguration;
 import dev.migration.autoconfigure.PostgresDatabase;
+import dev.migration.autoconfigure.TenantTestScripts;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +26,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,30 +51,7 @@ class TenantProviderCommandsTests {
 		this.listed.put("acme", PostgresDatabase.create());
 		this.listed.put("globex", PostgresDatabase.create());
 		this.resolvable.put("hooli", PostgresDatabase.create());
-		Files.writeString(this.scripts.resolve("r1.sql"), """
-				-- Items
-				--
-				-- revision: r1
-				-- down_revision: none
-
-				-- upgrade
-				CREATE TABLE items (id INTEGER);
-
-				-- downgrade
-				DROP TABLE items;
-				""");
-		Files.writeString(this.scripts.resolve("r2.sql"), """
-				-- Item names
-				--
-				-- revision: r2
-				-- down_revision: r1
-
-				-- upgrade
-				ALTER TABLE items ADD COLUMN name TEXT;
-
-				-- downgrade
-				ALTER TABLE items DROP COLUMN name;
-				""");
+		TenantTestScripts.writeItemsAndNames(this.scripts);
 	}
 
 	@AfterEach
@@ -97,14 +73,14 @@ class TenantProviderCommandsTests {
 			public @Nullable Tenant tenant(String id) {
 				PostgresDatabase database = TenantProviderCommandsTests.this.listed.getOrDefault(id,
 						TenantProviderCommandsTests.this.resolvable.get(id));
-				return (database != null) ? Tenant.ofDataSource(id, dataSource(database)) : null;
+				return (database != null) ? Tenant.ofDataSource(id, database.dataSource()) : null;
 			}
 
 		};
 		return new ApplicationContextRunner()
 			.withConfiguration(
 					AutoConfigurations.of(MigrationAutoConfiguration.class, MigrationCommandAutoConfiguration.class))
-			.withBean(DataSource.class, () -> dataSource(this.application))
+			.withBean(DataSource.class, () -> this.application.dataSource())
 			.withBean(TenantProvider.class, () -> provider)
 			.withPropertyValues(MigrationCommandEnvironmentPostProcessor.ACTIVE_PROPERTY + "=true",
 					"migration.locations=filesystem:" + this.scripts);
@@ -169,10 +145,6 @@ class TenantProviderCommandsTests {
 			assertThat(output.getErr()).contains("No tenant 'umbrella': the tenant provider knows none of that id");
 			assertThat(context.getBean(MigrationManager.class).currentRevisions()).isEmpty();
 		});
-	}
-
-	private static DataSource dataSource(PostgresDatabase database) {
-		return new SimpleDriverDataSource(new org.postgresql.Driver(), database.url());
 	}
 
 }
