@@ -40,8 +40,8 @@ final class MigrateLint {
 	}
 
 	/**
-	 * Lints the SQL scripts of the plan and the repeatable migrations to run, over the
-	 * session's connection, logs the findings and refuses the run if they demand it.
+	 * Lints the upgrade sections of the SQL scripts of the plan and the repeatable
+	 * migrations to run, over the session's connection, logs the findings and refuses the run if they demand it.
 	 * @throws LintRefusedException when a finding is at least as severe as fail-on
 	 */
 	void check(Session session, DatabaseState state, MigrationPlan plan, List<MigrationScript> repeatables)
@@ -80,8 +80,21 @@ final class MigrateLint {
 		// Java migrations are not linted: their SQL is not known before they run.
 		SqlScript sql = script.sql(session.placeholders());
 		if (sql != null) {
-			scripts.add(sql);
+			scripts.add(upgradeOnly(sql));
 		}
+	}
+
+	/**
+	 * The script without its downgrade: a migrate runs the upgrades, and the downgrades'
+	 * hazards belong to a rollback (and to {@code lint}), which weighs them against the
+	 * tables as they are then; here they would cost a catalog query each for nothing.
+	 */
+	private static SqlScript upgradeOnly(SqlScript script) {
+		if (script.downgrade() == null) {
+			return script;
+		}
+		return new SqlScript(script.path(), script.revision(), script.transactional(), script.upgrade(), null, null,
+				script.checksum(), script.lintIgnores());
 	}
 
 	/**
