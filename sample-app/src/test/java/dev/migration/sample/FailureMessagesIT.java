@@ -174,12 +174,13 @@ class FailureMessagesIT {
 	}
 
 	/**
-	 * Starts the packaged app and waits for it to exit, as a start that fails does.
+	 * Starts the packaged app, extracted, and waits for it to exit, as a start that fails
+	 * does.
 	 */
 	private Exit start(String... arguments) {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", SampleAppProcess.jar().toString(),
-				"--server.port=0"));
+		List<String> command = new ArrayList<>(List.of(SampleAppJar.java()));
+		command.addAll(SampleAppJar.extracted());
+		command.add("--server.port=0");
 		command.addAll(List.of(arguments));
 		try {
 			Path log = Files.createTempFile(this.directory, "start", ".log");

@@ -299,7 +299,7 @@ class MigrationCommandLineDuckDbIT {
 		Path workingDirectory = directory.resolve("w");
 		String url = "--spring.datasource.url=jdbc:duckdb:" + workingDirectory.resolve("w.db").toAbsolutePath();
 		SampleAppProcess commandLine = app("w");
-		try (SampleAppServer server = SampleAppServer.start(workingDirectory, List.of(), SampleAppProcess.jar(), url,
+		try (SampleAppServer server = SampleAppServer.start(workingDirectory, List.of(), SampleAppJar.packagedLaunch(), url,
 				"--migration.echo=false")) {
 			// --verbose logs the start, when the command begins: the time after it is the command's.
 			SampleAppProcess.Run refused = commandLine.migration("migrate", "--verbose").failedWith(1);

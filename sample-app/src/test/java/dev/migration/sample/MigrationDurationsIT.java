@@ -50,7 +50,7 @@ class MigrationDurationsIT {
 
 	private void assertDurationsAgree(String... arguments) {
 		Map<String, String> logged;
-		try (SampleAppServer app = SampleAppServer.start(this.directory, List.of(), SampleAppProcess.jar(),
+		try (SampleAppServer app = SampleAppServer.start(this.directory, List.of(), SampleAppJar.packagedLaunch(),
 				arguments)) {
 			String log = app.log();
 			logged = loggedDurations(log);
@@ -76,8 +76,11 @@ class MigrationDurationsIT {
 				.isEqualTo(DurationFormat.format(Duration.parse(lastRun.get("duration").asString())));
 		}
 		// The command line, once the app let go of the database (a DuckDB file has one
-		// process at a time).
-		String history = new SampleAppProcess(this.directory, arguments).migration("history").succeeded().out();
+		// process at a time), of the jar as built, as the server.
+		String history = new SampleAppProcess(this.directory, arguments).asBuilt()
+			.migration("history")
+			.succeeded()
+			.out();
 		logged.forEach((revision, duration) -> assertThat(history.lines()
 			.filter((line) -> line.contains(revision) && line.contains(" upgrade ")))
 			.as("%s in%n%s", revision, history)

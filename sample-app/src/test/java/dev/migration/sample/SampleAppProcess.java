@@ -1,6 +1,5 @@
 package dev.migration.sample;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs the packaged sample app as a process, in a working directory of its own.
+ * Runs the packaged sample app as a process, in a working directory of its own: by
+ * default {@link SampleAppJar#extracted() extracted}, or {@link #asBuilt() as built}.
  */
 final class SampleAppProcess {
 
@@ -25,6 +25,8 @@ final class SampleAppProcess {
 
 	private final List<String> springArguments;
 
+	private final boolean asBuilt;
+
 	/**
 	 * A way to run the app.
 	 * @param workingDirectory where it runs ({@code create} writes below it)
@@ -32,8 +34,21 @@ final class SampleAppProcess {
 	 * of every run
 	 */
 	SampleAppProcess(Path workingDirectory, String... springArguments) {
+		this(workingDirectory, List.of(springArguments), false);
+	}
+
+	private SampleAppProcess(Path workingDirectory, List<String> springArguments, boolean asBuilt) {
 		this.workingDirectory = workingDirectory;
-		this.springArguments = List.of(springArguments);
+		this.springArguments = springArguments;
+		this.asBuilt = asBuilt;
+	}
+
+	/**
+	 * The same runs, of the jar as built ({@code java -jar sample-app.jar}).
+	 * @return the runs of the jar as built
+	 */
+	SampleAppProcess asBuilt() {
+		return new SampleAppProcess(this.workingDirectory, this.springArguments, true);
 	}
 
 	/**
@@ -42,9 +57,9 @@ final class SampleAppProcess {
 	 * @return what it printed and its exit code
 	 */
 	Run migration(String... arguments) {
-		List<String> command = new ArrayList<>(List.of(javaExecutable(),
-				// A command run is short: start fast.
-				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar().toString(), "migration"));
+		List<String> command = new ArrayList<>(List.of(SampleAppJar.java()));
+		command.addAll(this.asBuilt ? SampleAppJar.packagedLaunch() : SampleAppJar.extracted());
+		command.add("migration");
 		command.addAll(List.of(arguments));
 		command.addAll(this.springArguments);
 		try {
@@ -68,22 +83,6 @@ final class SampleAppProcess {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	static Path jar() {
-		String configured = System.getProperty("sample.jar");
-		if (configured != null && Files.isRegularFile(Path.of(configured))) {
-			return Path.of(configured).toAbsolutePath();
-		}
-		File[] jars = new File("target").listFiles((dir, name) -> name.startsWith("sample-app-")
-				&& name.endsWith(".jar") && !name.endsWith("-sources.jar"));
-		assertThat(jars).as("the packaged sample app in target/: run 'mvn verify', which packages it first")
-			.isNotEmpty();
-		return jars[0].toPath().toAbsolutePath();
-	}
-
-	private static String javaExecutable() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
 	/**

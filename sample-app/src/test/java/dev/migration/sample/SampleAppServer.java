@@ -31,20 +31,21 @@ final class SampleAppServer implements AutoCloseable {
 	/**
 	 * Starts the app and waits until it is ready (which is after it migrated).
 	 * @param workingDirectory where it runs and logs
-	 * @param jvmArguments the arguments before {@code -jar}
-	 * @param jar the jar to run
+	 * @param jvmArguments JVM options of this test
+	 * @param launch how to launch the app ({@link SampleAppJar#packagedLaunch()} or
+	 * {@link SampleAppJar#extracted()})
 	 * @param arguments the application's arguments
 	 * @return the app, ready
 	 * @throws IllegalStateException if it exits or is not ready in time, with its log
 	 */
-	static SampleAppServer start(Path workingDirectory, List<String> jvmArguments, Path jar, String... arguments) {
+	static SampleAppServer start(Path workingDirectory, List<String> jvmArguments, List<String> launch,
+			String... arguments) {
 		int port = freePort();
 		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		// A test run is short: start fast.
-		command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+		command.add(SampleAppJar.java());
 		command.addAll(jvmArguments);
-		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
+		command.addAll(launch);
+		command.add("--server.port=" + port);
 		command.addAll(List.of(arguments));
 		try {
 			Path log = Files.createTempFile(workingDirectory, "app", ".log");

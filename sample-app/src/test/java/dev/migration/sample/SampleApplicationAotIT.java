@@ -43,7 +43,7 @@ class SampleApplicationAotIT {
 
 	@Test
 	void theAotProcessedAppMigratesAFreshDuckDbDatabaseOnStartup() {
-		try (SampleAppServer app = SampleAppServer.start(this.directory, AOT, SampleAppProcess.jar(),
+		try (SampleAppServer app = SampleAppServer.start(this.directory, AOT, SampleAppJar.packagedLaunch(),
 				"--spring.datasource.url=jdbc:duckdb:" + this.directory.resolve("aot.db"))) {
 			assertThat(app.log()).contains("Starting AOT-processed SampleApplication");
 			assertMigrated(app);
@@ -53,7 +53,7 @@ class SampleApplicationAotIT {
 	@Test
 	void theAotProcessedAppMigratesAFreshPostgresSchemaOnStartup() {
 		try (PostgresSchema schema = PostgresSchema.create();
-				SampleAppServer app = SampleAppServer.start(this.directory, AOT, SampleAppProcess.jar(),
+				SampleAppServer app = SampleAppServer.start(this.directory, AOT, SampleAppJar.packagedLaunch(),
 						"--spring.profiles.active=staging", "--spring.datasource.url=" + schema.url(),
 						"--spring.datasource.username=postgres", "--migration.schema=" + schema.name())) {
 			assertThat(app.log()).contains("Starting AOT-processed SampleApplication");
@@ -66,7 +66,7 @@ class SampleApplicationAotIT {
 		List<String> packaged = new ArrayList<>();
 		String prefix = "BOOT-INF/classes/db/migration/";
 		String index;
-		try (JarFile jar = new JarFile(SampleAppProcess.jar().toFile())) {
+		try (JarFile jar = new JarFile(SampleAppJar.packaged().toFile())) {
 			jar.stream()
 				.map(JarEntry::getName)
 				.filter((name) -> name.startsWith(prefix) && (name.endsWith(".sql") || name.endsWith(".class")))
@@ -91,7 +91,7 @@ class SampleApplicationAotIT {
 				.as("the application jar lists no directory").isFalse();
 			assertThat(classPath.getResource(INDEX)).isNotNull();
 		}
-		try (SampleAppServer app = SampleAppServer.start(this.directory, AOT, application,
+		try (SampleAppServer app = SampleAppServer.start(this.directory, AOT, launch(application),
 				"--spring.datasource.url=jdbc:duckdb:" + this.directory.resolve("unlistable.db"))) {
 			assertMigrated(app);
 		}
@@ -101,7 +101,7 @@ class SampleApplicationAotIT {
 	void theCommandLineIsRefusedRatherThanStartTheApp() throws Exception {
 		Path out = this.directory.resolve("command.log");
 		Process process = new ProcessBuilder(java(), "-Dspring.aot.enabled=true", "-jar",
-				SampleAppProcess.jar().toString(), "migration", "rollback", "--revision=-1",
+				SampleAppJar.packaged().toString(), "migration", "rollback", "--revision=-1",
 				"--spring.datasource.url=jdbc:duckdb:" + this.directory.resolve("command.db"))
 			.directory(this.directory.toFile())
 			.redirectErrorStream(true)
@@ -112,6 +112,12 @@ class SampleApplicationAotIT {
 		assertThat(process.exitValue()).as(output).isNotZero();
 		assertThat(output).contains("The migration command line cannot run in an application processed ahead of time");
 		assertThat(output).doesNotContain("Tomcat started");
+	}
+
+	private static List<String> launch(Path jar) {
+		List<String> launch = new ArrayList<>(SampleAppJar.JVM_OPTIONS);
+		launch.addAll(List.of("-jar", jar.toString()));
+		return launch;
 	}
 
 	private static void assertMigrated(SampleAppServer app) {
@@ -135,14 +141,14 @@ class SampleApplicationAotIT {
 	 */
 	private Path unlistableApplication() throws Exception {
 		Path extracted = this.directory.resolve("extracted");
-		Process process = new ProcessBuilder(java(), "-Djarmode=tools", "-jar", SampleAppProcess.jar().toString(),
+		Process process = new ProcessBuilder(java(), "-Djarmode=tools", "-jar", SampleAppJar.packaged().toString(),
 				"extract", "--destination", extracted.toString())
 			.redirectErrorStream(true)
 			.redirectOutput(this.directory.resolve("extract.log").toFile())
 			.start();
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		assertThat(process.exitValue()).as(Files.readString(this.directory.resolve("extract.log"))).isZero();
-		Path application = extracted.resolve(SampleAppProcess.jar().getFileName());
+		Path application = extracted.resolve(SampleAppJar.packaged().getFileName());
 		Path files = this.directory.resolve("files-only.jar");
 		try (JarFile jar = new JarFile(application.toFile());
 				JarOutputStream out = new JarOutputStream(Files.newOutputStream(files))) {
