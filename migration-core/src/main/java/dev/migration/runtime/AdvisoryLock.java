@@ -36,7 +36,7 @@ final class AdvisoryLock implements DatabaseLock {
 
 	private final Duration timeout;
 
-	// The session's own connection, when the lock is held on it: never closed here.
+	// The migrating connection, when the lock is held on it: never closed here.
 	private final Connection sessionConnection;
 
 	private Connection connection;

@@ -31,9 +31,9 @@ final class LockScope {
 	}
 
 	/**
-	 * A scope whose advisory lock is held on a connection of its own, or on the session's
-	 * connection.
-	 * @param onSession whether the advisory lock is held on the connection of the session
+	 * A scope whose advisory lock is held on a connection of its own, or on the
+	 * connection that runs the migrations.
+	 * @param onSession whether the advisory lock is held on the connection
 	 * that does the work (one connection per tenant of a fleet) rather than on one more
 	 */
 	LockScope(DataSource dataSource, MigrationConfiguration configuration, boolean onSession) {

@@ -41,7 +41,8 @@ final class MigrateLint {
 
 	/**
 	 * Lints the upgrade sections of the SQL scripts of the plan and the repeatable
-	 * migrations to run, over the session's connection, logs the findings and refuses the run if they demand it.
+	 * migrations to run, over the connection that will run them, logs the findings and
+	 * refuses the run if they demand it.
 	 * @throws LintRefusedException when a finding is at least as severe as fail-on
 	 */
 	void check(Session session, DatabaseState state, MigrationPlan plan, List<MigrationScript> repeatables)
