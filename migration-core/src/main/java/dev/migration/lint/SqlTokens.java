@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.migration.script.SqlScanning;
+
 /**
  * Reads one SQL statement as tokens, the way PostgreSQL's lexer sees them: comments
  * (nested block comments too) are skipped, a string ({@code '...'}, {@code E'...'},
@@ -189,27 +191,10 @@ final class SqlTokens {
 	}
 
 	private void skipBlockComment() {
-		int depth = 0;
-		while (this.position < this.sql.length()) {
-			char c = this.sql.charAt(this.position);
-			if (c == '/' && charAt(this.position + 1) == '*') {
-				depth++;
-				this.position += 2;
-			}
-			else if (c == '*' && charAt(this.position + 1) == '/') {
-				depth--;
-				this.position += 2;
-				if (depth == 0) {
-					return;
-				}
-			}
-			else {
-				if (c == '\n') {
-					this.line++;
-				}
-				this.position++;
-			}
-		}
+		int end = SqlScanning.blockCommentEnd(this.sql, this.position);
+		int to = (end < 0) ? this.sql.length() : end;
+		countLines(this.position, to);
+		this.position = to;
 	}
 
 	private void skipQuoted(char quote, boolean backslashEscapes) {
@@ -247,15 +232,7 @@ final class SqlTokens {
 	 * The dollar-quote delimiter starting at the current position, or {@code null}.
 	 */
 	private String dollarTag() {
-		int end = this.position + 1;
-		if (end < this.sql.length() && (Character.isLetter(this.sql.charAt(end)) || this.sql.charAt(end) == '_')) {
-			end++;
-			while (end < this.sql.length()
-					&& (Character.isLetterOrDigit(this.sql.charAt(end)) || this.sql.charAt(end) == '_')) {
-				end++;
-			}
-		}
-		return (charAt(end) == '$') ? this.sql.substring(this.position, end + 1) : null;
+		return SqlScanning.dollarTag(this.sql, this.position);
 	}
 
 	private char charAt(int index) {

@@ -187,27 +187,11 @@ final class StatementSplitter {
 	}
 
 	private void skipBlockComment() {
-		int begin = this.position;
-		int depth = 0;
-		while (this.position < this.sql.length()) {
-			char c = this.sql.charAt(this.position);
-			// PostgreSQL nests block comments, unlike the SQL standard.
-			if (c == '/' && charAt(this.position + 1) == '*') {
-				depth++;
-				this.position += 2;
-			}
-			else if (c == '*' && charAt(this.position + 1) == '/') {
-				depth--;
-				this.position += 2;
-				if (depth == 0) {
-					return;
-				}
-			}
-			else {
-				this.position++;
-			}
+		int end = SqlScanning.blockCommentEnd(this.sql, this.position);
+		if (end < 0) {
+			throw unterminated(this.position, "block comment");
 		}
-		throw unterminated(begin, "block comment");
+		this.position = end;
 	}
 
 	private void skipQuoted(char quote, boolean backslashEscapes, String description) {
@@ -241,20 +225,8 @@ final class StatementSplitter {
 		this.position = end + tag.length();
 	}
 
-	/**
-	 * The dollar-quote delimiter ({@code $$} or {@code $tag$}) starting at the given
-	 * position, or {@code null} if the {@code $} there does not open one.
-	 */
 	private String dollarTag(int at) {
-		int end = at + 1;
-		if (end < this.sql.length() && (Character.isLetter(this.sql.charAt(end)) || this.sql.charAt(end) == '_')) {
-			end++;
-			while (end < this.sql.length()
-					&& (Character.isLetterOrDigit(this.sql.charAt(end)) || this.sql.charAt(end) == '_')) {
-				end++;
-			}
-		}
-		return (charAt(end) == '$') ? this.sql.substring(at, end + 1) : null;
+		return SqlScanning.dollarTag(this.sql, at);
 	}
 
 	private char charAt(int index) {
