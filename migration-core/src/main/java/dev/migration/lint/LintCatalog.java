@@ -32,15 +32,19 @@ final class LintCatalog {
 
 	private final long countLimit;
 
+	// Run before the first query, then forgotten.
+	private ScriptLinter.@Nullable CatalogPreparation preparation;
+
 	private final Map<String, Measured> sizes = new HashMap<>();
 
 	private LintCatalog(@Nullable Connection connection, Dialect dialect, int serverVersion,
-			@Nullable String database, long countLimit) {
+			@Nullable String database, long countLimit, ScriptLinter.@Nullable CatalogPreparation preparation) {
 		this.connection = connection;
 		this.dialect = dialect;
 		this.serverVersion = serverVersion;
 		this.database = database;
 		this.countLimit = countLimit;
+		this.preparation = preparation;
 	}
 
 	/**
@@ -49,17 +53,20 @@ final class LintCatalog {
 	 * PostgreSQL scripts)
 	 * @param countLimit where to stop counting the rows of a table the catalog has no
 	 * estimate for: one more than the small-table threshold
+	 * @param preparation what to run on the connection before its first catalog query,
+	 * or {@code null} for nothing
 	 */
-	static LintCatalog of(@Nullable Connection connection, long countLimit) {
+	static LintCatalog of(@Nullable Connection connection, long countLimit,
+			ScriptLinter.@Nullable CatalogPreparation preparation) {
 		if (connection == null) {
-			return new LintCatalog(null, Dialect.postgresql(), 0, null, countLimit);
+			return new LintCatalog(null, Dialect.postgresql(), 0, null, countLimit, null);
 		}
 		try {
 			Dialect dialect = Dialect.of(connection);
 			DatabaseMetaData metaData = connection.getMetaData();
 			String product = metaData.getDatabaseProductName() + " " + metaData.getDatabaseProductVersion();
 			int version = (dialect == Dialect.postgresql()) ? metaData.getDatabaseMajorVersion() : 0;
-			return new LintCatalog(connection, dialect, version, product, countLimit);
+			return new LintCatalog(connection, dialect, version, product, countLimit, preparation);
 		}
 		catch (SQLException ex) {
 			throw new MigrationException("Cannot read the database's metadata for the lint: " + ex.getMessage(), ex);
@@ -103,6 +110,7 @@ final class LintCatalog {
 		if (sizeQuery == null) {
 			return Measured.NO_DATABASE;
 		}
+		prepare();
 		try {
 			List<List<String>> rows = query(sizeQuery);
 			if (rows.isEmpty()) {
@@ -192,11 +200,31 @@ final class LintCatalog {
 		if (sql == null) {
 			return List.of();
 		}
+		prepare();
 		try {
 			return query(sql);
 		}
 		catch (SQLException ex) {
 			return List.of();
+		}
+	}
+
+	/**
+	 * Prepares the connection before its first query. Outside the catch of a query's
+	 * failure: a connection that cannot be prepared ends the lint, as it was asked.
+	 */
+	private void prepare() {
+		ScriptLinter.CatalogPreparation pending = this.preparation;
+		if (pending == null) {
+			return;
+		}
+		this.preparation = null;
+		try {
+			pending.prepare();
+		}
+		catch (SQLException ex) {
+			throw new MigrationException("Cannot prepare the connection for the lint's catalog queries: "
+					+ ex.getMessage(), ex);
 		}
 	}
 
