@@ -28,7 +28,10 @@ final class LintCatalog {
 
 	private final int serverVersion;
 
-	private final @Nullable String database;
+	// The product and version, read on first use: DuckDB's driver asks the database for it.
+	private @Nullable String database;
+
+	private final boolean onDemand;
 
 	private final long countLimit;
 
@@ -45,6 +48,7 @@ final class LintCatalog {
 		this.database = database;
 		this.countLimit = countLimit;
 		this.preparation = preparation;
+		this.onDemand = preparation != null;
 	}
 
 	/**
@@ -63,10 +67,8 @@ final class LintCatalog {
 		}
 		try {
 			Dialect dialect = Dialect.of(connection);
-			DatabaseMetaData metaData = connection.getMetaData();
-			String product = metaData.getDatabaseProductName() + " " + metaData.getDatabaseProductVersion();
-			int version = (dialect == Dialect.postgresql()) ? metaData.getDatabaseMajorVersion() : 0;
-			return new LintCatalog(connection, dialect, version, product, countLimit, preparation);
+			int version = (dialect == Dialect.postgresql()) ? connection.getMetaData().getDatabaseMajorVersion() : 0;
+			return new LintCatalog(connection, dialect, version, null, countLimit, preparation);
 		}
 		catch (SQLException ex) {
 			throw new MigrationException("Cannot read the database's metadata for the lint: " + ex.getMessage(), ex);
@@ -85,9 +87,20 @@ final class LintCatalog {
 	}
 
 	/**
-	 * The database product and version, or {@code null} without a database.
+	 * The database product and version, or {@code null} without a database, or when the
+	 * connection is prepared on demand and no catalog query needed it.
 	 */
 	@Nullable String database() {
+		if (this.database == null && this.connection != null && !(this.onDemand && this.preparation != null)) {
+			try {
+				DatabaseMetaData metaData = this.connection.getMetaData();
+				this.database = metaData.getDatabaseProductName() + " " + metaData.getDatabaseProductVersion();
+			}
+			catch (SQLException ex) {
+				throw new MigrationException("Cannot read the database's metadata for the lint: " + ex.getMessage(),
+						ex);
+			}
+		}
 		return this.database;
 	}
 

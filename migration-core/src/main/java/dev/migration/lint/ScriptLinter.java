@@ -45,7 +45,7 @@ public interface ScriptLinter {
 	 * @param beforeFirstRead what puts the migration schema first in the connection's
 	 * search path, run once before the first catalog query; an unchecked exception it
 	 * throws ends the lint and is thrown by this method
-	 * @return the report
+	 * @return the report; it names the database only when a catalog query ran
 	 */
 	LintReport lint(List<SqlScript> scripts, Connection connection, CatalogPreparation beforeFirstRead);
 
