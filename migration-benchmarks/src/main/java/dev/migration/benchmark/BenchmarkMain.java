@@ -15,13 +15,14 @@ import java.util.stream.Stream;
 /**
  * Runs the benchmarks and prints the result table: the migration engine against plain
  * JDBC running the same statements on the same database (the floor), and against
- * Flyway and Liquibase (the anchors), for {@code migrate}, {@code noop} starts,
+ * Flyway and Liquibase (the anchors), for {@code migrate}, {@code noop} starts, a
+ * whole process's {@code migrate} at small N,
  * {@code rollback-all}, {@code status} and plan resolution, and peak memory, on
  * PostgreSQL and DuckDB; the starter's cost in a Spring Boot application against
  * Flyway's starter, and tenant fleets, on PostgreSQL.
  * <p>
  * {@code java -jar migration-benchmarks/target/migration-benchmarks.jar [--quick]
- * [--only migrate,noop,rollback-all,status,memory,spring-start,starter-cost,autogenerate,fleet]
+ * [--only migrate,noop,process,rollback-all,status,memory,spring-start,starter-cost,autogenerate,fleet]
  * [--db postgresql,duckdb] [--reps N]}.
  * The engine's INFO log is switched off, as the floor logs nothing, and so are the
  * anchors' (Flyway's and Liquibase's).
@@ -75,6 +76,9 @@ public final class BenchmarkMain {
 				}
 				if (options.runs("noop")) {
 					rows.addAll(new NoopBenchmark(options, corpora, database, databases).run());
+				}
+				if (options.runs("process")) {
+					rows.addAll(new ProcessMigrateBenchmark(options, corpora, database, databases).run());
 				}
 				if (options.runs("rollback-all")) {
 					rows.addAll(new RollbackBenchmark(options, corpora, runs, database).run());

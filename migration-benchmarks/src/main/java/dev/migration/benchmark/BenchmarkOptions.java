@@ -20,6 +20,7 @@ import java.util.Set;
  * @param warmups unmeasured rounds before them
  * @param migrateSizes the N of {@code migrate} and {@code rollback-all}, smallest first
  * @param noopSizes the N of {@code noop}, smallest first
+ * @param processSizes the N of {@code process}, smallest first
  * @param graphSize the revisions of {@code status}
  * @param memorySize the N of {@code memory}
  * @param fleetTenants the tenant schemas T of {@code fleet}
@@ -28,26 +29,27 @@ import java.util.Set;
  * @param postgresUrl where PostgreSQL is
  */
 record BenchmarkOptions(boolean quick, Set<String> workloads, List<Database> databases, int reps, int startReps,
-		int warmups, List<Integer> migrateSizes, List<Integer> noopSizes, int graphSize, int memorySize,
+		int warmups, List<Integer> migrateSizes, List<Integer> noopSizes, List<Integer> processSizes, int graphSize, int memorySize,
 		int fleetTenants, int fleetMigrations, int fleetParallelism, String postgresUrl) {
 
 	/**
 	 * Every workload, in the order they run.
 	 */
-	static final List<String> WORKLOADS = List.of("migrate", "noop", "rollback-all", "status", "memory",
+	static final List<String> WORKLOADS = List.of("migrate", "noop", "process", "rollback-all", "status", "memory",
 			"spring-start", "starter-cost", "autogenerate", "fleet");
 
 	static final String USAGE = """
 			Usage: java -jar migration-benchmarks.jar [options]
 			  --quick                 smoke run: tiny N, 1 repetition, no warm-up
-			  --only a,b              workloads among migrate,noop,rollback-all,status,memory,spring-start,
-			                          starter-cost,autogenerate,fleet (default all)
+			  --only a,b              workloads among migrate,noop,process,rollback-all,status,memory,
+			                          spring-start,starter-cost,autogenerate,fleet (default all)
 			  --db a,b                postgresql,duckdb (default both)
 			  --reps N                measured runs per figure (default 5)
 			  --start-reps N          measured runs a side of spring-start and starter-cost (default 11)
 			  --warmups N             unmeasured rounds first (default 1)
 			  --migrate-n a,b         N for migrate and rollback-all (default 100,1000)
 			  --noop-n a,b            N for noop (default 1000,5000)
+			  --process-n a,b         N for process, a whole process's migrate (default 10,300)
 			  --graph-n N             revisions for status and planning (default 10000)
 			  --memory-n N            N for peak memory (default 1000)
 			  --fleet-t T             tenant schemas for fleet, PostgreSQL only (default 1000)
@@ -61,6 +63,7 @@ record BenchmarkOptions(boolean quick, Set<String> workloads, List<Database> dat
 		databases = List.copyOf(databases);
 		migrateSizes = List.copyOf(migrateSizes);
 		noopSizes = List.copyOf(noopSizes);
+		processSizes = List.copyOf(processSizes);
 		if (reps < 1 || startReps < 1 || warmups < 0) {
 			throw new IllegalArgumentException(
 					"--reps and --start-reps must be at least 1 and --warmups at least 0");
@@ -79,6 +82,8 @@ record BenchmarkOptions(boolean quick, Set<String> workloads, List<Database> dat
 		int warmups = quick ? 0 : 1;
 		List<Integer> migrateSizes = quick ? List.of(5, 10) : List.of(100, 1000);
 		List<Integer> noopSizes = quick ? List.of(5, 10) : List.of(1000, 5000);
+		// In a smoke run apart from memory's size, whose fresh JVMs make rows of the same name.
+		List<Integer> processSizes = quick ? List.of(3) : List.of(10, 300);
 		int graphSize = quick ? 200 : 10_000;
 		int memorySize = quick ? 5 : 1000;
 		int fleetTenants = quick ? 3 : 1000;
@@ -101,6 +106,7 @@ record BenchmarkOptions(boolean quick, Set<String> workloads, List<Database> dat
 				case "--warmups" -> warmups = Integer.parseInt(value);
 				case "--migrate-n" -> migrateSizes = sizes(value);
 				case "--noop-n" -> noopSizes = sizes(value);
+				case "--process-n" -> processSizes = sizes(value);
 				case "--graph-n" -> graphSize = Integer.parseInt(value);
 				case "--memory-n" -> memorySize = Integer.parseInt(value);
 				case "--fleet-t" -> fleetTenants = Integer.parseInt(value);
@@ -110,7 +116,7 @@ record BenchmarkOptions(boolean quick, Set<String> workloads, List<Database> dat
 			}
 		}
 		return new BenchmarkOptions(quick, workloads, databases, reps, startReps, warmups, migrateSizes, noopSizes,
-				graphSize, memorySize, fleetTenants, fleetMigrations, fleetParallelism, defaultPostgresUrl());
+				processSizes, graphSize, memorySize, fleetTenants, fleetMigrations, fleetParallelism, defaultPostgresUrl());
 	}
 
 	boolean runs(String workload) {

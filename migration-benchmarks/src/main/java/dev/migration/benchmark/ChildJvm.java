@@ -46,7 +46,8 @@ final class ChildJvm {
 	/**
 	 * Runs one task in a child JVM.
 	 * @param options JVM options
-	 * @param task {@code noop} or {@code migrate}
+	 * @param task {@code noop}, {@code migrate} (with the peak heap) or
+	 * {@code start-migrate}
 	 * @param runner {@code ours}, {@code floor} or an {@link Anchor}'s label
 	 * @param scripts the script directory
 	 * @param workspace where to run

@@ -19,7 +19,8 @@ import dev.migration.MigrationManager;
  * The child side of {@link ChildJvm}: one task in a fresh JVM, timed from the start of
  * {@code main} to done, reported on one line. A {@code migrate} task first runs
  * {@link System#gc()} and resets the heap pools' peaks, then reports the peak heap used
- * (summed over the heap pools).
+ * (summed over the heap pools); a {@code start-migrate} task migrates as a start does,
+ * timed from {@code main} with nothing run before it.
  */
 final class ChildRun {
 
@@ -29,7 +30,8 @@ final class ChildRun {
 	/**
 	 * Runs a task.
 	 * @param start {@link System#nanoTime()} at the start of {@code main}
-	 * @param args task, runner ({@code ours}, {@code floor} or an anchor's name), script
+	 * @param args task ({@code noop}, {@code migrate}, {@code start-migrate} or
+	 * {@code fleet}), runner ({@code ours}, {@code floor} or an anchor's name), script
 	 * directory (an anchor's: that of its {@link AnchorScripts}), then the workspace's description (for
 	 * {@code fleet}: PostgreSQL's URL, the schemas separated by commas, the parallelism)
 	 */
@@ -44,6 +46,7 @@ final class ChildRun {
 		}
 		Workspace workspace = Workspace.attach(args.subList(3, 6));
 		boolean memory = task.equals("migrate");
+		boolean migrate = memory || task.equals("start-migrate");
 		if (memory) {
 			resetPeaks();
 			start = System.nanoTime();
@@ -58,7 +61,7 @@ final class ChildRun {
 		}
 		else {
 			FloorRunner floor = new FloorRunner(dataSource, workspace.schema());
-			count = memory ? floor.migrate(scripts)
+			count = migrate ? floor.migrate(scripts)
 					: floor.noop(scripts, MigrationConfiguration.builder().build().stateTable());
 		}
 		long elapsed = System.nanoTime() - start;

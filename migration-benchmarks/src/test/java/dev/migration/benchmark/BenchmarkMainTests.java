@@ -85,6 +85,14 @@ class BenchmarkMainTests {
 		assertThat(rows).extracting(ResultRow::workload)
 			.contains("peak RSS (fresh JVM)", "app start, migration starter (fresh JVM)",
 					"app start, flyway starter (fresh JVM)", "app start, migration starter vs flyway");
+		// A whole process's first migrate at small N, on both databases, the target on PostgreSQL.
+		assertThat(rows).filteredOn((row) -> row.workload().equals("migrate (fresh JVM)") && row.size().equals("3"))
+			.extracting(ResultRow::database)
+			.containsExactly("postgresql", "duckdb");
+		assertThat(rows).filteredOn((row) -> row.workload().equals("migrate (fresh JVM)") && row.size().equals("3")
+				&& row.database().equals("postgresql"))
+			.singleElement()
+			.satisfies((row) -> assertThat(row.target()).isEqualTo("<= 1.15x"));
 		// What each further migration costs on PostgreSQL, the run's fixed cost aside.
 		assertThat(rows).filteredOn((row) -> row.workload().equals("statements/migration (marginal)")
 				&& row.database().equals("postgresql"))
@@ -131,6 +139,8 @@ class BenchmarkMainTests {
 		assertThat(BenchmarkOptions.parse("--start-reps", "7").startReps()).isEqualTo(7);
 		assertThat(BenchmarkOptions.parse("--quick").startReps()).isEqualTo(1);
 		assertThat(options.migrateSizes()).containsExactly(100, 1000);
+		assertThat(options.processSizes()).containsExactly(10, 300);
+		assertThat(BenchmarkOptions.parse("--process-n", "30,5").processSizes()).containsExactly(5, 30);
 		assertThat(options.fleetTenants()).isEqualTo(1000);
 		assertThat(options.fleetMigrations()).isEqualTo(20);
 		assertThat(options.fleetParallelism()).isEqualTo(4);

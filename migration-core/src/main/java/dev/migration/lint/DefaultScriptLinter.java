@@ -20,8 +20,17 @@ final class DefaultScriptLinter implements ScriptLinter {
 
 	@Override
 	public LintReport lint(List<SqlScript> scripts, @Nullable Connection connection) {
+		return lint(scripts, LintCatalog.of(connection, this.configuration.lintOptions().smallTableRows() + 1, null));
+	}
+
+	@Override
+	public LintReport lint(List<SqlScript> scripts, Connection connection, CatalogPreparation beforeFirstRead) {
+		return lint(scripts,
+				LintCatalog.of(connection, this.configuration.lintOptions().smallTableRows() + 1, beforeFirstRead));
+	}
+
+	private LintReport lint(List<SqlScript> scripts, LintCatalog catalog) {
 		LintOptions options = this.configuration.lintOptions();
-		LintCatalog catalog = LintCatalog.of(connection, options.smallTableRows() + 1);
 		LintRun run = new LintRun(options, this.configuration.statementLockTimeout() != null, catalog);
 		scripts.forEach(run::lint);
 		return run.report();

@@ -28,19 +28,27 @@ final class LintCatalog {
 
 	private final int serverVersion;
 
-	private final @Nullable String database;
+	// The product and version, read on first use: DuckDB's driver asks the database for it.
+	private @Nullable String database;
+
+	private final boolean onDemand;
 
 	private final long countLimit;
+
+	// Run before the first query, then forgotten.
+	private ScriptLinter.@Nullable CatalogPreparation preparation;
 
 	private final Map<String, Measured> sizes = new HashMap<>();
 
 	private LintCatalog(@Nullable Connection connection, Dialect dialect, int serverVersion,
-			@Nullable String database, long countLimit) {
+			@Nullable String database, long countLimit, ScriptLinter.@Nullable CatalogPreparation preparation) {
 		this.connection = connection;
 		this.dialect = dialect;
 		this.serverVersion = serverVersion;
 		this.database = database;
 		this.countLimit = countLimit;
+		this.preparation = preparation;
+		this.onDemand = preparation != null;
 	}
 
 	/**
@@ -49,17 +57,18 @@ final class LintCatalog {
 	 * PostgreSQL scripts)
 	 * @param countLimit where to stop counting the rows of a table the catalog has no
 	 * estimate for: one more than the small-table threshold
+	 * @param preparation what to run on the connection before its first catalog query,
+	 * or {@code null} for nothing
 	 */
-	static LintCatalog of(@Nullable Connection connection, long countLimit) {
+	static LintCatalog of(@Nullable Connection connection, long countLimit,
+			ScriptLinter.@Nullable CatalogPreparation preparation) {
 		if (connection == null) {
-			return new LintCatalog(null, Dialect.postgresql(), 0, null, countLimit);
+			return new LintCatalog(null, Dialect.postgresql(), 0, null, countLimit, null);
 		}
 		try {
 			Dialect dialect = Dialect.of(connection);
-			DatabaseMetaData metaData = connection.getMetaData();
-			String product = metaData.getDatabaseProductName() + " " + metaData.getDatabaseProductVersion();
-			int version = (dialect == Dialect.postgresql()) ? metaData.getDatabaseMajorVersion() : 0;
-			return new LintCatalog(connection, dialect, version, product, countLimit);
+			int version = (dialect == Dialect.postgresql()) ? connection.getMetaData().getDatabaseMajorVersion() : 0;
+			return new LintCatalog(connection, dialect, version, null, countLimit, preparation);
 		}
 		catch (SQLException ex) {
 			throw new MigrationException("Cannot read the database's metadata for the lint: " + ex.getMessage(), ex);
@@ -78,9 +87,20 @@ final class LintCatalog {
 	}
 
 	/**
-	 * The database product and version, or {@code null} without a database.
+	 * The database product and version, or {@code null} without a database, or when the
+	 * connection is prepared on demand and no catalog query needed it.
 	 */
 	@Nullable String database() {
+		if (this.database == null && this.connection != null && !(this.onDemand && this.preparation != null)) {
+			try {
+				DatabaseMetaData metaData = this.connection.getMetaData();
+				this.database = metaData.getDatabaseProductName() + " " + metaData.getDatabaseProductVersion();
+			}
+			catch (SQLException ex) {
+				throw new MigrationException("Cannot read the database's metadata for the lint: " + ex.getMessage(),
+						ex);
+			}
+		}
 		return this.database;
 	}
 
@@ -103,6 +123,7 @@ final class LintCatalog {
 		if (sizeQuery == null) {
 			return Measured.NO_DATABASE;
 		}
+		prepare();
 		try {
 			List<List<String>> rows = query(sizeQuery);
 			if (rows.isEmpty()) {
@@ -192,11 +213,31 @@ final class LintCatalog {
 		if (sql == null) {
 			return List.of();
 		}
+		prepare();
 		try {
 			return query(sql);
 		}
 		catch (SQLException ex) {
 			return List.of();
+		}
+	}
+
+	/**
+	 * Prepares the connection before its first query. Outside the catch of a query's
+	 * failure: a connection that cannot be prepared ends the lint, as it was asked.
+	 */
+	private void prepare() {
+		ScriptLinter.CatalogPreparation pending = this.preparation;
+		if (pending == null) {
+			return;
+		}
+		this.preparation = null;
+		try {
+			pending.prepare();
+		}
+		catch (SQLException ex) {
+			throw new MigrationException("Cannot prepare the connection for the lint's catalog queries: "
+					+ ex.getMessage(), ex);
 		}
 	}
 

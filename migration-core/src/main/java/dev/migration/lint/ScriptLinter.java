@@ -1,6 +1,7 @@
 package dev.migration.lint;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 
 import dev.migration.MigrationConfiguration;
@@ -34,5 +35,32 @@ public interface ScriptLinter {
 	 * @return the report
 	 */
 	LintReport lint(List<SqlScript> scripts, @Nullable Connection connection);
+
+	/**
+	 * Lints the scripts against the catalog of a connection that is prepared for it only
+	 * when a statement needs the catalog: scripts whose statements touch only the tables
+	 * they create cost no round trip.
+	 * @param scripts the scripts, in the order an upgrade runs them
+	 * @param connection a connection to the database, only read from
+	 * @param beforeFirstRead what puts the migration schema first in the connection's
+	 * search path, run once before the first catalog query; an unchecked exception it
+	 * throws ends the lint and is thrown by this method
+	 * @return the report; it names the database only when a catalog query ran
+	 */
+	LintReport lint(List<SqlScript> scripts, Connection connection, CatalogPreparation beforeFirstRead);
+
+	/**
+	 * Prepares a connection for the lint's catalog queries.
+	 */
+	@FunctionalInterface
+	interface CatalogPreparation {
+
+		/**
+		 * Prepares the connection.
+		 * @throws SQLException if it cannot be prepared
+		 */
+		void prepare() throws SQLException;
+
+	}
 
 }

@@ -37,6 +37,12 @@ final class StatementAnalysis {
 			"PRIMARY", "UNIQUE", "CHECK", "REFERENCES", "GENERATED", "COLLATE", "DEFERRABLE", "INITIALLY", "USING",
 			"COMPRESSION", "STORAGE");
 
+	/**
+	 * The first words of the statements {@link #run()} reads.
+	 */
+	private static final List<String> FIRST_WORDS = List.of("CREATE", "ALTER", "DROP", "VACUUM", "CLUSTER",
+			"REINDEX", "SET", "SELECT");
+
 	private final List<Token> tokens;
 
 	private final List<SchemaChange> changes = new ArrayList<>();
@@ -54,9 +60,38 @@ final class StatementAnalysis {
 	 * has no rule for
 	 */
 	static List<SchemaChange> analyze(String sql) {
+		if (!mayChangeSchema(sql)) {
+			return List.of();
+		}
 		StatementAnalysis analysis = new StatementAnalysis(SqlTokens.read(sql));
 		analysis.run();
 		return List.copyOf(analysis.changes);
+	}
+
+	/**
+	 * Whether the statement may be one a rule is about, from its first word alone: an
+	 * {@code INSERT} or {@code UPDATE} of a data migration, however long, is not read
+	 * token by token. A statement that starts otherwise than with a word (a comment, a
+	 * parenthesis) is read in full.
+	 */
+	private static boolean mayChangeSchema(String sql) {
+		int start = 0;
+		while (start < sql.length() && Character.isWhitespace(sql.charAt(start))) {
+			start++;
+		}
+		int end = start;
+		while (end < sql.length() && Character.isLetter(sql.charAt(end))) {
+			end++;
+		}
+		if (end == start) {
+			return true;
+		}
+		for (String word : FIRST_WORDS) {
+			if (word.length() == end - start && sql.regionMatches(true, start, word, 0, word.length())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void run() {

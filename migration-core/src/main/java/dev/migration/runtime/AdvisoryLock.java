@@ -9,17 +9,16 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.zip.CRC32;
 
-import javax.sql.DataSource;
-
 import dev.migration.LockHolder;
 import dev.migration.MigrationLockException;
 import dev.migration.dialect.Dialect;
 
 /**
- * A PostgreSQL session advisory lock held on a dedicated connection, or on the
- * connection that runs the migrations (a fleet's tenants, which borrow one connection
- * each): a session-level lock outlives the transactions of that session. The server
- * releases it when that session ends, so a crashed process never leaves it stuck.
+ * A PostgreSQL session advisory lock held on the connection that runs the migrations:
+ * a session-level lock outlives the transactions of that session, so no connection of
+ * its own is needed (one more connection to open at every migrate, and a pool of one
+ * connection could not lend it). The server releases it when that session ends, so a
+ * crashed process never leaves it stuck.
  * Waiters poll {@code pg_try_advisory_lock} in autocommit: no transaction or snapshot
  * stays open while they wait.
  */
@@ -28,15 +27,13 @@ final class AdvisoryLock implements DatabaseLock {
 	/** First key: this library's namespace in the advisory lock space ("migr"). */
 	private static final int NAMESPACE = 0x6D696772;
 
-	private final DataSource dataSource;
-
 	private final Dialect dialect;
 
 	private final int key;
 
 	private final Duration timeout;
 
-	// The migrating connection, when the lock is held on it: never closed here.
+	// The migrating connection, which holds the lock: never closed here.
 	private final Connection sessionConnection;
 
 	private Connection connection;
@@ -45,22 +42,17 @@ final class AdvisoryLock implements DatabaseLock {
 
 	private boolean labelled;
 
-	AdvisoryLock(DataSource dataSource, Dialect dialect, String schema, String table, Duration timeout) {
-		this(dataSource, null, dialect, schema, table, timeout);
-	}
-
 	/**
 	 * A lock held on the connection of the session that migrates, in autocommit between
 	 * its transactions.
 	 */
 	static AdvisoryLock onSession(Connection connection, Dialect dialect, String schema, String table,
 			Duration timeout) {
-		return new AdvisoryLock(null, connection, dialect, schema, table, timeout);
+		return new AdvisoryLock(connection, dialect, schema, table, timeout);
 	}
 
-	private AdvisoryLock(DataSource dataSource, Connection sessionConnection, Dialect dialect, String schema,
-			String table, Duration timeout) {
-		this.dataSource = dataSource;
+	private AdvisoryLock(Connection sessionConnection, Dialect dialect, String schema, String table,
+			Duration timeout) {
 		this.sessionConnection = sessionConnection;
 		this.dialect = dialect;
 		CRC32 crc = new CRC32();
@@ -74,8 +66,7 @@ final class AdvisoryLock implements DatabaseLock {
 		long deadline = System.nanoTime() + this.timeout.toNanos();
 		long pause = 20;
 		try {
-			this.connection = (this.sessionConnection != null) ? this.sessionConnection
-					: this.dataSource.getConnection();
+			this.connection = this.sessionConnection;
 			this.connection.setAutoCommit(true);
 			// Label before locking: whoever sees the lock granted also sees who holds it.
 			boolean locked = labelAndTryLock();
@@ -165,7 +156,7 @@ final class AdvisoryLock implements DatabaseLock {
 			throw new MigrationLockException("The migration lock is not held");
 		}
 		try {
-			if (this.sessionConnection != null && !this.connection.getAutoCommit()) {
+			if (!this.connection.getAutoCommit()) {
 				// Whatever the work left open goes, as closing the session would do; the
 				// label's restore below must not be rolled back with it.
 				this.connection.rollback();
@@ -207,23 +198,19 @@ final class AdvisoryLock implements DatabaseLock {
 
 	@Override
 	public LockHolder holder() {
-		Connection held = (this.connection != null) ? this.connection : this.sessionConnection;
-		try (Connection probe = (held != null) ? null : this.dataSource.getConnection()) {
-			Connection use = (held != null) ? held : probe;
-			try (PreparedStatement statement = use.prepareStatement(this.dialect.lockHolderQuery())) {
-				statement.setInt(1, NAMESPACE);
-				statement.setInt(2, this.key);
-				try (ResultSet rows = statement.executeQuery()) {
-					if (!rows.next()) {
-						return null;
-					}
-					String name = rows.getString(1);
-					String owner = (name != null && name.startsWith("migration-lock "))
-							? name.substring("migration-lock ".length())
-							: "backend pid " + rows.getInt(2) + " from " + rows.getString(3);
-					OffsetDateTime since = rows.getObject(4, OffsetDateTime.class);
-					return new LockHolder(owner, (since != null) ? since.toInstant() : null);
+		try (PreparedStatement statement = this.sessionConnection.prepareStatement(this.dialect.lockHolderQuery())) {
+			statement.setInt(1, NAMESPACE);
+			statement.setInt(2, this.key);
+			try (ResultSet rows = statement.executeQuery()) {
+				if (!rows.next()) {
+					return null;
 				}
+				String name = rows.getString(1);
+				String owner = (name != null && name.startsWith("migration-lock "))
+						? name.substring("migration-lock ".length())
+						: "backend pid " + rows.getInt(2) + " from " + rows.getString(3);
+				OffsetDateTime since = rows.getObject(4, OffsetDateTime.class);
+				return new LockHolder(owner, (since != null) ? since.toInstant() : null);
 			}
 		}
 		catch (SQLException ex) {
@@ -240,27 +227,12 @@ final class AdvisoryLock implements DatabaseLock {
 	}
 
 	private void close() {
-		if (this.connection != null && this.sessionConnection != null) {
+		if (this.connection != null) {
 			try {
 				restoreLabel();
 			}
 			catch (SQLException ex) {
 				// The label is cosmetic; the session closes its connection itself.
-			}
-			this.connection = null;
-		}
-		else if (this.connection != null) {
-			try {
-				restoreLabel();
-			}
-			catch (SQLException ex) {
-				// The label is cosmetic; the connection is closed next anyway.
-			}
-			try {
-				this.connection.close();
-			}
-			catch (SQLException ex) {
-				// Closing ends the session, which releases the lock on the server anyway.
 			}
 			this.connection = null;
 		}

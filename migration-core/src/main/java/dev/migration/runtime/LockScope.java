@@ -13,8 +13,9 @@ import dev.migration.MigrationListener;
 
 /**
  * Runs the work of an operation that writes while holding the migration lock: the
- * database's advisory lock where it has one, else a lock of this process keyed by the
- * database, schema and table. The lock is released however the work ends.
+ * database's advisory lock where it has one, held on the connection of the session
+ * that does the work, else a lock of this process keyed by the database, schema and
+ * table. The lock is released however the work ends.
  */
 final class LockScope {
 
@@ -24,22 +25,9 @@ final class LockScope {
 
 	private final MigrationConfiguration configuration;
 
-	private final boolean onSession;
-
 	LockScope(DataSource dataSource, MigrationConfiguration configuration) {
-		this(dataSource, configuration, false);
-	}
-
-	/**
-	 * A scope whose advisory lock is held on a connection of its own, or on the
-	 * connection that runs the migrations.
-	 * @param onSession whether the advisory lock is held on the connection
-	 * that does the work (one connection per tenant of a fleet) rather than on one more
-	 */
-	LockScope(DataSource dataSource, MigrationConfiguration configuration, boolean onSession) {
 		this.dataSource = dataSource;
 		this.configuration = configuration;
-		this.onSession = onSession;
 	}
 
 	/**
@@ -97,13 +85,9 @@ final class LockScope {
 	}
 
 	private DatabaseLock newLock(Session session) {
-		if (session.dialect().hasAdvisoryLocks() && this.onSession) {
+		if (session.dialect().hasAdvisoryLocks()) {
 			return AdvisoryLock.onSession(session.connection(), session.dialect(), session.schema(),
 					this.configuration.table(), this.configuration.lockTimeout());
-		}
-		if (session.dialect().hasAdvisoryLocks()) {
-			return new AdvisoryLock(this.dataSource, session.dialect(), session.schema(), this.configuration.table(),
-					this.configuration.lockTimeout());
 		}
 		String database;
 		try {

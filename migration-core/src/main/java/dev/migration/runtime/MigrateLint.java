@@ -100,8 +100,12 @@ final class MigrateLint {
 
 	/**
 	 * Lints with the migration schema first in the search path, as the scripts will
-	 * run (nothing to find when there is no such schema yet), in auto-commit so that a catalog query that fails leaves no aborted
-	 * transaction behind (nothing was written yet: committing the reads loses nothing).
+	 * run (nothing to find when there is no such schema yet), in auto-commit so that a
+	 * catalog query that fails leaves no aborted transaction behind (nothing was written
+	 * yet: committing the reads loses nothing). The search path is switched only when a
+	 * statement needs the catalog: scripts that touch only the tables they create, as
+	 * most do, send nothing, and the session then sets the search path and the
+	 * migration settings together when the migrations start.
 	 */
 	private LintReport lint(Session session, List<SqlScript> scripts) throws SQLException {
 		Connection connection = session.connection();
@@ -110,21 +114,36 @@ final class MigrateLint {
 			connection.setAutoCommit(true);
 		}
 		try {
-			try {
-				session.useMigrationSchema();
-			}
-			catch (SQLException ex) {
-				// DuckDB before the first migrate into a new schema: no table exists there
-				// yet, so none can be locked or broken by the scripts.
-				return new LintReport(List.of(), List.of(), null);
-			}
-			return this.linter.lint(scripts, connection);
+			return this.linter.lint(scripts, connection, () -> {
+				try {
+					session.useMigrationSchema();
+				}
+				catch (SQLException ex) {
+					throw new NoSchemaYet();
+				}
+			});
+		}
+		catch (NoSchemaYet ex) {
+			// DuckDB before the first migrate into a new schema: no table exists there
+			// yet, so none can be locked or broken by the scripts.
+			return new LintReport(List.of(), List.of(), null);
 		}
 		finally {
 			if (!autoCommit) {
 				connection.setAutoCommit(false);
 			}
 		}
+	}
+
+	/**
+	 * The migration schema does not exist yet.
+	 */
+	private static final class NoSchemaYet extends RuntimeException {
+
+		NoSchemaYet() {
+			super(null, null, false, false);
+		}
+
 	}
 
 	private static void log(LintReport report, int scripts) {

@@ -87,7 +87,7 @@ public final class MigrationEngine implements MigrationManager {
 	 * @param scripts the scripts, shared with the other tenants where they can be
 	 * @param borrowed whether the data source lends the one connection of a fleet's
 	 * worker, whose tenants have their tables at every run but the first: the state is
-	 * read before the catalog is asked, and the advisory lock is held on that connection
+	 * read before the catalog is asked
 	 */
 	MigrationEngine(DataSource dataSource, MigrationConfiguration configuration, ScriptPrefetch scripts,
 			boolean borrowed) {
@@ -96,7 +96,7 @@ public final class MigrationEngine implements MigrationManager {
 		this.scripts = scripts;
 		this.runListeners = new RunListeners(configuration.listeners());
 		this.reader = new StateReader(dataSource, configuration, this.scripts, borrowed);
-		this.lock = new LockScope(dataSource, configuration, borrowed);
+		this.lock = new LockScope(dataSource, configuration);
 		RollbackSafety safety = new RollbackSafety(configuration);
 		PlanRunner runner = new PlanRunner(configuration, new StatementLog(configuration.echo()));
 		this.writer = new StateWriter(dataSource, configuration, this.reader, this.lock, safety);

@@ -223,7 +223,7 @@ public final class MigrationScript {
 		if (this.content == null) {
 			return (split != null) ? split.script() : null;
 		}
-		if (split == null || (!placeholders.equals(split.placeholders()) && namesPlaceholders())) {
+		if (split == null || (namesPlaceholders() && !placeholders.equals(split.placeholders()))) {
 			// The checksum was taken when the script was outlined, from the same text.
 			split = new Split(SqlScriptParser.parse(this.info.path(), this.content, this.info.checksum(), placeholders),
 					placeholders);

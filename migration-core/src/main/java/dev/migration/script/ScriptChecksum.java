@@ -1,8 +1,6 @@
 package dev.migration.script;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Objects;
@@ -36,17 +34,7 @@ public final class ScriptChecksum {
 	 */
 	public static String of(String content) {
 		Objects.requireNonNull(content, "content");
-		return HexFormat.of().formatHex(sha256().digest(normalize(content).getBytes(StandardCharsets.UTF_8)));
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			// Every Java platform is required to provide SHA-256.
-			throw new IllegalStateException("SHA-256 is not available", ex);
-		}
+		return HexFormat.of().formatHex(Sha256.digest(normalize(content).getBytes(StandardCharsets.UTF_8)));
 	}
 
 	/**

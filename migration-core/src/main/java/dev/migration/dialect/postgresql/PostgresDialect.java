@@ -85,6 +85,24 @@ public final class PostgresDialect implements Dialect {
 		return "SELECT 1 WHERE to_regclass(" + stringLiteral(qualify(schema, table)) + ") IS NOT NULL";
 	}
 
+	/**
+	 * The catalog itself, not {@code information_schema.tables}: the same tables (base,
+	 * partitioned and foreign tables and views the user owns or holds a privilege on), at
+	 * a third of the cost of planning that view in a fresh session, which is where a first
+	 * migrate asks it (whether the schema holds tables of its own).
+	 */
+	@Override
+	public String tablesQuery() {
+		return """
+				SELECT c.relname FROM pg_catalog.pg_class c
+				JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+				WHERE n.nspname = ? AND c.relkind IN ('r', 'v', 'f', 'p')
+				AND (pg_catalog.pg_has_role(c.relowner, 'USAGE')
+				OR pg_catalog.has_table_privilege(c.oid, 'SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER')
+				OR pg_catalog.has_any_column_privilege(c.oid, 'SELECT, INSERT, UPDATE, REFERENCES'))
+				ORDER BY c.relname""";
+	}
+
 	@Override
 	public List<String> createHistoryTables(String schema, String stateTable, String logTable) {
 		return List.of("""
