@@ -132,11 +132,26 @@ final class StarterCostBenchmark {
 			Path list = app.resolve("classpath").resolve(file);
 			for (String entry : Files.readString(list).strip().split(File.pathSeparator)) {
 				if (!entry.isBlank()) {
-					entries.add(entry);
+					entries.add(checkBuiltHere(entry, list));
 				}
 			}
 		}
 		return String.join(File.pathSeparator, entries);
+	}
+
+	/**
+	 * Refuses this project's own jars taken from a Maven repository: a build of the start
+	 * app outside the project's reactor resolves the starter to whatever snapshot was
+	 * installed last, not to the code being measured.
+	 */
+	private static String checkBuiltHere(String entry, Path list) {
+		String installed = File.separator + "dev" + File.separator + "migration" + File.separator;
+		if (entry.endsWith(".jar") && entry.contains(installed)) {
+			throw new IllegalStateException(list + " takes the migration starter from a Maven repository (" + entry
+					+ "), which may be older than this code: build the start app in the project's reactor, "
+					+ "'mvn -q -pl migration-benchmarks,benchmark-start-app -am package -DskipTests'");
+		}
+		return entry;
 	}
 
 	/**

@@ -131,16 +131,18 @@ public final class MigrationAutoConfiguration {
 				MigrationRunState runState, ObjectProvider<DataSource> dataSource,
 				@MigrationDataSource ObjectProvider<DataSource> migrationDataSource,
 				ObjectProvider<TenantFleet> tenantFleet) {
+			TenantFleet fleet = tenantFleet.getIfAvailable();
 			MigrationRunner runner;
 			if (!properties.isWarmUp()) {
 				runner = new MigrationRunner(migrationManager, properties, runState);
 			}
 			else {
 				// Started once the runner knows it runs when the application is ready.
-				runner = new MigrationRunner(migrationManager, properties, runState, () -> MigrationWarmUp
-					.start(migrationManager, warmUpDataSource(properties, dataSource, migrationDataSource)));
+				runner = new MigrationRunner(migrationManager, properties, runState,
+						() -> MigrationWarmUp.start(migrationManager,
+								warmUpDataSource(properties, dataSource, migrationDataSource), fleet == null));
 			}
-			runner.setTenantFleet(tenantFleet.getIfAvailable());
+			runner.setTenantFleet(fleet);
 			return runner;
 		}
 

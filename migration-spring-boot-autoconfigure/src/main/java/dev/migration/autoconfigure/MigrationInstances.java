@@ -117,7 +117,8 @@ public final class MigrationInstances implements DisposableBean {
 		MigrationInstance instance = instance(name);
 		MigrationRunner runner = new MigrationRunner(instance.manager(), instance.properties(), instance.runState(),
 				name, instance.properties().isWarmUp()
-						? () -> MigrationWarmUp.start(instance.manager(), instance.dataSource())
+						? () -> MigrationWarmUp.start(instance.manager(), instance.dataSource(),
+								instance.tenantFleet() == null)
 						: () -> MigrationWarmUp.NONE);
 		runner.setTenantFleet(instance.tenantFleet());
 		return runner;

@@ -48,8 +48,9 @@ public class MigrationProperties {
 
 	/**
 	 * Whether to prepare the migration on startup in the background while the
-	 * application starts: load the scripts and open a first connection (and, for a
-	 * DuckDB database, load DuckDB's engine as soon as the environment is prepared).
+	 * application starts: load the scripts, open a first connection and read the
+	 * applied state once, without the lock (and, for a DuckDB database, load DuckDB's
+	 * engine as soon as the environment is prepared).
 	 */
 	private boolean warmUp = true;
 

@@ -49,8 +49,8 @@ import org.springframework.core.Ordered;
  * race that publication and let traffic in before the schema is ready. The
  * auto-configured runner then starts warming up once it is initialized, on a thread of
  * its own while the rest of the context refreshes ({@code migration.warm-up}): it loads
- * the scripts and opens a first connection. The run waits for it, then reads the state
- * and migrates as it would have without it.
+ * the scripts, opens a first connection and reads the state once, read-only. The run
+ * waits for it, then reads the state again and migrates as it would have without it.
  * <p>
  * In command mode ({@code migration <command>}) and with
  * {@code migration.auto-migrate=false} a runner does nothing, whoever defined it.

@@ -75,12 +75,14 @@ class MigrationWarmUpTests {
 		withDatabase().run((context) -> {
 			context.getBean(MigrationRunner.class).warmUp().join();
 			assertThat(this.migration.loadingThreads).first().isEqualTo(MigrationWarmUp.THREAD_NAME);
-			assertThat(this.connectingThreads).containsExactly(MigrationWarmUp.THREAD_NAME);
+			// One connection of its own, then the engine's to read the state: nothing written.
+			assertThat(this.connectingThreads).containsExactly(MigrationWarmUp.THREAD_NAME,
+					MigrationWarmUp.THREAD_NAME);
 			assertThat(TestDatabase.hasTable(this.directory, "app", "migration_history")).isFalse();
 			MigrationAutoConfigurationTests.ready(context);
 			String caller = Thread.currentThread().getName();
-			assertThat(this.connectingThreads).hasSizeGreaterThan(1);
-			assertThat(this.connectingThreads.subList(1, this.connectingThreads.size())).containsOnly(caller);
+			assertThat(this.connectingThreads).hasSizeGreaterThan(2);
+			assertThat(this.connectingThreads.subList(2, this.connectingThreads.size())).containsOnly(caller);
 			assertThat(context.getBean(MigrationManager.class).currentRevisions()).containsExactly("j3");
 			MigrationRunState runState = context.getBean(MigrationRunState.class);
 			assertThat(runState.getState()).isEqualTo(MigrationRunState.State.SUCCEEDED);
