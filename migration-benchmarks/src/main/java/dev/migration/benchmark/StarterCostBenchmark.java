@@ -145,13 +145,28 @@ final class StarterCostBenchmark {
 	 * installed last, not to the code being measured.
 	 */
 	private static String checkBuiltHere(String entry, Path list) {
-		String installed = File.separator + "dev" + File.separator + "migration" + File.separator;
-		if (entry.endsWith(".jar") && entry.contains(installed)) {
+		if (isInstalledProjectJar(Path.of(entry))) {
 			throw new IllegalStateException(list + " takes the migration starter from a Maven repository (" + entry
 					+ "), which may be older than this code: build the start app in the project's reactor, "
 					+ "'mvn -q -pl migration-benchmarks,benchmark-start-app -am package -DskipTests'");
 		}
 		return entry;
+	}
+
+	/**
+	 * Whether a class path entry lies in a Maven repository's layout for this project's
+	 * group ({@code dev/migration/<artifact>/<version>/<artifact>-<version>.jar}), as a
+	 * project checked out under a {@code dev/migration} folder does not.
+	 */
+	static boolean isInstalledProjectJar(Path entry) {
+		int count = entry.getNameCount();
+		if (count < 5 || !entry.toString().endsWith(".jar")) {
+			return false;
+		}
+		String artifact = entry.getName(count - 3).toString();
+		String version = entry.getName(count - 2).toString();
+		return entry.getName(count - 5).toString().equals("dev") && entry.getName(count - 4).toString().equals("migration")
+				&& entry.getFileName().toString().startsWith(artifact + "-" + version);
 	}
 
 	/**
