@@ -134,13 +134,41 @@ public interface Dialect {
 	}
 
 	/**
-	 * The statements that create the state and log tables unless they exist.
+	 * The statements that create the state and log tables unless they exist (where the
+	 * dialect {@link #keepsStateInLog() keeps the state in the log}, the log and the
+	 * state's view).
 	 * @param schema the schema
 	 * @param stateTable the state table
 	 * @param logTable the log table
 	 * @return the statements, in order
 	 */
 	List<String> createHistoryTables(String schema, String stateTable, String logTable);
+
+	/**
+	 * Whether the history keeps the state in the log, so that recording a migration
+	 * writes one row, not two: for a database where each row written in a migration's
+	 * transaction costs much. Each log row that changes the state carries it: the
+	 * revision's whole state and {@code applied = TRUE}, or {@code applied = FALSE} for
+	 * its removal ({@code NULL} in the rows that change no state); the state table is a
+	 * view of each revision's latest such row, still applied, with that row's id as
+	 * {@code log_id}. {@link #createHistoryTables} creates the log and that view.
+	 * @return {@code true} for DuckDB
+	 */
+	default boolean keepsStateInLog() {
+		return false;
+	}
+
+	/**
+	 * For a dialect that {@link #keepsStateInLog() keeps the state in the log}: a query
+	 * of what the catalog has under the history's two names, to refuse a layout of
+	 * another version. One row per table or view found: its name, whether it is a view,
+	 * and whether it has the column {@code applied}. Parameters: schema, state table,
+	 * log table.
+	 * @return the query, or {@code null} where the state is a table of its own
+	 */
+	default String historyLayoutQuery() {
+		return null;
+	}
 
 	/**
 	 * The statements that add to a log table created by an earlier release the columns

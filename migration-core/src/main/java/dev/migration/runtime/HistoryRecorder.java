@@ -10,15 +10,19 @@ import dev.migration.script.MigrationScript;
 /**
  * Writes the state and log rows of each migration of a run on one connection, inside
  * the migration's transaction. It prepares each statement once and reuses it for every
- * migration of the run. Where the database has writable common table expressions
- * (PostgreSQL), both rows go in one statement: one round trip instead of two.
+ * migration of the run. Where the database allows it, a step's state and log go in one
+ * statement: one round trip instead of two where it has writable common table
+ * expressions (PostgreSQL), one row instead of two where the state is a view of the
+ * log (DuckDB).
  */
 final class HistoryRecorder implements HistoryTable.Recorder {
 
 	private final Connection connection;
 
+	private final HistoryStatements statements;
+
 	/**
-	 * Whether the upgrade and downgrade statements write the log row too.
+	 * Whether the upgrade and downgrade statements write the log too.
 	 */
 	private final boolean combined;
 
@@ -36,10 +40,11 @@ final class HistoryRecorder implements HistoryTable.Recorder {
 
 	HistoryRecorder(Connection connection, HistoryStatements statements) {
 		this.connection = connection;
-		String upgradeAndLog = statements.insertStateAndLog();
-		this.combined = upgradeAndLog != null;
-		this.upgradeSql = this.combined ? upgradeAndLog : statements.insertState();
-		this.downgradeSql = this.combined ? statements.deleteStateAndInsertLog() : statements.deleteState();
+		this.statements = statements;
+		String upgradeRecord = statements.upgradeRecord();
+		this.combined = upgradeRecord != null;
+		this.upgradeSql = this.combined ? upgradeRecord : statements.insertState();
+		this.downgradeSql = this.combined ? statements.downgradeRecord() : statements.deleteState();
 		this.logSql = statements.insertLog();
 	}
 
@@ -47,12 +52,12 @@ final class HistoryRecorder implements HistoryTable.Recorder {
 	public void upgraded(MigrationScript script, Instant appliedAt, String user, HistoryTable.LogRow row)
 			throws SQLException {
 		this.upgrade = prepared(this.upgrade, this.upgradeSql);
-		HistoryStatements.bindState(this.upgrade, 0, script, appliedAt, user);
 		if (this.combined) {
-			HistoryStatements.bindLog(this.upgrade, HistoryStatements.STATE_PARAMETERS, row);
+			this.statements.bindUpgradeRecord(this.upgrade, script, appliedAt, user, row);
 			this.upgrade.executeUpdate();
 			return;
 		}
+		HistoryStatements.bindState(this.upgrade, 0, script, appliedAt, user);
 		this.upgrade.executeUpdate();
 		log(row);
 	}
@@ -60,12 +65,12 @@ final class HistoryRecorder implements HistoryTable.Recorder {
 	@Override
 	public void downgraded(String revision, HistoryTable.LogRow row) throws SQLException {
 		this.downgrade = prepared(this.downgrade, this.downgradeSql);
-		this.downgrade.setString(1, revision);
 		if (this.combined) {
-			HistoryStatements.bindLog(this.downgrade, 1, row);
+			this.statements.bindDowngradeRecord(this.downgrade, revision, row);
 			this.downgrade.executeUpdate();
 			return;
 		}
+		this.downgrade.setString(1, revision);
 		this.downgrade.executeUpdate();
 		log(row);
 	}

@@ -26,6 +26,12 @@ import dev.migration.script.ScriptChecksum;
  * placeholders and the binding of their values, and with literals for dry runs and
  * offline scripts. The statements are built when asked for, so that a start, which
  * only reads, builds none of the writes.
+ * <p>
+ * Where the dialect {@link Dialect#keepsStateInLog() keeps the state in the log}, the
+ * state "table" is a view of the log, read by the same queries, and every write is an
+ * insert into the log: a step's one row carries the state (or its removal) with the
+ * log's columns; a stamp or a repair adds, beside its own row, a row of action
+ * {@value #STATE_ACTION} per revision it changes, which the log's readers skip.
  */
 final class HistoryStatements {
 
@@ -52,7 +58,7 @@ final class HistoryStatements {
 	 * How many values a state row binds: the log row's come after them in a combined
 	 * statement.
 	 */
-	static final int STATE_PARAMETERS = 14;
+	private static final int STATE_PARAMETERS = 14;
 
 	/**
 	 * The log's columns in every version of the table.
@@ -82,6 +88,27 @@ final class HistoryStatements {
 
 	private static final int LOG_PARAMETERS = 14;
 
+	/**
+	 * Where the log keeps the state: the state's columns the log has not of its own, as
+	 * offline scripts and dry runs write them (after {@code applied}).
+	 */
+	private static final String STATE_ONLY_COLUMNS = "down_revisions, depends_on, kind, script, transactional,"
+			+ " reversible, downgrade_sql, applied_at, applied_by";
+
+	/**
+	 * The state's columns the log has not of its own, as the engine writes them.
+	 */
+	private static final String WRITTEN_STATE_ONLY_COLUMNS = STATE_ONLY_COLUMNS + ", " + SCRIPT_TEXT_COLUMN;
+
+	private static final int STATE_ONLY_PARAMETERS = 10;
+
+	/**
+	 * The action of a log row that only changes the state, for a stamp or a repair whose
+	 * own row, in the same transaction, is the entry of the log: not a
+	 * {@link HistoryAction}, and skipped by the log's readers.
+	 */
+	static final String STATE_ACTION = "state";
+
 	private final Dialect dialect;
 
 	private final String schema;
@@ -94,8 +121,14 @@ final class HistoryStatements {
 
 	private final String log;
 
+	/**
+	 * Whether the state is a view of the log: see {@link Dialect#keepsStateInLog()}.
+	 */
+	private final boolean stateInLog;
+
 	HistoryStatements(Dialect dialect, String schema, String stateTable, String logTable) {
 		this.dialect = dialect;
+		this.stateInLog = dialect.keepsStateInLog();
 		this.schema = schema;
 		this.stateTable = stateTable;
 		this.logTable = logTable;
@@ -108,6 +141,29 @@ final class HistoryStatements {
 	 */
 	List<String> tableNames() {
 		return List.of(this.stateTable, this.logTable, this.logTable + "_seq");
+	}
+
+	String stateTable() {
+		return this.stateTable;
+	}
+
+	String logTable() {
+		return this.logTable;
+	}
+
+	/**
+	 * Whether the state is a view of the log: see {@link Dialect#keepsStateInLog()}.
+	 */
+	boolean stateInLog() {
+		return this.stateInLog;
+	}
+
+	/**
+	 * Where the state is a view of the log, the dialect's query of the layout the catalog
+	 * has under the two names: see {@link Dialect#historyLayoutQuery()}.
+	 */
+	String layout() {
+		return this.dialect.historyLayoutQuery();
 	}
 
 	/**
@@ -127,10 +183,15 @@ final class HistoryStatements {
 		return this.dialect.tableExistsQuery(this.schema, this.stateTable);
 	}
 
+	/**
+	 * The applied revisions. Where the state is a view of the log, the view's
+	 * {@code log_id} too, unused: a state table of an earlier layout has none, so its
+	 * read fails and the layout is refused rather than misread.
+	 */
 	String readState() {
 		// Concatenated, not formatted: Formatter's first use costs a start a few milliseconds.
-		return "SELECT revision, message, checksum, checksum_version FROM " + this.state
-				+ " ORDER BY applied_at, revision";
+		return "SELECT revision, message, checksum, checksum_version" + (this.stateInLog ? ", log_id" : "")
+				+ " FROM " + this.state + " ORDER BY applied_at, revision";
 	}
 
 	String readStoredState() {
@@ -206,7 +267,8 @@ final class HistoryStatements {
 	 * that a table of any version reads: {@link #DURATION_MICROS_COLUMN} may be missing.
 	 */
 	String readLog(int limit) {
-		return "SELECT * FROM " + this.log + " ORDER BY id DESC" + ((limit > 0) ? " LIMIT " + limit : "");
+		return "SELECT * FROM " + this.log + (this.stateInLog ? " WHERE action <> '" + STATE_ACTION + "'" : "")
+				+ " ORDER BY id DESC" + ((limit > 0) ? " LIMIT " + limit : "");
 	}
 
 	/**
@@ -232,23 +294,43 @@ final class HistoryStatements {
 	}
 
 	/**
-	 * Parameters: the checksum, its version, the revision.
+	 * Parameters: the checksum, its version, the revision. Where the state is a view of
+	 * the log, a {@value #STATE_ACTION} row copies the revision's state with the new
+	 * checksum.
 	 */
 	String updateChecksum() {
+		if (this.stateInLog) {
+			return "INSERT INTO " + this.log + " (" + WRITTEN_STATE_COLUMNS + ", action, started_at, duration_ms,"
+					+ " success, applied) SELECT revision, down_revisions, depends_on, message, kind, script, ?, ?,"
+					+ " transactional, reversible, downgrade_sql, applied_at, applied_by, " + SCRIPT_TEXT_COLUMN
+					+ ", '" + STATE_ACTION + "', CURRENT_TIMESTAMP, 0, TRUE, TRUE FROM " + this.state
+					+ " WHERE revision = ?";
+		}
 		return "UPDATE " + this.state + " SET checksum = ?, checksum_version = ? WHERE revision = ?";
 	}
 
 	/**
-	 * Parameters: {@link #bindState}.
+	 * A state row's insert, for a stamp or a repair. Parameters: {@link #bindState}.
+	 * Where the state is a view of the log, a {@value #STATE_ACTION} row.
 	 */
 	String insertState() {
+		if (this.stateInLog) {
+			return insert(this.log, WRITTEN_STATE_COLUMNS + ", action, started_at, duration_ms, success, applied",
+					placeholders(STATE_PARAMETERS) + ", '" + STATE_ACTION + "', CURRENT_TIMESTAMP, 0, TRUE, TRUE");
+		}
 		return insert(this.state, WRITTEN_STATE_COLUMNS, placeholders(STATE_PARAMETERS));
 	}
 
 	/**
-	 * Parameter: the revision.
+	 * A state row's delete, for a stamp or a repair. Parameter: the revision. Where the
+	 * state is a view of the log, a {@value #STATE_ACTION} row of its removal: written
+	 * without reading the view, which a stamp to base would read once per revision.
 	 */
 	String deleteState() {
+		if (this.stateInLog) {
+			return insert(this.log, "revision, action, started_at, duration_ms, success, applied",
+					"?, '" + STATE_ACTION + "', CURRENT_TIMESTAMP, 0, TRUE, FALSE");
+		}
 		return "DELETE FROM " + this.state + " WHERE revision = ?";
 	}
 
@@ -260,50 +342,82 @@ final class HistoryStatements {
 	}
 
 	/**
-	 * The state row's insert and the log row's as one statement, or {@code null} where
-	 * the dialect has no writable common table expressions. Parameters: the state row's,
-	 * then the log row's.
+	 * The one statement that records an applied step, its state and its log row, or
+	 * {@code null} where that takes two ({@link #insertState()}, then
+	 * {@link #insertLog()}): a writable {@code WITH} where the dialect has them, the log
+	 * row that carries the state where the state is a view of the log. Parameters:
+	 * {@link #bindUpgradeRecord}.
 	 */
-	String insertStateAndLog() {
+	String upgradeRecord() {
+		if (this.stateInLog) {
+			return insert(this.log, WRITTEN_LOG_COLUMNS + ", applied, " + WRITTEN_STATE_ONLY_COLUMNS,
+					placeholders(LOG_PARAMETERS) + ", TRUE, " + placeholders(STATE_ONLY_PARAMETERS));
+		}
 		return this.dialect.hasWritableCommonTableExpressions() ? with("applied", insertState(), insertLog()) : null;
 	}
 
 	/**
-	 * The state row's delete and the log row's insert as one statement, or {@code null}
-	 * where the dialect has no writable common table expressions. Parameters: the
-	 * revision, then the log row's.
+	 * The one statement that records a reverted step, or {@code null} where that takes
+	 * two ({@link #deleteState()}, then {@link #insertLog()}): as
+	 * {@link #upgradeRecord()}. Parameters: {@link #bindDowngradeRecord}.
 	 */
-	String deleteStateAndInsertLog() {
+	String downgradeRecord() {
+		if (this.stateInLog) {
+			return insert(this.log, WRITTEN_LOG_COLUMNS + ", applied", placeholders(LOG_PARAMETERS) + ", FALSE");
+		}
 		return this.dialect.hasWritableCommonTableExpressions() ? with("reverted", deleteState(), insertLog()) : null;
 	}
 
 	/**
-	 * The state row's insert as literal SQL, applied now by the current user.
+	 * Binds the values of {@link #upgradeRecord()}.
 	 */
-	String insertState(MigrationScript script) {
-		return insertState(script, "CURRENT_TIMESTAMP", "current_user", false);
+	void bindUpgradeRecord(PreparedStatement statement, MigrationScript script, Instant appliedAt, String user,
+			HistoryTable.LogRow row) throws SQLException {
+		if (this.stateInLog) {
+			bindLog(statement, 0, row);
+			bindStateOnly(statement, LOG_PARAMETERS, script, appliedAt, user);
+		}
+		else {
+			bindState(statement, 0, script, appliedAt, user);
+			bindLog(statement, STATE_PARAMETERS, row);
+		}
 	}
 
 	/**
-	 * The state row's insert as literal SQL, with the given expressions for when and by
-	 * whom it was applied.
+	 * Binds the values of {@link #downgradeRecord()}.
 	 */
-	private String insertState(MigrationScript script, String appliedAt, String appliedBy, boolean withText) {
+	void bindDowngradeRecord(PreparedStatement statement, String revision, HistoryTable.LogRow row)
+			throws SQLException {
+		if (this.stateInLog) {
+			bindLog(statement, 0, row);
+		}
+		else {
+			statement.setString(1, revision);
+			bindLog(statement, 1, row);
+		}
+	}
+
+	/**
+	 * A successful step's state and log rows as literal SQL for a dry run or an offline
+	 * script, applied now by the current user, with no duration (nothing was measured):
+	 * the state row's insert or delete and the log row's insert, or the one log row
+	 * that carries the state where the state is a view of the log. Beside the state's
+	 * columns of every version of the table, they name only those of the log's every
+	 * version, which an offline script may meet.
+	 */
+	List<String> record(MigrationScript script, Direction direction, String host) {
 		MigrationInfo info = script.info();
-		String values = String.join(", ", literal(info.revision()), literal(String.join(",", info.downRevisions())),
-				literal(String.join(",", info.dependsOn())), literal(info.message()), literal(lower(info.kind())),
-				literal(info.path()), literal(info.checksum()), number(checksumVersion(info.checksum())),
-				String.valueOf(info.transactional()), String.valueOf(info.reversible()), literal(downgradeSql(script)),
-				appliedAt, appliedBy);
-		return withText ? insert(this.state, WRITTEN_STATE_COLUMNS, values + ", " + literal(script.text()))
-				: insert(this.state, STATE_COLUMNS, values);
-	}
-
-	/**
-	 * The state row's delete as literal SQL.
-	 */
-	String deleteState(String revision) {
-		return "DELETE FROM " + this.state + " WHERE revision = " + literal(revision);
+		boolean upgrade = direction == Direction.UPGRADE;
+		HistoryAction action = upgrade ? HistoryAction.UPGRADE : HistoryAction.DOWNGRADE;
+		if (this.stateInLog) {
+			return List.of(upgrade
+					? insert(this.log, LOG_COLUMNS + ", applied, " + STATE_ONLY_COLUMNS, logValues(info, action, host)
+							+ ", TRUE, " + stateOnlyValues(script, "CURRENT_TIMESTAMP", "current_user"))
+					: insert(this.log, LOG_COLUMNS + ", applied", logValues(info, action, host) + ", FALSE"));
+		}
+		String state = upgrade ? insert(this.state, STATE_COLUMNS, stateValues(script, "CURRENT_TIMESTAMP",
+				"current_user")) : "DELETE FROM " + this.state + " WHERE revision = " + literal(info.revision());
+		return List.of(state, insertLog(info, action, host));
 	}
 
 	/**
@@ -313,29 +427,68 @@ final class HistoryStatements {
 	 * may meet.
 	 */
 	String insertLog(MigrationInfo info, HistoryAction action, String host) {
-		return insert(this.log, LOG_COLUMNS,
-				String.join(", ", literal(info.revision()), literal(info.message()), literal(lower(action)),
-						literal(info.checksum()), number(checksumVersion(info.checksum())), "current_user",
-						literal(host), "CURRENT_TIMESTAMP", "0", "true", "NULL"));
+		return insert(this.log, LOG_COLUMNS, logValues(info, action, host));
+	}
+
+	private String logValues(MigrationInfo info, HistoryAction action, String host) {
+		return String.join(", ", literal(info.revision()), literal(info.message()), literal(lower(action)),
+				literal(info.checksum()), number(checksumVersion(info.checksum())), "current_user", literal(host),
+				"CURRENT_TIMESTAMP", "0", "true", "NULL");
+	}
+
+	/**
+	 * The values of {@link #STATE_COLUMNS} as literals, with the given expressions for
+	 * when and by whom it was applied.
+	 */
+	private String stateValues(MigrationScript script, String appliedAt, String appliedBy) {
+		MigrationInfo info = script.info();
+		return String.join(", ", literal(info.revision()), literal(String.join(",", info.downRevisions())),
+				literal(String.join(",", info.dependsOn())), literal(info.message()), literal(lower(info.kind())),
+				literal(info.path()), literal(info.checksum()), number(checksumVersion(info.checksum())),
+				String.valueOf(info.transactional()), String.valueOf(info.reversible()), literal(downgradeSql(script)),
+				appliedAt, appliedBy);
+	}
+
+	/**
+	 * The values of {@link #STATE_ONLY_COLUMNS} as literals, as {@link #stateValues}.
+	 */
+	private String stateOnlyValues(MigrationScript script, String appliedAt, String appliedBy) {
+		MigrationInfo info = script.info();
+		return String.join(", ", literal(String.join(",", info.downRevisions())),
+				literal(String.join(",", info.dependsOn())), literal(lower(info.kind())), literal(info.path()),
+				String.valueOf(info.transactional()), String.valueOf(info.reversible()), literal(downgradeSql(script)),
+				appliedAt, appliedBy);
 	}
 
 	/**
 	 * A successful step's state and log rows as one literal statement (a writable
-	 * {@code WITH}), with the values the engine measured: the log row as given, the
-	 * state row applied when the step started by the same user.
+	 * {@code WITH}, or the log row that carries the state where the state is a view of
+	 * the log), with the values the engine measured: the log row as given, the state
+	 * row applied when the step started by the same user.
 	 */
 	String stepRecord(MigrationScript script, Direction direction, HistoryTable.LogRow row) {
-		String log = insert(this.log, WRITTEN_LOG_COLUMNS,
-				String.join(", ", literal(row.revision()), literal(row.message()), literal(lower(row.action())),
-						literal(row.checksum()), number(checksumVersion(row.checksum())), literal(row.user()),
-						literal(row.host()), timestamp(row.startedAt()), String.valueOf(row.duration().toMillis()),
-						String.valueOf(row.error() == null), literal(row.error()),
-						String.valueOf(DurationFormat.micros(row.duration())), number(row.committedStatements()),
-						literal(row.committedChecksum())));
-		if (direction == Direction.UPGRADE) {
-			return with("applied", insertState(script, timestamp(row.startedAt()), literal(row.user()), true), log);
+		String logValues = String.join(", ", literal(row.revision()), literal(row.message()),
+				literal(lower(row.action())), literal(row.checksum()), number(checksumVersion(row.checksum())),
+				literal(row.user()), literal(row.host()), timestamp(row.startedAt()),
+				String.valueOf(row.duration().toMillis()), String.valueOf(row.error() == null), literal(row.error()),
+				String.valueOf(DurationFormat.micros(row.duration())), number(row.committedStatements()),
+				literal(row.committedChecksum()));
+		boolean upgrade = direction == Direction.UPGRADE;
+		String appliedAt = timestamp(row.startedAt());
+		if (this.stateInLog) {
+			return upgrade
+					? insert(this.log, WRITTEN_LOG_COLUMNS + ", applied, " + WRITTEN_STATE_ONLY_COLUMNS,
+							logValues + ", TRUE, " + stateOnlyValues(script, appliedAt, literal(row.user())) + ", "
+									+ literal(script.text()))
+					: insert(this.log, WRITTEN_LOG_COLUMNS + ", applied", logValues + ", FALSE");
 		}
-		return with("reverted", deleteState(script.info().revision()), log);
+		String log = insert(this.log, WRITTEN_LOG_COLUMNS, logValues);
+		if (upgrade) {
+			return with("applied", insert(this.state, WRITTEN_STATE_COLUMNS,
+					stateValues(script, appliedAt, literal(row.user())) + ", " + literal(script.text())), log);
+		}
+		return with("reverted", "DELETE FROM " + this.state + " WHERE revision = "
+				+ literal(script.info().revision()), log);
 	}
 
 	/**
@@ -359,6 +512,25 @@ final class HistoryStatements {
 		statement.setObject(offset + 12, OffsetDateTime.ofInstant(appliedAt, ZoneOffset.UTC));
 		statement.setString(offset + 13, user);
 		statement.setString(offset + 14, script.text());
+	}
+
+	/**
+	 * Binds the values of {@link #WRITTEN_STATE_ONLY_COLUMNS} after {@code offset}
+	 * parameters.
+	 */
+	private static void bindStateOnly(PreparedStatement statement, int offset, MigrationScript script,
+			Instant appliedAt, String user) throws SQLException {
+		MigrationInfo info = script.info();
+		statement.setString(offset + 1, String.join(",", info.downRevisions()));
+		statement.setString(offset + 2, String.join(",", info.dependsOn()));
+		statement.setString(offset + 3, lower(info.kind()));
+		statement.setString(offset + 4, info.path());
+		statement.setBoolean(offset + 5, info.transactional());
+		statement.setBoolean(offset + 6, info.reversible());
+		statement.setString(offset + 7, downgradeSql(script));
+		statement.setObject(offset + 8, OffsetDateTime.ofInstant(appliedAt, ZoneOffset.UTC));
+		statement.setString(offset + 9, user);
+		statement.setString(offset + 10, script.text());
 	}
 
 	/**

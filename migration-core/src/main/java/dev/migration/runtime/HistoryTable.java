@@ -18,6 +18,8 @@ import dev.migration.DurationFormat;
 import dev.migration.HistoryAction;
 import dev.migration.HistoryEntry;
 import dev.migration.MigrationInfo;
+import dev.migration.MigrationStateException;
+import dev.migration.MigrationStateException.Reason;
 import dev.migration.dialect.Dialect;
 import dev.migration.revision.Direction;
 import dev.migration.script.MigrationScript;
@@ -25,7 +27,9 @@ import dev.migration.script.MigrationScript;
 /**
  * The two history tables: the state (which revisions are applied now, one row each)
  * and the append-only log of every action, both in the migration schema and created on
- * first write. This class reads and writes them with the SQL of
+ * first write. Where the dialect {@link Dialect#keepsStateInLog() keeps the state in the
+ * log} (DuckDB), the state is a view of the log, and a history of an earlier layout is
+ * refused, never misread nor converted. This class reads and writes them with the SQL of
  * {@link HistoryStatements}; the rows of a run go through a {@link Recorder}.
  */
 final class HistoryTable {
@@ -38,7 +42,9 @@ final class HistoryTable {
 
 	/**
 	 * Whether the log has the columns of this release (durations to the microsecond,
-	 * committed statements), once a write has checked or made sure.
+	 * committed statements), once a write has checked or made sure; where the state is a
+	 * view of the log, whether the layout is this release's, once a read or a write found
+	 * it is.
 	 */
 	private boolean current;
 
@@ -108,6 +114,10 @@ final class HistoryTable {
 	 * pipelines batches gets the statements in one round trip
 	 */
 	void create(Connection connection, boolean absent) throws SQLException {
+		if (this.statements.stateInLog() && !absent) {
+			// CREATE ... IF NOT EXISTS would keep a table of an earlier layout as it is.
+			refuseEarlierLayout(connection);
+		}
 		boolean autoCommit = connection.getAutoCommit();
 		connection.setAutoCommit(false);
 		try (Statement statement = connection.createStatement()) {
@@ -136,7 +146,7 @@ final class HistoryTable {
 			connection.setAutoCommit(autoCommit);
 		}
 		// Unless it existed already, in the version of an earlier release.
-		this.current = absent || (missingLogColumns(connection).isEmpty()
+		this.current = absent || this.statements.stateInLog() || (missingLogColumns(connection).isEmpty()
 				&& hasColumn(this.statements.stateColumns(), connection, HistoryStatements.SCRIPT_TEXT_COLUMN));
 	}
 
@@ -152,6 +162,12 @@ final class HistoryTable {
 	 */
 	void upgrade(Connection connection) throws SQLException {
 		if (this.current) {
+			return;
+		}
+		if (this.statements.stateInLog()) {
+			// The first layout of its kind: an earlier one is refused, not brought up to date.
+			refuseEarlierLayout(connection);
+			this.current = true;
 			return;
 		}
 		List<String> missing = missingLogColumns(connection);
@@ -178,6 +194,49 @@ final class HistoryTable {
 			}
 		}
 		this.current = true;
+	}
+
+	/**
+	 * Where the state is a view of the log: refuses a history of an earlier layout (a
+	 * state table of its own, a log without the state's columns), which this release
+	 * would misread, naming what the catalog has and what to do. One catalog query.
+	 */
+	private void refuseEarlierLayout(Connection connection) throws SQLException {
+		String state = this.statements.stateTable();
+		String log = this.statements.logTable();
+		boolean stateTable = false;
+		boolean logWithoutState = false;
+		try (PreparedStatement statement = connection.prepareStatement(this.statements.layout())) {
+			statement.setString(1, this.schema);
+			statement.setString(2, state);
+			statement.setString(3, log);
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					String name = rows.getString(1);
+					stateTable |= name.equals(state) && !rows.getBoolean(2);
+					logWithoutState |= name.equals(log) && !rows.getBoolean(3);
+				}
+			}
+		}
+		List<String> found = new ArrayList<>(2);
+		if (stateTable) {
+			found.add("'" + state + "' is a table of its own");
+		}
+		if (logWithoutState) {
+			found.add("the log '" + log + "' has no column 'applied' nor the state's other columns");
+		}
+		if (found.isEmpty()) {
+			return;
+		}
+		String problem = "The migration history in schema '" + this.schema + "' has the layout of an earlier "
+				+ "version: " + String.join(", and ", found) + ". This version keeps the state in the log '" + log
+				+ "', one row per migration, and reads '" + state + "' as a view of it; it neither reads nor "
+				+ "converts the earlier layout, and wrote nothing";
+		throw new MigrationStateException(Reason.OTHER, List.of(), problem, problem + ". Keep running the "
+				+ "version that wrote it, or record the database's place anew: note its applied revisions (SELECT "
+				+ "revision FROM " + this.schema + "." + state + "), keep a copy of '" + log + "' if its rows "
+				+ "matter, drop '" + state + "', '" + log + "' and the sequence '" + log + "_seq', then "
+				+ "stamp(revision) at the applied head(s)", null);
 	}
 
 	/**
@@ -243,7 +302,33 @@ final class HistoryTable {
 				applied.put(revision.revision(), revision);
 			}
 		}
+		if (this.statements.stateInLog()) {
+			// The view read: the log has this layout's columns, none to check before a write.
+			this.current = true;
+		}
 		return applied;
+	}
+
+	/**
+	 * Reads the state of a table that exists; where the state is a view of the log, a
+	 * failed read of a history of an earlier layout is refused as such.
+	 */
+	private Map<String, AppliedRevision> readExisting(Connection connection) throws SQLException {
+		try {
+			return readState(connection);
+		}
+		catch (SQLException ex) {
+			if (this.statements.stateInLog()) {
+				try {
+					refuseEarlierLayout(connection);
+				}
+				catch (MigrationStateException refusal) {
+					refusal.addSuppressed(ex);
+					throw refusal;
+				}
+			}
+			throw ex;
+		}
 	}
 
 	/**
@@ -255,7 +340,7 @@ final class HistoryTable {
 	 */
 	Map<String, AppliedRevision> readStateIfExists(Connection connection) throws SQLException {
 		if (!(this.readFirst || this.dialect.readsStateBeforeCheckingTable()) || !connection.getAutoCommit()) {
-			return exists(connection) ? readState(connection) : null;
+			return exists(connection) ? readExisting(connection) : null;
 		}
 		try {
 			return readState(connection);
@@ -274,7 +359,7 @@ final class HistoryTable {
 				return null;
 			}
 			// Created since by another instance, or a failure of the read's own, met again.
-			return readState(connection);
+			return readExisting(connection);
 		}
 	}
 
@@ -524,17 +609,18 @@ final class HistoryTable {
 	}
 
 	/**
-	 * The state row's insert as literal SQL, for dry runs and offline scripts.
+	 * A successful step's state and log rows as literal SQL, for dry runs and offline
+	 * scripts: two statements, or one where the state is a view of the log.
 	 */
-	String renderInsertState(MigrationScript script) {
-		return this.statements.insertState(script);
+	List<String> renderRecord(MigrationScript script, Direction direction, String host) {
+		return this.statements.record(script, direction, host);
 	}
 
 	/**
-	 * The state row's delete as literal SQL.
+	 * How many statements {@link #renderRecord} renders, at the end of a step's SQL.
 	 */
-	String renderDeleteState(String revision) {
-		return this.statements.deleteState(revision);
+	int recordStatements() {
+		return this.statements.stateInLog() ? 1 : 2;
 	}
 
 	/**

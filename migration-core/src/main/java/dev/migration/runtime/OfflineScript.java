@@ -101,7 +101,7 @@ final class OfflineScript {
 				.append(id).append(": ").append(migration.info().message().replace('\n', ' '))
 				.append(" (").append(migration.info().path()).append(")\n");
 			List<String> sql = planned.statements();
-			int bookkeeping = sql.size() - 2;
+			int bookkeeping = sql.size() - history.recordStatements();
 			boolean transactional = migration.info().transactional();
 			if (transactional) {
 				script.append("BEGIN;\n");

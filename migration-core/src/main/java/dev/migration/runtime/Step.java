@@ -3,7 +3,6 @@ package dev.migration.runtime;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.migration.HistoryAction;
 import dev.migration.MigrationInfo;
 import dev.migration.PlannedMigration;
 import dev.migration.revision.Direction;
@@ -37,14 +36,7 @@ record Step(MigrationScript script, Direction direction, List<SqlStatement> stat
 			sql.add("-- Java migration " + info.path() + "."
 					+ ((this.direction == Direction.UPGRADE) ? "upgrade" : "downgrade") + "(context)");
 		}
-		if (this.direction == Direction.UPGRADE) {
-			sql.add(history.renderInsertState(this.script));
-			sql.add(history.renderInsertLog(info, HistoryAction.UPGRADE, host));
-		}
-		else {
-			sql.add(history.renderDeleteState(info.revision()));
-			sql.add(history.renderInsertLog(info, HistoryAction.DOWNGRADE, host));
-		}
+		sql.addAll(history.renderRecord(this.script, this.direction, host));
 		return new PlannedMigration(info.revision(), info.message(), this.direction, sql);
 	}
 

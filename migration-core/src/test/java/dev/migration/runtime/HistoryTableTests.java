@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import dev.migration.MigrationStateException;
 import dev.migration.dialect.Dialect;
 import dev.migration.testing.Database;
 import dev.migration.testing.DatabaseTest;
@@ -58,7 +59,7 @@ class HistoryTableTests {
 		}
 	}
 
-	@DatabaseTest
+	@DatabaseTest(Database.POSTGRESQL)
 	void failedReadOfAnExistingTableIsThrown(TestDatabase database) throws Exception {
 		// A state table without the columns the read selects.
 		database.execute("CREATE TABLE t_state (revision VARCHAR(64))");
@@ -66,6 +67,20 @@ class HistoryTableTests {
 			HistoryTable history = history(database, connection);
 			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> history.readStateIfExists(connection))
 				.withMessageContaining("message");
+		}
+	}
+
+	// DuckDB's state is a view of the log: a table of its own is of an earlier layout.
+	@DatabaseTest(Database.DUCKDB)
+	void failedReadOfAStateTableOfItsOwnIsRefusedAsAnEarlierLayout(TestDatabase database) throws Exception {
+		database.execute("CREATE TABLE t_state (revision VARCHAR(64))");
+		try (Connection connection = database.connection()) {
+			HistoryTable history = history(database, connection);
+			assertThatExceptionOfType(MigrationStateException.class)
+				.isThrownBy(() -> history.readStateIfExists(connection))
+				.withMessageContaining("'t_state' is a table of its own")
+				.satisfies((ex) -> assertThat(ex.getSuppressed()).singleElement()
+					.isInstanceOf(SQLException.class));
 		}
 	}
 
