@@ -77,7 +77,7 @@ public final class BenchmarkMain {
 					rows.addAll(new NoopBenchmark(options, corpora, database, databases).run());
 				}
 				if (options.runs("rollback-all")) {
-					rows.addAll(new RollbackBenchmark(options, corpora, runs, database).run());
+					rows.addAll(new RollbackBenchmark(options, corpora, runs, database, databases).run());
 				}
 				if (options.runs("status")) {
 					rows.addAll(new StatusBenchmark(options, corpora, database, databases).run());
