@@ -94,6 +94,20 @@ class MigrationManagerStateTests {
 	}
 
 	@DatabaseTest
+	void rollbackOfSeveralUnknownRevisionsRunsEachDowngradeStoredInTheDatabase(TestDatabase database) {
+		olderBuild(database);
+		Path oldest = database.newDirectory();
+		copy(database.scriptDirectory().resolve("r1.sql"), oldest);
+		MigrationManager manager = database
+			.manager((configuration) -> configuration.locations("filesystem:" + oldest));
+		MigrationResult result = manager.rollback("r1");
+		assertThat(result.migrations()).extracting(AppliedMigration::revision).containsExactly("r3", "r2");
+		assertThat(result.currentRevisions()).containsExactly("r1");
+		assertThat(database.tables()).containsExactly("t_r1");
+		assertThat(manager.status().state()).isEqualTo(State.UP_TO_DATE);
+	}
+
+	@DatabaseTest
 	void historyThatDivergesFromTheScriptsIsRefused(TestDatabase database) {
 		database.writeTable("q1", null);
 		database.manager().migrate();

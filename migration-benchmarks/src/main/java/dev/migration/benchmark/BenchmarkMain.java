@@ -81,7 +81,7 @@ public final class BenchmarkMain {
 					rows.addAll(new ProcessMigrateBenchmark(options, corpora, database, databases).run());
 				}
 				if (options.runs("rollback-all")) {
-					rows.addAll(new RollbackBenchmark(options, corpora, runs, database).run());
+					rows.addAll(new RollbackBenchmark(options, corpora, runs, database, databases).run());
 				}
 				if (options.runs("status")) {
 					rows.addAll(new StatusBenchmark(options, corpora, database, databases).run());

@@ -45,6 +45,11 @@ final class ChildRun {
 			return;
 		}
 		Workspace workspace = Workspace.attach(args.subList(3, 6));
+		if (task.equals(RollbackProcessBenchmark.TASK)) {
+			System.out.println(ChildJvm.resultLine(RollbackProcessBenchmark.child(start, ours, scripts, workspace)));
+			System.out.flush();
+			return;
+		}
 		boolean memory = task.equals("migrate");
 		boolean migrate = memory || task.equals("start-migrate");
 		if (memory) {

@@ -1,5 +1,6 @@
 package dev.migration.benchmark;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -15,7 +16,8 @@ import dev.migration.MigrationResult;
  * downgrade statements, one transaction per migration. The anchors migrate up with
  * their own scripts and revert with their own means: Liquibase with each changeset's
  * {@code --rollback} statements, Flyway with {@code undo}, which its community edition
- * refuses (the row says so, with Flyway's error).
+ * refuses (the row says so, with Flyway's error). After each size's in-process rows, the
+ * same rollback as a whole process ({@link RollbackProcessBenchmark}), ours and the floor.
  */
 final class RollbackBenchmark {
 
@@ -27,11 +29,15 @@ final class RollbackBenchmark {
 
 	private final Database database;
 
-	RollbackBenchmark(BenchmarkOptions options, Corpora corpora, PairedRuns runs, Database database) {
+	private final RollbackProcessBenchmark process;
+
+	RollbackBenchmark(BenchmarkOptions options, Corpora corpora, PairedRuns runs, Database database,
+			Path directory) {
 		this.options = options;
 		this.corpora = corpora;
 		this.runs = runs;
 		this.database = database;
+		this.process = new RollbackProcessBenchmark(options, database, directory);
 	}
 
 	List<ResultRow> run() throws Exception {
@@ -73,6 +79,8 @@ final class RollbackBenchmark {
 				rows.add(anchor.row("rollback-all", this.database.label(), String.valueOf(size), row.ours(),
 						row.floor(), Figure::millis));
 			}
+			List<Integer> sizes = this.options.migrateSizes();
+			rows.add(this.process.run(scripts, size == sizes.get(sizes.size() - 1)));
 		}
 		return rows;
 	}

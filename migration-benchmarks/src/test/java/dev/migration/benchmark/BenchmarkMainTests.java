@@ -30,7 +30,8 @@ class BenchmarkMainTests {
 		String table = output.toString(StandardCharsets.UTF_8);
 		assertThat(table).contains("workload", "ours", "floor", "ratio", "target", "Targets:");
 		assertThat(rows).extracting(ResultRow::workload)
-			.contains("migrate", "statements/migration", "noop (fresh JVM)", "rollback-all", "status (new manager)",
+			.contains("migrate", "statements/migration", "noop (fresh JVM)", "rollback-all",
+					"rollback-all (fresh JVM)", "status (new manager)",
 					"plan (in memory)", "peak heap (fresh JVM)", "fleet migrate", "fleet statements/tenant",
 					"fleet connections/tenant", "fleet status (up to date)",
 					"fleet migrate (nothing pending)", "fleet peak heap, no-op (fresh JVM)");

@@ -105,12 +105,19 @@ final class DataLossGuard {
 	}
 
 	private void collect(int step, String sql, List<Drop> drops) {
-		Matcher dropTable = DROP_TABLE.matcher(sql);
-		if (dropTable.matches()) {
-			Matcher names = TABLE_NAME.matcher(dropTable.group(1));
-			while (names.find()) {
-				drops.add(new Drop(step, target(names.group(1), names.group(2)), null));
+		// Both patterns start with their first word: a statement is matched against the
+		// one it may be, and most (creating or dropping an index) against none.
+		if (sql.regionMatches(true, 0, "DROP", 0, 4)) {
+			Matcher dropTable = DROP_TABLE.matcher(sql);
+			if (dropTable.matches()) {
+				Matcher names = TABLE_NAME.matcher(dropTable.group(1));
+				while (names.find()) {
+					drops.add(new Drop(step, target(names.group(1), names.group(2)), null));
+				}
 			}
+			return;
+		}
+		if (!sql.regionMatches(true, 0, "ALTER", 0, 5)) {
 			return;
 		}
 		Matcher alter = ALTER_TABLE.matcher(sql);

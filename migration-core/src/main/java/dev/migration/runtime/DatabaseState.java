@@ -1,6 +1,7 @@
 package dev.migration.runtime;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -91,13 +92,39 @@ record DatabaseState(Map<String, AppliedRevision> applied, Map<String, StoredRev
 		if (script != null) {
 			return script;
 		}
+		if (!this.unknown.containsKey(id)) {
+			throw new TargetException("Unknown revision '" + id + "'");
+		}
+		return stored(id, this.session.history().storedDowngrade(this.session.connection(), id));
+	}
+
+	/**
+	 * A script rebuilt from the state table's row of a revision this build does not know.
+	 */
+	private MigrationScript stored(String id, String downgrade) {
 		StoredRevision applied = this.unknown.get(id);
 		if (applied == null) {
 			throw new TargetException("Unknown revision '" + id + "'");
 		}
-		String downgrade = this.session.history().storedDowngrade(this.session.connection(), id);
 		String source = applied.script() + " (stored in the database)";
 		return StoredScript.of(applied, source, downgrade);
+	}
+
+	/**
+	 * The scripts of revisions, in order, as {@link #script(String)} gives them; the
+	 * downgrades stored for those this build does not know are read in one query for all
+	 * of them, not one each.
+	 */
+	List<MigrationScript> scripts(List<String> ids) throws SQLException {
+		List<String> stored = ids.stream().filter((id) -> !this.scripts.byId().containsKey(id)).toList();
+		Map<String, String> downgrades = stored.stream().anyMatch(this.unknown::containsKey)
+				? this.session.history().storedDowngrades(this.session.connection(), stored) : Map.of();
+		List<MigrationScript> found = new ArrayList<>(ids.size());
+		for (String id : ids) {
+			MigrationScript script = this.scripts.byId().get(id);
+			found.add((script != null) ? script : stored(id, downgrades.get(id)));
+		}
+		return found;
 	}
 
 	/**

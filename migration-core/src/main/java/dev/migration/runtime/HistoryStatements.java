@@ -604,4 +604,13 @@ final class HistoryStatements {
 		return (value != null) ? String.valueOf(value) : "NULL";
 	}
 
+	/**
+	 * Reads the stored downgrade SQL of several revisions in one query. Columns:
+	 * revision, downgrade SQL.
+	 * @param count how many revision parameters the query takes
+	 */
+	String readStoredDowngrades(int count) {
+		return "SELECT revision, downgrade_sql FROM " + this.state + " WHERE revision IN (" + placeholders(count) + ")";
+	}
+
 }

@@ -513,6 +513,31 @@ final class HistoryTable {
 		}
 	}
 
+	/**
+	 * The downgrade SQL stored for each of some revisions, by revision: one query per
+	 * thousand revisions, not one each. A revision without one maps to nothing.
+	 */
+	Map<String, String> storedDowngrades(Connection connection, List<String> revisions) throws SQLException {
+		Map<String, String> downgrades = new LinkedHashMap<>();
+		for (int from = 0; from < revisions.size(); from += 1000) {
+			List<String> chunk = revisions.subList(from, Math.min(revisions.size(), from + 1000));
+			try (PreparedStatement statement = connection
+				.prepareStatement(this.statements.readStoredDowngrades(chunk.size()))) {
+				for (int i = 0; i < chunk.size(); i++) {
+					statement.setString(i + 1, chunk.get(i));
+				}
+				try (ResultSet rows = statement.executeQuery()) {
+					while (rows.next()) {
+						if (rows.getString(2) != null) {
+							downgrades.put(rows.getString(1), rows.getString(2));
+						}
+					}
+				}
+			}
+		}
+		return downgrades;
+	}
+
 	void insertState(Connection connection, MigrationScript script, Instant appliedAt, String user)
 			throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(this.statements.insertState())) {

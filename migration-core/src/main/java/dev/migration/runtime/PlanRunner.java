@@ -44,8 +44,10 @@ final class PlanRunner {
 	 */
 	static List<Step> steps(DatabaseState state, MigrationPlan plan, List<String> irreversible) throws SQLException {
 		List<Step> steps = new ArrayList<>();
-		for (String id : plan.steps()) {
-			MigrationScript script = state.script(id);
+		List<MigrationScript> scripts = state.scripts(plan.steps());
+		for (int i = 0; i < scripts.size(); i++) {
+			MigrationScript script = scripts.get(i);
+			String id = plan.steps().get(i);
 			List<SqlStatement> statements = null;
 			if (plan.direction() == Direction.DOWNGRADE && !script.info().reversible()) {
 				irreversible.add("revision " + id + " (" + script.info().path()
