@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 
+import dev.migration.revision.Direction;
 import dev.migration.script.MigrationScript;
 
 /**
@@ -37,6 +38,15 @@ final class HistoryRecorder implements HistoryTable.Recorder {
 	private PreparedStatement downgrade;
 
 	private PreparedStatement log;
+
+	/**
+	 * The step's record followed by the {@code COMMIT} of its transaction, upgrade and
+	 * downgrade: prepared once, so that the driver neither parses nor plans a literal
+	 * statement per step.
+	 */
+	private PreparedStatement upgradeAndCommit;
+
+	private PreparedStatement downgradeAndCommit;
 
 	HistoryRecorder(Connection connection, HistoryStatements statements) {
 		this.connection = connection;
@@ -76,6 +86,24 @@ final class HistoryRecorder implements HistoryTable.Recorder {
 	}
 
 	@Override
+	public void recordAndCommit(MigrationScript script, Direction direction, Instant appliedAt, String user,
+			HistoryTable.LogRow row) throws SQLException {
+		if (!this.combined) {
+			throw new IllegalStateException("The state and log rows are written by two statements here");
+		}
+		if (direction == Direction.UPGRADE) {
+			this.upgradeAndCommit = prepared(this.upgradeAndCommit, this.upgradeSql + "; COMMIT");
+			this.statements.bindUpgradeRecord(this.upgradeAndCommit, script, appliedAt, user, row);
+			this.upgradeAndCommit.execute();
+		}
+		else {
+			this.downgradeAndCommit = prepared(this.downgradeAndCommit, this.downgradeSql + "; COMMIT");
+			this.statements.bindDowngradeRecord(this.downgradeAndCommit, script.info().revision(), row);
+			this.downgradeAndCommit.execute();
+		}
+	}
+
+	@Override
 	public void log(HistoryTable.LogRow row) throws SQLException {
 		this.log = prepared(this.log, this.logSql);
 		HistoryStatements.bindLog(this.log, 0, row);
@@ -89,7 +117,8 @@ final class HistoryRecorder implements HistoryTable.Recorder {
 
 	@Override
 	public void close() {
-		for (PreparedStatement statement : new PreparedStatement[] { this.upgrade, this.downgrade, this.log }) {
+		for (PreparedStatement statement : new PreparedStatement[] { this.upgrade, this.downgrade, this.log, this.upgradeAndCommit,
+				this.downgradeAndCommit }) {
 			if (statement != null) {
 				try {
 					statement.close();

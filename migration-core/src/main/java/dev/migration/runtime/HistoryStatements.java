@@ -461,37 +461,6 @@ final class HistoryStatements {
 	}
 
 	/**
-	 * A successful step's state and log rows as one literal statement (a writable
-	 * {@code WITH}, or the log row that carries the state where the state is a view of
-	 * the log), with the values the engine measured: the log row as given, the state
-	 * row applied when the step started by the same user.
-	 */
-	String stepRecord(MigrationScript script, Direction direction, HistoryTable.LogRow row) {
-		String logValues = String.join(", ", literal(row.revision()), literal(row.message()),
-				literal(lower(row.action())), literal(row.checksum()), number(checksumVersion(row.checksum())),
-				literal(row.user()), literal(row.host()), timestamp(row.startedAt()),
-				String.valueOf(row.duration().toMillis()), String.valueOf(row.error() == null), literal(row.error()),
-				String.valueOf(DurationFormat.micros(row.duration())), number(row.committedStatements()),
-				literal(row.committedChecksum()));
-		boolean upgrade = direction == Direction.UPGRADE;
-		String appliedAt = timestamp(row.startedAt());
-		if (this.stateInLog) {
-			return upgrade
-					? insert(this.log, WRITTEN_LOG_COLUMNS + ", applied, " + WRITTEN_STATE_ONLY_COLUMNS,
-							logValues + ", TRUE, " + stateOnlyValues(script, appliedAt, literal(row.user())) + ", "
-									+ literal(script.text()))
-					: insert(this.log, WRITTEN_LOG_COLUMNS + ", applied", logValues + ", FALSE");
-		}
-		String log = insert(this.log, WRITTEN_LOG_COLUMNS, logValues);
-		if (upgrade) {
-			return with("applied", insert(this.state, WRITTEN_STATE_COLUMNS,
-					stateValues(script, appliedAt, literal(row.user())) + ", " + literal(script.text())), log);
-		}
-		return with("reverted", "DELETE FROM " + this.state + " WHERE revision = "
-				+ literal(script.info().revision()), log);
-	}
-
-	/**
 	 * Binds a state row's values, in {@link #WRITTEN_STATE_COLUMNS} order, after {@code offset}
 	 * parameters.
 	 */
@@ -594,10 +563,6 @@ final class HistoryStatements {
 
 	private String literal(String value) {
 		return this.dialect.stringLiteral(value);
-	}
-
-	private String timestamp(Instant instant) {
-		return "CAST(" + literal(instant.toString()) + " AS TIMESTAMP WITH TIME ZONE)";
 	}
 
 	private static String number(Integer value) {

@@ -589,6 +589,16 @@ final class HistoryTable {
 		void downgraded(String revision, LogRow row) throws SQLException;
 
 		/**
+		 * Records a successful step in one statement with the {@code COMMIT} of its
+		 * transaction: one round trip, where the driver sends several statements of one
+		 * prepared statement together (PostgreSQL) and one statement writes both rows.
+		 * When the record fails, the database skips the {@code COMMIT} and the
+		 * transaction is left for the caller to roll back.
+		 */
+		void recordAndCommit(MigrationScript script, Direction direction, Instant appliedAt, String user, LogRow row)
+				throws SQLException;
+
+		/**
 		 * Appends a log row alone (a start, a failure).
 		 */
 		void log(LogRow row) throws SQLException;
@@ -653,15 +663,6 @@ final class HistoryTable {
 	 */
 	String renderInsertLog(MigrationInfo info, HistoryAction action, String host) {
 		return this.statements.insertLog(info, action, host);
-	}
-
-	/**
-	 * A successful step's state and log rows as one literal statement, with the log row
-	 * as measured: sent in the batch that commits the step, so that recording it costs
-	 * no round trip of its own.
-	 */
-	String renderStepRecord(MigrationScript script, Direction direction, LogRow row) {
-		return this.statements.stepRecord(script, direction, row);
 	}
 
 	/**

@@ -14,10 +14,11 @@ import dev.migration.script.SqlStatement;
 /**
  * Sends the SQL statements of one migration. Inside a migration's transaction on a
  * database whose driver pipelines a batch (PostgreSQL), they go as one JDBC batch, and
- * the statement recording the migration goes with the {@code COMMIT}: two round trips
- * for the whole migration instead of one per statement, which is most of what a
- * migration of small DDL statements costs, and the recorded duration is the one the
- * engine measured between them. Elsewhere they go one by one.
+ * the statement recording the migration goes with the {@code COMMIT}
+ * ({@link HistoryTable.Recorder#recordAndCommit}): two round trips for the whole
+ * migration instead of one per statement, which is most of what a migration of small
+ * DDL statements costs, and the recorded duration is the one the engine measured
+ * between them. Elsewhere they go one by one.
  * <p>
  * Either way a failure names the statement at fault. A failed batch is located from
  * the driver's report ({@code Batch entry N}); when the driver does not say (its
@@ -67,27 +68,6 @@ final class StatementSender {
 		}
 		catch (SQLException ex) {
 			throw locate(connection, revision, statements, ex);
-		}
-	}
-
-	/**
-	 * Sends the statement recording the migration and the {@code COMMIT} of its
-	 * transaction as one batch: one round trip. When the record fails, the database
-	 * skips the {@code COMMIT} and the transaction is left for the caller to roll back.
-	 * The transaction is committed when this returns; the connection is still out of
-	 * autocommit, for the next migration.
-	 * @param connection the connection, in the migration's transaction
-	 * @param record the statement writing the state and log rows
-	 * @throws StatementFailure a failure of the record, or of the commit
-	 */
-	void recordAndCommit(Connection connection, String record) throws StatementFailure {
-		try (Statement statement = connection.createStatement()) {
-			statement.addBatch(record);
-			statement.addBatch("COMMIT");
-			statement.executeBatch();
-		}
-		catch (SQLException ex) {
-			throw StatementFailure.recording(cause(ex));
 		}
 	}
 

@@ -134,12 +134,11 @@ final class StepRunner {
 			HistoryTable.LogRow row = logRow(info, direction, stopwatch.startedAt(), duration, null);
 			if (batched) {
 				try {
-					this.sender.recordAndCommit(connection,
-							this.session.history().renderStepRecord(script, direction, row));
+					this.recorder.recordAndCommit(script, direction, stopwatch.startedAt(), this.session.user(), row);
 				}
-				catch (StatementSender.StatementFailure ex) {
-					failedStatement = ex;
-					throw ex.getCause();
+				catch (SQLException ex) {
+					failedStatement = StatementSender.StatementFailure.recording(ex);
+					throw ex;
 				}
 			}
 			else {

@@ -41,23 +41,6 @@ class StatementSenderTests {
 		assertThat(database.queryForLong("SELECT count(*) FROM a")).isEqualTo(2);
 	}
 
-	@DatabaseTest(Database.POSTGRESQL)
-	void recordAndCommitEndsTheTransaction(TestDatabase database) throws Exception {
-		try (Connection connection = database.connection()) {
-			connection.setAutoCommit(false);
-			this.sender.sendBatch(connection, "r1", List.of(new SqlStatement("CREATE TABLE a (id INTEGER)", 1)));
-			this.sender.recordAndCommit(connection, "INSERT INTO a VALUES (3)");
-			// Committed: a rollback now undoes nothing, and the next statement opens a
-			// transaction of its own.
-			connection.rollback();
-			try (var statement = connection.createStatement()) {
-				statement.execute("INSERT INTO a VALUES (4)");
-			}
-			connection.rollback();
-		}
-		assertThat(database.queryForList("SELECT id FROM a")).containsExactly("3");
-	}
-
 	@DatabaseTest
 	void failedBatchNamesTheStatement(TestDatabase database) throws Exception {
 		try (Connection connection = database.connection()) {
@@ -70,22 +53,6 @@ class StatementSenderTests {
 			// The database's own message, not the driver's batch wrapper.
 			assertThat((Throwable) failure.getCause()).isNotInstanceOf(BatchUpdateException.class);
 			assertThat(failure.getMessage()).contains("missing").doesNotContain("Batch entry");
-		}
-		assertThat(database.tables()).isEmpty();
-	}
-
-	@DatabaseTest(Database.POSTGRESQL)
-	void failedRecordIsReportedAsSuchAndCommitsNothing(TestDatabase database) throws Exception {
-		try (Connection connection = database.connection()) {
-			connection.setAutoCommit(false);
-			this.sender.sendBatch(connection, "r1", THIRD_FAILS.subList(0, 2));
-			StatementSender.StatementFailure failure = catchThrowableOfType(StatementSender.StatementFailure.class,
-					() -> this.sender.recordAndCommit(connection, "INSERT INTO history_missing VALUES (1)"));
-			connection.rollback();
-			assertThat(failure.recording()).isTrue();
-			// The database's own message, not the driver's batch wrapper.
-			assertThat((Throwable) failure.getCause()).isNotInstanceOf(BatchUpdateException.class);
-			assertThat(failure.getMessage()).contains("history_missing").doesNotContain("Batch entry");
 		}
 		assertThat(database.tables()).isEmpty();
 	}
