@@ -26,6 +26,9 @@ public final class ScriptChecksum {
 	 */
 	public static final int VERSION = 1;
 
+	// Never updated: only cloned, which concurrent loads may do at once.
+	private static final MessageDigest PROTOTYPE = sha256();
+
 	private ScriptChecksum() {
 	}
 
@@ -36,7 +39,22 @@ public final class ScriptChecksum {
 	 */
 	public static String of(String content) {
 		Objects.requireNonNull(content, "content");
-		return HexFormat.of().formatHex(sha256().digest(normalize(content).getBytes(StandardCharsets.UTF_8)));
+		return HexFormat.of().formatHex(newDigest().digest(normalize(content).getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/**
+	 * A digest cloned from one looked up once: {@link MessageDigest#getInstance} per
+	 * script searches the providers and builds the digest reflectively each time, which
+	 * after a few calls has the JVM generate and load an accessor class, and leaves
+	 * garbage per script.
+	 */
+	private static MessageDigest newDigest() {
+		try {
+			return (MessageDigest) PROTOTYPE.clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			return sha256();
+		}
 	}
 
 	private static MessageDigest sha256() {
