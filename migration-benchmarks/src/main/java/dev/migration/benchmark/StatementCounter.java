@@ -17,7 +17,9 @@ import javax.sql.DataSource;
  * Counts what a {@link DataSource}'s user sends to the database, through
  * {@link Proxy proxies} around the real driver's objects: every {@code execute*} call
  * and every {@code addBatch} is a statement ({@code executeBatch} sends the statements
- * already counted), every {@code commit} is one more.
+ * already counted), every {@code commit} is one more. A prepared statement whose SQL holds
+ * several statements (such as a record followed by its {@code COMMIT}) counts each of
+ * them at every execution.
  */
 final class StatementCounter {
 
@@ -64,25 +66,47 @@ final class StatementCounter {
 			}
 			Object result = invoke(target, method, args);
 			if (result instanceof CallableStatement statement) {
-				return wrap(CallableStatement.class, statement);
+				return wrap(CallableStatement.class, statement, 1);
 			}
 			if (result instanceof PreparedStatement statement) {
-				return wrap(PreparedStatement.class, statement);
+				int each = (method.getName().equals("prepareStatement") && args != null && args[0] instanceof String sql)
+						? statementsIn(sql) : 1;
+				return wrap(PreparedStatement.class, statement, each);
 			}
 			if (result instanceof Statement statement) {
-				return wrap(Statement.class, statement);
+				return wrap(Statement.class, statement, 1);
 			}
 			return result;
 		});
 	}
 
-	private <S extends Statement> S wrap(Class<S> type, S statement) {
+	private <S extends Statement> S wrap(Class<S> type, S statement, int each) {
 		return proxy(type, statement, (target, method, args) -> {
 			if (STATEMENT_METHODS.contains(method.getName())) {
-				this.statements.increment();
+				// A plain statement's SQL comes with the call, one statement each.
+				this.statements.add((args != null && args.length > 0 && args[0] instanceof String) ? 1 : each);
 			}
 			return invoke(target, method, args);
 		});
+	}
+
+	/**
+	 * How many statements an SQL string holds: one, and one more after each semicolon
+	 * outside quotes that something other than blanks follows.
+	 */
+	static int statementsIn(String sql) {
+		int count = 1;
+		boolean quoted = false;
+		for (int i = 0; i < sql.length(); i++) {
+			char c = sql.charAt(i);
+			if (c == '\'') {
+				quoted = !quoted;
+			}
+			else if (c == ';' && !quoted && !sql.substring(i + 1).isBlank()) {
+				count++;
+			}
+		}
+		return count;
 	}
 
 	private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
