@@ -297,7 +297,7 @@ public interface Dialect {
 
 	/**
 	 * A query that releases the advisory lock as {@link #unlockQuery()} does and restores
-	 * the session's label, in one round trip; its parameters are the lock's two keys and
+	 * the connection's label, in one round trip; its parameters are the lock's two keys and
 	 * the label. Its first column is the release's result.
 	 * @return the query, or {@code null} where the two are sent apart
 	 */

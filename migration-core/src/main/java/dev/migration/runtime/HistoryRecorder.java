@@ -33,6 +33,14 @@ final class HistoryRecorder implements HistoryTable.Recorder {
 
 	private final String logSql;
 
+	/**
+	 * {@link #upgradeSql} and {@link #downgradeSql} followed by the {@code COMMIT} of the
+	 * step's transaction, where both rows go in one statement; {@code null} otherwise.
+	 */
+	private final String upgradeAndCommitSql;
+
+	private final String downgradeAndCommitSql;
+
 	private PreparedStatement upgrade;
 
 	private PreparedStatement downgrade;
@@ -56,6 +64,8 @@ final class HistoryRecorder implements HistoryTable.Recorder {
 		this.upgradeSql = this.combined ? upgradeRecord : statements.insertState();
 		this.downgradeSql = this.combined ? statements.downgradeRecord() : statements.deleteState();
 		this.logSql = statements.insertLog();
+		this.upgradeAndCommitSql = this.combined ? this.upgradeSql + "; COMMIT" : null;
+		this.downgradeAndCommitSql = this.combined ? this.downgradeSql + "; COMMIT" : null;
 	}
 
 	@Override
@@ -92,12 +102,12 @@ final class HistoryRecorder implements HistoryTable.Recorder {
 			throw new IllegalStateException("The state and log rows are written by two statements here");
 		}
 		if (direction == Direction.UPGRADE) {
-			this.upgradeAndCommit = prepared(this.upgradeAndCommit, this.upgradeSql + "; COMMIT");
+			this.upgradeAndCommit = prepared(this.upgradeAndCommit, this.upgradeAndCommitSql);
 			this.statements.bindUpgradeRecord(this.upgradeAndCommit, script, appliedAt, user, row);
 			this.upgradeAndCommit.execute();
 		}
 		else {
-			this.downgradeAndCommit = prepared(this.downgradeAndCommit, this.downgradeSql + "; COMMIT");
+			this.downgradeAndCommit = prepared(this.downgradeAndCommit, this.downgradeAndCommitSql);
 			this.statements.bindDowngradeRecord(this.downgradeAndCommit, script.info().revision(), row);
 			this.downgradeAndCommit.execute();
 		}
