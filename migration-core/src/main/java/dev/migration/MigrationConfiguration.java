@@ -144,7 +144,9 @@ public final class MigrationConfiguration {
 		this.aheadPolicy = Objects.requireNonNull(builder.aheadPolicy, "aheadPolicy");
 		this.echo = builder.echo;
 		this.javaMigrations = List.copyOf(builder.javaMigrations);
-		builder.placeholders.forEach(Placeholders::check);
+		for (Map.Entry<String, String> placeholder : builder.placeholders.entrySet()) {
+			Placeholders.check(placeholder.getKey(), placeholder.getValue());
+		}
 		this.placeholders = Collections.unmodifiableMap(new TreeMap<>(builder.placeholders));
 		this.listeners = List.copyOf(builder.listeners);
 		this.classLoader = (builder.classLoader != null) ? builder.classLoader

@@ -78,7 +78,7 @@ public final class BenchmarkMain {
 					rows.addAll(new NoopBenchmark(options, corpora, database, databases).run());
 				}
 				if (options.runs("process")) {
-					rows.addAll(new ProcessMigrateBenchmark(options, corpora, database, databases).run());
+					rows.addAll(new ProcessMigrateBenchmark(options, corpora, runs, database, databases).run());
 				}
 				if (options.runs("rollback-all")) {
 					rows.addAll(new RollbackBenchmark(options, corpora, runs, database, databases).run());

@@ -14,7 +14,8 @@ import javax.sql.DataSource;
  * and the floor's statements through a {@link StatementCounter} and is not timed; it is
  * the first warm-up round. Each measured round starts with a different side. An anchor
  * that fails is dropped from the rounds after it and reported with its error; the
- * engine or the floor failing stops the run.
+ * engine or the floor failing stops the run. Sides that time themselves, as a child JVM
+ * does, {@linkplain #alternate alternate} the same way.
  */
 final class PairedRuns {
 
@@ -85,6 +86,37 @@ final class PairedRuns {
 				floorCounter.total(), outcomes);
 	}
 
+	/**
+	 * Alternates two sides that time themselves, such as child JVMs reporting their own
+	 * times: the warm-up rounds first, the floor then the engine, then the measured
+	 * rounds, each starting with a different side.
+	 * @param label what the progress reports name
+	 * @param ours one run of the engine
+	 * @param floor one run of the floor
+	 * @return the measured times
+	 */
+	Times alternate(String label, TimedRun ours, TimedRun floor) throws Exception {
+		for (int i = 0; i < this.options.warmups(); i++) {
+			Progress.report(label + " warm-up " + (i + 1) + "/" + this.options.warmups());
+			floor.nanos();
+			ours.nanos();
+		}
+		List<Long> oursTimes = new ArrayList<>();
+		List<Long> floorTimes = new ArrayList<>();
+		for (int i = 0; i < this.options.reps(); i++) {
+			Progress.report(label + " run " + (i + 1) + "/" + this.options.reps());
+			boolean oursFirst = (i % 2) == 1;
+			if (oursFirst) {
+				oursTimes.add(ours.nanos());
+			}
+			floorTimes.add(floor.nanos());
+			if (!oursFirst) {
+				oursTimes.add(ours.nanos());
+			}
+		}
+		return new Times(new Timings(oursTimes), new Timings(floorTimes));
+	}
+
 	private Long anchorOnce(Anchor anchor, Map<Anchor, Contender> running, Map<Anchor, Throwable> failures) {
 		Contender contender = running.get(anchor);
 		if (contender == null) {
@@ -112,6 +144,30 @@ final class PairedRuns {
 			contender.check().apply(workspace, plain);
 			return elapsed;
 		}
+	}
+
+	/**
+	 * One run of a side that times itself.
+	 */
+	@FunctionalInterface
+	interface TimedRun {
+
+		/**
+		 * Runs once.
+		 * @return the time the run reported, in nanoseconds
+		 */
+		long nanos() throws Exception;
+
+	}
+
+	/**
+	 * The measured times of two sides that timed themselves.
+	 *
+	 * @param ours the engine's
+	 * @param floor the floor's
+	 */
+	record Times(Timings ours, Timings floor) {
+
 	}
 
 	/**

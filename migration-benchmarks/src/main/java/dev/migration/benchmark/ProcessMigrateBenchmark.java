@@ -11,7 +11,8 @@ import java.util.Locale;
  * history tables' creation, the lock, the first statements' preparation) weighs most.
  * Each run is a fresh JVM with the same options for both sides ({@link ChildJvm#START_OPTIONS}),
  * timed from its {@code main} to done, migrating N generated migrations into an empty
- * workspace; the engine and the floor alternate, each round starting with the other.
+ * workspace; the engine and the floor alternate ({@link PairedRuns#alternate}), each round
+ * starting with the other.
  */
 final class ProcessMigrateBenchmark {
 
@@ -24,15 +25,19 @@ final class ProcessMigrateBenchmark {
 
 	private final Corpora corpora;
 
+	private final PairedRuns runs;
+
 	private final Database database;
 
 	private final Path directory;
 
 	private final ChildJvm jvm = new ChildJvm();
 
-	ProcessMigrateBenchmark(BenchmarkOptions options, Corpora corpora, Database database, Path directory) {
+	ProcessMigrateBenchmark(BenchmarkOptions options, Corpora corpora, PairedRuns runs, Database database,
+			Path directory) {
 		this.options = options;
 		this.corpora = corpora;
+		this.runs = runs;
 		this.database = database;
 		this.directory = directory;
 	}
@@ -42,27 +47,10 @@ final class ProcessMigrateBenchmark {
 		List<Integer> sizes = this.options.processSizes();
 		for (int size : sizes) {
 			ScriptSet scripts = this.corpora.chain(size);
-			String label = "process " + this.database.label() + " N=" + size;
-			for (int i = 0; i < this.options.warmups(); i++) {
-				Progress.report(label + " warm-up " + (i + 1) + "/" + this.options.warmups());
-				migrate("floor", scripts);
-				migrate("ours", scripts);
-			}
-			List<Long> ours = new ArrayList<>();
-			List<Long> floor = new ArrayList<>();
-			for (int i = 0; i < this.options.reps(); i++) {
-				Progress.report(label + " run " + (i + 1) + "/" + this.options.reps());
-				boolean oursFirst = (i % 2) == 1;
-				if (oursFirst) {
-					ours.add(migrate("ours", scripts));
-				}
-				floor.add(migrate("floor", scripts));
-				if (!oursFirst) {
-					ours.add(migrate("ours", scripts));
-				}
-			}
+			PairedRuns.Times times = this.runs.alternate("process " + this.database.label() + " N=" + size,
+					() -> migrate("ours", scripts), () -> migrate("floor", scripts));
 			ResultRow row = ResultRow.info("migrate (fresh JVM)", this.database.label(), String.valueOf(size),
-					Figure.millis(new Timings(ours)), Figure.millis(new Timings(floor)));
+					Figure.millis(times.ours()), Figure.millis(times.floor()));
 			boolean targeted = this.database == Database.POSTGRESQL && size == sizes.get(sizes.size() - 1);
 			rows.add(targeted ? row.withTarget(String.format(Locale.ROOT, "<= %.2fx", TARGET), row.ratio() <= TARGET)
 					: row);

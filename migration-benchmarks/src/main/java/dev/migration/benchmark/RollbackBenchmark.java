@@ -37,7 +37,7 @@ final class RollbackBenchmark {
 		this.corpora = corpora;
 		this.runs = runs;
 		this.database = database;
-		this.process = new RollbackProcessBenchmark(options, database, directory);
+		this.process = new RollbackProcessBenchmark(options, runs, database, directory);
 	}
 
 	List<ResultRow> run() throws Exception {

@@ -1,8 +1,6 @@
 package dev.migration.benchmark;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 import javax.sql.DataSource;
@@ -16,7 +14,7 @@ import dev.migration.MigrationManager;
  * it needs its history; by the floor for the floor), then a fresh JVM with the same
  * options for both sides runs the engine's {@code rollback("base")} or the floor's
  * same downgrade statements in plain JDBC, one transaction each. The two sides
- * alternate, each round starting with the other.
+ * alternate ({@link PairedRuns#alternate}), each round starting with the other.
  */
 final class RollbackProcessBenchmark {
 
@@ -24,14 +22,17 @@ final class RollbackProcessBenchmark {
 
 	private final BenchmarkOptions options;
 
+	private final PairedRuns runs;
+
 	private final Database database;
 
 	private final Path directory;
 
 	private final ChildJvm jvm = new ChildJvm();
 
-	RollbackProcessBenchmark(BenchmarkOptions options, Database database, Path directory) {
+	RollbackProcessBenchmark(BenchmarkOptions options, PairedRuns runs, Database database, Path directory) {
 		this.options = options;
+		this.runs = runs;
 		this.database = database;
 		this.directory = directory;
 	}
@@ -43,27 +44,11 @@ final class RollbackProcessBenchmark {
 	 * @return the row
 	 */
 	ResultRow run(ScriptSet scripts, boolean largest) throws Exception {
-		String label = "rollback-all (fresh JVM) " + this.database.label() + " N=" + scripts.size();
-		for (int i = 0; i < this.options.warmups(); i++) {
-			Progress.report(label + " warm-up " + (i + 1) + "/" + this.options.warmups());
-			rollback("floor", scripts);
-			rollback("ours", scripts);
-		}
-		List<Long> ours = new ArrayList<>();
-		List<Long> floor = new ArrayList<>();
-		for (int i = 0; i < this.options.reps(); i++) {
-			Progress.report(label + " run " + (i + 1) + "/" + this.options.reps());
-			boolean oursFirst = i % 2 == 1;
-			if (oursFirst) {
-				ours.add(rollback("ours", scripts));
-			}
-			floor.add(rollback("floor", scripts));
-			if (!oursFirst) {
-				ours.add(rollback("ours", scripts));
-			}
-		}
+		PairedRuns.Times times = this.runs.alternate(
+				"rollback-all (fresh JVM) " + this.database.label() + " N=" + scripts.size(),
+				() -> rollback("ours", scripts), () -> rollback("floor", scripts));
 		ResultRow row = ResultRow.info("rollback-all (fresh JVM)", this.database.label(),
-				String.valueOf(scripts.size()), Figure.millis(new Timings(ours)), Figure.millis(new Timings(floor)));
+				String.valueOf(scripts.size()), Figure.millis(times.ours()), Figure.millis(times.floor()));
 		if (!largest) {
 			return row;
 		}

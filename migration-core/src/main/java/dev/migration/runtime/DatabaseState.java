@@ -116,8 +116,16 @@ record DatabaseState(Map<String, AppliedRevision> applied, Map<String, StoredRev
 	 * of them, not one each.
 	 */
 	List<MigrationScript> scripts(List<String> ids) throws SQLException {
-		List<String> stored = ids.stream().filter((id) -> !this.scripts.byId().containsKey(id)).toList();
-		Map<String, String> downgrades = stored.stream().anyMatch(this.unknown::containsKey)
+		// Loops, not streams: this runs at every migrate, where each lambda costs a class.
+		List<String> stored = new ArrayList<>();
+		boolean anyUnknown = false;
+		for (String id : ids) {
+			if (!this.scripts.byId().containsKey(id)) {
+				stored.add(id);
+				anyUnknown |= this.unknown.containsKey(id);
+			}
+		}
+		Map<String, String> downgrades = anyUnknown
 				? this.session.history().storedDowngrades(this.session.connection(), stored) : Map.of();
 		List<MigrationScript> found = new ArrayList<>(ids.size());
 		for (String id : ids) {

@@ -31,6 +31,10 @@ final class MigrationCallbacks {
 	 * @throws MigrationVetoException when a listener stops the run
 	 */
 	void before(MigrationInfo info, Direction direction) {
+		if (this.listeners.isEmpty()) {
+			// No callback to create: each costs a fresh JVM a class of its own.
+			return;
+		}
 		MigrationVetoException veto = RunListeners.notifyAll(this.listeners,
 				(listener) -> listener.beforeMigration(info, direction));
 		if (veto != null) {
@@ -41,10 +45,16 @@ final class MigrationCallbacks {
 	}
 
 	void after(MigrationInfo info, AppliedMigration applied) {
+		if (this.listeners.isEmpty()) {
+			return;
+		}
 		RunListeners.notify(this.listeners, (listener) -> listener.afterMigration(info, applied));
 	}
 
 	void failed(MigrationInfo info, Direction direction, MigrationFailedException failure) {
+		if (this.listeners.isEmpty()) {
+			return;
+		}
 		RunListeners.notify(this.listeners, (listener) -> listener.onFailure(info, direction, failure));
 	}
 

@@ -63,13 +63,20 @@ public final class MigrationEngine implements MigrationManager {
 
 	private final Upgrade upgrade;
 
-	private final Rollback rollback;
+	private final RollbackSafety safety;
 
-	private final Resume resume;
+	private final PlanRunner runner;
 
-	private final HistorySearch historySearch;
+	private final RepeatableRunner repeatables;
 
-	private final ScriptLint lint;
+	// The parts of the commands a start never runs, created on first use: guarded by this.
+	private Rollback rollback;
+
+	private Resume resume;
+
+	private HistorySearch historySearch;
+
+	private ScriptLint lint;
 
 	/**
 	 * Creates an engine; prefer {@link MigrationManager#create}.
@@ -97,17 +104,41 @@ public final class MigrationEngine implements MigrationManager {
 		this.runListeners = new RunListeners(configuration.listeners());
 		this.reader = new StateReader(dataSource, configuration, this.scripts, borrowed);
 		this.lock = new LockScope(dataSource, configuration);
-		RollbackSafety safety = new RollbackSafety(configuration);
-		PlanRunner runner = new PlanRunner(configuration, new StatementLog(configuration.echo()));
-		this.writer = new StateWriter(dataSource, configuration, this.reader, this.lock, safety);
+		this.safety = new RollbackSafety(configuration);
+		this.runner = new PlanRunner(configuration, new StatementLog(configuration.echo()));
+		this.writer = new StateWriter(dataSource, configuration, this.reader, this.lock, this.safety);
 		this.verification = new ScriptVerification(dataSource, configuration);
-		RepeatableRunner repeatables = new RepeatableRunner(configuration, new StatementLog(configuration.echo()));
-		this.upgrade = new Upgrade(this.reader, this.lock, this.writer, this.verification, runner, repeatables,
-				new MigrateLint(configuration));
-		this.rollback = new Rollback(this.reader, this.lock, safety, runner, repeatables);
-		this.resume = new Resume(this.reader, this.lock, safety, runner);
-		this.historySearch = new HistorySearch(dataSource, configuration, this.reader);
-		this.lint = new ScriptLint(dataSource, configuration, this.reader);
+		this.repeatables = new RepeatableRunner(configuration, new StatementLog(configuration.echo()));
+		this.upgrade = new Upgrade(this.reader, this.lock, this.writer, this.verification, this.runner,
+				this.repeatables, new MigrateLint(configuration));
+	}
+
+	private synchronized Rollback rollbacks() {
+		if (this.rollback == null) {
+			this.rollback = new Rollback(this.reader, this.lock, this.safety, this.runner, this.repeatables);
+		}
+		return this.rollback;
+	}
+
+	private synchronized Resume resumes() {
+		if (this.resume == null) {
+			this.resume = new Resume(this.reader, this.lock, this.safety, this.runner);
+		}
+		return this.resume;
+	}
+
+	private synchronized HistorySearch historySearch() {
+		if (this.historySearch == null) {
+			this.historySearch = new HistorySearch(this.dataSource, this.configuration, this.reader);
+		}
+		return this.historySearch;
+	}
+
+	private synchronized ScriptLint lints() {
+		if (this.lint == null) {
+			this.lint = new ScriptLint(this.dataSource, this.configuration, this.reader);
+		}
+		return this.lint;
 	}
 
 	@Override
@@ -194,8 +225,9 @@ public final class MigrationEngine implements MigrationManager {
 
 	@Override
 	public MigrationResult migrate(String target, boolean dryRun) {
-		if (dryRun) {
-			return this.upgrade.migrate(target, true);
+		if (dryRun || this.runListeners.isEmpty()) {
+			// A dry run is not a run the listeners hear of; without listeners, no callback.
+			return this.upgrade.migrate(target, dryRun);
 		}
 		return this.runListeners.run(Command.MIGRATE, target, () -> this.upgrade.migrate(target, false));
 	}
@@ -203,9 +235,9 @@ public final class MigrationEngine implements MigrationManager {
 	@Override
 	public MigrationResult rollback(String target, RollbackOptions options) {
 		if (options.dryRun()) {
-			return this.rollback.to(target, options);
+			return rollbacks().to(target, options);
 		}
-		return this.runListeners.run(Command.ROLLBACK, target, () -> this.rollback.to(target, options));
+		return this.runListeners.run(Command.ROLLBACK, target, () -> rollbacks().to(target, options));
 	}
 
 	/**
@@ -218,7 +250,7 @@ public final class MigrationEngine implements MigrationManager {
 	 * @return the result
 	 */
 	MigrationResult revert(String revision, RollbackOptions options) {
-		return this.rollback.revert(revision, options);
+		return rollbacks().revert(revision, options);
 	}
 
 	@Override
@@ -238,7 +270,7 @@ public final class MigrationEngine implements MigrationManager {
 
 	@Override
 	public MigrationResult resume(String revision, ResumeOptions options) {
-		return this.runListeners.run(Command.MIGRATE, revision, () -> this.resume.resume(revision, options));
+		return this.runListeners.run(Command.MIGRATE, revision, () -> resumes().resume(revision, options));
 	}
 
 	@Override
@@ -253,7 +285,7 @@ public final class MigrationEngine implements MigrationManager {
 
 	@Override
 	public List<HistoryRecord> history(HistoryQuery query) {
-		return this.historySearch.history(query);
+		return historySearch().history(query);
 	}
 
 	@Override
@@ -280,22 +312,22 @@ public final class MigrationEngine implements MigrationManager {
 
 	@Override
 	public LintReport lint() {
-		return this.lint.all();
+		return lints().all();
 	}
 
 	@Override
 	public LintReport lint(Collection<String> revisions) {
-		return this.lint.revisions(revisions);
+		return lints().revisions(revisions);
 	}
 
 	@Override
 	public LintReport lintScript(Path file) {
-		return this.lint.file(file);
+		return lints().file(file);
 	}
 
 	@Override
 	public LintReport lintScript(String path, String content) {
-		return this.lint.text(path, content);
+		return lints().text(path, content);
 	}
 
 }

@@ -54,7 +54,14 @@ record RepeatablePlan(List<Entry> entries) {
 	 * The repeatables a migrate runs, in order.
 	 */
 	List<MigrationScript> toRun() {
-		return this.entries.stream().filter((entry) -> entry.describe().pending()).map(Entry::script).toList();
+		// A loop: this runs at every start, where a stream's lambdas cost classes of their own.
+		List<MigrationScript> toRun = new ArrayList<>();
+		for (Entry entry : this.entries) {
+			if (entry.describe().pending()) {
+				toRun.add(entry.script());
+			}
+		}
+		return List.copyOf(toRun);
 	}
 
 	/**

@@ -28,6 +28,13 @@ final class RunListeners {
 	}
 
 	/**
+	 * Whether there is no listener to tell.
+	 */
+	boolean isEmpty() {
+		return this.listeners.isEmpty();
+	}
+
+	/**
 	 * Runs an operation between {@code beforeRun} and exactly one of {@code afterRun}
 	 * or {@code onRunFailure}, on the calling thread.
 	 * @param operation what runs
@@ -36,6 +43,10 @@ final class RunListeners {
 	 * @return its result
 	 */
 	MigrationResult run(Command operation, String target, Supplier<MigrationResult> run) {
+		if (this.listeners.isEmpty()) {
+			// No callback to create: each costs a fresh JVM a class of its own.
+			return run.get();
+		}
 		MigrationResult result;
 		try {
 			MigrationVetoException veto = notifyAll(this.listeners, (listener) -> listener.beforeRun(operation, target));

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -100,7 +101,7 @@ final class StateWriter {
 			// the history tables are all absent, as in a new tenant.
 			List<String> tables = new ArrayList<>(new DefaultSchemaInspector(connection, session.dialect(),
 					session.schema(), history.tableNames()).allTables());
-			boolean absent = !exists && tables.stream().noneMatch(history.tableNames()::contains);
+			boolean absent = !exists && Collections.disjoint(tables, history.tableNames());
 			tables.removeAll(history.tableNames());
 			if (!exists) {
 				history.create(connection, absent);

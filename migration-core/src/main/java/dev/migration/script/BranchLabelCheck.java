@@ -84,9 +84,18 @@ final class BranchLabelCheck {
 	 * @throws ScriptException naming the later declaration's file and line, and the
 	 * earlier one
 	 */
+	private static boolean anyLabel(List<MigrationScript> scripts) {
+		for (MigrationScript script : scripts) {
+			if (!script.revision().branchLabels().isEmpty()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	static void check(List<MigrationScript> scripts) {
 		// Most projects declare no label: nothing to index at every start.
-		if (scripts.stream().allMatch((script) -> script.revision().branchLabels().isEmpty())) {
+		if (!anyLabel(scripts)) {
 			return;
 		}
 		Map<String, MigrationScript> byId = new HashMap<>();

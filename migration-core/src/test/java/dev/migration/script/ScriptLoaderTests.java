@@ -110,6 +110,16 @@ class ScriptLoaderTests {
 	}
 
 	@Test
+	void aScriptWithAReplacementCharacterOfItsOwnIsRead() throws IOException {
+		write(1);
+		String text = "-- Unknown \uFFFD sign\n-- revision: r0002\n-- down_revision: r0001\n-- upgrade\nSELECT '\uFFFD';\n";
+		Files.writeString(this.directory.resolve("r0002_step.sql"), text);
+		MigrationScript script = loader().load().get(1);
+		assertThat(script.info().message()).isEqualTo("Unknown \uFFFD sign");
+		assertThat(script.info().checksum()).isEqualTo(ScriptChecksum.of(text));
+	}
+
+	@Test
 	void scriptsOfAnySizeAreReadWhole() throws IOException {
 		for (int size : new int[] { 0, 1023, 1024, 1025, 4096, 70_000 }) {
 			String script = "-- Step\n-- revision: r" + size + "\n-- upgrade\nSELECT '" + "x".repeat(size) + "';\n";
