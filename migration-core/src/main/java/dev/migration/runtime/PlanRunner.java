@@ -17,6 +17,8 @@ import dev.migration.PlannedMigration;
 import dev.migration.revision.Direction;
 import dev.migration.revision.MigrationPlan;
 import dev.migration.script.MigrationScript;
+import dev.migration.script.Placeholders;
+import dev.migration.script.SqlScript;
 import dev.migration.script.SqlStatement;
 
 /**
@@ -45,17 +47,25 @@ final class PlanRunner {
 	static List<Step> steps(DatabaseState state, MigrationPlan plan, List<String> irreversible) throws SQLException {
 		List<Step> steps = new ArrayList<>();
 		List<MigrationScript> scripts = state.scripts(plan.steps());
+		Placeholders placeholders = state.session().placeholders();
 		for (int i = 0; i < scripts.size(); i++) {
 			MigrationScript script = scripts.get(i);
 			String id = plan.steps().get(i);
 			List<SqlStatement> statements = null;
-			if (plan.direction() == Direction.DOWNGRADE && !script.info().reversible()) {
-				irreversible.add("revision " + id + " (" + script.info().path()
-						+ ") has no downgrade, so it cannot be rolled back");
+			if (plan.direction() == Direction.DOWNGRADE) {
+				if (!script.info().reversible()) {
+					irreversible.add("revision " + id + " (" + script.info().path()
+							+ ") has no downgrade, so it cannot be rolled back");
+				}
+				else {
+					// A rollback runs downgrades alone: the upgrade sections are not split.
+					statements = script.statements(Direction.DOWNGRADE, placeholders);
+				}
 			}
-			else if (script.sql(state.session().placeholders()) != null) {
-				statements = (plan.direction() == Direction.UPGRADE) ? script.sql().upgrade()
-						: script.sql().downgrade();
+			else {
+				// The whole script: its downgrade is checked now and stored with the revision.
+				SqlScript sql = script.sql(placeholders);
+				statements = (sql != null) ? sql.upgrade() : null;
 			}
 			steps.add(new Step(script, plan.direction(), statements));
 		}

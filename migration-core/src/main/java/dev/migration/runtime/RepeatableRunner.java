@@ -51,8 +51,12 @@ final class RepeatableRunner {
 			throws SQLException {
 		List<Step> steps = new ArrayList<>(repeatables.size());
 		for (MigrationScript script : repeatables) {
-			var sql = script.sql(session.placeholders());
-			steps.add(new Step(script, direction, (direction == Direction.UPGRADE) ? sql.upgrade() : sql.downgrade()));
+			// Taken down, a repeatable runs its downgrade alone; applied, it is split whole
+			// so that its downgrade is checked before it is needed.
+			List<SqlStatement> statements = (direction == Direction.UPGRADE)
+					? script.sql(session.placeholders()).upgrade()
+					: script.statements(Direction.DOWNGRADE, session.placeholders());
+			steps.add(new Step(script, direction, statements));
 		}
 		return steps;
 	}

@@ -9,6 +9,7 @@ import dev.migration.MigrationContext;
 import dev.migration.MigrationInfo;
 import dev.migration.MigrationKind;
 import dev.migration.ScriptException;
+import dev.migration.revision.Direction;
 import dev.migration.revision.Revision;
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * Java migration. An SQL script found in a location is outlined when loaded (header,
  * sections, checksum) and split into statements only when {@link #sql()} is first
  * asked for, before anything runs: a start with every script applied never pays for
- * splitting them.
+ * splitting them, and a rollback, which asks for {@link #statements(Direction,
+ * Placeholders)}, splits only the downgrade sections.
  */
 public final class MigrationScript {
 
@@ -35,6 +37,11 @@ public final class MigrationScript {
 
 	// The statements as last split, and the placeholders they were split with.
 	private volatile Split sql;
+
+	// One section's statements as last split alone, for a run that needs one direction.
+	private volatile Section upgrade;
+
+	private volatile Section downgrade;
 
 	private MigrationScript(Revision revision, MigrationInfo info, SqlScript sql, String content, JavaMigration java,
 			int headerLine) {
@@ -233,6 +240,52 @@ public final class MigrationScript {
 	}
 
 	/**
+	 * The statements of one direction, their placeholders replaced with the given
+	 * values: for a run that needs that direction alone, as a rollback needs only
+	 * downgrades, so that the other section is neither split nor checked. The section
+	 * is split as {@link #sql(Placeholders)} splits it, with the same line numbers and
+	 * errors, and as often: once for the same values, once for all values when the text
+	 * names no placeholder. When the whole script was split already for these values,
+	 * its statements are returned; a script given parsed returns its own.
+	 * @param direction {@link Direction#UPGRADE} for the {@code -- upgrade} section,
+	 * {@link Direction#DOWNGRADE} for the {@code -- downgrade} one
+	 * @param placeholders the values
+	 * @return the statements, {@code null} for a Java migration or a downgrade the
+	 * script does not have
+	 * @throws ScriptException when the header or a statement of that section is
+	 * malformed, cannot run where it stands or names an unknown placeholder, naming file
+	 * and line
+	 */
+	public @Nullable List<SqlStatement> statements(Direction direction, Placeholders placeholders) {
+		Objects.requireNonNull(direction, "direction");
+		Objects.requireNonNull(placeholders, "placeholders");
+		Split split = this.sql;
+		if (this.content == null || (split != null && splitWith(split.placeholders(), placeholders))) {
+			return (split != null) ? split.statements(direction) : null;
+		}
+		boolean up = direction == Direction.UPGRADE;
+		Section section = up ? this.upgrade : this.downgrade;
+		if (section == null || !splitWith(section.placeholders(), placeholders)) {
+			section = new Section(SqlScriptParser.section(this.info.path(), this.content, direction, placeholders),
+					placeholders);
+			if (up) {
+				this.upgrade = section;
+			}
+			else {
+				this.downgrade = section;
+			}
+		}
+		return section.statements();
+	}
+
+	/**
+	 * Whether statements split with some values serve a run with others.
+	 */
+	private boolean splitWith(Placeholders used, Placeholders wanted) {
+		return !namesPlaceholders() || wanted.equals(used);
+	}
+
+	/**
 	 * Whether the script's text may name a placeholder: when it does not, its
 	 * statements are the same whatever the values, so one split serves every run, every
 	 * tenant of a fleet alike.
@@ -259,6 +312,14 @@ public final class MigrationScript {
 	}
 
 	private record Split(SqlScript script, Placeholders placeholders) {
+
+		List<SqlStatement> statements(Direction direction) {
+			return (direction == Direction.UPGRADE) ? this.script.upgrade() : this.script.downgrade();
+		}
+
+	}
+
+	private record Section(List<SqlStatement> statements, Placeholders placeholders) {
 
 	}
 

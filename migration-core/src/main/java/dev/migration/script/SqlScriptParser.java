@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import dev.migration.ScriptException;
 import dev.migration.lint.LintIgnore;
 import dev.migration.lint.LintRule;
+import dev.migration.revision.Direction;
 import dev.migration.revision.Revision;
 
 /**
@@ -178,6 +179,29 @@ public final class SqlScriptParser {
 	}
 
 	/**
+	 * Splits one section of a script, for a run that needs that direction alone: a
+	 * rollback runs downgrades only, so it need not split every upgrade first. The
+	 * statements, their line numbers and the errors are those {@link #parse(String,
+	 * String, Placeholders)} gives for that section; the other section is not checked.
+	 * @param path where the script was read from, for error messages
+	 * @param content the content of the script
+	 * @param direction {@link Direction#UPGRADE} for the {@code -- upgrade} section,
+	 * {@link Direction#DOWNGRADE} for the {@code -- downgrade} one
+	 * @param placeholders the placeholders' values
+	 * @return the statements, or {@code null} when the script has no such section
+	 * @throws ScriptException for a malformed header or section, a statement outside a
+	 * section or an unknown placeholder, naming the file and line at fault
+	 */
+	static List<SqlStatement> section(String path, String content, Direction direction, Placeholders placeholders) {
+		Objects.requireNonNull(path, "path");
+		Objects.requireNonNull(content, "content");
+		Objects.requireNonNull(placeholders, "placeholders");
+		String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
+		SqlScriptParser parser = new SqlScriptParser(path, lines(text));
+		return parser.section((direction == Direction.UPGRADE) ? UPGRADE : DOWNGRADE, placeholders);
+	}
+
+	/**
 	 * Reads what the revision graph and the history need from a script without splitting
 	 * its sections into statements: the header, which sections exist, and the
 	 * checksum. Starting an application with many applied scripts only needs this; the
@@ -261,12 +285,7 @@ public final class SqlScriptParser {
 		int headerEnd = layout.headerEnd();
 		Header header = layout.header();
 		Integer upgradeIndex = sections.get(UPGRADE);
-		List<SqlStatement> outside = StatementSplitter.split(this.path, text(headerEnd, firstSection), headerEnd + 1);
-		if (!outside.isEmpty()) {
-			SqlStatement statement = outside.get(0);
-			throw new ScriptException(this.path, statement.line(), "statement outside a section: '"
-					+ statement.firstLine() + "'; put it under '-- upgrade' or '-- downgrade'");
-		}
+		checkNothingOutsideSections(headerEnd, firstSection);
 		Placeholders replacing = header.placeholders() ? placeholders : Placeholders.NONE;
 		String upgradeSql = replacing.replace(this.path, sectionText(sections, upgradeIndex), upgradeIndex + 2,
 				header.revision());
@@ -289,6 +308,42 @@ public final class SqlScriptParser {
 		}
 		return new SqlScript(this.path, header.toRevision(this.path), header.transactional(), upgrade, downgrade,
 				downgradeSql, checksum, header.lintIgnores());
+	}
+
+	/**
+	 * The statements of one section, split as {@link #parse(String)} splits them: the
+	 * header read and checked, nothing outside a section, placeholders replaced, line
+	 * numbers those of the file, and, in a transactional script, no statement that
+	 * cannot run in a transaction. The other section is not split.
+	 */
+	private List<SqlStatement> section(String name, Placeholders placeholders) {
+		Layout layout = layout();
+		checkNothingOutsideSections(layout.headerEnd(), layout.firstSection());
+		Integer index = layout.sections().get(name);
+		if (index == null) {
+			return null;
+		}
+		Header header = layout.header();
+		Placeholders replacing = header.placeholders() ? placeholders : Placeholders.NONE;
+		String sql = replacing.replace(this.path, sectionText(layout.sections(), index), index + 2,
+				header.revision());
+		List<SqlStatement> statements = StatementSplitter.split(this.path, sql, index + 2);
+		if (header.transactional()) {
+			checkTransactional(statements);
+		}
+		return List.copyOf(statements);
+	}
+
+	/**
+	 * Between the header and the first section, only blank lines and comments.
+	 */
+	private void checkNothingOutsideSections(int headerEnd, int firstSection) {
+		List<SqlStatement> outside = StatementSplitter.split(this.path, text(headerEnd, firstSection), headerEnd + 1);
+		if (!outside.isEmpty()) {
+			SqlStatement statement = outside.get(0);
+			throw new ScriptException(this.path, statement.line(), "statement outside a section: '"
+					+ statement.firstLine() + "'; put it under '-- upgrade' or '-- downgrade'");
+		}
 	}
 
 	/**
