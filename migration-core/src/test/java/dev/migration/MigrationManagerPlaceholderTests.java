@@ -81,6 +81,19 @@ class MigrationManagerPlaceholderTests {
 	}
 
 	@DatabaseTest
+	void aStampStoresTheReplacedDowngrade(TestDatabase database) throws Exception {
+		writeFlywayStyleProject(database);
+		database.execute("CREATE TABLE acme_customers (id INTEGER PRIMARY KEY)");
+		database.execute("CREATE TABLE acme_audit (revision VARCHAR(20))");
+		database.manager((builder) -> builder.placeholders(VALUES)).stamp("head");
+		// Rolled back by a build without the files or the placeholders: from what the stamp stored.
+		Files.delete(database.scriptDirectory().resolve("r2.sql"));
+		Files.delete(database.scriptDirectory().resolve("r1.sql"));
+		database.manager().rollback("base", RollbackOptions.defaults().withAllowDataLoss());
+		assertThat(database.tables()).isEmpty();
+	}
+
+	@DatabaseTest
 	void dryRunsAndOfflineSqlShowTheReplacedText(TestDatabase database) {
 		writeFlywayStyleProject(database);
 		MigrationManager manager = database.manager((builder) -> builder.placeholders(VALUES));
