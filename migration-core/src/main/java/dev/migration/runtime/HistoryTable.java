@@ -206,10 +206,10 @@ final class HistoryTable {
 	}
 
 	/**
-	 * Where the state is a view of the log: whether the state exists, from the same one
+	 * Where the state is a view of the log: whether the state exists, read from the one
 	 * catalog query that refuses a history of an earlier layout
-	 * ({@link #refuseEarlierLayout}), a log without the state's columns and no state at
-	 * all among them.
+	 * ({@link #refuseEarlierLayout}); a log without the state's columns is refused even
+	 * where no state exists at all.
 	 */
 	private boolean stateExistsInThisLayout(Connection connection) throws SQLException {
 		String state = this.statements.stateTable();
