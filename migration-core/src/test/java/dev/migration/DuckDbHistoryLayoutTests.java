@@ -100,10 +100,12 @@ class DuckDbHistoryLayoutTests {
 	}
 
 	@DatabaseTest(Database.DUCKDB)
-	void aLogWithoutTheStateColumnsIsRefusedAndNoViewIsCreated(TestDatabase database) {
+	void aLogWithoutTheStateColumnsIsRefusedByStatusAndMigrateAndNoViewIsCreated(TestDatabase database) {
 		database.writeTable("r1", null);
 		database.execute(EARLIER_LAYOUT[1], EARLIER_LAYOUT[2]);
 		MigrationManager manager = database.manager();
+		assertRefused(database, manager::status,
+				"the log 'migration_history' has no column 'applied' nor the state's other columns");
 		assertRefused(database, manager::migrate,
 				"the log 'migration_history' has no column 'applied' nor the state's other columns");
 		assertThat(database.allTables()).containsExactly("migration_history");

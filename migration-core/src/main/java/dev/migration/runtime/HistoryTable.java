@@ -202,8 +202,19 @@ final class HistoryTable {
 	 * would misread, naming what the catalog has and what to do. One catalog query.
 	 */
 	private void refuseEarlierLayout(Connection connection) throws SQLException {
+		stateExistsInThisLayout(connection);
+	}
+
+	/**
+	 * Where the state is a view of the log: whether the state exists, read from the one
+	 * catalog query that refuses a history of an earlier layout
+	 * ({@link #refuseEarlierLayout}); a log without the state's columns is refused even
+	 * where no state exists at all.
+	 */
+	private boolean stateExistsInThisLayout(Connection connection) throws SQLException {
 		String state = this.statements.stateTable();
 		String log = this.statements.logTable();
+		boolean stateExists = false;
 		boolean stateTable = false;
 		boolean logWithoutState = false;
 		try (PreparedStatement statement = connection.prepareStatement(this.statements.layout())) {
@@ -213,6 +224,7 @@ final class HistoryTable {
 			try (ResultSet rows = statement.executeQuery()) {
 				while (rows.next()) {
 					String name = rows.getString(1);
+					stateExists |= name.equals(state);
 					stateTable |= name.equals(state) && !rows.getBoolean(2);
 					logWithoutState |= name.equals(log) && !rows.getBoolean(3);
 				}
@@ -226,7 +238,7 @@ final class HistoryTable {
 			found.add("the log '" + log + "' has no column 'applied' nor the state's other columns");
 		}
 		if (found.isEmpty()) {
-			return;
+			return stateExists;
 		}
 		String problem = "The migration history in schema '" + this.schema + "' has the layout of an earlier "
 				+ "version: " + String.join(", and ", found) + ". This version keeps the state in the log '" + log
@@ -340,7 +352,7 @@ final class HistoryTable {
 	 */
 	Map<String, AppliedRevision> readStateIfExists(Connection connection) throws SQLException {
 		if (!(this.readFirst || this.dialect.readsStateBeforeCheckingTable()) || !connection.getAutoCommit()) {
-			return exists(connection) ? readExisting(connection) : null;
+			return stateExists(connection) ? readExisting(connection) : null;
 		}
 		try {
 			return readState(connection);
@@ -348,7 +360,11 @@ final class HistoryTable {
 		catch (SQLException ex) {
 			boolean exists;
 			try {
-				exists = exists(connection);
+				exists = stateExists(connection);
+			}
+			catch (MigrationStateException refusal) {
+				refusal.addSuppressed(ex);
+				throw refusal;
 			}
 			catch (SQLException catalogFailure) {
 				ex.addSuppressed(catalogFailure);
@@ -361,6 +377,16 @@ final class HistoryTable {
 			// Created since by another instance, or a failure of the read's own, met again.
 			return readExisting(connection);
 		}
+	}
+
+	/**
+	 * Whether the state exists, for a read that may find none: where the state is a
+	 * view of the log, the catalog query that also refuses an earlier layout, so that a
+	 * log of an earlier layout without any state is refused rather than taken for no
+	 * history at all. One catalog query either way.
+	 */
+	private boolean stateExists(Connection connection) throws SQLException {
+		return this.statements.stateInLog() ? stateExistsInThisLayout(connection) : exists(connection);
 	}
 
 	/**
