@@ -66,7 +66,8 @@ final class MigrateBenchmark {
 			String db = this.database.label();
 			ResultRow time = ResultRow.info("migrate", db, String.valueOf(size), Figure.millis(outcome.ours()),
 					Figure.millis(outcome.floor()));
-			double limit = (this.database == Database.POSTGRESQL) ? 1.10 : 1.15;
+			// DuckDB's limit allows for the one history row each migration commits, which DuckDB makes dear.
+			double limit = (this.database == Database.POSTGRESQL) ? 1.10 : 1.30;
 			rows.add((size == sizes.get(sizes.size() - 1))
 					? time.withTarget(String.format(Locale.ROOT, "<= %.2fx", limit), time.ratio() <= limit) : time);
 			for (AnchorOutcome anchor : outcome.anchors()) {
