@@ -118,6 +118,29 @@ class SqlScriptParserTests {
 	}
 
 	@Test
+	void sectionsReadTheSameWhateverTheLineEndings() {
+		String lf = "-- m\n-- revision: r1\n\n--\tUpgrade  \nCREATE TABLE t (\n  id INT\n);\n -- DOWNGRADE\n\nDROP TABLE t;\n";
+		SqlScript expected = parse(lf);
+		assertThat(expected.upgrade()).containsExactly(new SqlStatement("CREATE TABLE t (\n  id INT\n)", 5));
+		assertThat(expected.downgrade()).containsExactly(new SqlStatement("DROP TABLE t", 10));
+		assertThat(expected.downgradeSql()).isEqualTo("DROP TABLE t;");
+		for (String script : List.of(lf.replace("\n", "\r\n"), lf.replace("\n", "\r"),
+				lf.replaceFirst("\n  id", "\r\n  id").replaceFirst("\nDROP", "\rDROP"))) {
+			SqlScript parsed = parse(script);
+			assertThat(parsed.upgrade()).isEqualTo(expected.upgrade());
+			assertThat(parsed.downgrade()).isEqualTo(expected.downgrade());
+			assertThat(parsed.downgradeSql()).isEqualTo(expected.downgradeSql());
+		}
+	}
+
+	@Test
+	void aSectionMarkerSeparatesItsDashesFromItsNameWithAsciiWhiteSpaceOnly() {
+		SqlScript script = parse("-- m\n-- revision: r1\n\n-- upgrade\nSELECT 1;\n--\u2003downgrade\nSELECT 2;\n");
+		assertThat(script.downgrade()).isNull();
+		assertThat(script.upgrade()).containsExactly(new SqlStatement("SELECT 1", 5), new SqlStatement("SELECT 2", 7));
+	}
+
+	@Test
 	void whitespaceOnlyChangesKeepTheChecksumWhileRealEditsChangeIt() {
 		String checksum = parse(EXAMPLE).checksum();
 		assertThat(parse("\uFEFF" + EXAMPLE.replace("\n", "  \r\n") + "\r\n\r\n").checksum()).isEqualTo(checksum);
