@@ -225,9 +225,8 @@ public final class MigrationEngine implements MigrationManager {
 
 	@Override
 	public MigrationResult migrate(String target, boolean dryRun) {
-		if (dryRun || this.runListeners.isEmpty()) {
-			// A dry run is not a run the listeners hear of; without listeners, no callback.
-			return this.upgrade.migrate(target, dryRun);
+		if (dryRun) {
+			return this.upgrade.migrate(target, true);
 		}
 		return this.runListeners.run(Command.MIGRATE, target, () -> this.upgrade.migrate(target, false));
 	}

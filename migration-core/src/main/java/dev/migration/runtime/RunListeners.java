@@ -28,13 +28,6 @@ final class RunListeners {
 	}
 
 	/**
-	 * Whether there is no listener to tell.
-	 */
-	boolean isEmpty() {
-		return this.listeners.isEmpty();
-	}
-
-	/**
 	 * Runs an operation between {@code beforeRun} and exactly one of {@code afterRun}
 	 * or {@code onRunFailure}, on the calling thread.
 	 * @param operation what runs
