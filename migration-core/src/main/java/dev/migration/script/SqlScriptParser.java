@@ -265,23 +265,17 @@ public final class SqlScriptParser {
 
 	private SqlScript parse(String checksum, Placeholders placeholders) {
 		Layout layout = layout();
-		Map<String, Integer> sections = layout.sections();
-		int firstSection = layout.firstSection();
-		int headerEnd = layout.headerEnd();
 		Header header = layout.header();
-		Integer upgradeIndex = sections.get(UPGRADE);
-		checkNothingOutsideSections(headerEnd, firstSection);
-		Placeholders replacing = header.placeholders() ? placeholders : Placeholders.NONE;
-		String upgradeSql = replacing.replace(this.path, sectionText(sections, upgradeIndex), upgradeIndex + 2,
-				header.revision());
+		checkNothingOutsideSections(layout.headerEnd(), layout.firstSection());
+		int upgradeIndex = layout.sections().get(UPGRADE);
+		String upgradeSql = replacedSection(layout, upgradeIndex, placeholders);
 		List<SqlStatement> upgrade = StatementSplitter.split(this.path, upgradeSql, upgradeIndex + 2);
-		Integer downgradeIndex = sections.get(DOWNGRADE);
+		Integer downgradeIndex = layout.sections().get(DOWNGRADE);
 		String downgradeSql = null;
 		List<SqlStatement> downgrade = null;
 		if (downgradeIndex != null) {
 			// Stored replaced: it must run in a build that no longer has the configuration.
-			downgradeSql = replacing.replace(this.path, sectionText(sections, downgradeIndex), downgradeIndex + 2,
-					header.revision());
+			downgradeSql = replacedSection(layout, downgradeIndex, placeholders);
 			downgrade = StatementSplitter.split(this.path, downgradeSql, downgradeIndex + 2);
 			downgradeSql = trimBlankLines(downgradeSql);
 		}
@@ -308,15 +302,24 @@ public final class SqlScriptParser {
 		if (index == null) {
 			return null;
 		}
-		Header header = layout.header();
-		Placeholders replacing = header.placeholders() ? placeholders : Placeholders.NONE;
-		String sql = replacing.replace(this.path, sectionText(layout.sections(), index), index + 2,
-				header.revision());
-		List<SqlStatement> statements = StatementSplitter.split(this.path, sql, index + 2);
-		if (header.transactional()) {
+		List<SqlStatement> statements = StatementSplitter.split(this.path,
+				replacedSection(layout, index, placeholders), index + 2);
+		if (layout.header().transactional()) {
 			checkTransactional(statements);
 		}
 		return List.copyOf(statements);
+	}
+
+	/**
+	 * The text of the section whose marker is on the given line, its placeholders
+	 * replaced unless the header says {@code placeholders: false}; errors name the
+	 * file's lines.
+	 */
+	private String replacedSection(Layout layout, int markerIndex, Placeholders placeholders) {
+		Header header = layout.header();
+		Placeholders replacing = header.placeholders() ? placeholders : Placeholders.NONE;
+		return replacing.replace(this.path, sectionText(layout.sections(), markerIndex), markerIndex + 2,
+				header.revision());
 	}
 
 	/**
