@@ -23,6 +23,7 @@ import dev.migration.MigrationStateException.Reason;
 import dev.migration.dialect.Dialect;
 import dev.migration.revision.Direction;
 import dev.migration.script.MigrationScript;
+import dev.migration.script.Placeholders;
 
 /**
  * The two history tables: the state (which revisions are applied now, one row each)
@@ -564,8 +565,13 @@ final class HistoryTable {
 		return downgrades;
 	}
 
-	void insertState(Connection connection, MigrationScript script, Instant appliedAt, String user)
-			throws SQLException {
+	/**
+	 * Records a revision as applied without running it (stamp, mark-applied): its
+	 * downgrade stored as split with the run's placeholders, as a migrate stores it.
+	 */
+	void insertState(Connection connection, MigrationScript script, Placeholders placeholders, Instant appliedAt,
+			String user) throws SQLException {
+		script.sql(placeholders);
 		try (PreparedStatement statement = connection.prepareStatement(this.statements.insertState())) {
 			HistoryStatements.bindState(statement, 0, script, appliedAt, user);
 			statement.executeUpdate();

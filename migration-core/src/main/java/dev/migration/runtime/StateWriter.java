@@ -155,9 +155,7 @@ final class StateWriter {
 			for (String id : wanted) {
 				if (!state.applied().containsKey(id)) {
 					MigrationScript script = this.reader.scripts().require(id);
-					// Split with this run's values: the downgrade stored is the replaced text.
-					script.sql(session.placeholders());
-					history.insertState(connection, script, now, session.user());
+					history.insertState(connection, script, session.placeholders(), now, session.user());
 					changes.add(new AppliedMigration(id, script.info().message(), Direction.UPGRADE, Duration.ZERO));
 				}
 			}
@@ -246,8 +244,8 @@ final class StateWriter {
 			throw new MigrationStateException("Cannot mark " + id + " applied: it needs "
 					+ String.join(", ", missing) + " applied first");
 		}
-		script.sql(session.placeholders());
-		session.history().insertState(session.connection(), script, Instant.now(), session.user());
+		session.history().insertState(session.connection(), script, session.placeholders(), Instant.now(),
+				session.user());
 		return new AppliedMigration(id, script.info().message(), Direction.UPGRADE, Duration.ZERO);
 	}
 
