@@ -215,7 +215,9 @@ public interface Dialect {
 	 * A query listing the columns of the tables in some schemas, for the data-loss
 	 * guard, with whether each table may hold rows: {@code false} only when the table
 	 * provably holds none (its storage is empty), so that counting its rows can be
-	 * skipped. Columns: schema, table, column, may hold rows.
+	 * skipped. A dialect may leave such a table out instead (the guard treats a table it
+	 * is not told of as one with nothing to lose), which spares sending its columns.
+	 * Columns: schema, table, column, may hold rows.
 	 * @param schemas how many schema parameters the query takes
 	 * @return the query
 	 */

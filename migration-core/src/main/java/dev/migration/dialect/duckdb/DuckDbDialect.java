@@ -178,10 +178,11 @@ public final class DuckDbDialect implements Dialect {
 	@Override
 	public String columnsQuery(int schemas) {
 		// estimated_size counts the rows in the table's row groups, deleted ones
-		// included: zero means the table holds no row at all.
-		return "SELECT c.schema_name, c.table_name, c.column_name, t.estimated_size > 0"
+		// included: zero means the table holds no row at all, and its columns are left
+		// out.
+		return "SELECT c.schema_name, c.table_name, c.column_name, TRUE"
 				+ " FROM duckdb_columns() c JOIN duckdb_tables() t ON t.table_oid = c.table_oid"
-				+ " WHERE c.database_name = current_database() AND c.schema_name IN ("
+				+ " WHERE c.database_name = current_database() AND t.estimated_size > 0 AND c.schema_name IN ("
 				+ String.join(", ", java.util.Collections.nCopies(schemas, "?")) + ")";
 	}
 

@@ -182,12 +182,16 @@ public final class PostgresDialect implements Dialect {
 	public String columnsQuery(int schemas) {
 		// An ordinary table whose heap file is empty has no rows: reading the file's size
 		// is a stat(), where counting would lock and plan every table. Partitioned and
-		// foreign tables keep their rows elsewhere, so they are counted.
-		return "SELECT n.nspname, c.relname, a.attname, (c.relkind <> 'r' OR pg_relation_size(c.oid) > 0)"
-				+ " FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid"
-				+ " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-				+ " WHERE c.relkind IN ('r', 'p', 'f') AND a.attnum > 0 AND NOT a.attisdropped AND n.nspname IN ("
-				+ String.join(", ", java.util.Collections.nCopies(schemas, "?")) + ")";
+		// foreign tables keep their rows elsewhere, so they are counted. The subquery's
+		// OFFSET keeps the size test out of it: only the given schemas' tables are
+		// stat()ed, once each, however many schemas (tenants) the database holds, and
+		// only the columns of tables that may hold rows are sent back.
+		return "SELECT t.nspname, t.relname, a.attname, TRUE FROM (SELECT c.oid, c.relkind, n.nspname, c.relname"
+				+ " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+				+ " WHERE c.relkind IN ('r', 'p', 'f') AND n.nspname IN ("
+				+ String.join(", ", java.util.Collections.nCopies(schemas, "?")) + ") OFFSET 0) AS t"
+				+ " JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid"
+				+ " WHERE (t.relkind <> 'r' OR pg_relation_size(t.oid) > 0) AND a.attnum > 0 AND NOT a.attisdropped";
 	}
 
 	@Override
