@@ -11,13 +11,15 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for DuckDB's history, which keeps the state in the log: one row per migration
- * and step, the state a view of the log, and a history of the earlier layout (a state
- * table of its own, a log without the state's columns) refused rather than misread.
+ * and step in the log's entries, the log a view of them and the state a view of the
+ * log, and a history of an earlier layout (a state table of its own and a log without
+ * the state's columns; a log table with the state's columns) refused rather than
+ * misread.
  */
 class DuckDbHistoryLayoutTests {
 
 	/**
-	 * The state table and the log as the earlier layout created them.
+	 * The state table and the log as the first layout created them.
 	 */
 	private static final String[] EARLIER_LAYOUT = { """
 			CREATE TABLE migration_history_state (
@@ -33,6 +35,26 @@ class DuckDbHistoryLayoutTests {
 			    success BOOLEAN NOT NULL, error VARCHAR, duration_us BIGINT, committed_statements INTEGER,
 			    committed_checksum VARCHAR)""" };
 
+	/**
+	 * The log with the state's columns, and the state a view of it, as the second layout
+	 * created them.
+	 */
+	private static final String[] LOG_TABLE_LAYOUT = { "CREATE SEQUENCE migration_history_seq", """
+			CREATE TABLE migration_history (
+			    id BIGINT NOT NULL DEFAULT nextval('migration_history_seq'), revision VARCHAR NOT NULL,
+			    message VARCHAR, action VARCHAR NOT NULL, checksum VARCHAR, checksum_version INTEGER,
+			    db_user VARCHAR, host VARCHAR, started_at TIMESTAMPTZ NOT NULL, duration_ms BIGINT NOT NULL,
+			    success BOOLEAN NOT NULL, error VARCHAR, duration_us BIGINT, committed_statements INTEGER,
+			    committed_checksum VARCHAR, applied BOOLEAN, down_revisions VARCHAR, depends_on VARCHAR,
+			    kind VARCHAR, script VARCHAR, transactional BOOLEAN, reversible BOOLEAN, downgrade_sql VARCHAR,
+			    applied_at TIMESTAMPTZ, applied_by VARCHAR, script_text VARCHAR)""", """
+			CREATE VIEW migration_history_state AS
+			SELECT revision, down_revisions, depends_on, message, kind, script, checksum, checksum_version,
+			    transactional, reversible, downgrade_sql, applied_at, applied_by, script_text, id AS log_id
+			FROM migration_history
+			WHERE applied AND id IN (SELECT max(id) FROM migration_history WHERE applied IS NOT NULL
+			    GROUP BY revision)""" };
+
 	@DatabaseTest(Database.DUCKDB)
 	void eachStepWritesOneRowAndTheStateIsAViewOfTheLog(TestDatabase database) {
 		database.writeTable("r1", null);
@@ -40,9 +62,24 @@ class DuckDbHistoryLayoutTests {
 		MigrationManager manager = database.manager();
 		manager.migrate();
 		assertThat(database.queryForLong("SELECT count(*) FROM migration_history")).isEqualTo(2);
-		assertThat(database.queryForList("SELECT table_type FROM information_schema.tables WHERE table_name = "
-				+ "'migration_history_state' AND table_schema = '" + database.schema() + "'"))
-			.containsExactly("VIEW");
+		assertThat(database.queryForLong("SELECT count(*) FROM migration_history_entries")).isEqualTo(2);
+		assertThat(database.queryForList("SELECT table_name || ' ' || table_type FROM information_schema.tables "
+				+ "WHERE table_name LIKE 'migration_history%' AND table_schema = '" + database.schema()
+				+ "' ORDER BY table_name"))
+			.containsExactly("migration_history VIEW", "migration_history_entries BASE TABLE",
+					"migration_history_state VIEW");
+		assertThat(database.queryForList("SELECT column_name FROM information_schema.columns WHERE table_name = "
+				+ "'migration_history_entries' AND table_schema = '" + database.schema() + "' ORDER BY ordinal_position"))
+			.containsExactly("id", "revision", "applied", "entry");
+		// The log's view gives every column back with its type.
+		assertThat(database.queryForList("SELECT action || ' ' || success || ' ' || (duration_us >= 0) || ' ' || "
+				+ "checksum_version || ' ' || transactional || ' ' || (started_at <= CURRENT_TIMESTAMP) || ' ' || "
+				+ "(applied_at <= CURRENT_TIMESTAMP) || ' ' || kind FROM migration_history ORDER BY id"))
+			.containsExactly("upgrade true true 1 true true true sql", "upgrade true true 1 true true true sql");
+		assertThat(database.queryForList("SELECT script_text FROM migration_history_state WHERE revision = 'r1'"))
+			.singleElement()
+			.asString()
+			.contains("CREATE TABLE t_r1");
 		assertThat(database.queryForList("SELECT revision FROM migration_history_state ORDER BY revision"))
 			.containsExactly("r1", "r2");
 		manager.rollback("r1");
@@ -79,7 +116,7 @@ class DuckDbHistoryLayoutTests {
 	}
 
 	@DatabaseTest(Database.DUCKDB)
-	void aStateTableOfTheEarlierLayoutIsRefusedAndNothingIsWritten(TestDatabase database) {
+	void aStateTableOfTheFirstLayoutIsRefusedAndNothingIsWritten(TestDatabase database) {
 		database.writeTable("r1", null);
 		database.writeTable("r2", "r1");
 		database.execute(EARLIER_LAYOUT);
@@ -91,7 +128,7 @@ class DuckDbHistoryLayoutTests {
 						+ "VALUES ('r1', 'Revision r1', 'upgrade', CURRENT_TIMESTAMP, 1, true)");
 		MigrationManager manager = database.manager();
 		assertRefused(database, manager::status, "'migration_history_state' is a table of its own, and the log "
-				+ "'migration_history' has no column 'applied' nor the state's other columns");
+				+ "'migration_history' is a table of its own, without the state's columns");
 		assertRefused(database, manager::migrate, "'migration_history_state' is a table of its own");
 		assertRefused(database, () -> manager.stamp("r2"), "'migration_history_state' is a table of its own");
 		assertThat(database.tables()).containsExactly("t_r1");
@@ -105,11 +142,33 @@ class DuckDbHistoryLayoutTests {
 		database.execute(EARLIER_LAYOUT[1], EARLIER_LAYOUT[2]);
 		MigrationManager manager = database.manager();
 		assertRefused(database, manager::status,
-				"the log 'migration_history' has no column 'applied' nor the state's other columns");
+				"the log 'migration_history' is a table of its own, without the state's columns");
 		assertRefused(database, manager::migrate,
-				"the log 'migration_history' has no column 'applied' nor the state's other columns");
+				"the log 'migration_history' is a table of its own, without the state's columns");
 		assertThat(database.allTables()).containsExactly("migration_history");
 		assertThat(database.tables()).isEmpty();
+	}
+
+	@DatabaseTest(Database.DUCKDB)
+	void aLogTableWithTheStateColumnsIsRefusedAndNothingIsWritten(TestDatabase database) {
+		database.writeTable("r1", null);
+		database.writeTable("r2", "r1");
+		database.execute(LOG_TABLE_LAYOUT);
+		database.execute("CREATE TABLE t_r1 (id INTEGER)",
+				"INSERT INTO migration_history (revision, message, action, started_at, duration_ms, success, applied, "
+						+ "down_revisions, depends_on, kind, transactional, reversible, applied_at) VALUES ('r1', "
+						+ "'Revision r1', 'upgrade', CURRENT_TIMESTAMP, 1, true, true, '', '', 'sql', true, true, "
+						+ "CURRENT_TIMESTAMP)");
+		MigrationManager manager = database.manager();
+		String found = "the log 'migration_history' is a table of its own, with the state's columns";
+		assertRefused(database, manager::status, found);
+		assertRefused(database, manager::migrate, found);
+		assertRefused(database, () -> manager.stamp("r2"), found);
+		assertRefused(database, () -> manager.rollback("base"), found);
+		assertThat(database.tables()).containsExactly("t_r1");
+		assertThat(database.allTables()).containsExactly("migration_history", "migration_history_state", "t_r1");
+		assertThat(database.queryForList("SELECT revision FROM migration_history_state")).containsExactly("r1");
+		assertThat(database.queryForLong("SELECT count(*) FROM migration_history")).isEqualTo(1);
 	}
 
 	private static void assertRefused(TestDatabase database, Runnable operation, String found) {
@@ -117,10 +176,10 @@ class DuckDbHistoryLayoutTests {
 			.withMessageStartingWith("The migration history in schema '" + database.schema() + "' has the layout of "
 					+ "an earlier version: ")
 			.withMessageContaining(found)
-			.withMessageContaining("This version keeps the state in the log 'migration_history', one row per "
-					+ "migration, and reads 'migration_history_state' as a view of it; it neither reads nor converts "
-					+ "the earlier layout, and wrote nothing. Keep running the version that wrote it, or record the "
-					+ "database's place anew")
+			.withMessageContaining("This version keeps the log's rows in 'migration_history_entries', one row per "
+					+ "migration that carries the state, and reads the log 'migration_history' and the state "
+					+ "'migration_history_state' as views of it; it neither reads nor converts the earlier layout, and "
+					+ "wrote nothing. Keep running the version that wrote it, or record the database's place anew")
 			.withMessageContaining("drop 'migration_history_state', 'migration_history' and the sequence "
 					+ "'migration_history_seq', then stamp(revision)")
 			.satisfies((ex) -> assertThat(ex.getRevisions()).isEqualTo(List.of()));

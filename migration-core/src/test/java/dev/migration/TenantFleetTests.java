@@ -617,7 +617,8 @@ class TenantFleetTests {
 				assertThat(duckdb.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = '"
 						+ schema + "' ORDER BY table_name"))
 					.as(schema)
-					.containsExactly("migration_history", "migration_history_state", "t_r1");
+					.containsExactly("migration_history", "migration_history_entries", "migration_history_state",
+							"t_r1");
 			}
 		}
 	}

@@ -242,9 +242,8 @@ final class DefaultMigrationAuthor implements MigrationAuthor {
 	}
 
 	private Autogenerator.Comparison compare(Connection connection, Dialect dialect) {
-		// DuckDB numbers the log with a sequence of its own.
-		Set<String> excluded = new HashSet<>(Set.of(this.configuration.table(), this.configuration.stateTable(),
-				this.configuration.table() + "_seq"));
+		Set<String> excluded = new HashSet<>(
+				Dialect.historyNames(this.configuration.stateTable(), this.configuration.table()));
 		return Autogenerator.of(dialect, this.modelLocations, this.configuration.classLoader())
 			.compare(connection, this.configuration.schema(), excluded);
 	}

@@ -151,7 +151,12 @@ public interface Dialect {
 	 * revision's whole state and {@code applied = TRUE}, or {@code applied = FALSE} for
 	 * its removal ({@code NULL} in the rows that change no state); the state table is a
 	 * view of each revision's latest such row, still applied, with that row's id as
-	 * {@code log_id}. {@link #createHistoryTables} creates the log and that view.
+	 * {@code entry_id}. Each column a row has costs such a database's insert too, so the
+	 * rows are kept in a narrow table, {@link #logEntriesTable the log's entries}: the
+	 * id, the revision, {@code applied} and one {@code entry}, the row's other columns
+	 * packed by {@link #logEntry}; the log is a view of the entries with every column,
+	 * read by the same queries as a log table. {@link #createHistoryTables} creates the
+	 * entries and both views.
 	 * @return {@code true} for DuckDB
 	 */
 	default boolean keepsStateInLog() {
@@ -159,11 +164,47 @@ public interface Dialect {
 	}
 
 	/**
+	 * Where the dialect {@link #keepsStateInLog() keeps the state in the log}: the name
+	 * of the table that keeps the log's rows, the log being a view of it.
+	 * @param logTable the log's name
+	 * @return the entries table's name
+	 */
+	static String logEntriesTable(String logTable) {
+		return logTable + "_entries";
+	}
+
+	/**
+	 * The names the history takes in the migration schema, in every dialect: the state
+	 * and the log (tables or views), the log's id sequence where the dialect numbers it
+	 * with one, the log's entries where the log is a view of them. What the schema has
+	 * under these names is the history's, not the application's.
+	 * @param stateTable the state's name
+	 * @param logTable the log's name
+	 * @return the names
+	 */
+	static List<String> historyNames(String stateTable, String logTable) {
+		return List.of(stateTable, logTable, logTable + "_seq", logEntriesTable(logTable));
+	}
+
+	/**
+	 * Where the dialect {@link #keepsStateInLog() keeps the state in the log}: the
+	 * expression that packs a log row's columns into its {@code entry}, which the log's
+	 * view unpacks with their types.
+	 * @param columns the columns' names
+	 * @param values their values, SQL expressions or {@code ?} placeholders, in the same
+	 * order, which is the placeholders' order in the statement
+	 * @return the expression
+	 */
+	default String logEntry(List<String> columns, List<String> values) {
+		throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps the state in a table of its own");
+	}
+
+	/**
 	 * For a dialect that {@link #keepsStateInLog() keeps the state in the log}: a query
 	 * of what the catalog has under the history's two names, to refuse a layout of
-	 * another version. One row per table or view found: its name, whether it is a view,
-	 * and whether it has the column {@code applied}. Parameters: schema, state table,
-	 * log table.
+	 * another version (where the log is a view, both the state and the log are views).
+	 * One row per table or view found: its name, whether it is a view, and whether it
+	 * has the column {@code applied}. Parameters: schema, state table, log table.
 	 * @return the query, or {@code null} where the state is a table of its own
 	 */
 	default String historyLayoutQuery() {

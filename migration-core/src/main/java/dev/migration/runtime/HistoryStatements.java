@@ -31,7 +31,10 @@ import dev.migration.script.ScriptChecksum;
  * state "table" is a view of the log, read by the same queries, and every write is an
  * insert into the log: a step's one row carries the state (or its removal) with the
  * log's columns; a stamp or a repair adds, beside its own row, a row of action
- * {@value #STATE_ACTION} per revision it changes, which the log's readers skip.
+ * {@value #STATE_ACTION} per revision it changes, which the log's readers skip. The
+ * log itself is then a view of its {@link Dialect#logEntriesTable entries}, and each
+ * row is written there ({@link #logRow}): the revision and {@code applied} in columns
+ * of their own, the others packed into the entry.
  */
 final class HistoryStatements {
 
@@ -122,6 +125,12 @@ final class HistoryStatements {
 	private final String log;
 
 	/**
+	 * Where the state is a view of the log, the table of the log's rows, the log being
+	 * a view of it; {@code null} otherwise.
+	 */
+	private final String entries;
+
+	/**
 	 * Whether the state is a view of the log: see {@link Dialect#keepsStateInLog()}.
 	 */
 	private final boolean stateInLog;
@@ -134,13 +143,15 @@ final class HistoryStatements {
 		this.logTable = logTable;
 		this.state = dialect.qualify(schema, stateTable);
 		this.log = dialect.qualify(schema, logTable);
+		this.entries = this.stateInLog ? dialect.qualify(schema, Dialect.logEntriesTable(logTable)) : null;
 	}
 
 	/**
-	 * The tables' names, with the log's id sequence where the dialect has one.
+	 * The tables' names, with the log's id sequence where the dialect has one and the
+	 * log's entries where the log is a view of them.
 	 */
 	List<String> tableNames() {
-		return List.of(this.stateTable, this.logTable, this.logTable + "_seq");
+		return Dialect.historyNames(this.stateTable, this.logTable);
 	}
 
 	String stateTable() {
@@ -185,12 +196,13 @@ final class HistoryStatements {
 
 	/**
 	 * The applied revisions. Where the state is a view of the log, the view's
-	 * {@code log_id} too, unused: a state table of an earlier layout has none, so its
-	 * read fails and the layout is refused rather than misread.
+	 * {@code entry_id} too, unused: the state of an earlier layout (a table of its own,
+	 * or a view of a log table, whose column is {@code log_id}) has none, so its read
+	 * fails and the layout is refused rather than misread.
 	 */
 	String readState() {
 		// Concatenated, not formatted: Formatter's first use costs a start a few milliseconds.
-		return "SELECT revision, message, checksum, checksum_version" + (this.stateInLog ? ", log_id" : "")
+		return "SELECT revision, message, checksum, checksum_version" + (this.stateInLog ? ", entry_id" : "")
 				+ " FROM " + this.state + " ORDER BY applied_at, revision";
 	}
 
@@ -300,11 +312,11 @@ final class HistoryStatements {
 	 */
 	String updateChecksum() {
 		if (this.stateInLog) {
-			return "INSERT INTO " + this.log + " (" + WRITTEN_STATE_COLUMNS + ", action, started_at, duration_ms,"
-					+ " success, applied) SELECT revision, down_revisions, depends_on, message, kind, script, ?, ?,"
-					+ " transactional, reversible, downgrade_sql, applied_at, applied_by, " + SCRIPT_TEXT_COLUMN
-					+ ", '" + STATE_ACTION + "', CURRENT_TIMESTAMP, 0, TRUE, TRUE FROM " + this.state
-					+ " WHERE revision = ?";
+			return logRow(names(WRITTEN_STATE_COLUMNS + ", action, started_at, duration_ms, success, applied"),
+					List.of("revision", "down_revisions", "depends_on", "message", "kind", "script", "?", "?",
+							"transactional", "reversible", "downgrade_sql", "applied_at", "applied_by",
+							SCRIPT_TEXT_COLUMN, "'" + STATE_ACTION + "'", "CURRENT_TIMESTAMP", "0", "TRUE", "TRUE"),
+					" FROM " + this.state + " WHERE revision = ?");
 		}
 		return "UPDATE " + this.state + " SET checksum = ?, checksum_version = ? WHERE revision = ?";
 	}
@@ -315,8 +327,10 @@ final class HistoryStatements {
 	 */
 	String insertState() {
 		if (this.stateInLog) {
-			return insert(this.log, WRITTEN_STATE_COLUMNS + ", action, started_at, duration_ms, success, applied",
-					placeholders(STATE_PARAMETERS) + ", '" + STATE_ACTION + "', CURRENT_TIMESTAMP, 0, TRUE, TRUE");
+			return logRow(names(WRITTEN_STATE_COLUMNS + ", action, started_at, duration_ms, success, applied"),
+					values(placeholderList(STATE_PARAMETERS), "'" + STATE_ACTION + "'", "CURRENT_TIMESTAMP", "0", "TRUE",
+							"TRUE"),
+					null);
 		}
 		return insert(this.state, WRITTEN_STATE_COLUMNS, placeholders(STATE_PARAMETERS));
 	}
@@ -328,8 +342,8 @@ final class HistoryStatements {
 	 */
 	String deleteState() {
 		if (this.stateInLog) {
-			return insert(this.log, "revision, action, started_at, duration_ms, success, applied",
-					"?, '" + STATE_ACTION + "', CURRENT_TIMESTAMP, 0, TRUE, FALSE");
+			return logRow(names("revision, action, started_at, duration_ms, success, applied"),
+					List.of("?", "'" + STATE_ACTION + "'", "CURRENT_TIMESTAMP", "0", "TRUE", "FALSE"), null);
 		}
 		return "DELETE FROM " + this.state + " WHERE revision = ?";
 	}
@@ -338,6 +352,9 @@ final class HistoryStatements {
 	 * Parameters: {@link #bindLog}.
 	 */
 	String insertLog() {
+		if (this.stateInLog) {
+			return logRow(names(WRITTEN_LOG_COLUMNS), placeholderList(LOG_PARAMETERS), null);
+		}
 		return insert(this.log, WRITTEN_LOG_COLUMNS, placeholders(LOG_PARAMETERS));
 	}
 
@@ -350,8 +367,9 @@ final class HistoryStatements {
 	 */
 	String upgradeRecord() {
 		if (this.stateInLog) {
-			return insert(this.log, WRITTEN_LOG_COLUMNS + ", applied, " + WRITTEN_STATE_ONLY_COLUMNS,
-					placeholders(LOG_PARAMETERS) + ", TRUE, " + placeholders(STATE_ONLY_PARAMETERS));
+			List<String> values = values(placeholderList(LOG_PARAMETERS), "TRUE");
+			values.addAll(placeholderList(STATE_ONLY_PARAMETERS));
+			return logRow(names(WRITTEN_LOG_COLUMNS + ", applied, " + WRITTEN_STATE_ONLY_COLUMNS), values, null);
 		}
 		return this.dialect.hasWritableCommonTableExpressions() ? with("applied", insertState(), insertLog()) : null;
 	}
@@ -363,7 +381,8 @@ final class HistoryStatements {
 	 */
 	String downgradeRecord() {
 		if (this.stateInLog) {
-			return insert(this.log, WRITTEN_LOG_COLUMNS + ", applied", placeholders(LOG_PARAMETERS) + ", FALSE");
+			return logRow(names(WRITTEN_LOG_COLUMNS + ", applied"), values(placeholderList(LOG_PARAMETERS), "FALSE"),
+					null);
 		}
 		return this.dialect.hasWritableCommonTableExpressions() ? with("reverted", deleteState(), insertLog()) : null;
 	}
@@ -410,10 +429,12 @@ final class HistoryStatements {
 		boolean upgrade = direction == Direction.UPGRADE;
 		HistoryAction action = upgrade ? HistoryAction.UPGRADE : HistoryAction.DOWNGRADE;
 		if (this.stateInLog) {
-			return List.of(upgrade
-					? insert(this.log, LOG_COLUMNS + ", applied, " + STATE_ONLY_COLUMNS, logValues(info, action, host)
-							+ ", TRUE, " + stateOnlyValues(script, "CURRENT_TIMESTAMP", "current_user"))
-					: insert(this.log, LOG_COLUMNS + ", applied", logValues(info, action, host) + ", FALSE"));
+			List<String> values = values(logValues(info, action, host), upgrade ? "TRUE" : "FALSE");
+			if (!upgrade) {
+				return List.of(logRow(names(LOG_COLUMNS + ", applied"), values, null));
+			}
+			values.addAll(stateOnlyValues(script, "CURRENT_TIMESTAMP", "current_user"));
+			return List.of(logRow(names(LOG_COLUMNS + ", applied, " + STATE_ONLY_COLUMNS), values, null));
 		}
 		String state = upgrade ? insert(this.state, STATE_COLUMNS, stateValues(script, "CURRENT_TIMESTAMP",
 				"current_user")) : "DELETE FROM " + this.state + " WHERE revision = " + literal(info.revision());
@@ -427,11 +448,13 @@ final class HistoryStatements {
 	 * may meet.
 	 */
 	String insertLog(MigrationInfo info, HistoryAction action, String host) {
-		return insert(this.log, LOG_COLUMNS, logValues(info, action, host));
+		List<String> values = logValues(info, action, host);
+		return this.stateInLog ? logRow(names(LOG_COLUMNS), values, null)
+				: insert(this.log, LOG_COLUMNS, String.join(", ", values));
 	}
 
-	private String logValues(MigrationInfo info, HistoryAction action, String host) {
-		return String.join(", ", literal(info.revision()), literal(info.message()), literal(lower(action)),
+	private List<String> logValues(MigrationInfo info, HistoryAction action, String host) {
+		return List.of(literal(info.revision()), literal(info.message()), literal(lower(action)),
 				literal(info.checksum()), number(checksumVersion(info.checksum())), "current_user", literal(host),
 				"CURRENT_TIMESTAMP", "0", "true", "NULL");
 	}
@@ -452,9 +475,9 @@ final class HistoryStatements {
 	/**
 	 * The values of {@link #STATE_ONLY_COLUMNS} as literals, as {@link #stateValues}.
 	 */
-	private String stateOnlyValues(MigrationScript script, String appliedAt, String appliedBy) {
+	private List<String> stateOnlyValues(MigrationScript script, String appliedAt, String appliedBy) {
 		MigrationInfo info = script.info();
-		return String.join(", ", literal(String.join(",", info.downRevisions())),
+		return List.of(literal(String.join(",", info.downRevisions())),
 				literal(String.join(",", info.dependsOn())), literal(lower(info.kind())), literal(info.path()),
 				String.valueOf(info.transactional()), String.valueOf(info.reversible()), literal(downgradeSql(script)),
 				appliedAt, appliedBy);
@@ -543,6 +566,57 @@ final class HistoryStatements {
 
 	private static String insert(String table, String columns, String values) {
 		return "INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ")";
+	}
+
+	/**
+	 * Where the log is a view of its entries: the insert of a log row into them. The
+	 * revision, first of the columns, and {@code applied} (a literal, never a
+	 * placeholder) go to their own columns, the others into the entry, in their order:
+	 * the placeholders keep theirs.
+	 * @param columns the row's columns, {@code revision} first
+	 * @param values their values
+	 * @param from {@code null} for a row of values, or the rest of a {@code SELECT}
+	 * whose list the values are
+	 */
+	private String logRow(List<String> columns, List<String> values, String from) {
+		if (!columns.get(0).equals("revision") || columns.size() != values.size()) {
+			throw new IllegalStateException("A log row's columns must start with its revision: " + columns);
+		}
+		String applied = "NULL";
+		List<String> packed = new ArrayList<>(columns.size());
+		List<String> packedValues = new ArrayList<>(columns.size());
+		for (int i = 1; i < columns.size(); i++) {
+			if (columns.get(i).equals("applied")) {
+				applied = values.get(i);
+			}
+			else {
+				packed.add(columns.get(i));
+				packedValues.add(values.get(i));
+			}
+		}
+		if (applied.equals("?")) {
+			throw new IllegalStateException("A log row's 'applied' must be a literal: it comes before the entry");
+		}
+		String row = values.get(0) + ", " + applied + ", " + this.dialect.logEntry(packed, packedValues);
+		return "INSERT INTO " + this.entries + " (revision, applied, entry) "
+				+ ((from != null) ? "SELECT " + row + from : "VALUES (" + row + ")");
+	}
+
+	private static List<String> names(String columns) {
+		return List.of(columns.split("\\s*,\\s*"));
+	}
+
+	private static List<String> placeholderList(int count) {
+		return Collections.nCopies(count, "?");
+	}
+
+	/**
+	 * The values, then more: a list that can take more still.
+	 */
+	private static List<String> values(List<String> first, String... more) {
+		List<String> values = new ArrayList<>(first);
+		values.addAll(List.of(more));
+		return values;
 	}
 
 	private static String with(String name, String first, String then) {

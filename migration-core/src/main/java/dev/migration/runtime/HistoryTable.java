@@ -29,8 +29,8 @@ import dev.migration.script.Placeholders;
  * The two history tables: the state (which revisions are applied now, one row each)
  * and the append-only log of every action, both in the migration schema and created on
  * first write. Where the dialect {@link Dialect#keepsStateInLog() keeps the state in the
- * log} (DuckDB), the state is a view of the log, and a history of an earlier layout is
- * refused, never misread nor converted. This class reads and writes them with the SQL of
+ * log} (DuckDB), the log is a view of its entries and the state a view of the log, and
+ * a history of an earlier layout is refused, never misread nor converted. This class reads and writes them with the SQL of
  * {@link HistoryStatements}; the rows of a run go through a {@link Recorder}.
  */
 final class HistoryTable {
@@ -199,8 +199,9 @@ final class HistoryTable {
 
 	/**
 	 * Where the state is a view of the log: refuses a history of an earlier layout (a
-	 * state table of its own, a log without the state's columns), which this release
-	 * would misread, naming what the catalog has and what to do. One catalog query.
+	 * state table of its own, a log table rather than a view of the log's entries),
+	 * which this release would misread, naming what the catalog has and what to do. One
+	 * catalog query.
 	 */
 	private void refuseEarlierLayout(Connection connection) throws SQLException {
 		stateExistsInThisLayout(connection);
@@ -209,15 +210,16 @@ final class HistoryTable {
 	/**
 	 * Where the state is a view of the log: whether the state exists, read from the one
 	 * catalog query that refuses a history of an earlier layout
-	 * ({@link #refuseEarlierLayout}); a log without the state's columns is refused even
-	 * where no state exists at all.
+	 * ({@link #refuseEarlierLayout}); a log table is refused even where no state exists
+	 * at all.
 	 */
 	private boolean stateExistsInThisLayout(Connection connection) throws SQLException {
 		String state = this.statements.stateTable();
 		String log = this.statements.logTable();
 		boolean stateExists = false;
 		boolean stateTable = false;
-		boolean logWithoutState = false;
+		boolean logTable = false;
+		boolean logWithState = false;
 		try (PreparedStatement statement = connection.prepareStatement(this.statements.layout())) {
 			statement.setString(1, this.schema);
 			statement.setString(2, state);
@@ -227,7 +229,10 @@ final class HistoryTable {
 					String name = rows.getString(1);
 					stateExists |= name.equals(state);
 					stateTable |= name.equals(state) && !rows.getBoolean(2);
-					logWithoutState |= name.equals(log) && !rows.getBoolean(3);
+					if (name.equals(log) && !rows.getBoolean(2)) {
+						logTable = true;
+						logWithState = rows.getBoolean(3);
+					}
 				}
 			}
 		}
@@ -235,16 +240,18 @@ final class HistoryTable {
 		if (stateTable) {
 			found.add("'" + state + "' is a table of its own");
 		}
-		if (logWithoutState) {
-			found.add("the log '" + log + "' has no column 'applied' nor the state's other columns");
+		if (logTable) {
+			found.add("the log '" + log + "' is a table of its own, "
+					+ (logWithState ? "with the state's columns" : "without the state's columns"));
 		}
 		if (found.isEmpty()) {
 			return stateExists;
 		}
+		String entries = Dialect.logEntriesTable(log);
 		String problem = "The migration history in schema '" + this.schema + "' has the layout of an earlier "
-				+ "version: " + String.join(", and ", found) + ". This version keeps the state in the log '" + log
-				+ "', one row per migration, and reads '" + state + "' as a view of it; it neither reads nor "
-				+ "converts the earlier layout, and wrote nothing";
+				+ "version: " + String.join(", and ", found) + ". This version keeps the log's rows in '" + entries
+				+ "', one row per migration that carries the state, and reads the log '" + log + "' and the state '"
+				+ state + "' as views of it; it neither reads nor converts the earlier layout, and wrote nothing";
 		throw new MigrationStateException(Reason.OTHER, List.of(), problem, problem + ". Keep running the "
 				+ "version that wrote it, or record the database's place anew: note its applied revisions (SELECT "
 				+ "revision FROM " + this.schema + "." + state + "), keep a copy of '" + log + "' if its rows "

@@ -91,8 +91,8 @@ final class RoundTripVerifier {
 		// The engine itself, for revert: on branches, -1 after applying a revision would
 		// have several revisions to choose from.
 		MigrationEngine manager = new MigrationEngine(scratch, scratchConfiguration);
-		Set<String> excluded = new HashSet<>(List.of(scratchConfiguration.table(), scratchConfiguration.stateTable(),
-				scratchConfiguration.table() + "_seq"));
+		Set<String> excluded = new HashSet<>(
+				Dialect.historyNames(scratchConfiguration.stateTable(), scratchConfiguration.table()));
 		SchemaIntrospector introspector = dialect.introspector();
 		SchemaComparator comparator = SchemaComparator.create();
 		List<Problem> problems = new ArrayList<>();

@@ -284,8 +284,7 @@ class AutogeneratorTests {
 	}
 
 	private static Set<String> excluded() {
-		return Set.of(MigrationConfiguration.DEFAULT_TABLE, MigrationConfiguration.DEFAULT_TABLE + "_state",
-				MigrationConfiguration.DEFAULT_TABLE + "_seq");
+		return TestDatabase.historyNames();
 	}
 
 	private Path sources() {

@@ -276,7 +276,7 @@ class MigrationAuthorTests {
 	}
 
 	private static java.util.Set<String> historyTables() {
-		return java.util.Set.of(MigrationConfiguration.DEFAULT_TABLE, MigrationConfiguration.DEFAULT_TABLE + "_state");
+		return TestDatabase.historyNames();
 	}
 
 	private Path sources() {

@@ -345,6 +345,16 @@ public final class TestDatabase implements AutoCloseable {
 	}
 
 	/**
+	 * The names the history takes with the default configuration, to leave out of a
+	 * {@link #snapshot(Set)}.
+	 * @return the names
+	 */
+	public static Set<String> historyNames() {
+		return Set.copyOf(Dialect.historyNames(MigrationConfiguration.DEFAULT_TABLE + "_state",
+				MigrationConfiguration.DEFAULT_TABLE));
+	}
+
+	/**
 	 * The schema of the test's tables, as the engine's introspection sees it.
 	 * @param excluded tables to leave out (the history tables)
 	 * @return the snapshot

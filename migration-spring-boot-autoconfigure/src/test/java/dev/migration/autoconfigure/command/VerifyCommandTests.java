@@ -30,8 +30,8 @@ class VerifyCommandTests {
 	@Test
 	void verifyFailsWhenAnAppliedRevisionHasNoScript(CommandLine commandLine) {
 		commandLine.run("migrate");
-		// DuckDB's state is a view of the log: the revision is renamed in the log's rows.
-		commandLine.execute("UPDATE migration_history SET revision = 'zz' WHERE revision = 'a2'");
+		// DuckDB's state is a view of the log: the revision is renamed in the log's entries.
+		commandLine.execute("UPDATE migration_history_entries SET revision = 'zz' WHERE revision = 'a2'");
 		CommandLine.Run run = commandLine.run("verify");
 		assertThat(run.exitCode()).isEqualTo(1);
 		assertThat(run.out()).containsPattern("KIND\\s+REVISION\\s+DETAIL").contains("zz");
