@@ -195,7 +195,8 @@ public final class MigrationConfiguration {
 
 	/**
 	 * The name of the history log table; the state table is named after it with
-	 * {@code _state} appended.
+	 * {@code _state} appended. On DuckDB both are views of the log's rows, kept in
+	 * {@code <table>_entries}, and the log's ids come from {@code <table>_seq}.
 	 * @return the history log table name
 	 */
 	public String table() {

@@ -117,16 +117,12 @@ class DuckDbHistoryLayoutTests {
 
 	@DatabaseTest(Database.DUCKDB)
 	void aStateTableOfTheFirstLayoutIsRefusedAndNothingIsWritten(TestDatabase database) {
-		database.writeTable("r1", null);
-		database.writeTable("r2", "r1");
-		database.execute(EARLIER_LAYOUT);
-		database.execute("CREATE TABLE t_r1 (id INTEGER)",
+		MigrationManager manager = atR1InAnEarlierLayout(database, EARLIER_LAYOUT,
 				"INSERT INTO migration_history_state (revision, down_revisions, depends_on, message, kind, "
 						+ "transactional, reversible, applied_at) VALUES ('r1', '', '', 'Revision r1', 'sql', true, "
 						+ "true, CURRENT_TIMESTAMP)",
 				"INSERT INTO migration_history (revision, message, action, started_at, duration_ms, success) "
 						+ "VALUES ('r1', 'Revision r1', 'upgrade', CURRENT_TIMESTAMP, 1, true)");
-		MigrationManager manager = database.manager();
 		assertRefused(database, manager::status, "'migration_history_state' is a table of its own, and the log "
 				+ "'migration_history' is a table of its own, without the state's columns");
 		assertRefused(database, manager::migrate, "'migration_history_state' is a table of its own");
@@ -151,15 +147,11 @@ class DuckDbHistoryLayoutTests {
 
 	@DatabaseTest(Database.DUCKDB)
 	void aLogTableWithTheStateColumnsIsRefusedAndNothingIsWritten(TestDatabase database) {
-		database.writeTable("r1", null);
-		database.writeTable("r2", "r1");
-		database.execute(LOG_TABLE_LAYOUT);
-		database.execute("CREATE TABLE t_r1 (id INTEGER)",
+		MigrationManager manager = atR1InAnEarlierLayout(database, LOG_TABLE_LAYOUT,
 				"INSERT INTO migration_history (revision, message, action, started_at, duration_ms, success, applied, "
 						+ "down_revisions, depends_on, kind, transactional, reversible, applied_at) VALUES ('r1', "
 						+ "'Revision r1', 'upgrade', CURRENT_TIMESTAMP, 1, true, true, '', '', 'sql', true, true, "
 						+ "CURRENT_TIMESTAMP)");
-		MigrationManager manager = database.manager();
 		String found = "the log 'migration_history' is a table of its own, with the state's columns";
 		assertRefused(database, manager::status, found);
 		assertRefused(database, manager::migrate, found);
@@ -169,6 +161,18 @@ class DuckDbHistoryLayoutTests {
 		assertThat(database.allTables()).containsExactly("migration_history", "migration_history_state", "t_r1");
 		assertThat(database.queryForList("SELECT revision FROM migration_history_state")).containsExactly("r1");
 		assertThat(database.queryForLong("SELECT count(*) FROM migration_history")).isEqualTo(1);
+	}
+
+	/**
+	 * Scripts r1 and r2, and the database at r1 as an earlier layout recorded it.
+	 */
+	private static MigrationManager atR1InAnEarlierLayout(TestDatabase database, String[] layout, String... rows) {
+		database.writeTable("r1", null);
+		database.writeTable("r2", "r1");
+		database.execute(layout);
+		database.execute("CREATE TABLE t_r1 (id INTEGER)");
+		database.execute(rows);
+		return database.manager();
 	}
 
 	private static void assertRefused(TestDatabase database, Runnable operation, String found) {

@@ -71,7 +71,8 @@ public class MigrationProperties {
 	private @Nullable String schema;
 
 	/**
-	 * The name of the history log table.
+	 * The name of the history log table; the state table is '<table>_state' (on DuckDB,
+	 * both are views of '<table>_entries').
 	 */
 	private String table = MigrationConfiguration.DEFAULT_TABLE;
 
