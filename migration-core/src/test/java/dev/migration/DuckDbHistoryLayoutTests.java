@@ -70,7 +70,8 @@ class DuckDbHistoryLayoutTests {
 					"migration_history_state VIEW");
 		assertThat(database.queryForList("SELECT column_name FROM information_schema.columns WHERE table_name = "
 				+ "'migration_history_entries' AND table_schema = '" + database.schema() + "' ORDER BY ordinal_position"))
-			.containsExactly("id", "revision", "applied", "entry");
+			.containsExactly("id", "revision", "applied", "applied_at", "message", "checksum", "checksum_version",
+					"entry");
 		// The log's view gives every column back with its type.
 		assertThat(database.queryForList("SELECT action || ' ' || success || ' ' || (duration_us >= 0) || ' ' || "
 				+ "checksum_version || ' ' || transactional || ' ' || (started_at <= CURRENT_TIMESTAMP) || ' ' || "

@@ -264,8 +264,9 @@ class MigrationManagerRollbackSafetyTests {
 			// DuckDB keeps the state in the log: one row of its entries records the step.
 			assertThat(result.planned().get(0).statements()).hasSize(2);
 			assertThat(result.planned().get(0).statements().get(1))
-				.startsWith("INSERT INTO \"main\".\"migration_history_entries\" (revision, applied, entry) VALUES ('r3', FALSE, ")
-				.contains("'action', 'downgrade'");
+				.startsWith("INSERT INTO \"main\".\"migration_history_entries\" (revision, applied, applied_at, message, "
+						+ "checksum, checksum_version, entry) VALUES ('r3', FALSE, NULL, 'Revision r3', ")
+				.contains("json_object('action', 'downgrade'");
 		}
 		assertThat(database.tables()).containsExactly("t_r1", "t_r2", "t_r3");
 		assertThat(manager.currentRevisions()).containsExactly("r3");

@@ -153,10 +153,10 @@ public interface Dialect {
 	 * view of each revision's latest such row, still applied, with that row's id as
 	 * {@code entry_id}. Each column a row has costs such a database's insert too, so the
 	 * rows are kept in a narrow table, {@link #logEntriesTable the log's entries}: the
-	 * id, the revision, {@code applied} and one {@code entry}, the row's other columns
-	 * packed by {@link #logEntry}; the log is a view of the entries with every column,
-	 * read by the same queries as a log table. {@link #createHistoryTables} creates the
-	 * entries and both views.
+	 * id, the revision, {@code applied}, the few columns every start reads, and one
+	 * {@code entry} that packs the row's other columns ({@link #insertLogEntry}); the log
+	 * is a view of the entries with every column, read by the same queries as a log
+	 * table. {@link #createHistoryTables} creates the entries and both views.
 	 * @return {@code true} for DuckDB
 	 */
 	default boolean keepsStateInLog() {
@@ -187,15 +187,23 @@ public interface Dialect {
 	}
 
 	/**
-	 * Where the dialect {@link #keepsStateInLog() keeps the state in the log}: the
-	 * expression that packs a log row's columns into its {@code entry}, which the log's
-	 * view unpacks with their types.
-	 * @param columns the columns' names
+	 * Where the dialect {@link #keepsStateInLog() keeps the state in the log}: the insert
+	 * of one log row into the {@link #logEntriesTable log's entries}, its columns packed
+	 * into the entry but for those kept beside it, which the log's view unpacks with
+	 * their types.
+	 * @param entries the entries table, qualified
+	 * @param revision the row's revision, an SQL expression or a {@code ?} placeholder
+	 * @param applied its {@code applied}: {@code TRUE}, {@code FALSE} or {@code NULL}
+	 * @param columns the row's other columns
 	 * @param values their values, SQL expressions or {@code ?} placeholders, in the same
-	 * order, which is the placeholders' order in the statement
-	 * @return the expression
+	 * order; the placeholders keep their order in the statement, after the revision's
+	 * @param from {@code null} for a row of values, or the rest of a {@code SELECT}
+	 * whose list the revision and the values are (its placeholders come last; it has
+	 * no {@code ?} but its placeholders)
+	 * @return the statement
 	 */
-	default String logEntry(List<String> columns, List<String> values) {
+	default String insertLogEntry(String entries, String revision, String applied, List<String> columns,
+			List<String> values, String from) {
 		throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps the state in a table of its own");
 	}
 

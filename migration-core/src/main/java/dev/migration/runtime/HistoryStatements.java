@@ -597,9 +597,7 @@ final class HistoryStatements {
 		if (applied.equals("?")) {
 			throw new IllegalStateException("A log row's 'applied' must be a literal: it comes before the entry");
 		}
-		String row = values.get(0) + ", " + applied + ", " + this.dialect.logEntry(packed, packedValues);
-		return "INSERT INTO " + this.entries + " (revision, applied, entry) "
-				+ ((from != null) ? "SELECT " + row + from : "VALUES (" + row + ")");
+		return this.dialect.insertLogEntry(this.entries, values.get(0), applied, packed, packedValues, from);
 	}
 
 	private static List<String> names(String columns) {
