@@ -33,8 +33,7 @@ import dev.migration.script.ScriptChecksum;
  * log's columns; a stamp or a repair adds, beside its own row, a row of action
  * {@value #STATE_ACTION} per revision it changes, which the log's readers skip. The
  * log itself is then a view of its {@link Dialect#logEntriesTable entries}, and each
- * row is written there ({@link #logRow}): the revision and {@code applied} in columns
- * of their own, the others packed into the entry.
+ * row is written there ({@link #logRow}), as the dialect packs it.
  */
 final class HistoryStatements {
 
@@ -569,10 +568,10 @@ final class HistoryStatements {
 	}
 
 	/**
-	 * Where the log is a view of its entries: the insert of a log row into them. The
-	 * revision, first of the columns, and {@code applied} (a literal, never a
-	 * placeholder) go to their own columns, the others into the entry, in their order:
-	 * the placeholders keep theirs.
+	 * Where the log is a view of its entries: the insert of a log row into them, the
+	 * dialect's ({@link Dialect#insertLogEntry}), given the revision (first of the
+	 * columns), {@code applied} (a literal, never a placeholder) and the other columns
+	 * in their order, which is the placeholders'.
 	 * @param columns the row's columns, {@code revision} first
 	 * @param values their values
 	 * @param from {@code null} for a row of values, or the rest of a {@code SELECT}
@@ -595,7 +594,7 @@ final class HistoryStatements {
 			}
 		}
 		if (applied.equals("?")) {
-			throw new IllegalStateException("A log row's 'applied' must be a literal: it comes before the entry");
+			throw new IllegalStateException("A log row's 'applied' must be a literal, not a placeholder");
 		}
 		return this.dialect.insertLogEntry(this.entries, values.get(0), applied, packed, packedValues, from);
 	}

@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.migration.MigrationException;
 import dev.migration.MigrationLockException;
@@ -188,7 +190,7 @@ public final class DuckDbDialect implements Dialect {
 			List<String> values, String from) {
 		int[] next = { 1 };
 		String numberedRevision = numbered(revision, next);
-		java.util.Map<String, String> read = new java.util.LinkedHashMap<>();
+		Map<String, String> read = new LinkedHashMap<>();
 		for (String column : ENTRY_COLUMNS) {
 			read.put(column, "NULL");
 		}
