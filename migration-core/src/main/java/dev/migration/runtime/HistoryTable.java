@@ -30,8 +30,9 @@ import dev.migration.script.Placeholders;
  * and the append-only log of every action, both in the migration schema and created on
  * first write. Where the dialect {@link Dialect#keepsStateInLog() keeps the state in the
  * log} (DuckDB), the log is a view of its entries and the state a view of the log, and
- * a history of an earlier layout is refused, never misread nor converted. This class reads and writes them with the SQL of
- * {@link HistoryStatements}; the rows of a run go through a {@link Recorder}.
+ * a history of an earlier layout is refused, never misread nor converted. This class
+ * reads and writes them with the SQL of {@link HistoryStatements}; the rows of a run go
+ * through a {@link Recorder}.
  */
 final class HistoryTable {
 
