@@ -190,20 +190,18 @@ public interface Dialect {
 	 * Where the dialect {@link #keepsStateInLog() keeps the state in the log}: the insert
 	 * of one log row into the {@link #logEntriesTable log's entries}, its columns packed
 	 * into the entry but for those kept beside it, which the log's view unpacks with
-	 * their types.
+	 * their types. The statement takes its parameters in the order of the values'
+	 * {@code ?} placeholders, then the one of {@code from}.
 	 * @param entries the entries table, qualified
-	 * @param revision the row's revision, an SQL expression or a {@code ?} placeholder
-	 * @param applied its {@code applied}: {@code TRUE}, {@code FALSE} or {@code NULL}
-	 * @param columns the row's other columns
+	 * @param columns the row's columns, {@code revision} among them (a column the row
+	 * does not name is {@code NULL})
 	 * @param values their values, SQL expressions or {@code ?} placeholders, in the same
-	 * order; the placeholders keep their order in the statement, after the revision's
-	 * @param from {@code null} for a row of values, or the rest of a {@code SELECT}
-	 * whose list the revision and the values are (its placeholders come last; it has
-	 * no {@code ?} but its placeholders)
+	 * order
+	 * @param from {@code null} for a row of values, or the rest of a {@code SELECT} whose
+	 * list the values are, ending with its one placeholder ({@code WHERE revision = ?})
 	 * @return the statement
 	 */
-	default String insertLogEntry(String entries, String revision, String applied, List<String> columns,
-			List<String> values, String from) {
+	default String insertLogEntry(String entries, List<String> columns, List<String> values, String from) {
 		throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps the state in a table of its own");
 	}
 

@@ -568,35 +568,19 @@ final class HistoryStatements {
 	}
 
 	/**
-	 * Where the log is a view of its entries: the insert of a log row into them, the
-	 * dialect's ({@link Dialect#insertLogEntry}), given the revision (first of the
-	 * columns), {@code applied} (a literal, never a placeholder) and the other columns
-	 * in their order, which is the placeholders'.
-	 * @param columns the row's columns, {@code revision} first
+	 * Where the log is a view of its entries: the insert of a log row into them, as the
+	 * dialect packs it ({@link Dialect#insertLogEntry}).
+	 * @param columns the row's columns
 	 * @param values their values
 	 * @param from {@code null} for a row of values, or the rest of a {@code SELECT}
-	 * whose list the values are
+	 * whose list the values are, ending with its one placeholder
 	 */
 	private String logRow(List<String> columns, List<String> values, String from) {
-		if (!columns.get(0).equals("revision") || columns.size() != values.size()) {
-			throw new IllegalStateException("A log row's columns must start with its revision: " + columns);
+		if (columns.size() != values.size()) {
+			throw new IllegalStateException("A log row has " + columns.size() + " columns and " + values.size()
+					+ " values: " + columns);
 		}
-		String applied = "NULL";
-		List<String> packed = new ArrayList<>(columns.size());
-		List<String> packedValues = new ArrayList<>(columns.size());
-		for (int i = 1; i < columns.size(); i++) {
-			if (columns.get(i).equals("applied")) {
-				applied = values.get(i);
-			}
-			else {
-				packed.add(columns.get(i));
-				packedValues.add(values.get(i));
-			}
-		}
-		if (applied.equals("?")) {
-			throw new IllegalStateException("A log row's 'applied' must be a literal, not a placeholder");
-		}
-		return this.dialect.insertLogEntry(this.entries, values.get(0), applied, packed, packedValues, from);
+		return this.dialect.insertLogEntry(this.entries, columns, values, from);
 	}
 
 	private static List<String> names(String columns) {
@@ -621,7 +605,7 @@ final class HistoryStatements {
 	}
 
 	private static String placeholders(int count) {
-		return String.join(", ", Collections.nCopies(count, "?"));
+		return String.join(", ", placeholderList(count));
 	}
 
 	private static String lower(Enum<?> value) {

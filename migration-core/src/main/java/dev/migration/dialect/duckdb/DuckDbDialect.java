@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 import dev.migration.MigrationException;
 import dev.migration.MigrationLockException;
@@ -30,10 +31,12 @@ public final class DuckDbDialect implements Dialect {
 	public static final DuckDbDialect INSTANCE = new DuckDbDialect();
 
 	/**
-	 * The columns of the log's entries that a start reads of every applied revision,
-	 * kept beside the entry rather than in it.
+	 * The columns of the log's entries kept beside the entry rather than in it: those the
+	 * state's view filters and joins on, and those a start reads of every applied
+	 * revision.
 	 */
-	private static final List<String> ENTRY_COLUMNS = List.of("applied_at", "message", "checksum", "checksum_version");
+	private static final List<String> ENTRY_COLUMNS = List.of("revision", "applied", "applied_at", "message",
+			"checksum", "checksum_version");
 
 	private DuckDbDialect() {
 	}
@@ -178,7 +181,7 @@ public final class DuckDbDialect implements Dialect {
 	}
 
 	/**
-	 * The columns a start reads in their own columns, the others as a JSON object built
+	 * The {@link #ENTRY_COLUMNS} in their own columns, the others as a JSON object built
 	 * by {@code json_object}, built into DuckDB (each value keeps its JSON type: a bound
 	 * timestamp becomes its text, with its offset). The placeholders become numbered
 	 * ones ({@code $1}, {@code $2}, ...) in the order they came: the values go to the
@@ -186,41 +189,26 @@ public final class DuckDbDialect implements Dialect {
 	 * less than an {@code INSERT ... SELECT} that would keep them in theirs.
 	 */
 	@Override
-	public String insertLogEntry(String entries, String revision, String applied, List<String> columns,
-			List<String> values, String from) {
-		int[] next = { 1 };
-		String numberedRevision = numbered(revision, next);
-		Map<String, String> read = new LinkedHashMap<>();
+	public String insertLogEntry(String entries, List<String> columns, List<String> values, String from) {
+		int next = 1;
+		Map<String, String> beside = new LinkedHashMap<>();
 		for (String column : ENTRY_COLUMNS) {
-			read.put(column, "NULL");
+			beside.put(column, "NULL");
 		}
-		StringBuilder entry = new StringBuilder("json_object(");
-		boolean first = true;
+		StringJoiner entry = new StringJoiner(", ", "json_object(", ")::VARCHAR");
 		for (int i = 0; i < columns.size(); i++) {
-			String value = numbered(values.get(i), next);
-			if (read.containsKey(columns.get(i))) {
-				read.put(columns.get(i), value);
-				continue;
+			String value = values.get(i).equals("?") ? "$" + next++ : values.get(i);
+			if (beside.containsKey(columns.get(i))) {
+				beside.put(columns.get(i), value);
 			}
-			entry.append(first ? "" : ", ").append(stringLiteral(columns.get(i))).append(", ").append(value);
-			first = false;
+			else {
+				entry.add(stringLiteral(columns.get(i)) + ", " + value);
+			}
 		}
-		String row = numberedRevision + ", " + applied + ", " + String.join(", ", read.values()) + ", " + entry
-				+ ")::VARCHAR";
-		String insert = "INSERT INTO " + entries + " (revision, applied, " + String.join(", ", ENTRY_COLUMNS)
-				+ ", entry) ";
-		if (from == null) {
-			return insert + "VALUES (" + row + ")";
-		}
-		StringBuilder rest = new StringBuilder();
-		for (char c : from.toCharArray()) {
-			rest.append((c == '?') ? "$" + next[0]++ : String.valueOf(c));
-		}
-		return insert + "SELECT " + row + rest;
-	}
-
-	private static String numbered(String value, int[] next) {
-		return value.equals("?") ? "$" + next[0]++ : value;
+		String row = String.join(", ", beside.values()) + ", " + entry;
+		String insert = "INSERT INTO " + entries + " (" + String.join(", ", ENTRY_COLUMNS) + ", entry) ";
+		return (from != null) ? insert + "SELECT " + row + from.substring(0, from.length() - 1) + "$" + next
+				: insert + "VALUES (" + row + ")";
 	}
 
 	@Override
