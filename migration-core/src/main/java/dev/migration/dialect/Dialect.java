@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import dev.migration.MigrationException;
 import dev.migration.autogenerate.SchemaIntrospector;
@@ -202,6 +203,31 @@ public interface Dialect {
 	 * @return the statement
 	 */
 	default String insertLogEntry(String entries, List<String> columns, List<String> values, String from) {
+		throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps the state in a table of its own");
+	}
+
+	/**
+	 * Where the dialect {@link #keepsStateInLog() keeps the state in the log}: the
+	 * columns of the {@link #logEntriesTable log's entries} that a row keeps beside its
+	 * entry, in their own columns. A row whose values are all bound is inserted as
+	 * these columns and the entry, {@link #packLogEntry packed} by the engine, which
+	 * costs the database less than packing the values itself
+	 * ({@link #insertLogEntry}).
+	 * @return the columns, in the order they are inserted
+	 */
+	default List<String> logEntryColumns() {
+		throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps the state in a table of its own");
+	}
+
+	/**
+	 * Where the dialect {@link #keepsStateInLog() keeps the state in the log}: the entry
+	 * of a row whose values are bound, packing its columns but for the
+	 * {@link #logEntryColumns() ones beside it} as the log's view unpacks them.
+	 * @param values the row's other columns and their values: text, whole numbers,
+	 * booleans, {@link java.time.OffsetDateTime timestamps} or {@code null}
+	 * @return the entry's text
+	 */
+	default String packLogEntry(Map<String, ?> values) {
 		throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps the state in a table of its own");
 	}
 

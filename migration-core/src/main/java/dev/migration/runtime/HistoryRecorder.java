@@ -77,7 +77,7 @@ final class HistoryRecorder implements HistoryTable.Recorder {
 			this.upgrade.executeUpdate();
 			return;
 		}
-		HistoryStatements.bindState(this.upgrade, 0, script, appliedAt, user);
+		this.statements.bindState(this.upgrade, script, appliedAt, user);
 		this.upgrade.executeUpdate();
 		log(row);
 	}
@@ -90,7 +90,7 @@ final class HistoryRecorder implements HistoryTable.Recorder {
 			this.downgrade.executeUpdate();
 			return;
 		}
-		this.downgrade.setString(1, revision);
+		this.statements.bindDeleteState(this.downgrade, revision);
 		this.downgrade.executeUpdate();
 		log(row);
 	}
@@ -116,7 +116,7 @@ final class HistoryRecorder implements HistoryTable.Recorder {
 	@Override
 	public void log(HistoryTable.LogRow row) throws SQLException {
 		this.log = prepared(this.log, this.logSql);
-		HistoryStatements.bindLog(this.log, 0, row);
+		this.statements.bindLog(this.log, row);
 		this.log.executeUpdate();
 	}
 

@@ -8,8 +8,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import dev.migration.DurationFormat;
 import dev.migration.HistoryAction;
@@ -33,7 +35,10 @@ import dev.migration.script.ScriptChecksum;
  * log's columns; a stamp or a repair adds, beside its own row, a row of action
  * {@value #STATE_ACTION} per revision it changes, which the log's readers skip. The
  * log itself is then a view of its {@link Dialect#logEntriesTable entries}, and each
- * row is written there ({@link #logRow}), as the dialect packs it.
+ * row is written there: a row of bound values with its entry packed here, by the
+ * dialect's {@link Dialect#packLogEntry packing} ({@link #insertBoundEntry}); a row of
+ * literals and SQL expressions (dry runs, offline scripts, a checksum's repair that
+ * copies the state) packed by the database ({@link #logRow}).
  */
 final class HistoryStatements {
 
@@ -96,13 +101,6 @@ final class HistoryStatements {
 	 */
 	private static final String STATE_ONLY_COLUMNS = "down_revisions, depends_on, kind, script, transactional,"
 			+ " reversible, downgrade_sql, applied_at, applied_by";
-
-	/**
-	 * The state's columns the log has not of its own, as the engine writes them.
-	 */
-	private static final String WRITTEN_STATE_ONLY_COLUMNS = STATE_ONLY_COLUMNS + ", " + SCRIPT_TEXT_COLUMN;
-
-	private static final int STATE_ONLY_PARAMETERS = 10;
 
 	/**
 	 * The action of a log row that only changes the state, for a stamp or a repair whose
@@ -322,27 +320,25 @@ final class HistoryStatements {
 
 	/**
 	 * A state row's insert, for a stamp or a repair. Parameters: {@link #bindState}.
-	 * Where the state is a view of the log, a {@value #STATE_ACTION} row.
+	 * Where the state is a view of the log, a {@value #STATE_ACTION} row
+	 * ({@link #insertBoundEntry()}).
 	 */
 	String insertState() {
 		if (this.stateInLog) {
-			return logRow(names(WRITTEN_STATE_COLUMNS + ", action, started_at, duration_ms, success, applied"),
-					values(placeholderList(STATE_PARAMETERS), "'" + STATE_ACTION + "'", "CURRENT_TIMESTAMP", "0", "TRUE",
-							"TRUE"),
-					null);
+			return insertBoundEntry();
 		}
 		return insert(this.state, WRITTEN_STATE_COLUMNS, placeholders(STATE_PARAMETERS));
 	}
 
 	/**
-	 * A state row's delete, for a stamp or a repair. Parameter: the revision. Where the
-	 * state is a view of the log, a {@value #STATE_ACTION} row of its removal: written
-	 * without reading the view, which a stamp to base would read once per revision.
+	 * A state row's delete, for a stamp or a repair. Parameters: {@link #bindDeleteState}.
+	 * Where the state is a view of the log, a {@value #STATE_ACTION} row of its removal
+	 * ({@link #insertBoundEntry()}): written without reading the view, which a stamp to
+	 * base would read once per revision.
 	 */
 	String deleteState() {
 		if (this.stateInLog) {
-			return logRow(names("revision, action, started_at, duration_ms, success, applied"),
-					List.of("?", "'" + STATE_ACTION + "'", "CURRENT_TIMESTAMP", "0", "TRUE", "FALSE"), null);
+			return insertBoundEntry();
 		}
 		return "DELETE FROM " + this.state + " WHERE revision = ?";
 	}
@@ -352,7 +348,7 @@ final class HistoryStatements {
 	 */
 	String insertLog() {
 		if (this.stateInLog) {
-			return logRow(names(WRITTEN_LOG_COLUMNS), placeholderList(LOG_PARAMETERS), null);
+			return insertBoundEntry();
 		}
 		return insert(this.log, WRITTEN_LOG_COLUMNS, placeholders(LOG_PARAMETERS));
 	}
@@ -366,9 +362,7 @@ final class HistoryStatements {
 	 */
 	String upgradeRecord() {
 		if (this.stateInLog) {
-			List<String> values = values(placeholderList(LOG_PARAMETERS), "TRUE");
-			values.addAll(placeholderList(STATE_ONLY_PARAMETERS));
-			return logRow(names(WRITTEN_LOG_COLUMNS + ", applied, " + WRITTEN_STATE_ONLY_COLUMNS), values, null);
+			return insertBoundEntry();
 		}
 		return this.dialect.hasWritableCommonTableExpressions() ? with("applied", insertState(), insertLog()) : null;
 	}
@@ -380,24 +374,27 @@ final class HistoryStatements {
 	 */
 	String downgradeRecord() {
 		if (this.stateInLog) {
-			return logRow(names(WRITTEN_LOG_COLUMNS + ", applied"), values(placeholderList(LOG_PARAMETERS), "FALSE"),
-					null);
+			return insertBoundEntry();
 		}
 		return this.dialect.hasWritableCommonTableExpressions() ? with("reverted", deleteState(), insertLog()) : null;
 	}
 
 	/**
-	 * Binds the values of {@link #upgradeRecord()}.
+	 * Binds the values of {@link #upgradeRecord()}: where the state is a view of the
+	 * log, the log row with {@code applied} and the state's other columns.
 	 */
 	void bindUpgradeRecord(PreparedStatement statement, MigrationScript script, Instant appliedAt, String user,
 			HistoryTable.LogRow row) throws SQLException {
+		Map<String, Object> state = boundState(script, appliedAt, user);
+		Map<String, Object> log = boundLog(row);
 		if (this.stateInLog) {
-			bindLog(statement, 0, row);
-			bindStateOnly(statement, LOG_PARAMETERS, script, appliedAt, user);
+			log.put("applied", true);
+			state.forEach(log::putIfAbsent);
+			bindEntry(statement, log);
 		}
 		else {
-			bindState(statement, 0, script, appliedAt, user);
-			bindLog(statement, STATE_PARAMETERS, row);
+			bind(statement, 0, WRITTEN_STATE_COLUMNS, state);
+			bind(statement, STATE_PARAMETERS, WRITTEN_LOG_COLUMNS, log);
 		}
 	}
 
@@ -406,13 +403,92 @@ final class HistoryStatements {
 	 */
 	void bindDowngradeRecord(PreparedStatement statement, String revision, HistoryTable.LogRow row)
 			throws SQLException {
+		Map<String, Object> log = boundLog(row);
 		if (this.stateInLog) {
-			bindLog(statement, 0, row);
+			log.put("applied", false);
+			bindEntry(statement, log);
 		}
 		else {
 			statement.setString(1, revision);
-			bindLog(statement, 1, row);
+			bind(statement, 1, WRITTEN_LOG_COLUMNS, log);
 		}
+	}
+
+	/**
+	 * Binds the values of {@link #insertState()}.
+	 */
+	void bindState(PreparedStatement statement, MigrationScript script, Instant appliedAt, String user)
+			throws SQLException {
+		Map<String, Object> state = boundState(script, appliedAt, user);
+		if (this.stateInLog) {
+			bindEntry(statement, stateChange(state, appliedAt, true));
+		}
+		else {
+			bind(statement, 0, WRITTEN_STATE_COLUMNS, state);
+		}
+	}
+
+	/**
+	 * Binds the values of {@link #deleteState()}.
+	 */
+	void bindDeleteState(PreparedStatement statement, String revision) throws SQLException {
+		if (this.stateInLog) {
+			Map<String, Object> removal = new LinkedHashMap<>();
+			removal.put("revision", revision);
+			bindEntry(statement, stateChange(removal, Instant.now(), false));
+		}
+		else {
+			statement.setString(1, revision);
+		}
+	}
+
+	/**
+	 * Binds the values of {@link #insertLog()}.
+	 */
+	void bindLog(PreparedStatement statement, HistoryTable.LogRow row) throws SQLException {
+		if (this.stateInLog) {
+			bindEntry(statement, boundLog(row));
+		}
+		else {
+			bind(statement, 0, WRITTEN_LOG_COLUMNS, boundLog(row));
+		}
+	}
+
+	/**
+	 * A {@value #STATE_ACTION} row: the state's values with those of the log row that
+	 * records them.
+	 */
+	private static Map<String, Object> stateChange(Map<String, Object> values, Instant at, boolean applied) {
+		values.put("action", STATE_ACTION);
+		values.put("started_at", utc(at));
+		values.put("duration_ms", 0L);
+		values.put("success", true);
+		values.put("applied", applied);
+		return values;
+	}
+
+	/**
+	 * Where the log is a view of its entries: the insert of a row whose values are all
+	 * bound, the {@link Dialect#logEntryColumns() columns beside the entry}, then the
+	 * entry. Parameters: {@link #bindEntry}.
+	 */
+	private String insertBoundEntry() {
+		List<String> columns = new ArrayList<>(this.dialect.logEntryColumns());
+		columns.add("entry");
+		return insert(this.entries, String.join(", ", columns), placeholders(columns.size()));
+	}
+
+	/**
+	 * Binds {@link #insertBoundEntry()}: the values of the columns beside the entry
+	 * ({@code NULL} for those the row has not), then the others packed by the dialect.
+	 */
+	private void bindEntry(PreparedStatement statement, Map<String, Object> row) throws SQLException {
+		Map<String, Object> entry = new LinkedHashMap<>(row);
+		int index = 0;
+		for (String column : this.dialect.logEntryColumns()) {
+			set(statement, ++index, column, entry.remove(column));
+		}
+		statement.setString(index + 1, this.dialect.packLogEntry(entry));
 	}
 
 	/**
@@ -483,67 +559,105 @@ final class HistoryStatements {
 	}
 
 	/**
-	 * Binds a state row's values, in {@link #WRITTEN_STATE_COLUMNS} order, after {@code offset}
-	 * parameters.
+	 * A state row's values, by column: every one of {@link #WRITTEN_STATE_COLUMNS}.
 	 */
-	static void bindState(PreparedStatement statement, int offset, MigrationScript script, Instant appliedAt,
-			String user) throws SQLException {
+	private static Map<String, Object> boundState(MigrationScript script, Instant appliedAt, String user) {
 		MigrationInfo info = script.info();
-		statement.setString(offset + 1, info.revision());
-		statement.setString(offset + 2, String.join(",", info.downRevisions()));
-		statement.setString(offset + 3, String.join(",", info.dependsOn()));
-		statement.setString(offset + 4, info.message());
-		statement.setString(offset + 5, lower(info.kind()));
-		statement.setString(offset + 6, info.path());
-		statement.setString(offset + 7, info.checksum());
-		setInteger(statement, offset + 8, checksumVersion(info.checksum()));
-		statement.setBoolean(offset + 9, info.transactional());
-		statement.setBoolean(offset + 10, info.reversible());
-		statement.setString(offset + 11, downgradeSql(script));
-		statement.setObject(offset + 12, OffsetDateTime.ofInstant(appliedAt, ZoneOffset.UTC));
-		statement.setString(offset + 13, user);
-		statement.setString(offset + 14, script.text());
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("revision", info.revision());
+		values.put("down_revisions", String.join(",", info.downRevisions()));
+		values.put("depends_on", String.join(",", info.dependsOn()));
+		values.put("message", info.message());
+		values.put("kind", lower(info.kind()));
+		values.put("script", info.path());
+		values.put("checksum", info.checksum());
+		values.put("checksum_version", checksumVersion(info.checksum()));
+		values.put("transactional", info.transactional());
+		values.put("reversible", info.reversible());
+		values.put("downgrade_sql", downgradeSql(script));
+		values.put("applied_at", utc(appliedAt));
+		values.put("applied_by", user);
+		values.put(SCRIPT_TEXT_COLUMN, script.text());
+		return values;
 	}
 
 	/**
-	 * Binds the values of {@link #WRITTEN_STATE_ONLY_COLUMNS} after {@code offset}
-	 * parameters.
+	 * A log row's values, by column: every one of {@link #WRITTEN_LOG_COLUMNS}.
+	 * {@code duration_ms} keeps the whole milliseconds that readers of earlier versions
+	 * expect.
 	 */
-	private static void bindStateOnly(PreparedStatement statement, int offset, MigrationScript script,
-			Instant appliedAt, String user) throws SQLException {
-		MigrationInfo info = script.info();
-		statement.setString(offset + 1, String.join(",", info.downRevisions()));
-		statement.setString(offset + 2, String.join(",", info.dependsOn()));
-		statement.setString(offset + 3, lower(info.kind()));
-		statement.setString(offset + 4, info.path());
-		statement.setBoolean(offset + 5, info.transactional());
-		statement.setBoolean(offset + 6, info.reversible());
-		statement.setString(offset + 7, downgradeSql(script));
-		statement.setObject(offset + 8, OffsetDateTime.ofInstant(appliedAt, ZoneOffset.UTC));
-		statement.setString(offset + 9, user);
-		statement.setString(offset + 10, script.text());
+	private static Map<String, Object> boundLog(HistoryTable.LogRow row) {
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("revision", row.revision());
+		values.put("message", row.message());
+		values.put("action", lower(row.action()));
+		values.put("checksum", row.checksum());
+		values.put("checksum_version", checksumVersion(row.checksum()));
+		values.put("db_user", row.user());
+		values.put("host", row.host());
+		values.put("started_at", utc(row.startedAt()));
+		values.put("duration_ms", row.duration().toMillis());
+		values.put("success", row.error() == null);
+		values.put("error", row.error());
+		values.put(DURATION_MICROS_COLUMN, DurationFormat.micros(row.duration()));
+		values.put(COMMITTED_STATEMENTS_COLUMN, row.committedStatements());
+		values.put("committed_checksum", row.committedChecksum());
+		return values;
 	}
 
 	/**
-	 * Binds a log row's values, in {@link #WRITTEN_LOG_COLUMNS} order, after
-	 * {@code offset} parameters. {@code duration_ms} keeps the whole milliseconds that
-	 * readers of earlier versions expect.
+	 * Binds the values of {@code columns} after {@code offset} parameters.
 	 */
-	static void bindLog(PreparedStatement statement, int offset, HistoryTable.LogRow row) throws SQLException {
-		statement.setString(offset + 1, row.revision());
-		statement.setString(offset + 2, row.message());
-		statement.setString(offset + 3, lower(row.action()));
-		statement.setString(offset + 4, row.checksum());
-		setInteger(statement, offset + 5, checksumVersion(row.checksum()));
-		statement.setString(offset + 6, row.user());
-		statement.setString(offset + 7, row.host());
-		statement.setObject(offset + 8, OffsetDateTime.ofInstant(row.startedAt(), ZoneOffset.UTC));
-		statement.setLong(offset + 9, row.duration().toMillis());
-		statement.setBoolean(offset + 10, row.error() == null);
-		statement.setString(offset + 11, row.error());
-		statement.setLong(offset + 12, DurationFormat.micros(row.duration()));
-		setInteger(statement, offset + 13, row.committedStatements());
-		statement.setString(offset + 14, row.committedChecksum());
+	private static void bind(PreparedStatement statement, int offset, String columns, Map<String, Object> values)
+			throws SQLException {
+		int index = offset;
+		for (String column : names(columns)) {
+			if (!values.containsKey(column)) {
+				throw new IllegalStateException("No value for history column '" + column + "'");
+			}
+			set(statement, ++index, column, values.get(column));
+		}
+	}
+
+	private static void set(PreparedStatement statement, int index, String column, Object value)
+			throws SQLException {
+		if (value == null) {
+			statement.setNull(index, nullType(column));
+		}
+		else if (value instanceof String text) {
+			statement.setString(index, text);
+		}
+		else if (value instanceof Integer number) {
+			statement.setInt(index, number);
+		}
+		else if (value instanceof Long number) {
+			statement.setLong(index, number);
+		}
+		else if (value instanceof Boolean flag) {
+			statement.setBoolean(index, flag);
+		}
+		else {
+			statement.setObject(index, value);
+		}
+	}
+
+	/**
+	 * The type a column's {@code NULL} is bound as: the type the driver would give a
+	 * value, so that a prepared statement keeps one shape whether the value is there
+	 * or not.
+	 */
+	private static int nullType(String column) {
+		return switch (column) {
+			case "checksum_version", COMMITTED_STATEMENTS_COLUMN -> Types.INTEGER;
+			case "duration_ms", DURATION_MICROS_COLUMN -> Types.BIGINT;
+			case "transactional", "reversible", "success", "applied" -> Types.BOOLEAN;
+			case "started_at", "applied_at" -> Types.TIMESTAMP_WITH_TIMEZONE;
+			default -> Types.VARCHAR;
+		};
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
 	/**
@@ -587,10 +701,6 @@ final class HistoryStatements {
 		return List.of(columns.split("\\s*,\\s*"));
 	}
 
-	private static List<String> placeholderList(int count) {
-		return Collections.nCopies(count, "?");
-	}
-
 	/**
 	 * The values, then more: a list that can take more still.
 	 */
@@ -605,7 +715,7 @@ final class HistoryStatements {
 	}
 
 	private static String placeholders(int count) {
-		return String.join(", ", placeholderList(count));
+		return String.join(", ", Collections.nCopies(count, "?"));
 	}
 
 	private static String lower(Enum<?> value) {

@@ -581,14 +581,14 @@ final class HistoryTable {
 			String user) throws SQLException {
 		script.sql(placeholders);
 		try (PreparedStatement statement = connection.prepareStatement(this.statements.insertState())) {
-			HistoryStatements.bindState(statement, 0, script, appliedAt, user);
+			this.statements.bindState(statement, script, appliedAt, user);
 			statement.executeUpdate();
 		}
 	}
 
 	void deleteState(Connection connection, String revision) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(this.statements.deleteState())) {
-			statement.setString(1, revision);
+			this.statements.bindDeleteState(statement, revision);
 			statement.executeUpdate();
 		}
 	}
@@ -598,7 +598,7 @@ final class HistoryTable {
 	 */
 	void insertLog(Connection connection, LogRow row) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(this.statements.insertLog())) {
-			HistoryStatements.bindLog(statement, 0, row);
+			this.statements.bindLog(statement, row);
 			statement.executeUpdate();
 		}
 	}
