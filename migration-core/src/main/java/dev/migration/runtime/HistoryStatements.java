@@ -68,6 +68,11 @@ final class HistoryStatements {
 	private static final int STATE_PARAMETERS = 14;
 
 	/**
+	 * {@link #WRITTEN_STATE_COLUMNS}, one by one, in the order their values are bound.
+	 */
+	private static final List<String> WRITTEN_STATE_NAMES = names(WRITTEN_STATE_COLUMNS);
+
+	/**
 	 * The log's columns in every version of the table.
 	 */
 	private static final String LOG_COLUMNS = "revision, message, action, checksum, checksum_version, db_user, host,"
@@ -94,6 +99,11 @@ final class HistoryStatements {
 			+ COMMITTED_STATEMENTS_COLUMN + ", committed_checksum";
 
 	private static final int LOG_PARAMETERS = 14;
+
+	/**
+	 * {@link #WRITTEN_LOG_COLUMNS}, one by one, in the order their values are bound.
+	 */
+	private static final List<String> WRITTEN_LOG_NAMES = names(WRITTEN_LOG_COLUMNS);
 
 	/**
 	 * Where the log keeps the state: the state's columns the log has not of its own, as
@@ -393,8 +403,8 @@ final class HistoryStatements {
 			bindEntry(statement, log);
 		}
 		else {
-			bind(statement, 0, WRITTEN_STATE_COLUMNS, state);
-			bind(statement, STATE_PARAMETERS, WRITTEN_LOG_COLUMNS, log);
+			bind(statement, 0, WRITTEN_STATE_NAMES, state);
+			bind(statement, STATE_PARAMETERS, WRITTEN_LOG_NAMES, log);
 		}
 	}
 
@@ -410,7 +420,7 @@ final class HistoryStatements {
 		}
 		else {
 			statement.setString(1, revision);
-			bind(statement, 1, WRITTEN_LOG_COLUMNS, log);
+			bind(statement, 1, WRITTEN_LOG_NAMES, log);
 		}
 	}
 
@@ -424,7 +434,7 @@ final class HistoryStatements {
 			bindEntry(statement, stateChange(state, appliedAt, true));
 		}
 		else {
-			bind(statement, 0, WRITTEN_STATE_COLUMNS, state);
+			bind(statement, 0, WRITTEN_STATE_NAMES, state);
 		}
 	}
 
@@ -450,7 +460,7 @@ final class HistoryStatements {
 			bindEntry(statement, boundLog(row));
 		}
 		else {
-			bind(statement, 0, WRITTEN_LOG_COLUMNS, boundLog(row));
+			bind(statement, 0, WRITTEN_LOG_NAMES, boundLog(row));
 		}
 	}
 
@@ -608,10 +618,10 @@ final class HistoryStatements {
 	/**
 	 * Binds the values of {@code columns} after {@code offset} parameters.
 	 */
-	private static void bind(PreparedStatement statement, int offset, String columns, Map<String, Object> values)
-			throws SQLException {
+	private static void bind(PreparedStatement statement, int offset, List<String> columns,
+			Map<String, Object> values) throws SQLException {
 		int index = offset;
-		for (String column : names(columns)) {
+		for (String column : columns) {
 			if (!values.containsKey(column)) {
 				throw new IllegalStateException("No value for history column '" + column + "'");
 			}
