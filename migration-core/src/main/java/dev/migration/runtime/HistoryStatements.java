@@ -490,15 +490,15 @@ final class HistoryStatements {
 
 	/**
 	 * Binds {@link #insertBoundEntry()}: the values of the columns beside the entry
-	 * ({@code NULL} for those the row has not), then the others packed by the dialect.
+	 * ({@code NULL} for those the row has not), taken out of the row, then the rest of
+	 * the row packed by the dialect. The row is one built for this statement alone.
 	 */
 	private void bindEntry(PreparedStatement statement, Map<String, Object> row) throws SQLException {
-		Map<String, Object> entry = new LinkedHashMap<>(row);
 		int index = 0;
 		for (String column : this.dialect.logEntryColumns()) {
-			set(statement, ++index, column, entry.remove(column));
+			set(statement, ++index, column, row.remove(column));
 		}
-		statement.setString(index + 1, this.dialect.packLogEntry(entry));
+		statement.setString(index + 1, this.dialect.packLogEntry(row));
 	}
 
 	/**
